@@ -1,0 +1,102 @@
+# zhstats: one Makefile, no recursion. `make V=1` prints whole commands.
+#
+#   make run    install what is missing, build, write out/ from corpus/
+#   make test   install what is missing, build, run every test
+#   make deps   apt-get install the Debian packages (only those missing)
+#   make check-sanitize   the test suite under ASan and UBSan
+#   make clean
+
+CC ?= cc
+BUILD ?= build
+PKGS := glib-2.0 libpcre2-8
+
+# Warning flags, one block (Lua's habit): strict C11, no silent surprises.
+WARN := -Wall -Wextra -Werror \
+        -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wundef -Wno-unused-parameter
+
+CFLAGS ?= -O2 -g
+CPPFLAGS += -std=c11 -D_GNU_SOURCE -Istages -Ipipeline \
+            -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 \
+            -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
+            -DZS_DEFAULT_RULES=\"$(abspath rules)\"
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
+
+ifeq ($(SAN),1)
+  BUILD := build-san
+  CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+  LDFLAGS += -fsanitize=address,undefined
+endif
+
+ifneq ($(V),1)
+  Q := @
+  say = @printf '  %-6s %s\n' $(1) $(2);
+else
+  Q :=
+  say :=
+endif
+
+LIB_SRC := $(sort $(wildcard stages/*.c) $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+BIN := zhstats
+
+# Debian packages needed to build, test and run.
+DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
+            python3
+
+.PHONY: all deps run test unit e2e check-sanitize clean dataset
+all: $(BIN)
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+
+$(BUILD)/libzs.a: $(LIB_OBJ)
+	$(call say,AR,$@)$(AR) rcs $@ $^
+
+ifeq ($(SAN),1)
+$(BUILD)/$(BIN): $(BUILD)/pipeline/main.o $(BUILD)/libzs.a
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+else
+$(BIN): $(BUILD)/pipeline/main.o $(BUILD)/libzs.a
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+endif
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libzs.a
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)mkdir -p out
+	./$(BIN) -o out/statistics.csv --articles out/articles.csv corpus/
+	@echo "wrote out/statistics.csv and out/articles.csv"
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory all unit-bins
+	$(Q)tests/run-tests.sh ./$(BIN) $(TEST_BIN)
+
+unit-bins: $(TEST_BIN)
+
+check-sanitize: deps
+	$(Q)$(MAKE) --no-print-directory SAN=1 build-san/$(BIN) unit-bins
+	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/run-tests.sh build-san/$(BIN) \
+	  $(TEST_SRC:tests/%.c=build-san/tests/%)
+
+clean:
+	rm -rf build build-san $(BIN)
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/pipeline/main.d $(TEST_BIN:=.d)

@@ -1,0 +1,151 @@
+/* zhstats.h: the types that flow between the stages of the pipeline.
+ *
+ *   bytes --normalize--> ZsDoc --segment--> ZsArticle[] --extract--> ZsStat[]
+ *         --write--> CSV
+ *
+ * Read this file first: every stage takes the previous stage's type declared
+ * here and returns the next one, and no stage looks inside another's module.
+ *
+ * Ownership, once for the whole program: a struct owns every pointer it
+ * holds, and is freed with its own zs_*_free() function (also usable with
+ * g_autoptr). Functions that return a new object give it to the caller.
+ * `const char *` parameters are borrowed for the duration of the call only.
+ * Any function that breaks this rule says so above its declaration.
+ */
+#ifndef ZHSTATS_H
+#define ZHSTATS_H
+
+#include <glib.h>
+
+#define ZS_VERSION "0.1.0"
+
+/* Exit codes, documented in --help and README.md. */
+enum {
+  ZS_EXIT_OK = 0,
+  ZS_EXIT_INPUT = 1, /* unreadable input, or a problem under --strict */
+  ZS_EXIT_USAGE = 2, /* bad options or a broken rules file */
+};
+
+/* Errors of the zhstats domain, for GError. */
+#define ZS_ERROR (zs_error_quark())
+GQuark zs_error_quark(void);
+typedef enum {
+  ZS_ERROR_INPUT,   /* input file missing, unreadable or malformed */
+  ZS_ERROR_RULES,   /* rules file unreadable or invalid */
+  ZS_ERROR_OUTPUT,  /* output cannot be written */
+  ZS_ERROR_LIMIT,   /* a resource limit was hit */
+} ZsErrorCode;
+
+/* ---- normalize: bytes -> ZsDoc ---------------------------------------- */
+
+/* One paragraph of normalized text: the hard line breaks inside it removed,
+ * spaces and full-width forms normalized (see stages/normalize.c). */
+typedef struct {
+  char *text;      /* normalized UTF-8, no newline */
+  guint line;      /* 1-based input line where the paragraph starts */
+  guint last_line; /* 1-based input line where it ends */
+  guint n_lines;   /* physical (non-blank) input lines joined into it */
+  gboolean markdown_heading; /* the input line started with "#" markers */
+} ZsPara;
+
+typedef struct {
+  char *file;        /* the input's name as given (a path, or "-") */
+  GPtrArray *paras;  /* ZsPara*, in input order */
+} ZsDoc;
+
+void zs_para_free(ZsPara *p);
+void zs_doc_free(ZsDoc *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsDoc, zs_doc_free)
+
+/* ---- segment: ZsDoc -> ZsArticle[] ------------------------------------ */
+
+typedef enum {
+  ZS_SENT_BODY = 0,  /* a sentence of the article's body */
+  ZS_SENT_HEADLINE,  /* the headline or a subtitle, as one sentence */
+} ZsSentKind;
+
+typedef struct {
+  char *text;      /* the sentence, normalized, dateline and byline removed */
+  guint line;      /* 1-based input line where the sentence starts */
+  ZsSentKind kind;
+  guint para;      /* index of the paragraph within the article, from 0 */
+} ZsSentence;
+
+typedef struct {
+  guint no;           /* 1-based article number in reading order, per file */
+  char *headline;     /* headline, " ——subtitle" appended; "" when none */
+  char *dateline;     /* "本报北京1月30日电" or "本报讯", "" when none */
+  char *byline;       /* "记者 孙秀艳", "" when none */
+  guint first_line;   /* first input line of the article (any part) */
+  guint last_line;    /* last input line of the article */
+  GPtrArray *sentences; /* ZsSentence*: headline sentences first, then body */
+} ZsArticle;
+
+void zs_sentence_free(ZsSentence *s);
+void zs_article_free(ZsArticle *a);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsArticle, zs_article_free)
+
+/* ---- numbers: a span of text -> exact quantities ----------------------- */
+
+typedef enum {
+  ZS_QUAL_EXACT = 0,
+  ZS_QUAL_APPROX,  /* 约 左右 上下 大约 */
+  ZS_QUAL_NEARLY,  /* 近 将近 接近 */
+  ZS_QUAL_OVER,    /* 超 超过 逾 余 多 以上 突破 不低于 十几 */
+  ZS_QUAL_UNDER,   /* 不到 不足 以下 */
+} ZsQualifier;
+
+const char *zs_qualifier_name(ZsQualifier q);
+
+/* A quantity found in a sentence. Offsets are byte offsets into the
+ * sentence; [start, end) is the surface, as the gold's README defines it. */
+typedef struct {
+  gsize start, end;    /* surface */
+  gsize num_start, num_end; /* the number itself, without qualifier and unit */
+  char *value;         /* exact base value, plain decimal ("11254800") */
+  char *written;       /* the number as written, in Arabic digits ("1125.48") */
+  char *scale;         /* "1", "10000", "100000000", ... */
+  char *unit;          /* base unit ("人次", "%", "pp", "倍"); "" when none */
+  ZsQualifier qualifier;
+  gboolean is_chinese; /* written with Chinese numerals */
+  gboolean range_low;  /* low bound of a range; its unit is the high bound's */
+} ZsQuantity;
+
+void zs_quantity_free(ZsQuantity *q);
+
+/* ---- extract: sentence + rules -> ZsStat[] ---------------------------- */
+
+typedef enum {
+  ZS_KIND_LEVEL = 0,
+  ZS_KIND_CHANGE_PCT,
+  ZS_KIND_CHANGE_ABS,
+  ZS_KIND_SHARE,
+  ZS_KIND_RATIO,
+  ZS_KIND_GROWTH_MULTIPLE,
+  ZS_KIND_COUNT
+} ZsKind;
+
+const char *zs_kind_name(ZsKind k);
+gboolean zs_kind_from_name(const char *name, ZsKind *out);
+
+/* One row of the dataset. */
+typedef struct {
+  char *metric;     /* "" for a quantity no rule claimed (--all-quantities) */
+  char *value;      /* exact base value */
+  char *unit;
+  char *sentence;
+  ZsKind kind;
+  ZsQualifier qualifier;
+  char *surface;
+  char *article;    /* the article's headline */
+  guint article_no;
+  char *file;
+  guint line;
+  char *period;     /* "2023", "2023Q4", "2023-12-31", "2019/2023", or "" */
+  char *rule;       /* "FILE:LINE" of the rule that claimed it, or "" */
+  gsize offset;     /* byte offset of the surface in the sentence */
+} ZsStat;
+
+void zs_stat_free(ZsStat *s);
+
+#endif
