@@ -1,0 +1,742 @@
+/* numbers.c: finds the quantities in a sentence and reads them exactly.
+ *
+ * A quantity is: [qualifier] number [余|多] [scale] [余|多] unit [以上|左右…]
+ * where the number is Arabic ("1,234.5"), Chinese ("一千五百") or mixed
+ * ("3万5千", "1.7亿"), and the unit is a measure word from the table below
+ * (or a person noun such as 老年人, which gives the unit 人). Values are kept
+ * as exact decimals (a 64-bit mantissa and a power of ten): the gold's
+ * `1125.48万` must be 11254800, never 11254799.999999.
+ *
+ * What is not a statistic is dropped here, by the gold README's rules, so
+ * every later stage sees only real quantities: dates and times (2023年,
+ * 7月15日, 10时), ordinals (第一), time anchors (4年来, 12年前), age
+ * thresholds (60岁以上, 0—14岁), a lone 一/两 before a measure word, a small
+ * Chinese numeral counting categories (三大类, 十个方面), numbers inside a
+ * document title 《…》 or a short quoted name “…”, numbers glued to Latin
+ * letters (PM2.5, 5G, D1846次), and the set phrases in `set_phrases`.
+ */
+#include "numbers.h"
+
+#include <string.h>
+
+/* ---- exact decimals ---------------------------------------------------- */
+
+typedef struct {
+  guint64 m; /* mantissa */
+  int e;     /* value = m * 10^e */
+  gboolean ok;
+} Dec;
+
+static Dec dec_int(guint64 v) { return (Dec){v, 0, TRUE}; }
+
+static gboolean mul_u64(guint64 a, guint64 b, guint64 *out) {
+  return !__builtin_mul_overflow(a, b, out);
+}
+
+static Dec dec_align(Dec a, int e) {
+  while (a.ok && a.e > e) {
+    if (!mul_u64(a.m, 10, &a.m))
+      a.ok = FALSE;
+    a.e--;
+  }
+  return a;
+}
+
+static Dec dec_add(Dec a, Dec b) {
+  if (!a.ok || !b.ok)
+    return (Dec){0, 0, FALSE};
+  int e = MIN(a.e, b.e);
+  a = dec_align(a, e);
+  b = dec_align(b, e);
+  Dec r = {0, e, a.ok && b.ok};
+  if (r.ok && __builtin_add_overflow(a.m, b.m, &r.m))
+    r.ok = FALSE;
+  return r;
+}
+
+static Dec dec_scale(Dec a, int k) {
+  a.e += k;
+  return a;
+}
+
+static gboolean dec_is_zero(Dec a) { return a.m == 0; }
+
+/* Plain decimal: no exponent, no trailing zeros after the point. */
+static char *dec_str(Dec a) {
+  if (a.m == 0)
+    return g_strdup("0");
+  while (a.e < 0 && a.m % 10 == 0) {
+    a.m /= 10;
+    a.e++;
+  }
+  char digits[32];
+  g_snprintf(digits, sizeof digits, "%" G_GUINT64_FORMAT, a.m);
+  GString *s = g_string_new(NULL);
+  int n = (int)strlen(digits);
+  if (a.e >= 0) {
+    g_string_append(s, digits);
+    for (int i = 0; i < a.e; i++)
+      g_string_append_c(s, '0');
+  } else if (-a.e >= n) {
+    g_string_append(s, "0.");
+    for (int i = 0; i < -a.e - n; i++)
+      g_string_append_c(s, '0');
+    g_string_append(s, digits);
+  } else {
+    g_string_append_len(s, digits, n + a.e);
+    g_string_append_c(s, '.');
+    g_string_append(s, digits + n + a.e);
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* Parses a plain decimal string ("1125.48", "-3") into a Dec. */
+static Dec dec_parse(const char *s) {
+  Dec d = {0, 0, TRUE};
+  gboolean point = FALSE, any = FALSE;
+  for (; *s; s++) {
+    if (*s == '.' && !point) {
+      point = TRUE;
+    } else if (*s >= '0' && *s <= '9') {
+      if (!mul_u64(d.m, 10, &d.m) || __builtin_add_overflow(d.m, (guint64)(*s - '0'), &d.m))
+        return (Dec){0, 0, FALSE};
+      if (point)
+        d.e--;
+      any = TRUE;
+    } else if (*s != ',') {
+      return (Dec){0, 0, FALSE};
+    }
+  }
+  d.ok = any;
+  return d;
+}
+
+char *zs_num_shift(const char *value, int shift) {
+  gboolean neg = value[0] == '-';
+  Dec d = dec_parse(neg ? value + 1 : value);
+  if (!d.ok)
+    return NULL;
+  g_autofree char *s = dec_str(dec_scale(d, shift));
+  return neg && strcmp(s, "0") != 0 ? g_strconcat("-", s, NULL) : g_strdup(s);
+}
+
+/* ---- the sentence as code points with byte offsets --------------------- */
+
+typedef struct {
+  gunichar *c;
+  gsize *off; /* off[i] = byte offset of c[i]; off[n] = byte length */
+  glong n;
+} Text;
+
+static void text_init(Text *t, const char *s) {
+  t->c = g_utf8_to_ucs4_fast(s, -1, &t->n);
+  t->off = g_new(gsize, t->n + 1);
+  const char *p = s;
+  for (glong i = 0; i < t->n; i++) {
+    t->off[i] = (gsize)(p - s);
+    p = g_utf8_next_char(p);
+  }
+  t->off[t->n] = (gsize)(p - s);
+}
+
+static void text_clear(Text *t) {
+  g_free(t->c);
+  g_free(t->off);
+}
+
+static gunichar at(const Text *t, glong i) {
+  return i >= 0 && i < t->n ? t->c[i] : 0;
+}
+
+/* Does the text at position i start with the UTF-8 string `w`? */
+static gboolean starts(const Text *t, glong i, const char *w) {
+  for (const char *p = w; *p; p = g_utf8_next_char(p), i++)
+    if (at(t, i) != g_utf8_get_char(p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Does the text end at position i (exclusive) with `w`? Returns its length. */
+static glong ends_with(const Text *t, glong i, const char *w) {
+  glong len = g_utf8_strlen(w, -1);
+  return i - len >= 0 && starts(t, i - len, w) ? len : 0;
+}
+
+static glong ulen(const char *w) { return g_utf8_strlen(w, -1); }
+
+/* ---- numerals ----------------------------------------------------------- */
+
+static int cn_digit(gunichar c) {
+  switch (c) {
+  case 0x96F6: case 0x3007: return 0; /* 零 〇 */
+  case 0x4E00: return 1;              /* 一 */
+  case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
+  case 0x4E09: return 3;              /* 三 */
+  case 0x56DB: return 4;              /* 四 */
+  case 0x4E94: return 5;              /* 五 */
+  case 0x516D: return 6;              /* 六 */
+  case 0x4E03: return 7;              /* 七 */
+  case 0x516B: return 8;              /* 八 */
+  case 0x4E5D: return 9;              /* 九 */
+  default: return -1;
+  }
+}
+
+/* 十 百 千 万 亿 as powers of ten, or 0. */
+static int cn_power(gunichar c) {
+  switch (c) {
+  case 0x5341: return 1; /* 十 */
+  case 0x767E: return 2; /* 百 */
+  case 0x5343: return 3; /* 千 */
+  case 0x4E07: return 4; /* 万 */
+  case 0x4EBF: return 8; /* 亿 */
+  default: return 0;
+  }
+}
+
+static gboolean is_adigit(gunichar c) { return c >= '0' && c <= '9'; }
+static gboolean is_latin(gunichar c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* What the numeral parser found. */
+typedef struct {
+  glong start, end;   /* code point span of the numeral (with 余/多 inside) */
+  Dec value;
+  gboolean chinese;   /* any Chinese numeral character */
+  gboolean arabic;    /* any Arabic digit */
+  gboolean has_power; /* 十百千万亿 appear */
+  gboolean bare;      /* starts with a power (万人, 百万), no digit before */
+  gboolean lone_yi;   /* exactly 一 or 两, nothing else */
+  gboolean integer4;  /* four Arabic digits, no point: a possible year */
+  gboolean digit_run; /* consecutive Chinese digits (二〇二三) */
+  gboolean over;      /* 余, 多 or 几 inside (8万余, 3800多万, 十几) */
+  int scale;          /* trailing 万/亿 power, for the range low bound */
+} Numeral;
+
+/* Parses an Arabic number at i: digits, thousands groups, decimals. */
+static gboolean parse_arabic(const Text *t, glong i, glong *end, Dec *out) {
+  if (!is_adigit(at(t, i)))
+    return FALSE;
+  GString *s = g_string_new(NULL);
+  glong j = i;
+  while (is_adigit(at(t, j)))
+    g_string_append_c(s, (char)at(t, j++));
+  /* Thousands groups only when every group has exactly three digits. */
+  while (at(t, j) == ',' && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
+         is_adigit(at(t, j + 3)) && !is_adigit(at(t, j + 4)) && s->len <= 3 + 4 * 8) {
+    for (int k = 1; k <= 3; k++)
+      g_string_append_c(s, (char)at(t, j + k));
+    j += 4;
+  }
+  if (at(t, j) == '.' && is_adigit(at(t, j + 1))) {
+    g_string_append_c(s, at(t, j++) == '.' ? '.' : '.');
+    while (is_adigit(at(t, j)))
+      g_string_append_c(s, (char)at(t, j++));
+  }
+  *out = dec_parse(s->str);
+  g_string_free(s, TRUE);
+  *end = j;
+  return out->ok;
+}
+
+/* Chinese-style evaluation over digits and powers, Arabic numbers allowed as
+ * digits: 一千五百亿, 3万5千, 1.5万亿, 百万, 十几. Leaves num->end after the
+ * last character that belongs to the numeral. */
+static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
+  memset(num, 0, sizeof *num);
+  num->start = i;
+  Dec result = dec_int(0), mid = dec_int(0), section = dec_int(0);
+  Dec cur = dec_int(0);
+  gboolean have_cur = FALSE, last_digit = FALSE, any = FALSE;
+  glong j = i;
+  int n_arabic_tokens = 0;
+  while (j < t->n) {
+    gunichar c = at(t, j);
+    int d = cn_digit(c), p = cn_power(c);
+    glong e;
+    Dec a;
+    if (is_adigit(c)) {
+      if (last_digit || (n_arabic_tokens > 0 && !num->has_power))
+        break;
+      if (!parse_arabic(t, j, &e, &a))
+        return FALSE;
+      num->integer4 = (e - j == 4) && !num->has_power && n_arabic_tokens == 0;
+      cur = a;
+      have_cur = last_digit = any = TRUE;
+      num->arabic = TRUE;
+      n_arabic_tokens++;
+      j = e;
+    } else if (d >= 0) {
+      if (last_digit) {
+        /* 二〇二三: a run of digits, read only as a year by the caller. */
+        if (!num->chinese || num->has_power)
+          break;
+        num->digit_run = TRUE;
+        cur = dec_add(dec_scale(cur, 1), dec_int((guint64)d));
+      } else {
+        cur = dec_int((guint64)d);
+      }
+      have_cur = last_digit = any = TRUE;
+      /* 一百零五: 零 after a power only fills the gap. */
+      if (d == 0 && num->has_power && c != 0x3007)
+        have_cur = last_digit = FALSE;
+      num->chinese = TRUE;
+      j++;
+    } else if (p > 0 && !num->digit_run) {
+      /* A power must not start a numeral unless the caller allows it
+       * (近万人, 百万名); 千 after Arabic digits is a unit prefix in 千米. */
+      if (p == 3 && num->arabic && (at(t, j + 1) == 0x7C73 /* 米 */ ||
+                                    at(t, j + 1) == 0x514B /* 克 */ ||
+                                    at(t, j + 1) == 0x74E6 /* 瓦 */))
+        break;
+      if (!any && p > 1) /* 十五 is a numeral; 百, 千, 万 alone are words */
+        num->bare = TRUE;
+      num->has_power = TRUE;
+      if (!num->arabic)
+        num->chinese = TRUE;
+      if (p < 4) {
+        Dec unit_val = have_cur ? cur : dec_int(1);
+        section = dec_add(section, dec_scale(unit_val, p));
+        num->scale = 0;
+      } else if (p == 4) {
+        section = dec_add(section, have_cur ? cur : dec_int(0));
+        if (dec_is_zero(section))
+          section = dec_int(1);
+        mid = dec_add(mid, dec_scale(section, 4));
+        section = dec_int(0);
+        num->scale = 4;
+      } else {
+        Dec x = dec_add(dec_add(mid, section), have_cur ? cur : dec_int(0));
+        if (dec_is_zero(x))
+          x = dec_int(1);
+        result = dec_scale(dec_add(result, x), 8);
+        mid = section = dec_int(0);
+        num->scale = num->scale == 4 && at(t, j - 1) == 0x4E07 ? 12 : 8;
+      }
+      cur = dec_int(0);
+      have_cur = last_digit = FALSE;
+      any = TRUE;
+      j++;
+    } else if ((c == 0x4F59 /* 余 */ || c == 0x591A /* 多 */) && any &&
+               !num->over) {
+      /* 3800多万户, 8万余, 50余个: the qualifier may sit before the scale. */
+      gunichar next = at(t, j + 1);
+      num->over = TRUE;
+      j++;
+      if (cn_power(next) < 4)
+        break;
+    } else if (c == 0x51E0 /* 几 */ && any && !have_cur && num->chinese) {
+      num->over = TRUE; /* 十几: the gold reads it as "over 10" */
+      j++;
+      break;
+    } else {
+      break;
+    }
+  }
+  if (!any)
+    return FALSE;
+  num->value = dec_add(dec_add(result, mid), dec_add(section, have_cur ? cur : dec_int(0)));
+  num->end = j;
+  num->lone_yi = num->chinese && !num->has_power && !num->digit_run &&
+                 j - i == 1 && (at(t, i) == 0x4E00 || at(t, i) == 0x4E24);
+  return num->value.ok;
+}
+
+/* ---- units -------------------------------------------------------------- */
+
+typedef struct {
+  const char *written; /* as it stands after the number */
+  const char *unit;    /* the base unit written in the CSV */
+} UnitDef;
+
+/* Longest forms first where one is a prefix of another. */
+static const UnitDef units[] = {
+  {"个百分点", "pp"}, {"百分点", "pp"},
+  {"微克/立方米", "微克/立方米"}, {"毫克/立方米", "毫克/立方米"},
+  {"平方公里", "平方公里"}, {"平方千米", "平方公里"}, {"平方米", "平方米"},
+  {"立方米", "立方米"}, {"公里", "公里"}, {"千米", "公里"}, {"厘米", "厘米"},
+  {"毫米", "毫米"}, {"米", "米"}, {"公顷", "公顷"}, {"亩", "亩"},
+  {"千瓦时", "千瓦时"}, {"千瓦", "千瓦"}, {"吨", "吨"}, {"千克", "千克"},
+  {"公斤", "公斤"}, {"克", "克"},
+  {"人次", "人次"}, {"户次", "户次"}, {"车次", "车次"}, {"架次", "架次"},
+  {"元", "元"}, {"美元", "美元"}, {"块钱", "元"},
+  {"个月", "月"}, {"小时", "小时"}, {"分钟", "分钟"}, {"周岁", "岁"},
+  {"岁", "岁"}, {"年", "年"}, {"天", "天"},
+  {"%", "%"}, {"倍", "倍"}, {"成", "%"},
+  {"人", "人"}, {"名", "名"}, {"位", "位"}, {"个", "个"}, {"家", "家"},
+  {"户", "户"}, {"张", "张"}, {"项", "项"}, {"所", "所"}, {"种", "种"},
+  {"批", "批"}, {"列", "列"}, {"条", "条"}, {"处", "处"}, {"部", "部"},
+  {"次", "次"}, {"座", "座"}, {"辆", "辆"}, {"台", "台"}, {"套", "套"},
+  {"件", "件"}, {"间", "间"}, {"床", "床"}, {"艘", "艘"}, {"架", "架"},
+  {"只", "只"}, {"头", "头"}, {"棵", "棵"}, {"株", "株"}, {"场", "场"},
+  {"起", "起"}, {"宗", "宗"}, {"支", "支"}, {"期", "期"}, {"块", "块"},
+};
+
+/* A measure word that is really the start of another word. */
+static const char *not_units[] = {
+  "部门", "部分", "部署", "年级", "年代", "年度", "年龄", "个人", "名单",
+  "名称", "名额", "家庭", "家人", "家长", "家乡", "人民", "人大", "人才",
+  "台阶", "条件", "条例", "处理", "处于", "次要", "成为", "成立", "成功",
+  "成果", "成效", "成本", "成员", "成绩", "成熟", "成长", "起来", "期间",
+  "场所", "场景", "只有", "只是", "只要", "张清单", "头脑", "间隔",
+};
+
+/* Nouns for people, which give the unit 人 when no measure word is written
+ * (8万余老年人, 14亿多中国人, 6098万贫困人员). */
+static const char *person_nouns[] = {
+  "农业转移人口", "贫困人员", "贫困人口", "老年人", "中国人", "人口",
+  "农民工", "劳动力", "务工人员", "脱贫人口", "群众", "居民", "职工",
+  "学生", "儿童", "老人", "患者", "游客", "党员", "劳动者",
+};
+
+/* Chinese numerals under 100 before these measure words count categories or
+ * things already named (三部门, 十个方面, 这四张清单), never a statistic. */
+static const char *cn_category_units[] = {
+  "个", "张", "项", "种", "部", "批", "次", "位", "条", "处", "类", "级",
+};
+
+/* Set phrases with numerals in them; none of their numbers is a statistic. */
+static const char *set_phrases[] = {
+  "三位一体", "一刻钟", "一站式", "千家万户", "亿万", "十四五", "九年义务教育",
+  "365天24小时", "7×24小时", "五湖四海", "四面八方", "一带一路", "三令五申",
+  "千方百计", "一张网", "一卡通", "一口热饭", "一把手", "三农", "两会",
+  "百姓", "万众", "千万别", "千万不", "万一", "一万年",
+};
+
+static const UnitDef *match_unit(const Text *t, glong i, glong *len) {
+  for (gsize k = 0; k < G_N_ELEMENTS(not_units); k++)
+    if (starts(t, i, not_units[k]))
+      return NULL;
+  for (gsize k = 0; k < G_N_ELEMENTS(units); k++)
+    if (starts(t, i, units[k].written)) {
+      *len = ulen(units[k].written);
+      return &units[k];
+    }
+  return NULL;
+}
+
+static gboolean match_person(const Text *t, glong i) {
+  for (gsize k = 0; k < G_N_ELEMENTS(person_nouns); k++)
+    if (starts(t, i, person_nouns[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- qualifiers --------------------------------------------------------- */
+
+typedef struct {
+  const char *word;
+  ZsQualifier q;
+} QualDef;
+
+static const QualDef prefix_quals[] = {
+  {"将近", ZS_QUAL_NEARLY}, {"接近", ZS_QUAL_NEARLY}, {"大约", ZS_QUAL_APPROX},
+  {"超过", ZS_QUAL_OVER},   {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
+  {"突破", ZS_QUAL_OVER},   {"不到", ZS_QUAL_UNDER},  {"不足", ZS_QUAL_UNDER},
+  {"近", ZS_QUAL_NEARLY},   {"约", ZS_QUAL_APPROX},   {"超", ZS_QUAL_OVER},
+  {"逾", ZS_QUAL_OVER},
+};
+
+static const QualDef suffix_quals[] = {
+  {"以上", ZS_QUAL_OVER},   {"左右", ZS_QUAL_APPROX}, {"上下", ZS_QUAL_APPROX},
+  {"以下", ZS_QUAL_UNDER},  {"以内", ZS_QUAL_UNDER},  {"多", ZS_QUAL_OVER},
+};
+
+const char *zs_qualifier_name(ZsQualifier q) {
+  static const char *names[] = {"exact", "approx", "nearly", "over", "under"};
+  return q <= ZS_QUAL_UNDER ? names[q] : "exact";
+}
+
+/* The qualifier word attached before position i; its length in *len. */
+static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
+  *len = 0;
+  for (gsize k = 0; k < G_N_ELEMENTS(prefix_quals); k++) {
+    glong l = ends_with(t, i, prefix_quals[k].word);
+    if (!l)
+      continue;
+    /* 最近, 附近, 临近: 近 is part of another word. */
+    if (l == 1 && prefix_quals[k].q == ZS_QUAL_NEARLY &&
+        (at(t, i - 2) == 0x6700 || at(t, i - 2) == 0x9644 || at(t, i - 2) == 0x4E34))
+      continue;
+    *len = l;
+    return prefix_quals[k].q;
+  }
+  return ZS_QUAL_EXACT;
+}
+
+/* ---- context checks ----------------------------------------------------- */
+
+/* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
+ * punctuation, at most 12 characters), where numbers are part of a name? */
+static gboolean inside_name(const Text *t, glong i) {
+  for (glong j = i - 1; j >= 0; j--) {
+    gunichar c = t->c[j];
+    if (c == 0x300B) break;       /* 》 */
+    if (c == 0x300A) return TRUE; /* 《 */
+  }
+  glong open = -1;
+  for (glong j = i - 1; j >= 0 && i - j <= 12; j--) {
+    gunichar c = t->c[j];
+    if (c == 0x201D || c == 0xFF0C || c == 0x3002) break; /* ” ， 。 */
+    if (c == 0x201C) { open = j; break; }                  /* “ */
+  }
+  if (open < 0)
+    return FALSE;
+  for (glong j = i; j < t->n && j - open <= 13; j++) {
+    gunichar c = t->c[j];
+    if (c == 0x201D) return TRUE;
+    if (c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B)
+      return FALSE;
+  }
+  return FALSE;
+}
+
+/* Marks the code points covered by set phrases. */
+static gboolean *mark_set_phrases(const Text *t) {
+  gboolean *mask = g_new0(gboolean, t->n + 1);
+  for (glong i = 0; i < t->n; i++)
+    for (gsize k = 0; k < G_N_ELEMENTS(set_phrases); k++)
+      if (starts(t, i, set_phrases[k])) {
+        glong l = ulen(set_phrases[k]);
+        for (glong j = i; j < i + l; j++)
+          mask[j] = TRUE;
+      }
+  return mask;
+}
+
+static gboolean is_range_sep(const Text *t, glong i, glong *len) {
+  static const char *seps[] = {"到", "至", "—", "–", "-", "~", "～"};
+  for (gsize k = 0; k < G_N_ELEMENTS(seps); k++)
+    if (starts(t, i, seps[k])) {
+      *len = ulen(seps[k]);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- the scanner -------------------------------------------------------- */
+
+typedef struct {
+  Numeral num;
+  glong start, end;        /* surface, code points */
+  const char *unit;        /* NULL: none; for a range low bound, filled later */
+  ZsQualifier qual;
+  gboolean dropped;        /* found but not a statistic */
+  gboolean range_low;
+  glong range_next;        /* where the high bound starts, for range_low */
+} Found;
+
+void zs_quantity_free(ZsQuantity *q) {
+  if (!q)
+    return;
+  g_free(q->value);
+  g_free(q->unit);
+  g_free(q);
+}
+
+/* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
+ * stands there; f->dropped says whether it is a statistic. */
+static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, Found *f) {
+  memset(f, 0, sizeof *f);
+  gboolean percent_words = starts(t, i, "百分之");
+  glong ni = percent_words ? i + 3 : i;
+  if (!parse_numeral(t, ni, &f->num))
+    return FALSE;
+  Numeral *n = &f->num;
+  glong j = n->end;
+  f->start = i;
+  glong qlen;
+  f->qual = prefix_qualifier(t, i, &qlen);
+  f->start -= qlen;
+  if (n->over)
+    f->qual = ZS_QUAL_OVER;
+
+  /* The unit, or a person noun. */
+  glong ulen_ = 0;
+  const UnitDef *u = percent_words ? NULL : match_unit(t, j, &ulen_);
+  if (percent_words) {
+    f->unit = "%";
+  } else if (u) {
+    f->unit = u->unit;
+    if (strcmp(u->written, "成") == 0) {
+      if (n->arabic || n->has_power)
+        u = NULL, f->unit = NULL; /* 建成, 达成: only 三成, 七成 are shares */
+      else
+        n->value = dec_scale(n->value, 1);
+    }
+    if (u)
+      j += ulen_;
+  }
+  glong unit_end = j;
+  if (!f->unit && match_person(t, j))
+    f->unit = "人";
+
+  /* A trailing qualifier after the unit: 以上, 左右, 多 (三年多). */
+  if (f->unit && u) {
+    for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals); k++)
+      if (starts(t, j, suffix_quals[k].word)) {
+        f->qual = suffix_quals[k].q;
+        j += ulen(suffix_quals[k].word);
+        break;
+      }
+  }
+  f->end = f->unit && u ? j : n->end;
+  if (percent_words)
+    f->end = n->end;
+
+  /* A range: this number is the low bound when a separator and a number
+   * follow it directly. */
+  glong seplen;
+  if (is_range_sep(t, f->unit ? unit_end : n->end, &seplen)) {
+    glong k = (f->unit ? unit_end : n->end) + seplen;
+    gunichar c = at(t, k);
+    if (is_adigit(c) || cn_digit(c) >= 0) {
+      f->range_low = TRUE;
+      f->range_next = k;
+      if (!f->unit || !u) {
+        f->end = n->end;
+        f->unit = NULL;
+      }
+    }
+  }
+
+  /* What is not a statistic. */
+  gunichar before = at(t, f->start - 1);
+  gunichar after = at(t, f->unit && u ? unit_end : n->end);
+  if (set_mask[ni] || before == 0x7B2C /* 第 */ || is_latin(before) ||
+      is_latin(at(t, n->end)) || before == '.' || is_adigit(before) ||
+      inside_name(t, ni))
+    f->dropped = TRUE;
+  if (n->bare && !qlen) {
+    /* 百万, 千万 and 上万 stand for numbers; 万亩, 千家 are words. */
+    gboolean big = (at(t, ni) == 0x767E || at(t, ni) == 0x5343) &&
+                   (at(t, ni + 1) == 0x4E07 || at(t, ni + 1) == 0x4EBF);
+    if (!big)
+      f->dropped = TRUE;
+  }
+  if (n->lone_yi || n->digit_run)
+    f->dropped = TRUE;
+  if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
+    for (gsize k = 0; k < G_N_ELEMENTS(cn_category_units); k++)
+      if (strcmp(u->written, cn_category_units[k]) == 0)
+        f->dropped = TRUE;
+  if (n->chinese && !n->arabic && n->has_power && !n->bare && n->value.e == 0 &&
+      n->value.m < 100 && u && (strcmp(u->written, "个") == 0))
+    f->dropped = TRUE; /* 十个方面 */
+  if (u && strcmp(u->unit, "年") == 0) {
+    static const char *anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
+                                    "之后", "间", "代", "底", "末", "初", "中",
+                                    "内", "起", "开始", "度"};
+    if (n->integer4 || n->digit_run)
+      f->dropped = TRUE; /* a year */
+    for (gsize k = 0; k < G_N_ELEMENTS(anchors); k++)
+      if (starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
+        f->dropped = TRUE;
+  }
+  if (u && (strcmp(u->unit, "月") == 0 || strcmp(u->unit, "天") == 0)) {
+    if (starts(t, unit_end, "后") || starts(t, unit_end, "前") || starts(t, unit_end, "来"))
+      f->dropped = TRUE;
+  }
+  if (u && strcmp(u->unit, "岁") == 0) {
+    static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
+                                       "到", "—", "-", "～", "~"};
+    for (gsize k = 0; k < G_N_ELEMENTS(thresholds); k++)
+      if (starts(t, unit_end, thresholds[k]))
+        f->dropped = TRUE;
+    glong sl;
+    if (f->start >= 2 && is_range_sep(t, f->start - 1, &sl) && (is_adigit(at(t, f->start - 2)) || cn_digit(at(t, f->start - 2)) >= 0))
+      f->dropped = TRUE; /* 0—14岁: an age group */
+  }
+  (void)after;
+  if (!f->unit && !f->range_low)
+    f->dropped = TRUE;
+  return TRUE;
+}
+
+GPtrArray *zs_num_scan(const char *sentence) {
+  GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
+  g_return_val_if_fail(sentence != NULL, out);
+  Text t;
+  text_init(&t, sentence);
+  g_autofree gboolean *set_mask = mark_set_phrases(&t);
+  GArray *found = g_array_new(FALSE, TRUE, sizeof(Found));
+
+  glong i = 0;
+  while (i < t.n) {
+    gunichar c = t.c[i];
+    gboolean start = is_adigit(c) || cn_digit(c) >= 0 || cn_power(c) > 0 ||
+                     starts(&t, i, "百分之");
+    /* Never start inside a word-like run of Arabic digits or letters. */
+    if (!start || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
+                             t.c[i - 1] == ','))) {
+      i++;
+      continue;
+    }
+    Found f;
+    if (!read_quantity(&t, i, set_mask, &f)) {
+      i++;
+      continue;
+    }
+    g_array_append_val(found, f);
+    i = MAX(f.num.end, i + 1);
+  }
+
+  /* Range low bounds take the unit (and scale) of their high bound, and are
+   * dropped with it. */
+  for (guint k = found->len; k-- > 0;) {
+    Found *f = &g_array_index(found, Found, k);
+    if (!f->range_low)
+      continue;
+    Found *hi = NULL;
+    for (guint m = k + 1; m < found->len; m++) {
+      Found *g = &g_array_index(found, Found, m);
+      if (g->num.start <= f->range_next && g->num.end > f->range_next) {
+        hi = g;
+        break;
+      }
+    }
+    if (!hi || hi->dropped || !hi->unit) {
+      f->dropped = TRUE;
+      continue;
+    }
+    if (!f->unit) {
+      f->unit = hi->unit;
+      if (!f->num.has_power && hi->num.scale > 0 && hi->num.arabic)
+        f->num.value = dec_scale(f->num.value, hi->num.scale);
+    }
+    if (strcmp(hi->unit, "岁") == 0)
+      f->dropped = hi->dropped = TRUE;
+  }
+
+  for (guint k = 0; k < found->len; k++) {
+    Found *f = &g_array_index(found, Found, k);
+    if (f->dropped || !f->unit)
+      continue;
+    ZsQuantity *q = g_new0(ZsQuantity, 1);
+    q->start = t.off[f->start];
+    q->end = t.off[f->end];
+    q->num_start = t.off[f->num.start];
+    q->num_end = t.off[f->num.end];
+    q->value = dec_str(f->num.value);
+    q->unit = g_strdup(f->unit);
+    q->qualifier = f->qual;
+    q->is_chinese = f->num.chinese && !f->num.arabic;
+    q->range_low = f->range_low;
+    g_ptr_array_add(out, q);
+  }
+  g_array_free(found, TRUE);
+  text_clear(&t);
+  return out;
+}
+
+char *zs_num_parse(const char *text) {
+  Text t;
+  text_init(&t, text);
+  Numeral n;
+  char *r = NULL;
+  if (parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)
+    r = dec_str(n.value);
+  text_clear(&t);
+  return r;
+}

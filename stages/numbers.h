@@ -1,0 +1,26 @@
+/* numbers.h: a sentence of normalized text -> the quantities a reader sees.
+ *
+ * Reads Arabic and Chinese numerals, 万/亿 scales, %, 成, 百分之, 个百分点,
+ * 倍, qualifiers (近 约 超 余 多 以上 ...), ranges, and the unit or measure
+ * word after the number; leaves out what is not a statistic (dates,
+ * ordinals, set phrases, thresholds, a lone 一/两 before a measure word).
+ * All arithmetic is exact decimal: no floating point anywhere.
+ */
+#ifndef ZS_NUMBERS_H
+#define ZS_NUMBERS_H
+
+#include "zhstats.h"
+
+/* Every quantity in `sentence`, in text order (ZsQuantity*, new array). */
+GPtrArray *zs_num_scan(const char *sentence);
+
+/* Parses a whole numeral such as "1125.48万", "一千五百亿", "3万5千",
+ * "1,234.5" into its exact plain-decimal value ("11254800"). Returns NULL
+ * when `text` is not exactly one numeral. */
+char *zs_num_parse(const char *text);
+
+/* Multiplies plain decimal `value` by 10^shift exactly (shift may be
+ * negative) and returns the new plain decimal. */
+char *zs_num_shift(const char *value, int shift);
+
+#endif

@@ -1,0 +1,113 @@
+/* test_numbers.c: the number reader, table-driven.
+ *
+ * Each line of tests/data/numbers.tsv is one case:
+ *   TEXT <TAB> EXPECTED [<TAB> comment]
+ * EXPECTED is "-" when TEXT holds no statistic, or the quantities in text
+ * order separated by " | ", each "VALUE UNIT QUALIFIER SURFACE". Lines
+ * starting with '#' and blank lines are skipped. Each case is its own test
+ * path, /numbers/table/LINE, so a failure names the line to look at.
+ */
+#include "numbers.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+  guint line;
+  char *text;
+  char *expected;
+} Case;
+
+static void case_free(gpointer data) {
+  Case *c = data;
+  g_free(c->text);
+  g_free(c->expected);
+  g_free(c);
+}
+
+static char *describe(const char *text, GPtrArray *qs) {
+  if (qs->len == 0)
+    return g_strdup("-");
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < qs->len; i++) {
+    ZsQuantity *q = qs->pdata[i];
+    g_autofree char *surface = g_strndup(text + q->start, q->end - q->start);
+    g_string_append_printf(s, "%s%s %s %s %s", i ? " | " : "", q->value, q->unit,
+                           zs_qualifier_name(q->qualifier), surface);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static void run_case(gconstpointer data) {
+  const Case *c = data;
+  g_autoptr(GPtrArray) qs = zs_num_scan(c->text);
+  g_autofree char *got = describe(c->text, qs);
+  if (strcmp(got, c->expected) != 0) {
+    /* stdio, not g_test_message: GLib would transliterate the Chinese. */
+    fprintf(stderr, "tests/data/numbers.tsv:%u: %s\n  expected: %s\n  got:      %s\n",
+            c->line, c->text, c->expected, got);
+    g_test_fail();
+  }
+}
+
+static void test_parse_exact(void) {
+  static const char *cases[][2] = {
+    {"1125.48万", "11254800"}, {"1.29亿", "129000000"},
+    {"1536.74亿", "153674000000"}, {"0.07万", "700"},
+    {"一千五百亿", "150000000000"}, {"3万5千", "35000"},
+    {"1.5万亿", "1500000000000"}, {"一百零五", "105"}, {"十五", "15"},
+    {"两千", "2000"}, {"三万五千", "35000"}, {"1,234.5", "1234.5"},
+    {"16.60", "16.6"}, {"百万", "1000000"}, {"0.001", "0.001"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *v = zs_num_parse(cases[i][0]);
+    g_assert_cmpstr(v, ==, cases[i][1]);
+  }
+  g_autofree char *bad = zs_num_parse("12ab");
+  g_assert_null(bad);
+  g_autofree char *s1 = zs_num_shift("1125.48", 4);
+  g_assert_cmpstr(s1, ==, "11254800");
+  g_autofree char *s2 = zs_num_shift("5", -3);
+  g_assert_cmpstr(s2, ==, "0.005");
+}
+
+static void test_overflow(void) {
+  /* Too large for exact 64-bit arithmetic: refused, never wrapped. */
+  g_autofree char *v = zs_num_parse("99999999999999999999999万亿");
+  g_assert_null(v);
+  g_autoptr(GPtrArray) qs = zs_num_scan("共有99999999999999999999999万亿元资金。");
+  g_assert_cmpuint(qs->len, ==, 0);
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/numbers/parse/exact", test_parse_exact);
+  g_test_add_func("/numbers/parse/overflow", test_overflow);
+
+  const char *path = "tests/data/numbers.tsv";
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  if (!g_file_get_contents(path, &data, NULL, &error)) {
+    g_printerr("%s\n", error->message);
+    return 1;
+  }
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func(case_free);
+  g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
+  for (guint i = 0; lines[i]; i++) {
+    if (!lines[i][0] || lines[i][0] == '#')
+      continue;
+    g_auto(GStrv) cols = g_strsplit(lines[i], "\t", 3);
+    if (!cols[0] || !cols[1]) {
+      g_printerr("%s:%u: expected TEXT<TAB>EXPECTED\n", path, i + 1);
+      return 1;
+    }
+    Case *c = g_new0(Case, 1);
+    c->line = i + 1;
+    c->text = g_strdup(cols[0]);
+    c->expected = g_strdup(cols[1]);
+    g_ptr_array_add(cases, c);
+    g_autofree char *name = g_strdup_printf("/numbers/table/%u", i + 1);
+    g_test_add_data_func(name, c, run_case);
+  }
+  return g_test_run();
+}
