@@ -379,7 +379,7 @@ static const char *not_units[] = {
   "名称", "名额", "家庭", "家人", "家长", "家乡", "人民", "人大", "人才",
   "台阶", "条件", "条例", "处理", "处于", "次要", "成为", "成立", "成功",
   "成果", "成效", "成本", "成员", "成绩", "成熟", "成长", "起来", "期间",
-  "场所", "场景", "只有", "只是", "只要", "张清单", "头脑", "间隔",
+  "场所", "场景", "只有", "只是", "只要", "头脑", "间隔",
 };
 
 /* Nouns for people, which give the unit 人 when no measure word is written
@@ -403,6 +403,13 @@ static const char *set_phrases[] = {
   "千方百计", "一张网", "一卡通", "一口热饭", "一把手", "三农", "两会",
   "百姓", "万众", "千万别", "千万不", "万一", "一万年",
 };
+
+gboolean zs_num_is_unit(const char *unit) {
+  for (gsize k = 0; k < G_N_ELEMENTS(units); k++)
+    if (strcmp(units[k].unit, unit) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static const UnitDef *match_unit(const Text *t, glong i, glong *len) {
   for (gsize k = 0; k < G_N_ELEMENTS(not_units); k++)

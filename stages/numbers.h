@@ -23,4 +23,7 @@ char *zs_num_parse(const char *text);
  * negative) and returns the new plain decimal. */
 char *zs_num_shift(const char *value, int shift);
 
+/* Is `unit` a base unit the reader can produce ("人次", "%", "pp")? */
+gboolean zs_num_is_unit(const char *unit);
+
 #endif

@@ -1,0 +1,169 @@
+/* main.c: the zhstats command line: options, inputs, exit codes.
+ *
+ * Everything that can fail before a single row is written (options, rules,
+ * missing inputs) is checked first, so a failed run never leaves a partial
+ * output file behind: outputs are opened only once the run can start, and
+ * are renamed into place only when it has succeeded (see output.h).
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "output.h"
+#include "pipeline.h"
+
+#ifndef ZS_DEFAULT_RULES
+#define ZS_DEFAULT_RULES "rules"
+#endif
+
+static char **opt_rules;
+static char *opt_output;
+static char *opt_articles;
+static char *opt_stage;
+static gboolean opt_no_header, opt_version, opt_all_quantities, opt_explain, opt_bom, opt_raw;
+static gboolean opt_strict, opt_check_rules;
+
+static const GOptionEntry entries[] = {
+  {"rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rules,
+   "Rules file, or directory of *.rules files (repeatable; default: the project's rules/)",
+   "FILE|DIR"},
+  {"output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "Write the statistics CSV to FILE "
+   "(default: standard output)", "FILE"},
+  {"articles", 0, 0, G_OPTION_ARG_FILENAME, &opt_articles, "Also write one row per article "
+   "to FILE", "FILE"},
+  {"no-header", 0, 0, G_OPTION_ARG_NONE, &opt_no_header, "Omit the CSV header row (for "
+   "shards that are concatenated)", NULL},
+  {"all-quantities", 0, 0, G_OPTION_ARG_NONE, &opt_all_quantities, "Also write the "
+   "quantities no rule claimed, with an empty metric", NULL},
+  {"explain", 0, 0, G_OPTION_ARG_NONE, &opt_explain, "Add a 'rule' column: FILE:LINE of the "
+   "rule that claimed each row", NULL},
+  {"bom", 0, 0, G_OPTION_ARG_NONE, &opt_bom, "Start the CSV with a UTF-8 byte order mark "
+   "(for Excel)", NULL},
+  {"raw", 0, 0, G_OPTION_ARG_NONE, &opt_raw, "Do not prefix text cells that start with "
+   "= + - @ with a quote (spreadsheet safety is on by default)", NULL},
+  {"strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, "Fail (exit 1, no output) on any input "
+   "problem such as invalid UTF-8", NULL},
+  {"check-rules", 0, 0, G_OPTION_ARG_NONE, &opt_check_rules, "Check the rules and exit; "
+   "reads no input", NULL},
+  {"stage", 0, 0, G_OPTION_ARG_STRING, &opt_stage, "Print the output of one stage as text "
+   "and stop (normalize or segment)", "STAGE"},
+  {"version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version and exit", NULL},
+  {NULL},
+};
+
+static const char *summary =
+    "Reads Chinese news text and writes the statistics it reports as CSV:\n"
+    "metric, value (exact, in base units), unit, sentence, then provenance.\n"
+    "With no FILE, or when FILE is -, reads standard input. A DIR is read\n"
+    "recursively; inputs are processed in path order.";
+
+static const char *description =
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  an input is missing or unreadable, or has a problem under --strict\n"
+    "  2  usage error, or a rules file is broken (each problem is FILE:LINE: ...)\n"
+    "\n"
+    "Example:\n"
+    "  zhstats -o out/statistics.csv corpus/";
+
+static int fail(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static int fail(int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+  va_end(ap);
+  g_printerr("zhstats: %s\n", msg);
+  return code;
+}
+
+static ZsRules *load_rules(int *code) {
+  static char *defaults[] = {ZS_DEFAULT_RULES, NULL};
+  char **paths = opt_rules ? opt_rules : defaults;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GError) error = NULL;
+  ZsRules *rules = zs_rules_load((const char *const *)paths, problems, &error);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr("%s\n", (char *)problems->pdata[i]);
+  if (!rules) {
+    if (problems->len == 0)
+      g_printerr("zhstats: %s\n", error->message);
+    *code = ZS_EXIT_USAGE;
+  }
+  return rules;
+}
+
+int main(int argc, char **argv) {
+  setlocale(LC_ALL, "");
+  g_autoptr(GOptionContext) ctx = g_option_context_new("[FILE|DIR...]");
+  g_option_context_set_summary(ctx, summary);
+  g_option_context_set_description(ctx, description);
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  g_autoptr(GError) error = NULL;
+  if (!g_option_context_parse(ctx, &argc, &argv, &error))
+    return fail(ZS_EXIT_USAGE, "%s (try --help)", error->message);
+  if (opt_version) {
+    printf("zhstats %s\n", ZS_VERSION);
+    return ZS_EXIT_OK;
+  }
+
+  ZsRunOptions opts = {0};
+  opts.strict = opt_strict;
+  opts.extract.all_quantities = opt_all_quantities;
+  opts.write = (ZsWriteOptions){!opt_no_header, opt_bom, opt_raw, opt_explain};
+  if (opt_stage) {
+    if (strcmp(opt_stage, "normalize") == 0)
+      opts.stage = ZS_STAGE_NORMALIZE;
+    else if (strcmp(opt_stage, "segment") == 0)
+      opts.stage = ZS_STAGE_SEGMENT;
+    else
+      return fail(ZS_EXIT_USAGE, "--stage must be 'normalize' or 'segment', not '%s'",
+                  opt_stage);
+  }
+
+  int code = ZS_EXIT_OK;
+  g_autoptr(ZsRules) rules = NULL;
+  if (opts.stage == ZS_STAGE_ALL || opt_check_rules) {
+    rules = load_rules(&code);
+    if (!rules)
+      return code;
+  }
+  if (opt_check_rules) {
+    g_printerr("zhstats: %u rules, no problems\n", zs_rules_count(rules));
+    return ZS_EXIT_OK;
+  }
+
+  g_autoptr(GPtrArray) inputs = zs_pipeline_inputs(argv + 1, &error);
+  if (!inputs)
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
+
+  zs_output_install_signal_handlers();
+  ZsOutput *out = zs_output_open(opt_output, &error);
+  if (!out)
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
+  ZsOutput *arts = NULL;
+  if (opt_articles && opts.stage == ZS_STAGE_ALL) {
+    arts = zs_output_open(opt_articles, &error);
+    if (!arts) {
+      zs_output_abort(out);
+      return fail(ZS_EXIT_INPUT, "%s", error->message);
+    }
+  }
+
+  ZsRunStats stats;
+  if (!zs_pipeline_run(rules, inputs, zs_output_stream(out), arts ? zs_output_stream(arts) : NULL,
+                       &opts, &stats, &error)) {
+    zs_output_abort(out);
+    zs_output_abort(arts);
+    return fail(ZS_EXIT_INPUT, "%s", error ? error->message : "input problems (--strict)");
+  }
+  if (!zs_output_commit(out, &error)) {
+    zs_output_abort(arts);
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
+  }
+  if (arts && !zs_output_commit(arts, &error))
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
+  if (stats.warnings)
+    g_printerr("zhstats: %u warning(s) in %u file(s)\n", stats.warnings, stats.files);
+  return code;
+}

@@ -1,0 +1,128 @@
+/* output.c: atomic output files (see output.h). */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct ZsOutput {
+  FILE *fp;
+  char *path;    /* final path, or NULL for a direct stream */
+  char *tmp;     /* temporary path, or NULL */
+  int slot;      /* index in `pending`, or -1 */
+  gboolean is_stdout;
+};
+
+/* Temporary files that a signal must remove. Plain arrays: the handler may
+ * only call async-signal-safe functions. */
+#define MAX_PENDING 8
+static char pending[MAX_PENDING][4096];
+static volatile sig_atomic_t pending_used[MAX_PENDING];
+
+static void on_signal(int sig) {
+  for (int i = 0; i < MAX_PENDING; i++)
+    if (pending_used[i])
+      unlink(pending[i]);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+void zs_output_install_signal_handlers(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGPIPE, &sa, NULL);
+}
+
+static int take_slot(const char *tmp) {
+  for (int i = 0; i < MAX_PENDING; i++)
+    if (!pending_used[i] && strlen(tmp) < sizeof pending[i]) {
+      g_strlcpy(pending[i], tmp, sizeof pending[i]);
+      pending_used[i] = 1;
+      return i;
+    }
+  return -1;
+}
+
+static void release(ZsOutput *out) {
+  if (out->slot >= 0)
+    pending_used[out->slot] = 0;
+  g_free(out->path);
+  g_free(out->tmp);
+  g_free(out);
+}
+
+ZsOutput *zs_output_open(const char *path, GError **error) {
+  ZsOutput *out = g_new0(ZsOutput, 1);
+  out->slot = -1;
+  if (!path || strcmp(path, "-") == 0) {
+    out->fp = stdout;
+    out->is_stdout = TRUE;
+    return out;
+  }
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    out->fp = fopen(path, "w");
+    if (!out->fp) {
+      g_set_error(error, ZS_ERROR, ZS_ERROR_OUTPUT, "%s: %s", path, g_strerror(errno));
+      release(out);
+      return NULL;
+    }
+    return out;
+  }
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_autofree char *base = g_path_get_basename(path);
+  out->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp_full(out->tmp, O_WRONLY, 0644);
+  if (fd < 0) {
+    g_set_error(error, ZS_ERROR, ZS_ERROR_OUTPUT, "%s: cannot create a file in %s: %s", path,
+                dir, g_strerror(errno));
+    release(out);
+    return NULL;
+  }
+  out->slot = take_slot(out->tmp);
+  out->fp = fdopen(fd, "w");
+  out->path = g_strdup(path);
+  return out;
+}
+
+FILE *zs_output_stream(ZsOutput *out) { return out->fp; }
+
+gboolean zs_output_commit(ZsOutput *out, GError **error) {
+  gboolean ok = fflush(out->fp) == 0 && !ferror(out->fp);
+  int err = errno;
+  if (ok && out->tmp && fsync(fileno(out->fp)) != 0)
+    ok = FALSE, err = errno;
+  if (!out->is_stdout && fclose(out->fp) != 0 && ok)
+    ok = FALSE, err = errno;
+  if (ok && out->tmp && rename(out->tmp, out->path) != 0)
+    ok = FALSE, err = errno;
+  if (!ok) {
+    g_set_error(error, ZS_ERROR, ZS_ERROR_OUTPUT, "%s: %s", out->path ? out->path : "output",
+                g_strerror(err));
+    if (out->tmp)
+      g_unlink(out->tmp);
+  }
+  release(out);
+  return ok;
+}
+
+void zs_output_abort(ZsOutput *out) {
+  if (!out)
+    return;
+  if (out->is_stdout)
+    fflush(out->fp);
+  else
+    fclose(out->fp);
+  if (out->tmp)
+    g_unlink(out->tmp);
+  release(out);
+}

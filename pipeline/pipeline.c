@@ -1,0 +1,185 @@
+/* pipeline.c: the driver that runs the stages over each input. */
+#include "pipeline.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "normalize.h"
+#include "segment.h"
+
+#define CHUNK (1 << 16)
+
+static gint cmp_path(gconstpointer a, gconstpointer b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static gboolean add_dir(GPtrArray *out, const char *dir, GError **error) {
+  g_autoptr(GDir) d = g_dir_open(dir, 0, error);
+  if (!d)
+    return FALSE;
+  const char *name;
+  while ((name = g_dir_read_name(d))) {
+    if (name[0] == '.')
+      continue;
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+      if (!add_dir(out, path, error))
+        return FALSE;
+    } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+      g_ptr_array_add(out, g_steal_pointer(&path));
+    }
+  }
+  return TRUE;
+}
+
+GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
+  static char *stdin_only[] = {"-", NULL};
+  if (!args || !args[0])
+    args = stdin_only;
+  for (char **a = args; *a; a++) {
+    if (strcmp(*a, "-") == 0) {
+      g_ptr_array_add(out, g_strdup("-"));
+    } else if (g_file_test(*a, G_FILE_TEST_IS_DIR)) {
+      if (!add_dir(out, *a, error))
+        return NULL;
+    } else if (g_access(*a, R_OK) == 0) {
+      g_ptr_array_add(out, g_strdup(*a));
+    } else {
+      g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: %s", *a, g_strerror(errno));
+      return NULL;
+    }
+  }
+  g_ptr_array_sort(out, cmp_path);
+  return g_steal_pointer(&out);
+}
+
+static void flush_warnings(GPtrArray *warnings, ZsRunStats *stats) {
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr("zhstats: %s\n", (char *)warnings->pdata[i]);
+  stats->warnings += warnings->len;
+  g_ptr_array_set_size(warnings, 0);
+}
+
+static void print_segment(FILE *out, const char *file, const ZsArticle *a) {
+  fprintf(out, "=== %s article %u (lines %u-%u)\n", file, a->no, a->first_line, a->last_line);
+  fprintf(out, "headline: %s\ndateline: %s\nbyline: %s\n", a->headline, a->dateline, a->byline);
+  for (guint i = 0; i < a->sentences->len; i++) {
+    const ZsSentence *s = a->sentences->pdata[i];
+    fprintf(out, "%5u %s %s\n", s->line, s->kind == ZS_SENT_HEADLINE ? "H" : "|", s->text);
+  }
+}
+
+/* Everything one input needs while it streams through the stages. */
+typedef struct {
+  const ZsRules *rules;
+  const ZsRunOptions *opts;
+  const char *file;
+  FILE *out, *articles;
+  ZsRunStats *stats;
+  GPtrArray *warnings;
+  guint article_no;
+} Run;
+
+static void emit_articles(Run *r, GPtrArray *arts) {
+  for (guint i = 0; i < arts->len; i++) {
+    const ZsArticle *a = arts->pdata[i];
+    r->stats->articles++;
+    if (r->opts->stage == ZS_STAGE_SEGMENT) {
+      print_segment(r->out, r->file, a);
+      continue;
+    }
+    if (r->articles)
+      zs_write_article(r->articles, r->file, a, &r->opts->write);
+    g_autoptr(GPtrArray) stats =
+        zs_extract_article(r->rules, r->file, a, &r->opts->extract, r->warnings);
+    zs_write_stats(r->out, stats, &r->opts->write);
+    r->stats->rows += stats->len;
+  }
+  g_ptr_array_set_size(arts, 0);
+}
+
+static void emit_paras(Run *r, ZsSegmenter *seg, GPtrArray *paras, GPtrArray *arts) {
+  for (guint i = 0; i < paras->len; i++) {
+    ZsPara *p = paras->pdata[i];
+    if (r->opts->stage == ZS_STAGE_NORMALIZE) {
+      fprintf(r->out, "%s\n", p->text);
+      continue;
+    }
+    paras->pdata[i] = NULL; /* the segmenter takes it */
+    zs_seg_push(seg, p, arts);
+  }
+  g_ptr_array_set_size(paras, 0);
+  emit_articles(r, arts);
+}
+
+static gboolean run_one(Run *r, GError **error) {
+  int fd = strcmp(r->file, "-") == 0 ? 0 : g_open(r->file, O_RDONLY, 0);
+  if (fd < 0) {
+    g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: %s", r->file, g_strerror(errno));
+    return FALSE;
+  }
+  g_autoptr(ZsNormalizer) norm = zs_norm_new(r->file);
+  g_autoptr(ZsSegmenter) seg = zs_seg_new(r->file);
+  g_autoptr(GPtrArray) paras = g_ptr_array_new_with_free_func((GDestroyNotify)zs_para_free);
+  g_autoptr(GPtrArray) arts = g_ptr_array_new_with_free_func((GDestroyNotify)zs_article_free);
+  g_autofree char *buf = g_malloc(CHUNK);
+  gboolean ok = TRUE;
+  for (;;) {
+    gssize n = read(fd, buf, CHUNK);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: %s", r->file, g_strerror(errno));
+      ok = FALSE;
+      break;
+    }
+    if (n == 0)
+      break;
+    zs_norm_feed(norm, buf, (gsize)n, paras, r->warnings);
+    emit_paras(r, seg, paras, arts);
+    flush_warnings(r->warnings, r->stats);
+  }
+  if (fd != 0)
+    close(fd);
+  if (!ok)
+    return FALSE;
+  zs_norm_finish(norm, paras, r->warnings);
+  emit_paras(r, seg, paras, arts);
+  if (r->opts->stage != ZS_STAGE_NORMALIZE) {
+    zs_seg_finish(seg, arts);
+    emit_articles(r, arts);
+  }
+  guint before = r->stats->warnings;
+  flush_warnings(r->warnings, r->stats);
+  r->stats->files++;
+  if (r->opts->strict && r->stats->warnings > before) {
+    g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: problems in the input (--strict)",
+                r->file);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FILE *articles,
+                         const ZsRunOptions *opts, ZsRunStats *stats, GError **error) {
+  memset(stats, 0, sizeof *stats);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+  if (opts->stage == ZS_STAGE_ALL) {
+    zs_write_stats_begin(out, &opts->write);
+    if (articles)
+      zs_write_articles_begin(articles, &opts->write);
+  }
+  for (guint i = 0; i < inputs->len; i++) {
+    Run r = {rules, opts, inputs->pdata[i], out, articles, stats, warnings, 0};
+    guint before = stats->warnings;
+    if (!run_one(&r, error))
+      return FALSE;
+    if (opts->strict && stats->warnings > before)
+      return FALSE;
+  }
+  return TRUE;
+}

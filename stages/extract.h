@@ -1,0 +1,28 @@
+/* extract.h: an article's sentences + a rule set -> statistics (ZsStat).
+ *
+ * The algorithm (which rule claims which number, kinds, 分别 lists,
+ * periods) is written out in rules/README.md, "How numbers are matched".
+ */
+#ifndef ZS_EXTRACT_H
+#define ZS_EXTRACT_H
+
+#include "rules.h"
+#include "zhstats.h"
+
+typedef struct {
+  gboolean all_quantities; /* also emit quantities no rule claimed */
+} ZsExtractOptions;
+
+/* Extracts the statistics of one article of input `file`. Returns a new
+ * array of ZsStat*, in text order. Warnings (a pattern skipped) are
+ * appended to `warnings` (may be NULL). */
+GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *article,
+                              const ZsExtractOptions *opts, GPtrArray *warnings);
+
+/* The period stated for the figure at byte `offset` of `sentence`, by the
+ * gold's conventions ("2023", "2023Q4", "2023-12-31", "2019/2023",
+ * "2014/.."), or NULL when none governs it. `inherited` is the period in
+ * force from the previous sentence of the same paragraph, or NULL. */
+char *zs_extract_period(const char *sentence, gsize offset, const char *inherited);
+
+#endif

@@ -1,0 +1,66 @@
+/* rules.h: rules files -> a compiled rule set, and where its rules match.
+ *
+ * A rules file is a GLib key file, one group per metric; rules/README.md
+ * documents every key. Loading checks everything a user can get wrong and
+ * reports each problem as "FILE:LINE: message".
+ */
+#ifndef ZS_RULES_H
+#define ZS_RULES_H
+
+#include "zhstats.h"
+
+typedef struct ZsRules ZsRules;
+
+typedef enum {
+  ZS_SCOPE_CLAUSE = 0, /* a number must stand in the phrase's clause */
+  ZS_SCOPE_SENTENCE,   /* anywhere in the sentence */
+} ZsScope;
+
+/* One metric's rule. Owned by its ZsRules. */
+typedef struct {
+  char *metric;
+  char *label;
+  char *description;
+  char **phrases;   /* literal phrases, NULL-terminated */
+  char **excludes;  /* phrases that veto a match in the same sentence */
+  char **units;     /* accepted base units, NULL-terminated */
+  char *pattern;    /* PCRE2 source, or NULL */
+  gpointer code;    /* compiled pcre2_code*, or NULL */
+  guint kinds;      /* bit (1 << ZsKind) per accepted kind */
+  ZsScope scope;
+  char *file;
+  guint line;       /* line of the [group] header */
+  guint index;      /* order of definition across all files */
+  char *where;      /* "FILE:LINE" */
+} ZsRule;
+
+/* Where a rule's phrase or pattern matched a sentence (byte offsets). */
+typedef struct {
+  const ZsRule *rule;
+  gsize start, end; /* what the match reports (a pattern's \K moves start) */
+  gsize context;    /* where the whole match began, before any \K */
+} ZsRuleMatch;
+
+/* Loads rules from files and directories (a directory: every *.rules file
+ * in it, in name order). Every problem found is appended to `problems` as
+ * "FILE:LINE: message"; returns NULL when there is any, or when nothing
+ * could be read (with `error` set). Free with zs_rules_free(). */
+ZsRules *zs_rules_load(const char *const *paths, GPtrArray *problems, GError **error);
+void zs_rules_free(ZsRules *rules);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsRules, zs_rules_free)
+
+guint zs_rules_count(const ZsRules *rules);
+const ZsRule *zs_rules_get(const ZsRules *rules, guint i);
+
+/* Every match of every rule in `sentence`, ordered by start offset, then by
+ * length (end - context, longest first), then by rule order. A rule whose exclude phrase
+ * occurs in the sentence gives no match. A pattern that hits the PCRE2
+ * match or depth limit is skipped for this sentence, with a warning naming
+ * the rule appended to `warnings` (may be NULL). Returns a new GArray of
+ * ZsRuleMatch. Safe to call from several threads at once. */
+GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings);
+
+/* Does the rule accept this unit and kind? */
+gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind);
+
+#endif

@@ -1,0 +1,242 @@
+/* test_extract.c: the extract stage on real sentences.
+ *
+ * /extract/gold/sentences: every sentence of the gold standard (tests/gold/), grouped
+ * into its articles, goes through numbers + rules + extract alone, with the
+ * shipped rules; the rows are scored against the gold's (value, unit,
+ * metric) for the same sentence. This isolates extraction from
+ * segmentation, which the end-to-end test scores separately.
+ * The other paths are small cases for single behaviours, with the rules in
+ * tests/data/extract.rules.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "extract.h"
+#include "numbers.h"
+
+static ZsRules *load(const char *path) {
+  const char *paths[] = {path, NULL};
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GError) error = NULL;
+  ZsRules *r = zs_rules_load(paths, problems, &error);
+  for (guint i = 0; i < problems->len; i++)
+    fprintf(stderr, "%s\n", (char *)problems->pdata[i]);
+  g_assert_no_error(error);
+  return r;
+}
+
+static ZsArticle *article_new(void) {
+  ZsArticle *a = g_new0(ZsArticle, 1);
+  a->headline = g_strdup("");
+  a->sentences = g_ptr_array_new();
+  return a;
+}
+
+static void article_add(ZsArticle *a, const char *text, ZsSentKind kind, guint para) {
+  ZsSentence *s = g_new0(ZsSentence, 1);
+  s->text = g_strdup(text);
+  s->kind = kind;
+  s->para = para;
+  g_ptr_array_add(a->sentences, s);
+}
+
+static void article_free(ZsArticle *a) {
+  for (guint i = 0; i < a->sentences->len; i++) {
+    ZsSentence *s = a->sentences->pdata[i];
+    g_free(s->text);
+    g_free(s);
+  }
+  g_ptr_array_free(a->sentences, TRUE);
+  g_free(a->headline);
+  g_free(a);
+}
+
+/* Runs one sentence (one-sentence article) and returns its rows. */
+static GPtrArray *run(const ZsRules *rules, const char *text, gboolean all) {
+  ZsArticle *a = article_new();
+  article_add(a, text, ZS_SENT_BODY, 0);
+  ZsExtractOptions opts = {all};
+  GPtrArray *rows = zs_extract_article(rules, "t.txt", a, &opts, NULL);
+  article_free(a);
+  return rows;
+}
+
+static char *describe(GPtrArray *rows) {
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < rows->len; i++) {
+    ZsStat *st = rows->pdata[i];
+    g_string_append_printf(s, "%s%s=%s%s/%s/%s", i ? " " : "", st->metric, st->value, st->unit,
+                           zs_kind_name(st->kind), st->period);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static void check(const char *text, const char *expected) {
+  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  g_autoptr(GPtrArray) rows = run(rules, text, FALSE);
+  g_autofree char *got = describe(rows);
+  if (strcmp(got, expected) != 0)
+    fprintf(stderr, "%s\n  expected: %s\n  got:      %s\n", text, expected, got);
+  g_assert_cmpstr(got, ==, expected);
+}
+
+static void test_exact(void) {
+  check("跨省异地就医直接结算1.29亿人次，减少参保群众垫付1536.74亿元。",
+        "settlements=129000000人次/level/ advance_reduction=153674000000元/level/");
+}
+
+static void test_fenbie_levels(void) {
+  check("2023年1—12月，跨省异地就医直接结算1.29亿人次，减少参保群众垫付1536.74亿元，"
+        "分别较2022年增长238.67%、89.91%。",
+        "settlements=129000000人次/level/2023 advance_reduction=153674000000元/level/2023 "
+        "settlements=238.67%/change_pct/2023 advance_reduction=89.91%/change_pct/2023");
+}
+
+static void test_fenbie_phrases(void) {
+  check("到2023年末，我国基本养老、基本医疗、工伤、失业保险参保人数分别达到10.7亿人、13.3亿人、"
+        "3.0亿人、2.4亿人。",
+        "pension_insured=1070000000人/level/2023-12-31 "
+        "medical_insured=1330000000人/level/2023-12-31 "
+        "injury_insured=300000000人/level/2023-12-31 "
+        "unemployment_insured=240000000人/level/2023-12-31");
+}
+
+static void test_change_abs(void) {
+  check("截至2023年12月底，全国住院费用跨省联网定点医疗机构达8.23万家，较2022年底增加1.96万家。",
+        "networked_institutions=82300家/level/2023-12-31 "
+        "networked_institutions=19600家/change_abs/2023-12-31");
+}
+
+static void test_fall(void) {
+  check("全市失业人数下降1.2万人。", "unemployed=-12000人/change_abs/");
+}
+
+static void test_growth_multiple(void) {
+  check("跨省异地就医直接结算331万人次，较2022年增长12.34倍。",
+        "settlements=3310000人次/level/ settlements=12.34倍/growth_multiple/");
+}
+
+static void test_series(void) {
+  check("全国户籍人口城镇化率由2014年的35.93%提高到2023年的48.3%。",
+        "urbanization_rate=35.93%/share/2014 urbanization_rate=48.3%/share/2023");
+}
+
+static void test_range(void) {
+  check("我们提供3到6个月的房租减免。", "rent_waiver=3月/level/ rent_waiver=6月/level/");
+}
+
+static void test_period_semicolon(void) {
+  check("2021年跨省异地就医直接结算1亿人次；全国建成综治中心58.3万余个。",
+        "settlements=100000000人次/level/2021 centers=583000个/level/");
+}
+
+static void test_period_span(void) {
+  check("2019至2023年，全国累计新开工改造城镇老旧小区22万个。",
+        "renovation_started=220000个/level/2019/2023");
+}
+
+static void test_period_quarter(void) {
+  check("2023年四季度，全国住院费用跨省直接结算317.93万人次。",
+        "settlements=3179300人次/level/2023Q4");
+}
+
+static void test_period_comparison_base(void) {
+  check("跨省异地就医直接结算1.29亿人次，较2022年增长238.67%。",
+        "settlements=129000000人次/level/ settlements=238.67%/change_pct/");
+}
+
+static void test_all_quantities(void) {
+  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  g_autoptr(GPtrArray) rows = run(rules, "村里新种果树300棵，跨省异地就医直接结算5人次。", TRUE);
+  g_autofree char *got = describe(rows);
+  g_assert_cmpstr(got, ==, "=300棵/level/ settlements=5人次/level/");
+}
+
+/* Gold sentences through extract alone. */
+static void test_gold_sentences(void) {
+  g_autoptr(ZsRules) rules = load("rules");
+  g_autoptr(GPtrArray) gold = csvread_file("tests/gold/statistics.csv");
+  g_autoptr(GPtrArray) arts = csvread_file("tests/gold/articles.csv");
+  g_assert_nonnull(gold);
+  g_assert_nonnull(arts);
+  guint matched = 0, predicted = 0;
+  GString *misses = g_string_new(NULL);
+  for (guint i = 0; i < gold->len;) {
+    const char *file = csvread_get(gold->pdata[i], "file");
+    const char *no = csvread_get(gold->pdata[i], "article_no");
+    const char *headline = "";
+    for (guint k = 0; k < arts->len; k++)
+      if (!strcmp(csvread_get(arts->pdata[k], "file"), file) &&
+          !strcmp(csvread_get(arts->pdata[k], "article_no"), no))
+        headline = csvread_get(arts->pdata[k], "headline");
+    guint end = i;
+    ZsArticle *a = article_new();
+    while (end < gold->len && !strcmp(csvread_get(gold->pdata[end], "file"), file) &&
+           !strcmp(csvread_get(gold->pdata[end], "article_no"), no)) {
+      const char *sent = csvread_get(gold->pdata[end], "sentence");
+      gboolean dup = FALSE;
+      for (guint k = 0; k < a->sentences->len; k++)
+        dup |= !strcmp(((ZsSentence *)a->sentences->pdata[k])->text, sent);
+      if (!dup)
+        article_add(a, sent, *headline && strstr(headline, sent) ? ZS_SENT_HEADLINE : ZS_SENT_BODY, 0);
+      end++;
+    }
+    ZsExtractOptions opts = {FALSE};
+    g_autoptr(GPtrArray) rows = zs_extract_article(rules, file, a, &opts, NULL);
+    predicted += rows->len;
+    g_autofree gboolean *used = g_new0(gboolean, rows->len);
+    for (guint g = i; g < end; g++) {
+      GHashTable *gr = gold->pdata[g];
+      gboolean hit = FALSE;
+      for (guint r = 0; r < rows->len && !hit; r++) {
+        ZsStat *st = rows->pdata[r];
+        if (used[r] || strcmp(st->sentence, csvread_get(gr, "sentence")) ||
+            strcmp(st->value, csvread_get(gr, "base_value")) ||
+            strcmp(st->unit, csvread_get(gr, "unit")) || strcmp(st->metric, csvread_get(gr, "metric")))
+          continue;
+        used[r] = hit = TRUE;
+      }
+      matched += hit;
+      if (!hit)
+        g_string_append_printf(misses, "  - %s %s %s | %.60s\n", csvread_get(gr, "metric"),
+                               csvread_get(gr, "surface"), csvread_get(gr, "unit"),
+                               csvread_get(gr, "sentence"));
+    }
+    for (guint r = 0; r < rows->len; r++)
+      if (!used[r]) {
+        ZsStat *st = rows->pdata[r];
+        g_string_append_printf(misses, "  + %s %s %s | %.60s\n", st->metric, st->surface,
+                               st->unit, st->sentence);
+      }
+    article_free(a);
+    i = end;
+  }
+  double recall = (double)matched / gold->len, precision = predicted ? (double)matched / predicted : 0;
+  fprintf(stderr, "extract on gold sentences: recall %.3f precision %.3f (matched %u, gold %u, "
+                  "predicted %u)\n%s",
+          recall, precision, matched, gold->len, predicted,
+          g_test_verbose() ? misses->str : "");
+  g_string_free(misses, TRUE);
+  g_assert_cmpfloat(recall, >=, 0.90);
+  g_assert_cmpfloat(precision, >=, 0.90);
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/extract/value/exact", test_exact);
+  g_test_add_func("/extract/fenbie/levels", test_fenbie_levels);
+  g_test_add_func("/extract/fenbie/phrases", test_fenbie_phrases);
+  g_test_add_func("/extract/kind/change-abs", test_change_abs);
+  g_test_add_func("/extract/kind/fall-is-negative", test_fall);
+  g_test_add_func("/extract/kind/growth-multiple", test_growth_multiple);
+  g_test_add_func("/extract/series/continued", test_series);
+  g_test_add_func("/extract/range/both-bounds", test_range);
+  g_test_add_func("/extract/period/semicolon", test_period_semicolon);
+  g_test_add_func("/extract/period/span", test_period_span);
+  g_test_add_func("/extract/period/quarter", test_period_quarter);
+  g_test_add_func("/extract/period/comparison-base", test_period_comparison_base);
+  g_test_add_func("/extract/all-quantities", test_all_quantities);
+  g_test_add_func("/extract/gold/sentences", test_gold_sentences);
+  return g_test_run();
+}
