@@ -33,6 +33,10 @@
 /* A line this wide (in CJK columns) is a paragraph line of a free layout. */
 #define LONG_LINE_WIDTH 40.0
 #define HIST_MAX 48
+/* Lines looked at after the next one, for the topic-shift test. */
+#define LOOKAHEAD 4
+/* Recent text kept for the topic-shift test, in bytes. */
+#define RECENT_BYTES 1800
 
 typedef struct {
   char *raw;        /* decoded line, valid UTF-8, markdown markers removed */
@@ -60,6 +64,8 @@ struct ZsNormalizer {
   GArray *plines;     /* guint: its input line */
   NormLine *plast;    /* last line placed (owned) */
   gboolean pheading;
+  gboolean prev_ended;  /* the previous paragraph ended a sentence */
+  GString *recent;      /* the end of the text emitted so far */
 };
 
 /* ---- paragraph line maps ------------------------------------------------
@@ -448,6 +454,72 @@ static double column_width(const ZsNormalizer *n) {
   return near * 10 >= n->nonblank * 4 ? best : 0;
 }
 
+static gboolean is_word_char(gunichar c) {
+  return is_ideo(c) || is_ascii_alnum(c);
+}
+
+static void add_bigrams(GHashTable *set, const char *s) {
+  gunichar prev = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!is_word_char(c)) {
+      prev = 0;
+      continue;
+    }
+    if (prev) {
+      guint64 *k = g_new(guint64, 1);
+      *k = ((guint64)prev << 32) | c;
+      g_hash_table_add(set, k);
+    }
+    prev = c;
+  }
+}
+
+/* Share of the bigrams of `s` that occur in `text`; *hits gets their count. */
+static double bigram_share(const char *s, const char *text, guint *hits) {
+  g_autoptr(GHashTable) a = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) b = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  add_bigrams(a, s);
+  add_bigrams(b, text);
+  guint h = 0;
+  GHashTableIter it;
+  gpointer k;
+  g_hash_table_iter_init(&it, a);
+  while (g_hash_table_iter_next(&it, &k, NULL))
+    h += g_hash_table_contains(b, k);
+  if (hits)
+    *hits = h;
+  guint n = g_hash_table_size(a);
+  return n ? (double)h / n : 0;
+}
+
+static gboolean has_clause_punct(const char *norm) {
+  static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、", "…"};
+  for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
+    if (strstr(norm, punct[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A headline printed after its body (PDF pages) can fill a column line.
+ * It is a first line without punctuation after a finished sentence that
+ * restates the text before it (>= 2 and >= 20% of its bigrams occur
+ * there) while the lines after it start another topic (< 10%). */
+static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
+                                    const NormLine *b) {
+  if (n->plines->len != 1 || !n->prev_ended || has_clause_punct(a->norm) ||
+      a->width > LONG_LINE_WIDTH)
+    return FALSE;
+  guint hits;
+  double share = bigram_share(a->norm, n->recent->str, &hits);
+  if (hits < 2 || share < 0.2)
+    return FALSE;
+  g_autoptr(GString) next = g_string_new(b->norm);
+  for (GList *l = n->pending.head; l; l = l->next)
+    g_string_append(next, ((NormLine *)l->data)->norm);
+  return bigram_share(next->str, n->recent->str, NULL) < 0.1;
+}
+
 /* Does line A continue into line B (the next non-blank line)? */
 static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
                             const NormLine *b) {
@@ -460,10 +532,10 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
            starts_quote(b->norm);
   if (ends_open(a->norm))
     return TRUE;
-  if (a->width >= LONG_LINE_WIDTH)
-    return TRUE;
   double col = column_width(n);
-  return col > 0 && a->width >= col * 0.8;
+  if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
+    return FALSE;
+  return !headline_after_body(n, a, b);
 }
 
 /* ---- decoding ---------------------------------------------------------- */
@@ -555,6 +627,13 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     g_mutex_unlock(&map_lock);
   }
   g_ptr_array_add(out, p);
+  n->prev_ended = ends_sentence(p->text);
+  g_string_append(n->recent, p->text);
+  if (n->recent->len > 2 * RECENT_BYTES) {
+    const char *cut = g_utf8_find_next_char(
+        n->recent->str + n->recent->len - RECENT_BYTES - 1, NULL);
+    g_string_erase(n->recent, 0, cut - n->recent->str);
+  }
   g_string_truncate(n->ptext, 0);
   g_array_set_size(n->pmarks, 0);
   g_array_set_size(n->plines, 0);
@@ -580,8 +659,8 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
 
 static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
   while (!g_queue_is_empty(&n->pending) &&
-         (all || n->nonblank >= WARMUP_LINES ||
-          n->pending_bytes > WARMUP_BYTES)) {
+         (all || n->pending_bytes > WARMUP_BYTES ||
+          (n->pending.length > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
     NormLine *l = g_queue_pop_head(&n->pending);
     n->pending_bytes -= strlen(l->raw);
     place_line(n, l, out);
@@ -646,6 +725,7 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->ptext = g_string_new(NULL);
   n->pmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   n->plines = g_array_new(FALSE, FALSE, sizeof(guint));
+  n->recent = g_string_new(NULL);
   return n;
 }
 
@@ -659,6 +739,7 @@ void zs_norm_free(ZsNormalizer *n) {
   g_array_unref(n->pmarks);
   g_array_unref(n->plines);
   norm_line_free(n->plast);
+  g_string_free(n->recent, TRUE);
   g_free(n);
 }
 
