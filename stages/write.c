@@ -17,7 +17,7 @@ const char *const zs_write_stat_columns[] = {
 
 const char *const zs_write_article_columns[] = {
   "file", "article", "headline", "dateline", "byline", "first_line", "last_line",
-  "sentences", NULL,
+  "sentences", "first_sentence", "last_sentence", NULL,
 };
 
 static gboolean needs_quotes(const char *s) {
@@ -88,15 +88,24 @@ void zs_write_articles_begin(FILE *fp, const ZsWriteOptions *opts) {
 }
 
 void zs_write_article(FILE *fp, const char *file, const ZsArticle *a, const ZsWriteOptions *opts) {
-  static const gboolean numeric[] = {FALSE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE};
+  static const gboolean numeric[] = {FALSE, TRUE, FALSE, FALSE, FALSE,
+                                     TRUE,  TRUE, TRUE,  FALSE, FALSE};
   char no[16], first[16], last[16], n[16];
   guint body = 0;
-  for (guint i = 0; i < a->sentences->len; i++)
-    body += ((ZsSentence *)a->sentences->pdata[i])->kind == ZS_SENT_BODY;
+  const char *first_text = "", *last_text = "";
+  for (guint i = 0; i < a->sentences->len; i++) {
+    const ZsSentence *s = a->sentences->pdata[i];
+    if (s->kind != ZS_SENT_BODY)
+      continue;
+    if (!body++)
+      first_text = s->text;
+    last_text = s->text;
+  }
   g_snprintf(no, sizeof no, "%u", a->no);
   g_snprintf(first, sizeof first, "%u", a->first_line);
   g_snprintf(last, sizeof last, "%u", a->last_line);
   g_snprintf(n, sizeof n, "%u", body);
-  const char *cells[] = {file, no, a->headline, a->dateline, a->byline, first, last, n};
-  write_row(fp, cells, numeric, 8, opts);
+  const char *cells[] = {file,  no,   a->headline, a->dateline, a->byline,
+                         first, last, n,           first_text,  last_text};
+  write_row(fp, cells, numeric, 10, opts);
 }
