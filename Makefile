@@ -46,7 +46,7 @@ BIN := zhstats
 
 # Debian packages needed to build, test and run.
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
-            python3
+            python3 chromium fonts-wqy-microhei
 
 .PHONY: all deps run test unit e2e check-sanitize clean dataset
 all: $(BIN)
@@ -82,8 +82,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libzs.a
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)mkdir -p out
-	./$(BIN) -o out/statistics.csv --articles out/articles.csv corpus/
-	@echo "wrote out/statistics.csv and out/articles.csv"
+	./$(BIN) -o out/statistics.csv --articles out/articles.csv --report out/report.html corpus/
+	@echo "wrote out/statistics.csv, out/articles.csv and out/report.html"
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all unit-bins

@@ -20,6 +20,7 @@ static char **opt_rules;
 static char *opt_output;
 static char *opt_articles;
 static char *opt_stage;
+static char *opt_report;
 static gboolean opt_no_header, opt_version, opt_all_quantities, opt_explain, opt_bom, opt_raw;
 static gboolean opt_strict, opt_check_rules;
 
@@ -31,6 +32,8 @@ static const GOptionEntry entries[] = {
    "(default: standard output)", "FILE"},
   {"articles", 0, 0, G_OPTION_ARG_FILENAME, &opt_articles, "Also write one row per article "
    "to FILE", "FILE"},
+  {"report", 0, 0, G_OPTION_ARG_FILENAME, &opt_report, "Also write an HTML review page "
+   "to FILE: every article with its numbers highlighted, and a summary", "FILE"},
   {"no-header", 0, 0, G_OPTION_ARG_NONE, &opt_no_header, "Omit the CSV header row (for "
    "shards that are concatenated)", NULL},
   {"all-quantities", 0, 0, G_OPTION_ARG_NONE, &opt_all_quantities, "Also write the "
@@ -150,18 +153,44 @@ int main(int argc, char **argv) {
     }
   }
 
+  ZsOutput *page = NULL;
+  g_autoptr(ZsReport) report = NULL;
+  if (opt_report && opts.stage == ZS_STAGE_ALL) {
+    page = zs_output_open(opt_report, &error);
+    report = page ? zs_report_new(rules, opts.extract.all_quantities, &error) : NULL;
+    if (!report) {
+      zs_output_abort(out);
+      zs_output_abort(arts);
+      zs_output_abort(page);
+      return fail(ZS_EXIT_INPUT, "%s", error->message);
+    }
+    opts.report = report;
+  }
+
   ZsRunStats stats;
   if (!zs_pipeline_run(rules, inputs, zs_output_stream(out), arts ? zs_output_stream(arts) : NULL,
                        &opts, &stats, &error)) {
     zs_output_abort(out);
     zs_output_abort(arts);
+    zs_output_abort(page);
     return fail(ZS_EXIT_INPUT, "%s", error ? error->message : "input problems (--strict)");
+  }
+  if (report && !zs_report_finish(report, zs_output_stream(page), &error)) {
+    zs_output_abort(out);
+    zs_output_abort(arts);
+    zs_output_abort(page);
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
   }
   if (!zs_output_commit(out, &error)) {
     zs_output_abort(arts);
+    zs_output_abort(page);
     return fail(ZS_EXIT_INPUT, "%s", error->message);
   }
-  if (arts && !zs_output_commit(arts, &error))
+  if (arts && !zs_output_commit(arts, &error)) {
+    zs_output_abort(page);
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
+  }
+  if (page && !zs_output_commit(page, &error))
     return fail(ZS_EXIT_INPUT, "%s", error->message);
   if (stats.warnings)
     g_printerr("zhstats: %u warning(s) in %u file(s)\n", stats.warnings, stats.files);

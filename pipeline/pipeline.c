@@ -84,6 +84,15 @@ typedef struct {
   guint article_no;
 } Run;
 
+/* The claimed rows of `stats`, borrowed from it. */
+static GPtrArray *claimed_rows(GPtrArray *stats) {
+  GPtrArray *out = g_ptr_array_sized_new(stats->len);
+  for (guint i = 0; i < stats->len; i++)
+    if (*((ZsStat *)stats->pdata[i])->metric)
+      g_ptr_array_add(out, stats->pdata[i]);
+  return out;
+}
+
 static void emit_articles(Run *r, GPtrArray *arts) {
   for (guint i = 0; i < arts->len; i++) {
     const ZsArticle *a = arts->pdata[i];
@@ -94,8 +103,18 @@ static void emit_articles(Run *r, GPtrArray *arts) {
     }
     if (r->articles)
       zs_write_article(r->articles, r->file, a, &r->opts->write);
-    g_autoptr(GPtrArray) stats =
-        zs_extract_article(r->rules, r->file, a, &r->opts->extract, r->warnings);
+    /* The report shows the unclaimed quantities too; the CSV keeps them
+     * only under --all-quantities, and is otherwise the same bytes. */
+    ZsExtractOptions xo = r->opts->extract;
+    xo.all_quantities |= r->opts->report != NULL;
+    g_autoptr(GPtrArray) all = zs_extract_article(r->rules, r->file, a, &xo, r->warnings);
+    g_autoptr(GPtrArray) claimed = NULL;
+    GPtrArray *stats = all;
+    if (r->opts->report) {
+      zs_report_article(r->opts->report, r->file, a, all);
+      if (!r->opts->extract.all_quantities)
+        stats = claimed = claimed_rows(all);
+    }
     zs_write_stats(r->out, stats, &r->opts->write);
     r->stats->rows += stats->len;
   }
@@ -175,6 +194,8 @@ gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
   }
   for (guint i = 0; i < inputs->len; i++) {
     Run r = {rules, opts, inputs->pdata[i], out, articles, stats, warnings, 0};
+    if (opts->report && opts->stage == ZS_STAGE_ALL)
+      zs_report_file(opts->report, r.file);
     guint before = stats->warnings;
     if (!run_one(&r, error))
       return FALSE;

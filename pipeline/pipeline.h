@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "extract.h"
+#include "report.h"
 #include "rules.h"
 #include "write.h"
 
@@ -24,6 +25,7 @@ typedef struct {
   gboolean strict;          /* any input problem fails the run */
   ZsExtractOptions extract;
   ZsWriteOptions write;
+  ZsReport *report;         /* --report: the review page, or NULL */
 } ZsRunOptions;
 
 typedef struct {
