@@ -312,9 +312,7 @@ static void write_sentence(FILE *fp, const ZsSentence *s, const Placed *placed, 
     gsize sl = strlen(st->surface);
     if (at == G_MAXSIZE || at < cur) {
       /* Overlaps the mark before it (or is not in the text): shown as a
-       * small tag here, so that the row still has its element. */
-      zs_report_escape(fp, s->text + cur, (gssize)(MIN(at, len) > cur ? MIN(at, len) - cur : 0));
-      cur = MAX(cur, MIN(at, len));
+       * small tag right there, so that the row still has its element. */
       write_mark(fp, &placed[i], st->surface, sl, TRUE);
       continue;
     }
