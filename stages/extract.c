@@ -146,12 +146,17 @@ static gboolean blocked(GArray *matches, const ZsRuleMatch *self, gsize a, gsize
   return FALSE;
 }
 
-static guint match_len(const ZsRuleMatch *m) { return (guint)(m->end - m->context); }
+/* Priority of a match: the longer phrase first, then the longer context
+ * before a pattern's \K, then the rule defined first. */
+static guint match_len(const ZsRuleMatch *m) { return (guint)(m->end - m->start); }
+static guint context_len(const ZsRuleMatch *m) { return (guint)(m->start - m->context); }
 
 static gint cmp_by_length(gconstpointer pa, gconstpointer pb) {
   const ZsRuleMatch *a = *(ZsRuleMatch *const *)pa, *b = *(ZsRuleMatch *const *)pb;
   if (match_len(a) != match_len(b))
     return match_len(a) > match_len(b) ? -1 : 1;
+  if (context_len(a) != context_len(b))
+    return context_len(a) > context_len(b) ? -1 : 1;
   if (a->rule->index != b->rule->index)
     return a->rule->index < b->rule->index ? -1 : 1;
   return a->start < b->start ? -1 : a->start > b->start;
@@ -236,9 +241,13 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
   for (guint i = 0; i < matches->len; i++)
     g_ptr_array_add(order, &g_array_index(matches, ZsRuleMatch, i));
   g_ptr_array_sort(order, cmp_by_length);
+  /* Each match claims at most one figure. */
+  g_autofree gboolean *done = g_new0(gboolean, order->len);
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < order->len; i++) {
       ZsRuleMatch *m = order->pdata[i];
+      if (done[i])
+        continue;
       /* A match spanning clauses looks ahead from the clause it ends in. */
       guint at_end = clause[m->end > m->start ? m->end - 1 : m->start];
       guint at_start = clause[m->start];
@@ -276,8 +285,18 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
       if (best) {
         best->rule = m->rule;
         best->metric = m->rule->metric;
+        done[i] = TRUE;
       }
     }
+}
+
+/* Does the text between two figures carry the first to the second, as in
+ * 由35.93%提高到2023年的48.3% (a short gap with 到 or 至)? */
+static gboolean moves_to(const char *s, gsize from, gsize to) {
+  if (to - from > 3 * 12)
+    return FALSE;
+  g_autofree char *gap = g_strndup(s + from, to - from);
+  return strstr(gap, "到") || strstr(gap, "至");
 }
 
 /* A figure with no phrase of its own continues the figure before it in the
@@ -303,9 +322,10 @@ static void continue_series(const char *s, GArray *items, GArray *matches) {
       gboolean change = it->kind != ZS_KIND_LEVEL && it->kind != ZS_KIND_SHARE &&
                         it->kind != ZS_KIND_RATIO;
       gboolean same = strcmp(prev->q->unit, it->q->unit) == 0 && prev->kind == it->kind;
+      gboolean range = prev->q->range_low && j + 1 == k;
       /* A change is measured in % or 倍 whatever the level's unit is. */
-      if ((change && (prev->rule->kinds & (1u << it->kind))) ||
-          (same && !strstr(s + prev->q->end, "、"))) {
+      if (range || (change && (prev->rule->kinds & (1u << it->kind))) ||
+          (same && moves_to(s, prev->q->end, it->q->start))) {
         /* No other phrase may stand between them. */
         gboolean other = FALSE;
         for (guint m = 0; m < matches->len && !other; m++) {

@@ -146,6 +146,21 @@ static void test_period_comparison_base(void) {
         "settlements=129000000人次/level/ settlements=238.67%/change_pct/");
 }
 
+static void test_claim_longest(void) {
+  check("全国跨省异地就医直接结算5人次。", "settlements=5人次/level/");
+  check("全省直接结算7人次。", "short_phrase=7人次/level/");
+}
+
+static void test_claim_first_defined(void) {
+  check("全院门诊量120万人次。", "first_defined=1200000人次/level/");
+}
+
+static void test_claim_adjacent_before_after(void) {
+  /* 8489个老旧小区: the figure right before a phrase is its own, even when
+   * another figure follows the phrase. */
+  check("共有8489个综治中心、3768个城市公园。", "centers=8489个/level/");
+}
+
 static void test_all_quantities(void) {
   g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
   g_autoptr(GPtrArray) rows = run(rules, "村里新种果树300棵，跨省异地就医直接结算5人次。", TRUE);
@@ -237,6 +252,9 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/period/quarter", test_period_quarter);
   g_test_add_func("/extract/period/comparison-base", test_period_comparison_base);
   g_test_add_func("/extract/all-quantities", test_all_quantities);
+  g_test_add_func("/extract/claim/longest", test_claim_longest);
+  g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
+  g_test_add_func("/extract/claim/adjacent-before", test_claim_adjacent_before_after);
   g_test_add_func("/extract/gold/sentences", test_gold_sentences);
   return g_test_run();
 }
