@@ -438,6 +438,12 @@ static gboolean starts_quote(const char *norm) {
          c == 0x300A || c == '"';
 }
 
+static gboolean starts_closing(const char *norm) {
+  gunichar c = g_utf8_get_char(norm);
+  return is_closer(c) || is_sentence_end(c) || c == 0xFF0C || c == 0x3001 ||
+         c == 0xFF1B || c == 0xFF1A || c == 0x2026;
+}
+
 /* The column width of the page, or 0 when the layout has no column (one
  * paragraph a line): the most common width, if >= 40% of lines are within
  * two columns of it. */
@@ -527,6 +533,10 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
   if (a->heading || b->heading || starts_block(b->norm) ||
       starts_subtitle(a->norm))
     return FALSE;
+  /* No line of Chinese type starts with a closing mark (避头 rule): a
+   * line that does continues the previous one, even after a sentence end. */
+  if (starts_closing(b->norm))
+    return TRUE;
   if (ends_sentence(a->norm) || ends_soft(a->norm))
     return ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
            starts_quote(b->norm);
