@@ -40,6 +40,8 @@
 #define BLOCK_MAX 32
 #define SHORT_MAX_CHARS 40
 #define OVERLAP_WINDOW 6000
+/* The body text "just before" a headline candidate, in characters. */
+#define RECENT_CHARS 200
 
 /* Declared in normalize.c (proposed for normalize.h): the input line of a
  * byte offset of a paragraph made by the normalizer. */
@@ -595,17 +597,19 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   guint total;
   guint hits = overlap(hs, body, &total);
   /* A subhead announces the text after it; a headline restates the text
-   * before it: compare the last body paragraph with the next one. */
+   * before it: compare the last RECENT_CHARS of body with the next
+   * paragraph. */
   guint hits_last = 0, hits_next = 0;
-  for (guint k = a->items->len; k-- > 0;) {
+  g_autoptr(GHashTable) ls = bigram_set();
+  glong chars = 0;
+  for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
     const Item *it = a->items->pdata[k];
     if (it->role != R_BODY)
       continue;
-    g_autoptr(GHashTable) ls = bigram_set();
     add_bigrams(ls, it->p->text, strlen(it->p->text));
-    hits_last = overlap(hs, ls, NULL);
-    break;
+    chars += g_utf8_strlen(it->p->text, -1);
   }
+  hits_last = overlap(hs, ls, NULL);
   if (next) {
     g_autoptr(GHashTable) ns = bigram_set();
     add_bigrams(ns, next->p->text, strlen(next->p->text));
@@ -681,9 +685,28 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
   }
 }
 
+/* A short paragraph with clause punctuation after body text is body text
+ * too (…发车间隔……), unless a heading follows it: then it is a kicker. */
+static void take_short_body(ZsSegmenter *sg) {
+  GPtrArray *b = sg->block;
+  guint lead = 0;
+  if (!sg->cur || !sg->cur->n_body)
+    return;
+  while (lead < b->len) {
+    Item *it = b->pdata[lead];
+    if (it->kind != K_SHORT || headline_like(it) || subtitle_like(it) ||
+        (lead + 1 < b->len && ((Item *)b->pdata[lead + 1])->kind == K_HEADING))
+      break;
+    art_add(sg->cur, it, R_BODY);
+    b->pdata[lead++] = NULL;
+  }
+  g_ptr_array_remove_range(b, 0, lead);
+}
+
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
+  take_short_body(sg);
   guint from = after_body_headline(sg, next, out);
   gboolean opens = next && (next->kind == K_DATELINE || next->kind == K_CONT);
   gboolean heading = FALSE;
