@@ -376,7 +376,9 @@ static gpointer compile_period_re(gpointer unused) {
       "|(?<my>\\d{4})年(?<m>\\d{1,2})月(?!\\d{1,2}日)"
       "|(?<dy>\\d{4})年\\d{1,2}月\\d{1,2}日"
       "|(?<y>\\d{4})年(?!\\d)"
-      "|(?<rel>今年|去年|目前|如今|近年来|当前|现在|本月|上月|明年|前年|截至目前))";
+      "|(?<rely>今年|去年|前年|明年)(?:(?:第)?(?<rq>[一二三四1-4])季度|(?<rm>\\d{1,2})月(?<rme>底|末)?"
+      "|(?<rye>底|末))?"
+      "|(?<rel>目前|如今|近年来|当前|现在|本月|上月|截至目前))";
   int code;
   PCRE2_SIZE off;
   pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
@@ -407,23 +409,49 @@ static int cn_quarter(const char *q) {
   return atoi(q);
 }
 
-static char *period_of(pcre2_match_data *md, const char *s) {
+/* The period a time phrase names. `year` is the publication year that
+ * resolves 今年 and 去年 (0: unknown, and relative time gives ""). */
+static char *period_of(pcre2_match_data *md, const char *s, int year) {
   g_autofree char *s1 = group(md, s, "s1"), *s2 = group(md, s, "s2");
   g_autofree char *since = group(md, s, "since"), *ey = group(md, s, "ey");
   g_autofree char *em = group(md, s, "em"), *ye = group(md, s, "ye");
   g_autofree char *qy = group(md, s, "qy"), *q = group(md, s, "q");
   g_autofree char *ry = group(md, s, "ry"), *my = group(md, s, "my"), *m = group(md, s, "m");
   g_autofree char *dy = group(md, s, "dy"), *y = group(md, s, "y");
+  g_autofree char *rely = group(md, s, "rely"), *rq = group(md, s, "rq");
+  g_autofree char *rm = group(md, s, "rm"), *rme = group(md, s, "rme");
+  g_autofree char *rye = group(md, s, "rye");
+  if (rely) {
+    if (!year)
+      return g_strdup("");
+    int offset = g_str_has_prefix(rely, "去") ? -1 : g_str_has_prefix(rely, "前") ? -2
+                 : g_str_has_prefix(rely, "明") ? 1 : 0;
+    int rel_year = year + offset;
+    if (rq)
+      return g_strdup_printf("%dQ%d", rel_year, cn_quarter(rq));
+    if (rm) {
+      int month = atoi(rm);
+      if (month < 1 || month > 12)
+        return g_strdup_printf("%d", rel_year);
+      if (rme)
+        return g_strdup_printf("%04d-%02d-%02d", rel_year, month,
+                               g_date_get_days_in_month((GDateMonth)month, (GDateYear)rel_year));
+      return g_strdup_printf("%d-%02d", rel_year, month);
+    }
+    if (rye)
+      return g_strdup_printf("%d-12-31", rel_year);
+    return g_strdup_printf("%d", rel_year);
+  }
   if (s1)
     return g_strdup_printf("%s/%s", s1, s2);
   if (since)
     return g_strdup_printf("%s/..", since);
   if (ey) {
-    int month = atoi(em), year = atoi(ey);
+    int month = atoi(em), end_year = atoi(ey);
     if (month < 1 || month > 12)
       return g_strdup(ey);
-    return g_strdup_printf("%04d-%02d-%02d", year, month,
-                           g_date_get_days_in_month((GDateMonth)month, (GDateYear)year));
+    return g_strdup_printf("%04d-%02d-%02d", end_year, month,
+                           g_date_get_days_in_month((GDateMonth)month, (GDateYear)end_year));
   }
   if (ye)
     return g_strdup_printf("%s-12-31", ye);
@@ -442,7 +470,7 @@ static char *period_of(pcre2_match_data *md, const char *s) {
   return g_strdup(""); /* relative time: no year stated */
 }
 
-static GArray *time_phrases(const char *s) {
+static GArray *time_phrases(const char *s, int year) {
   static GOnce once = G_ONCE_INIT;
   period_re = g_once(&once, compile_period_re, NULL);
   GArray *out = g_array_new(FALSE, FALSE, sizeof(TimePhrase));
@@ -452,7 +480,7 @@ static GArray *time_phrases(const char *s) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     g_autofree char *cmp = group(md, s, "cmp");
     if (!cmp) {
-      TimePhrase tp = {ov[0], ov[1], period_of(md, s)};
+      TimePhrase tp = {ov[0], ov[1], period_of(md, s, year)};
       g_array_append_val(out, tp);
     }
     at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -489,8 +517,8 @@ static char *period_at(const char *s, GArray *tps, gsize offset, const char *inh
   return NULL;
 }
 
-char *zs_extract_period(const char *sentence, gsize offset, const char *inherited) {
-  GArray *tps = time_phrases(sentence);
+char *zs_extract_period(const char *sentence, gsize offset, const char *inherited, int year) {
+  GArray *tps = time_phrases(sentence, year);
   char *p = period_at(sentence, tps, offset, inherited);
   time_phrases_free(tps);
   return p;
@@ -528,7 +556,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
   g_autofree char *carry = NULL; /* period in force from the previous sentence */
-  guint carry_para = G_MAXUINT;
+  guint carrel_yearpara = G_MAXUINT;
   guint first_body = 0;
 
   for (guint si = 0; si < a->sentences->len; si++) {
@@ -536,8 +564,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
     const char *s = sent->text;
     gsize n = strlen(s);
     g_autoptr(GPtrArray) qs = zs_num_scan(s);
-    GArray *tps = time_phrases(s);
-    if (sent->para != carry_para || sent->kind == ZS_SENT_HEADLINE)
+    GArray *tps = time_phrases(s, opts->year);
+    if (sent->para != carrel_yearpara || sent->kind == ZS_SENT_HEADLINE)
       g_clear_pointer(&carry, g_free);
 
     if (qs->len) {
@@ -571,7 +599,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
       char *next = period_after(s, tps, carry);
       g_free(carry);
       carry = next;
-      carry_para = sent->para;
+      carrel_yearpara = sent->para;
     }
     time_phrases_free(tps);
   }

@@ -11,6 +11,7 @@
 
 typedef struct {
   gboolean all_quantities; /* also emit quantities no rule claimed */
+  int year;                /* publication year for 今年/去年, or 0: unknown */
 } ZsExtractOptions;
 
 /* Extracts the statistics of one article of input `file`. Returns a new
@@ -22,7 +23,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
 /* The period stated for the figure at byte `offset` of `sentence`, by the
  * gold's conventions ("2023", "2023Q4", "2023-12-31", "2019/2023",
  * "2014/.."), or NULL when none governs it. `inherited` is the period in
- * force from the previous sentence of the same paragraph, or NULL. */
-char *zs_extract_period(const char *sentence, gsize offset, const char *inherited);
+ * force from the previous sentence of the same paragraph, or NULL; `year`
+ * resolves 今年/去年 (0: unknown, they give no period). */
+char *zs_extract_period(const char *sentence, gsize offset, const char *inherited, int year);
 
 #endif

@@ -625,8 +625,14 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
     if (!big)
       f->dropped = TRUE;
   }
-  if (n->lone_yi || n->digit_run)
+  /* 一名民警, 两大袋: a lone 一/两 means "a"; but 两倍, 一成 are figures. */
+  if ((n->lone_yi && !(u && (strcmp(u->unit, "倍") == 0 || strcmp(u->unit, "%") == 0))) ||
+      n->digit_run)
     f->dropped = TRUE;
+  /* 这三家企业, 该两项: a Chinese numeral after a demonstrative refers back. */
+  if (n->chinese && !n->arabic && !n->has_power &&
+      (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
+    f->dropped = TRUE; /* 这 那 该 此 */
   if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
     for (gsize k = 0; k < G_N_ELEMENTS(cn_category_units); k++)
       if (strcmp(u->written, cn_category_units[k]) == 0)

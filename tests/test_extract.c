@@ -161,6 +161,26 @@ static void test_claim_adjacent_before_after(void) {
   check("共有8489个综治中心、3768个城市公园。", "centers=8489个/level/");
 }
 
+static void test_period_relative(void) {
+  static const char *cases[][3] = {
+    /* sentence, period with year 2024, period without a year */
+    {"今年一季度，结算约5128万人次。", "2024Q1", ""},
+    {"去年全国结算1.29亿人次。", "2023", ""},
+    {"截至今年5月，结算2亿人次。", "2024-05", ""},
+    {"到去年底，结算2亿人次。", "2023-12-31", ""},
+    {"目前，结算2亿人次。", "", ""},
+    {"2023年全国结算1.29亿人次。", "2023", "2023"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    const char *s = cases[i][0];
+    gsize at = (gsize)(strstr(s, "结算") - s) + strlen("结算");
+    g_autofree char *with = zs_extract_period(s, at, NULL, 2024);
+    g_autofree char *without = zs_extract_period(s, at, NULL, 0);
+    g_assert_cmpstr(with ? with : "", ==, cases[i][1]);
+    g_assert_cmpstr(without ? without : "", ==, cases[i][2]);
+  }
+}
+
 static void test_all_quantities(void) {
   g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
   g_autoptr(GPtrArray) rows = run(rules, "村里新种果树300棵，跨省异地就医直接结算5人次。", TRUE);
@@ -252,6 +272,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/period/quarter", test_period_quarter);
   g_test_add_func("/extract/period/comparison-base", test_period_comparison_base);
   g_test_add_func("/extract/all-quantities", test_all_quantities);
+  g_test_add_func("/extract/period/relative-date", test_period_relative);
   g_test_add_func("/extract/claim/longest", test_claim_longest);
   g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
   g_test_add_func("/extract/claim/adjacent-before", test_claim_adjacent_before_after);
