@@ -56,7 +56,7 @@ static void article_free(ZsArticle *a) {
 static GPtrArray *run(const ZsRules *rules, const char *text, gboolean all) {
   ZsArticle *a = article_new();
   article_add(a, text, ZS_SENT_BODY, 0);
-  ZsExtractOptions opts = {all};
+  ZsExtractOptions opts = {.all_quantities = all};
   GPtrArray *rows = zs_extract_article(rules, "t.txt", a, &opts, NULL);
   article_free(a);
   return rows;
@@ -217,7 +217,7 @@ static void test_gold_sentences(void) {
         article_add(a, sent, *headline && strstr(headline, sent) ? ZS_SENT_HEADLINE : ZS_SENT_BODY, 0);
       end++;
     }
-    ZsExtractOptions opts = {FALSE};
+    ZsExtractOptions opts = {.all_quantities = FALSE};
     g_autoptr(GPtrArray) rows = zs_extract_article(rules, file, a, &opts, NULL);
     predicted += rows->len;
     g_autofree gboolean *used = g_new0(gboolean, rows->len);
