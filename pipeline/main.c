@@ -22,7 +22,7 @@ static char *opt_articles;
 static char *opt_stage;
 static char *opt_date;
 static gboolean opt_no_header, opt_version, opt_all_quantities, opt_explain, opt_bom, opt_raw;
-static gboolean opt_strict, opt_check_rules;
+static gboolean opt_strict, opt_check_rules, opt_coverage;
 
 static const GOptionEntry entries[] = {
   {"rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rules,
@@ -44,6 +44,9 @@ static const GOptionEntry entries[] = {
    "= + - @ with a quote (spreadsheet safety is on by default)", NULL},
   {"strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, "Fail (exit 1, no output) on any input "
    "problem such as invalid UTF-8", NULL},
+  {"coverage", 0, 0, G_OPTION_ARG_NONE, &opt_coverage, "After the run, print to stderr the "
+   "rules that matched nothing and the subjects that most often carried an unclaimed "
+   "quantity", NULL},
   {"check-rules", 0, 0, G_OPTION_ARG_NONE, &opt_check_rules, "Check the rules and exit; "
    "reads no input", NULL},
   {"date", 0, 0, G_OPTION_ARG_STRING, &opt_date, "Publication date of the inputs, which "
@@ -159,6 +162,8 @@ int main(int argc, char **argv) {
     }
   }
 
+  g_autoptr(ZsCoverage) coverage = opt_coverage && rules ? zs_coverage_new(rules) : NULL;
+  opts.coverage = coverage;
   ZsRunStats stats;
   if (!zs_pipeline_run(rules, inputs, zs_output_stream(out), arts ? zs_output_stream(arts) : NULL,
                        &opts, &stats, &error)) {
@@ -172,6 +177,8 @@ int main(int argc, char **argv) {
   }
   if (arts && !zs_output_commit(arts, &error))
     return fail(ZS_EXIT_INPUT, "%s", error->message);
+  if (coverage)
+    zs_coverage_print(coverage, stderr);
   if (stats.warnings)
     g_printerr("zhstats: %u warning(s) in %u file(s)\n", stats.warnings, stats.files);
   return code;

@@ -620,3 +620,42 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   }
   return out;
 }
+
+/* ---- subjects, for --coverage ------------------------------------------------ */
+
+static gboolean is_han(gunichar c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+/* Verbs and links that stand between a subject and its figure. */
+static const char *subject_fillers[] = {"达到", "达", "为", "有", "共", "共计", "累计",
+                                        "超过", "约", "近", "了", "是", "占"};
+
+char *zs_extract_subject(const char *sentence, gsize start, gsize end) {
+  /* The noun after the figure: a run of Han characters, at most 8. */
+  GString *after = g_string_new(NULL);
+  guint n = 0;
+  for (const char *p = sentence + end; *p && n < 8; p = g_utf8_next_char(p), n++) {
+    gunichar c = g_utf8_get_char(p);
+    if (!is_han(c))
+      break;
+    g_string_append_unichar(after, c);
+  }
+  if (n >= 2)
+    return g_string_free(after, FALSE);
+  g_string_free(after, TRUE);
+  /* Else the Han characters before it, back to the clause start. */
+  const char *p = sentence + start;
+  const char *from = p;
+  n = 0;
+  while (from > sentence && n < 10) {
+    const char *prev = g_utf8_prev_char(from);
+    if (!is_han(g_utf8_get_char(prev)))
+      break;
+    from = prev;
+    n++;
+  }
+  g_autofree char *before = g_strndup(from, (gsize)(p - from));
+  for (gsize k = 0; k < G_N_ELEMENTS(subject_fillers); k++)
+    if (g_str_has_suffix(before, subject_fillers[k]))
+      before[strlen(before) - strlen(subject_fillers[k])] = '\0';
+  return g_steal_pointer(&before);
+}

@@ -27,4 +27,10 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
  * resolves 今年/去年 (0: unknown, they give no period). */
 char *zs_extract_period(const char *sentence, gsize offset, const char *inherited, int year);
 
+/* A short phrase naming what the figure at [start, end) of `sentence`
+ * counts: the noun right after it (8489个老旧小区 -> 老旧小区), or else the
+ * words before it in its clause (养老床位1883张 -> 养老床位). Returns a new
+ * string, "" when there is none. */
+char *zs_extract_subject(const char *sentence, gsize start, gsize end);
+
 #endif
