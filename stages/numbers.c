@@ -475,6 +475,27 @@ static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
   return ZS_QUAL_EXACT;
 }
 
+/* A bound stated earlier in the clause for the figure that follows it, with
+ * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
+ * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
+ * distance. */
+static ZsQualifier detached_bound(const Text *t, glong i) {
+  static const QualDef bounds[] = {
+    {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
+    {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
+  };
+  for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
+    gunichar c = t->c[j];
+    if (is_adigit(c) || cn_digit(c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
+        c == 0xFF1A)
+      return ZS_QUAL_EXACT; /* another figure, or the clause began */
+    for (gsize k = 0; k < G_N_ELEMENTS(bounds); k++)
+      if (starts(t, j, bounds[k].word))
+        return bounds[k].q;
+  }
+  return ZS_QUAL_EXACT;
+}
+
 /* ---- context checks ----------------------------------------------------- */
 
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
@@ -561,6 +582,8 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
   f->start -= qlen;
   if (n->over)
     f->qual = ZS_QUAL_OVER;
+  if (f->qual == ZS_QUAL_EXACT)
+    f->qual = detached_bound(t, f->start);
 
   /* The unit, or a person noun. */
   glong ulen_ = 0;
