@@ -378,7 +378,8 @@ static gpointer compile_period_re(gpointer unused) {
       "|(?<y>\\d{4})年(?!\\d)"
       "|(?<rely>今年|去年|前年|明年)(?:(?:第)?(?<rq>[一二三四1-4])季度|(?<rm>\\d{1,2})月(?<rme>底|末)?"
       "|(?<rye>底|末))?"
-      "|(?<rel>目前|如今|近年来|当前|现在|本月|上月|截至目前))";
+      "|(?<rel>目前|如今|近年来|多年来|[0-9一二三四五六七八九十几多]+年来|当前|现在|本月|上月"
+      "|截至目前))";
   int code;
   PCRE2_SIZE off;
   pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
@@ -503,10 +504,25 @@ static gboolean semicolon_between(const char *s, gsize a, gsize b) {
   return FALSE;
 }
 
+/* Does the figure at `offset` follow `from` with only a qualifier between? */
+static gboolean figure_right_after(const char *s, gsize from, gsize offset) {
+  static const char *between[] = {"", "约", "近", "超", "超过", "将近", "接近", "逾"};
+  if (offset < from)
+    return FALSE;
+  for (gsize k = 0; k < G_N_ELEMENTS(between); k++)
+    if (offset - from == strlen(between[k]) && strncmp(s + from, between[k], offset - from) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *period_at(const char *s, GArray *tps, gsize offset, const char *inherited) {
   for (guint i = tps->len; i-- > 0;) {
     TimePhrase *tp = &g_array_index(tps, TimePhrase, i);
     if (tp->end > offset)
+      continue;
+    /* 由2014年的35.93%提高到2023年的48.3%: "X年的" dates its own figure
+     * only; the figures after that one look further back. */
+    if (g_str_has_prefix(s + tp->end, "的") && !figure_right_after(s, tp->end + 3, offset))
       continue;
     if (semicolon_between(s, tp->end, offset))
       return NULL;

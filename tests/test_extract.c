@@ -161,6 +161,22 @@ static void test_claim_adjacent_before_after(void) {
   check("共有8489个综治中心、3768个城市公园。", "centers=8489个/level/");
 }
 
+static void test_period_local_year(void) {
+  /* "2020年的17.95%" dates that figure only, not the ones after it. */
+  check("城镇化率从2010年的16.60%提高到2020年的17.95%，综治中心由2000个增加到3000个。",
+        "urbanization_rate=16.6%/share/2010 urbanization_rate=17.95%/share/2020 "
+        "centers=2000个/level/ centers=3000个/level/");
+}
+
+static void test_period_relative_blocks_inherited(void) {
+  /* 4年来 is the sentence's own (relative) time: it does not inherit. */
+  g_autofree char *p = zs_extract_period("4年来，开办托管班96家。", strlen("4年来，开办托管班"),
+                                         "2020", 0);
+  g_assert_null(p);
+  g_autofree char *q = zs_extract_period("开办托管班96家。", strlen("开办托管班"), "2020", 0);
+  g_assert_cmpstr(q, ==, "2020");
+}
+
 static void test_period_relative(void) {
   static const char *cases[][3] = {
     /* sentence, period with year 2024, period without a year */
@@ -273,6 +289,8 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/period/comparison-base", test_period_comparison_base);
   g_test_add_func("/extract/all-quantities", test_all_quantities);
   g_test_add_func("/extract/period/relative-date", test_period_relative);
+  g_test_add_func("/extract/period/local-year", test_period_local_year);
+  g_test_add_func("/extract/period/relative-no-inherit", test_period_relative_blocks_inherited);
   g_test_add_func("/extract/claim/longest", test_claim_longest);
   g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
   g_test_add_func("/extract/claim/adjacent-before", test_claim_adjacent_before_after);
