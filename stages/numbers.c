@@ -222,8 +222,11 @@ static gboolean parse_arabic(const Text *t, glong i, glong *end, Dec *out) {
   glong j = i;
   while (is_adigit(at(t, j)))
     g_string_append_c(s, (char)at(t, j++));
-  /* Thousands groups only when every group has exactly three digits. */
-  while (at(t, j) == ',' && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
+  /* Thousands groups only when every group has exactly three digits; a
+   * space as the separator is what PDF extraction leaves of a thin space
+   * or a line break inside a number (12 000). */
+  gsize lead = s->len;
+  while ((at(t, j) == ',' || (at(t, j) == ' ' && lead <= 3)) && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
          is_adigit(at(t, j + 3)) && !is_adigit(at(t, j + 4)) && s->len <= 3 + 4 * 8) {
     for (int k = 1; k <= 3; k++)
       g_string_append_c(s, (char)at(t, j + k));
