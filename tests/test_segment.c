@@ -209,11 +209,14 @@ static void test_gold_sentences(void) {
 
 /* ---- our own layout ----------------------------------------------------- */
 
-static void test_layout_wrapped(void) {
-  g_autoptr(GPtrArray) arts = segment_file("tests/data/layouts/wrapped-columns.txt");
+/* tests/data/layouts/NAME.txt against NAME.expected. */
+static void test_layout(gconstpointer data) {
+  const char *name = data;
+  g_autofree char *txt = g_strdup_printf("tests/data/layouts/%s.txt", name);
+  g_autofree char *want = g_strdup_printf("tests/data/layouts/%s.expected", name);
+  g_autoptr(GPtrArray) arts = segment_file(txt);
   g_autofree char *exp = NULL;
-  g_assert_true(g_file_get_contents("tests/data/layouts/wrapped-columns.expected",
-                                    &exp, NULL, NULL));
+  g_assert_true(g_file_get_contents(want, &exp, NULL, NULL));
   g_auto(GStrv) lines = g_strsplit(exp, "\n", -1);
   gint ai = -1;
   guint si = 0;
@@ -471,7 +474,8 @@ int main(int argc, char **argv) {
   g_test_add_func("/segment/sentences/split", test_split);
   g_test_add_func("/segment/gold/articles", test_gold_articles);
   g_test_add_func("/segment/gold/sentences", test_gold_sentences);
-  g_test_add_func("/segment/layout/wrapped-columns", test_layout_wrapped);
+  g_test_add_data_func("/segment/layout/wrapped-columns", "wrapped-columns", test_layout);
+  g_test_add_data_func("/segment/layout/markdown-page", "markdown-page", test_layout);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
   g_test_add_func("/segment/dateline", test_dateline);
   g_test_add_func("/segment/continuation", test_continuation);
