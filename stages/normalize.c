@@ -37,8 +37,10 @@
  * its width before it counts as a column layout. */
 #define MIN_COLUMN 10
 #define MIN_COLUMN_LINES 8
-/* Lines looked at after the next one, for the topic-shift test. */
-#define LOOKAHEAD 4
+/* Lines held after the next one, for the topic-shift test, and how much of
+ * their text it reads (bytes, about 80 characters). */
+#define LOOKAHEAD 8
+#define LOOKAHEAD_TEXT 240
 /* Recent text kept for the topic-shift test, in bytes. */
 #define RECENT_BYTES 1800
 
@@ -564,7 +566,8 @@ static gboolean has_clause_punct(const char *norm) {
 /* A headline printed after its body (PDF pages) can fill a column line.
  * It is a first line without punctuation after a finished sentence that
  * restates the text before it (>= 2 and >= 20% of its bigrams occur
- * there) while the lines after it start another topic (< 10%). */
+ * there) while the lines after it start another topic (< 10%, and under a
+ * quarter of the line's own share). */
 static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
   if (n->plines->len != 1 || !n->prev_ended || has_clause_punct(a->norm) ||
@@ -575,9 +578,10 @@ static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
   if (hits < 2 || share < 0.2)
     return FALSE;
   g_autoptr(GString) next = g_string_new(b->norm);
-  for (GList *l = n->pending.head; l; l = l->next)
+  for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
     g_string_append(next, ((NormLine *)l->data)->norm);
-  return bigram_share(next->str, n->recent->str, NULL) < 0.1;
+  double next_share = bigram_share(next->str, n->recent->str, NULL);
+  return next_share < 0.1 && share >= 4 * next_share;
 }
 
 /* Does line A continue into line B (the next non-blank line)? */
