@@ -33,8 +33,14 @@
 /* A line this wide (in CJK columns) is a paragraph line of a free layout. */
 #define LONG_LINE_WIDTH 40.0
 #define HIST_MAX 48
-/* Lines looked at after the next one, for the topic-shift test. */
-#define LOOKAHEAD 4
+/* A news column is at least this wide, and a page has this many lines near
+ * its width before it counts as a column layout. */
+#define MIN_COLUMN 10
+#define MIN_COLUMN_LINES 8
+/* Lines held after the next one, for the topic-shift test, and how much of
+ * their text it reads (bytes, about 80 characters). */
+#define LOOKAHEAD 8
+#define LOOKAHEAD_TEXT 240
 /* Recent text kept for the topic-shift test, in bytes. */
 #define RECENT_BYTES 1800
 
@@ -94,12 +100,16 @@ guint zs_norm_para_line_at(const ZsPara *p, gsize offset) {
   guint line = p->line;
   g_mutex_lock(&map_lock);
   LineMap *m = para_maps ? g_hash_table_lookup(para_maps, p) : NULL;
-  if (m) {
-    for (guint i = 0; i < m->offs->len; i++) {
-      if (g_array_index(m->offs, gsize, i) > offset)
-        break;
-      line = g_array_index(m->lines, guint, i);
+  if (m) { /* the last joined line starting at or before offset */
+    guint lo = 0, hi = m->offs->len;
+    while (hi - lo > 1) {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index(m->offs, gsize, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
     }
+    line = g_array_index(m->lines, guint, lo);
   }
   g_mutex_unlock(&map_lock);
   return line;
@@ -491,19 +501,19 @@ static gboolean starts_closing(const char *norm) {
 }
 
 /* The column width of the page, or 0 when the layout has no column (one
- * paragraph a line): the most common width, if >= 40% of lines are within
- * two columns of it. */
+ * paragraph a line): the most common width (>= MIN_COLUMN), if >= 40% of
+ * lines and at least MIN_COLUMN_LINES are within two columns of it. */
 static double column_width(const ZsNormalizer *n) {
   guint best = 0;
-  for (guint i = 6; i < HIST_MAX; i++)
+  for (guint i = MIN_COLUMN; i < HIST_MAX; i++)
     if (n->hist[i] > n->hist[best])
       best = i;
-  if (best < 6 || n->nonblank == 0)
+  if (best < MIN_COLUMN || n->nonblank == 0)
     return 0;
   guint near = 0;
   for (guint i = best - 2; i <= best + 2 && i < HIST_MAX; i++)
     near += n->hist[i];
-  return near * 10 >= n->nonblank * 4 ? best : 0;
+  return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
 }
 
 static gboolean is_word_char(gunichar c) {
@@ -556,7 +566,8 @@ static gboolean has_clause_punct(const char *norm) {
 /* A headline printed after its body (PDF pages) can fill a column line.
  * It is a first line without punctuation after a finished sentence that
  * restates the text before it (>= 2 and >= 20% of its bigrams occur
- * there) while the lines after it start another topic (< 10%). */
+ * there) while the lines after it start another topic (< 10%, and under a
+ * quarter of the line's own share). */
 static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
   if (n->plines->len != 1 || !n->prev_ended || has_clause_punct(a->norm) ||
@@ -567,9 +578,10 @@ static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
   if (hits < 2 || share < 0.2)
     return FALSE;
   g_autoptr(GString) next = g_string_new(b->norm);
-  for (GList *l = n->pending.head; l; l = l->next)
+  for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
     g_string_append(next, ((NormLine *)l->data)->norm);
-  return bigram_share(next->str, n->recent->str, NULL) < 0.1;
+  double next_share = bigram_share(next->str, n->recent->str, NULL);
+  return next_share < 0.1 && share >= 4 * next_share;
 }
 
 /* Does line A continue into line B (the next non-blank line)? */

@@ -134,6 +134,12 @@ static gboolean ends_sentence(const char *s) {
   return FALSE;
 }
 
+/* Does t[0, end) end a sentence? */
+static gboolean ends_sentence_at(const char *t, const char *end) {
+  g_autofree char *head = g_strndup(t, end - t);
+  return ends_sentence(head);
+}
+
 static gboolean has_any(const char *s, const char *const *list, guint n) {
   for (guint i = 0; i < n; i++)
     if (strstr(s, list[i]))
@@ -189,6 +195,19 @@ static gsize continuation_len(const char *s) {
   return 0;
 }
 
+/* A photo credit: 叶传增 徐锐摄影报道, 本报记者 张三摄, （新华社发）. */
+static gboolean is_credit(const char *t) {
+  static const char *const ends[] = {"摄", "摄影", "摄影报道", "供图", "制图", "新华社发"};
+  g_autofree char *core = g_strdup(t);
+  if (g_str_has_prefix(core, "（") && g_str_has_suffix(core, "）")) {
+    core[strlen(core) - strlen("）")] = '\0';
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(ends); i++)
+    if (g_str_has_suffix(core, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static Kind classify(const ZsPara *p) {
   const char *t = p->text;
   glong n = g_utf8_strlen(t, -1);
@@ -201,6 +220,8 @@ static Kind classify(const ZsPara *p) {
     return K_CONT;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return K_MARKER;
+  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
+    return K_CREDIT;
   if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
        starts_with(t, "本报特约")))
@@ -208,11 +229,6 @@ static Kind classify(const ZsPara *p) {
   gsize pl = paren_len(t, 60);
   if (pl && pl == strlen(t) && is_byline_paren(t, pl))
     return K_BYLINE;
-  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") &&
-      (g_str_has_suffix(t, "摄") || g_str_has_suffix(t, "摄影") ||
-       g_str_has_suffix(t, "摄影报道") || g_str_has_suffix(t, "供图") ||
-       g_str_has_suffix(t, "制图")))
-    return K_CREDIT;
   if (n <= SHORT_MAX_CHARS && !ends_sentence(t))
     return K_SHORT;
   return K_BODY;
@@ -269,6 +285,14 @@ static void add_bigrams(GHashTable *set, const char *s, gsize len) {
   }
 }
 
+/* add_bigrams() on the last `max` bytes of s only (a bounded look back). */
+static void add_bigrams_tail(GHashTable *set, const char *s, gsize len, gsize max) {
+  const char *from = s;
+  if (len > max)
+    from = g_utf8_find_next_char(s + len - max - 1, NULL);
+  add_bigrams(set, from, s + len - from);
+}
+
 static GHashTable *bigram_set(void) {
   return g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 }
@@ -296,7 +320,7 @@ static GHashTable *body_bigrams(const Art *a) {
     if (it->role != R_BODY)
       continue;
     gsize len = strlen(it->p->text);
-    add_bigrams(set, it->p->text, len);
+    add_bigrams_tail(set, it->p->text, len, OVERLAP_WINDOW - used);
     used += len;
   }
   return set;
@@ -606,8 +630,9 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     const Item *it = a->items->pdata[k];
     if (it->role != R_BODY)
       continue;
-    add_bigrams(ls, it->p->text, strlen(it->p->text));
-    chars += g_utf8_strlen(it->p->text, -1);
+    gsize len = strlen(it->p->text);
+    add_bigrams_tail(ls, it->p->text, len, RECENT_CHARS * 4);
+    chars += len / 3 + 1; /* mostly 3-byte characters */
   }
   hits_last = overlap(hs, ls, NULL);
   if (next) {
@@ -713,6 +738,17 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   for (guint k = from; k < b->len; k++)
     if (b->pdata[k] && ((Item *)b->pdata[k])->kind == K_HEADING)
       heading = TRUE;
+  /* a plain headline with its byline before the body: a new article */
+  gboolean head_byline = FALSE, seen_head = FALSE;
+  for (guint k = from; k < b->len; k++) {
+    const Item *it = b->pdata[k];
+    if (!it)
+      continue;
+    if (headline_like(it))
+      seen_head = TRUE;
+    else if (it->kind == K_BYLINE && seen_head)
+      head_byline = TRUE;
+  }
   Art *a = sg->cur;
   if (!next) {
     for (guint k = from; k < b->len; k++) {
@@ -725,7 +761,8 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       }
       b->pdata[k] = NULL;
     }
-  } else if (opens || !a || (heading && !(a->n_body && b->len - from == 1 &&
+  } else if (opens || !a || head_byline ||
+             (heading && !(a->n_body && b->len - from == 1 &&
                                           ((Item *)b->pdata[from])->kind == K_HEADING))) {
     open_article(sg, from, next, out);
   } else {
@@ -766,13 +803,21 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
   }
   if (!sg->cur)
     sg->cur = art_new();
-  /* a continuation note at the end: （下转第二版） */
+  /* At the end: a continuation note （下转第二版）, （完）, or a closing
+   * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
   gsize n = strlen(t);
   const char *lp = g_strrstr(t, "（");
-  if (lp && lp >= t + it->skip && (starts_with(lp, "（下转") || starts_with(lp, "（转第")) &&
-      paren_len(lp, 12) == (gsize)(t + n - lp))
-    it->cut = t + n - lp;
+  if (lp && lp > t + it->skip && paren_len(lp, 40) == (gsize)(t + n - lp)) {
+    gsize pl = t + n - lp;
+    if (starts_with(lp, "（下转") || starts_with(lp, "（转第") ||
+        strcmp(lp, "（完）") == 0) {
+      it->cut = pl;
+    } else if (is_byline_paren(lp, pl) && lp > t && ends_sentence_at(t, lp)) {
+      set_str(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
+      it->cut = pl;
+    }
+  }
   art_add(sg->cur, it, R_BODY);
   if (sg->cur->body_bytes > ART_MAX_BYTES)
     emit(sg, out);

@@ -314,6 +314,7 @@ static void test_idempotent_corpus(void) {
   idempotent_file("corpus/puyang-daily-page.txt");
   idempotent_file("corpus/peoples-daily-2024-01-31.txt");
   idempotent_file("tests/data/layouts/wrapped-columns.txt");
+  idempotent_file("tests/data/layouts/markdown-page.txt");
 }
 
 /* Feeding one byte at a time gives the same paragraphs as one buffer. */

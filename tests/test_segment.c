@@ -209,11 +209,14 @@ static void test_gold_sentences(void) {
 
 /* ---- our own layout ----------------------------------------------------- */
 
-static void test_layout_wrapped(void) {
-  g_autoptr(GPtrArray) arts = segment_file("tests/data/layouts/wrapped-columns.txt");
+/* tests/data/layouts/NAME.txt against NAME.expected. */
+static void test_layout(gconstpointer data) {
+  const char *name = data;
+  g_autofree char *txt = g_strdup_printf("tests/data/layouts/%s.txt", name);
+  g_autofree char *want = g_strdup_printf("tests/data/layouts/%s.expected", name);
+  g_autoptr(GPtrArray) arts = segment_file(txt);
   g_autofree char *exp = NULL;
-  g_assert_true(g_file_get_contents("tests/data/layouts/wrapped-columns.expected",
-                                    &exp, NULL, NULL));
+  g_assert_true(g_file_get_contents(want, &exp, NULL, NULL));
   g_auto(GStrv) lines = g_strsplit(exp, "\n", -1);
   gint ai = -1;
   guint si = 0;
@@ -264,22 +267,32 @@ static void test_headline_after_body(void) {
       "本报讯（记者 张三）昨日，新河县图书馆新馆\n"
       "正式开放，馆藏图书达到 12万册。\n"
       "读者纷纷前来借阅，新馆的阅览座位\n"
-      "全部坐满。\n"
+      "全部坐满。新馆设有电子阅览室、古\n"
+      "\n"
+      "籍修复室和多功能报告厅，全年开放\n"
+      "时间比老馆延长了两个小时。\n"
       "\n"
       "书香满城\n"
       "\n"
-      "图书馆还开设了少儿阅读区和自习室。\n"
+      "图书馆还开设了少儿阅读区和自习室\n"
+      "，每逢周末都有志愿者为孩子们讲故\n"
+      "事。\n"
       "\n"
       "新河县图书馆新馆开放\n"
       "\n"
       "本报讯（记者 李四）今年夏粮收购工作\n"
-      "启动以来，全县已收购小麦 3.2万吨。\n"
+      "启动以来，全县已收购小麦 3.2万吨\n"
+      "，收购进度快于去年同期，农民售粮\n"
+      "\n"
+      "排队时间明显缩短。\n"
       "\n"
       "夏粮收购进展顺利\n";
   g_autoptr(GPtrArray) arts = segment_text("t", page);
   g_assert_cmpuint(arts->len, ==, 2);
   g_assert_cmpstr(art(arts, 0)->headline, ==, "新河县图书馆新馆开放");
-  g_assert_cmpstr(last_body(art(arts, 0))->text, ==, "图书馆还开设了少儿阅读区和自习室。");
+  g_assert_cmpstr(last_body(art(arts, 0))->text, ==,
+                  "图书馆还开设了少儿阅读区和自习室，每逢周末都有志愿者为孩子们讲故事。");
+  g_assert_cmpuint(n_body(art(arts, 0)), ==, 4); /* the subhead is not body */
   g_assert_cmpstr(first_body(art(arts, 0))->text, ==,
                   "昨日，新河县图书馆新馆正式开放，馆藏图书达到12万册。");
   g_assert_cmpstr(art(arts, 1)->headline, ==, "夏粮收购进展顺利");
@@ -369,6 +382,32 @@ static void test_markdown_furniture(void) {
   g_assert_cmpstr(((ZsSentence *)a->sentences->pdata[1])->text, ==, "惠及务工人员3000人");
 }
 
+/* A closing byline at the end of the last paragraph, （完）, a credit in
+ * brackets. */
+static void test_closing_marks(void) {
+  const char *page =
+      "## 标题一\n\n本报讯 正文第一句。正文第二句。（记者 张三）\n\n"
+      "## 标题二\n\n本报讯 另一篇正文。（完）\n\n"
+      "图为游客在观赏荷花。\n\n（本报记者 李四摄）\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpstr(last_body(art(arts, 0))->text, ==, "正文第二句。");
+  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者张三");
+  g_assert_cmpstr(last_body(art(arts, 1))->text, ==, "另一篇正文。");
+}
+
+/* Headline first, then a byline, then an undated body: a new article. */
+static void test_headline_byline_before_body(void) {
+  const char *page =
+      "## 第一篇\n\n本报讯 第一篇的正文。\n\n"
+      "第二篇的标题\n\n本报记者 王五\n\n第二篇的正文。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpstr(art(arts, 1)->headline, ==, "第二篇的标题");
+  g_assert_cmpstr(art(arts, 1)->byline, ==, "记者 王五");
+  g_assert_cmpstr(first_body(art(arts, 1))->text, ==, "第二篇的正文。");
+}
+
 static void test_caption(void) {
   const char *page =
       "## 标题\n\n本报讯 正文第一句。正文第二句。\n\n"
@@ -435,13 +474,16 @@ int main(int argc, char **argv) {
   g_test_add_func("/segment/sentences/split", test_split);
   g_test_add_func("/segment/gold/articles", test_gold_articles);
   g_test_add_func("/segment/gold/sentences", test_gold_sentences);
-  g_test_add_func("/segment/layout/wrapped-columns", test_layout_wrapped);
+  g_test_add_data_func("/segment/layout/wrapped-columns", "wrapped-columns", test_layout);
+  g_test_add_data_func("/segment/layout/markdown-page", "markdown-page", test_layout);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
   g_test_add_func("/segment/dateline", test_dateline);
   g_test_add_func("/segment/continuation", test_continuation);
   g_test_add_func("/segment/markdown/headline-after-body", test_markdown_headline_after_body);
   g_test_add_func("/segment/markdown/furniture", test_markdown_furniture);
   g_test_add_func("/segment/caption", test_caption);
+  g_test_add_func("/segment/closing-marks", test_closing_marks);
+  g_test_add_func("/segment/headline-byline-before-body", test_headline_byline_before_body);
   g_test_add_func("/segment/streaming", test_streaming);
   g_test_add_func("/segment/line-numbers", test_line_numbers);
   return g_test_run();
