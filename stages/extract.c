@@ -69,8 +69,10 @@ static guint *clause_map(const char *s, gsize n) {
 
 /* ---- kinds ---------------------------------------------------------------- */
 
-static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "增", "多", "扩大"};
-static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "降", "少"};
+static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "上涨", "增", "多",
+                                   "扩大"};
+static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "下跌", "降",
+                                   "少"};
 /* Words that may stand between the verb and the number: 增长了, 下降约. */
 static const char *links[] = {"了", "达", "约", "近", "超", "逾", "超过", "将近", "接近", "不到"};
 
@@ -105,6 +107,10 @@ static gboolean change_before(const char *s, gsize start, gboolean *fall) {
       return strcmp(fall_words[k], "少") != 0 || ends_at(s, end, "比去年少");
     }
   return FALSE;
+}
+
+static gboolean is_change(ZsKind k) {
+  return k == ZS_KIND_CHANGE_PCT || k == ZS_KIND_CHANGE_ABS || k == ZS_KIND_GROWTH_MULTIPLE;
 }
 
 static ZsKind kind_of(const char *unit, gboolean change) {
@@ -232,6 +238,13 @@ static void distribute(const char *s, const guint *clause, GArray *items, GArray
     distribute_at(s, (gsize)(hit - s), clause, items, matches, by_figures);
 }
 
+static gboolean clause_has_match(const guint *clause, GArray *matches, guint c) {
+  for (guint i = 0; i < matches->len; i++)
+    if (clause[g_array_index(matches, ZsRuleMatch, i).start] == c)
+      return TRUE;
+  return FALSE;
+}
+
 /* Claims figures for rule matches in four passes, each over the matches
  * longest first: a figure inside the match (a pattern that spells out the
  * number), a figure written right before the phrase (8489个老旧小区), the
@@ -254,7 +267,8 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
       Item *best = NULL;
       for (guint k = 0; k < items->len; k++) {
         Item *it = &g_array_index(items, Item, k);
-        if (it->rule || !zs_rule_accepts(m->rule, it->q->unit, it->kind))
+        /* Changes take the metric of what changed: continue_series(). */
+        if (it->rule || is_change(it->kind) || !zs_rule_accepts(m->rule, it->q->unit, it->kind))
           continue;
         gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
         gboolean inside = it->q->start >= m->start && it->q->end <= m->end;
@@ -269,7 +283,10 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
             break;
           }
         } else if (pass == 2 && it->q->start >= m->end) {
-          if (clause_scope && clause[it->q->start] != at_end)
+          /* The subject carries into the next clause when that clause names
+           * none of its own: 生产总值增长5.8%，达到6.3万亿元. */
+          if (clause_scope && clause[it->q->start] != at_end &&
+              !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
             continue;
           if (!blocked(matches, m, m->end, it->q->start, it)) {
             best = it;
@@ -302,7 +319,17 @@ static gboolean moves_to(const char *s, gsize from, gsize to) {
 /* A figure with no phrase of its own continues the figure before it in the
  * sentence: a change (较…增长5%) or the next value of the same series
  * (由35.93%提高到48.3%). */
-static void continue_series(const char *s, GArray *items, GArray *matches) {
+static gboolean figure_between(GArray *items, gsize from, gsize to) {
+  for (guint i = 0; i < items->len; i++) {
+    const Item *it = &g_array_index(items, Item, i);
+    if (it->q->start >= from && it->q->end <= to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void continue_series(const char *s, const guint *clause, GArray *items,
+                            GArray *matches) {
   /* The two bounds of a range share their metric (3到6个月). */
   for (guint k = 0; k + 1 < items->len; k++) {
     Item *lo = &g_array_index(items, Item, k), *hi = &g_array_index(items, Item, k + 1);
@@ -319,8 +346,10 @@ static void continue_series(const char *s, GArray *items, GArray *matches) {
       Item *prev = &g_array_index(items, Item, j);
       if (!prev->metric)
         continue;
-      gboolean change = it->kind != ZS_KIND_LEVEL && it->kind != ZS_KIND_SHARE &&
-                        it->kind != ZS_KIND_RATIO;
+      gboolean change = is_change(it->kind);
+      g_autofree char *gap = g_strndup(s + prev->q->end, it->q->start - prev->q->end);
+      if (strstr(gap, "其中"))
+        break; /* 其中制造业投资增长15%: a part, not the whole */
       gboolean same = strcmp(prev->q->unit, it->q->unit) == 0 && prev->kind == it->kind;
       gboolean range = prev->q->range_low && j + 1 == k;
       /* A change is measured in % or 倍 whatever the level's unit is. */
@@ -338,6 +367,20 @@ static void continue_series(const char *s, GArray *items, GArray *matches) {
         }
       }
       break;
+    }
+    /* A change right after its subject: 地区生产总值增长5.8%. */
+    if (!it->metric && is_change(it->kind)) {
+      const ZsRuleMatch *best = NULL;
+      for (guint m = 0; m < matches->len; m++) {
+        const ZsRuleMatch *rm = &g_array_index(matches, ZsRuleMatch, m);
+        if (rm->end <= it->q->start && clause[rm->start] == clause[it->q->start] &&
+            (rm->rule->kinds & (1u << it->kind)) && (!best || rm->end > best->end))
+          best = rm;
+      }
+      if (best && !figure_between(items, best->end, it->q->start)) {
+        it->rule = best->rule;
+        it->metric = best->rule->metric;
+      }
     }
   }
 }
@@ -596,7 +639,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
       distribute(s, clause, items, matches, FALSE);
       claim(clause, items, matches);
       distribute(s, clause, items, matches, TRUE);
-      continue_series(s, items, matches);
+      continue_series(s, clause, items, matches);
       for (guint i = 0; i < items->len; i++) {
         Item *it = &g_array_index(items, Item, i);
         if (!it->metric && !opts->all_quantities)

@@ -161,6 +161,18 @@ static void test_claim_adjacent_before_after(void) {
   check("共有8489个综治中心、3768个城市公园。", "centers=8489个/level/");
 }
 
+static void test_change_after_subject(void) {
+  /* The change stands before the level, in the subject's clause; the level
+   * follows in a clause that names no subject of its own. */
+  check("全省城镇化率提高1.2个百分点，达到65.3%。",
+        "urbanization_rate=1.2pp/change_abs/ urbanization_rate=65.3%/share/");
+}
+
+static void test_part_is_not_the_whole(void) {
+  /* 其中…: a change after 其中 belongs to the part, not the figure before. */
+  check("全省综治中心3000个，其中新建中心增长15%。", "centers=3000个/level/");
+}
+
 static void test_period_local_year(void) {
   /* "2020年的17.95%" dates that figure only, not the ones after it. */
   check("城镇化率从2010年的16.60%提高到2020年的17.95%，综治中心由2000个增加到3000个。",
@@ -290,6 +302,8 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/all-quantities", test_all_quantities);
   g_test_add_func("/extract/period/relative-date", test_period_relative);
   g_test_add_func("/extract/period/local-year", test_period_local_year);
+  g_test_add_func("/extract/kind/change-after-subject", test_change_after_subject);
+  g_test_add_func("/extract/series/part-is-not-whole", test_part_is_not_the_whole);
   g_test_add_func("/extract/period/relative-no-inherit", test_period_relative_blocks_inherited);
   g_test_add_func("/extract/claim/longest", test_claim_longest);
   g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
