@@ -591,16 +591,16 @@ static char *period_after(const char *s, GArray *tps, const char *inherited) {
 /* ---- the article --------------------------------------------------------------- */
 
 static ZsStat *make_stat(const char *file, const ZsArticle *a, const ZsSentence *sent,
-                         const Item *it) {
+                         const char *text, const Item *it) {
   ZsStat *st = g_new0(ZsStat, 1);
   st->metric = g_strdup(it->metric ? it->metric : "");
   st->value = it->fall && strcmp(it->q->value, "0") != 0 ? g_strconcat("-", it->q->value, NULL)
                                                          : g_strdup(it->q->value);
   st->unit = g_strdup(it->q->unit);
-  st->sentence = g_strdup(sent->text);
+  st->sentence = g_strdup(text);
   st->kind = it->kind;
   st->qualifier = it->q->qualifier;
-  st->surface = g_strndup(sent->text + it->q->start, it->q->end - it->q->start);
+  st->surface = g_strndup(text + it->q->start, it->q->end - it->q->start);
   st->article = g_strdup(a->headline);
   st->article_no = a->no;
   st->file = g_strdup(file);
@@ -622,6 +622,17 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
     const ZsSentence *sent = a->sentences->pdata[si];
     const char *s = sent->text;
     gsize n = strlen(s);
+    g_autofree char *cut = NULL;
+    if (n > ZS_SENTENCE_LIMIT) {
+      /* Cut at a character boundary: matching stays linear in the input. */
+      const char *end = g_utf8_find_prev_char(s, s + ZS_SENTENCE_LIMIT + 1);
+      n = (gsize)(end - s);
+      s = cut = g_strndup(s, n);
+      if (warnings)
+        g_ptr_array_add(warnings, g_strdup_printf("%s:%u: sentence of %zu bytes cut to %zu for "
+                                                  "matching", file, sent->line,
+                                                  strlen(sent->text), n));
+    }
     g_autoptr(GPtrArray) qs = zs_num_scan(s);
     GArray *tps = time_phrases(s, opts->year);
     if (sent->para != carrel_yearpara || sent->kind == ZS_SENT_HEADLINE)
@@ -646,7 +657,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
           continue;
         it->period = sent->kind == ZS_SENT_HEADLINE ? NULL
                                                     : period_at(s, tps, it->q->start, carry);
-        g_ptr_array_add(out, make_stat(file, a, sent, it));
+        g_ptr_array_add(out, make_stat(file, a, sent, s, it));
         g_free(it->period);
       }
       g_array_free(matches, TRUE);

@@ -9,6 +9,11 @@
 #include "rules.h"
 #include "zhstats.h"
 
+/* Sentences longer than this (bytes) are cut, with a warning, before
+ * matching: no real sentence is this long, and the cut keeps every step
+ * linear in the input. */
+#define ZS_SENTENCE_LIMIT (16 * 1024)
+
 typedef struct {
   gboolean all_quantities; /* also emit quantities no rule claimed */
   int year;                /* publication year for 今年/去年, or 0: unknown */

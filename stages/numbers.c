@@ -510,7 +510,9 @@ static ZsQualifier detached_bound(const Text *t, glong i) {
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
 static gboolean inside_name(const Text *t, glong i) {
-  for (glong j = i - 1; j >= 0; j--) {
+  /* A title is short: look back a bounded distance, so a long sentence
+   * full of numbers stays linear. */
+  for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
     gunichar c = t->c[j];
     if (c == 0x300B) break;       /* 》 */
     if (c == 0x300A) return TRUE; /* 《 */

@@ -173,6 +173,29 @@ static void test_part_is_not_the_whole(void) {
   check("全省综治中心3000个，其中新建中心增长15%。", "centers=3000个/level/");
 }
 
+static void test_sentence_limit(void) {
+  /* A sentence past ZS_SENTENCE_LIMIT is cut for matching, with a warning
+   * naming file and line; the figures in the kept part are still found. */
+  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  GString *text = g_string_new("全省综治中心3000个");
+  while (text->len <= ZS_SENTENCE_LIMIT + 100)
+    g_string_append(text, "，综治中心12个");
+  ZsArticle *a = article_new();
+  article_add(a, text->str, ZS_SENT_BODY, 0);
+  ((ZsSentence *)a->sentences->pdata[0])->line = 7;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+  ZsExtractOptions opts = {.all_quantities = FALSE};
+  g_autoptr(GPtrArray) rows = zs_extract_article(rules, "t.txt", a, &opts, warnings);
+  g_assert_cmpuint(warnings->len, ==, 1);
+  g_assert_true(g_str_has_prefix(warnings->pdata[0], "t.txt:7: sentence of "));
+  g_assert_cmpuint(rows->len, >, 100);
+  ZsStat *first = rows->pdata[0];
+  g_assert_cmpstr(first->value, ==, "3000");
+  g_assert_cmpuint(strlen(first->sentence), <=, ZS_SENTENCE_LIMIT);
+  article_free(a);
+  g_string_free(text, TRUE);
+}
+
 static void test_period_local_year(void) {
   /* "2020年的17.95%" dates that figure only, not the ones after it. */
   check("城镇化率从2010年的16.60%提高到2020年的17.95%，综治中心由2000个增加到3000个。",
@@ -302,6 +325,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/all-quantities", test_all_quantities);
   g_test_add_func("/extract/period/relative-date", test_period_relative);
   g_test_add_func("/extract/period/local-year", test_period_local_year);
+  g_test_add_func("/extract/limit/long-sentence", test_sentence_limit);
   g_test_add_func("/extract/kind/change-after-subject", test_change_after_subject);
   g_test_add_func("/extract/series/part-is-not-whole", test_part_is_not_the_whole);
   g_test_add_func("/extract/period/relative-no-inherit", test_period_relative_blocks_inherited);
