@@ -8,16 +8,15 @@
  *     phrase winning, then the rule defined first,
  *   - metrics of changes and continued series that name no phrase of their
  *     own (they refer back to the figure before them),
- *   - the period, from the time phrases that govern the figure.
+ *   - the period, from period.c, which reads the sentence's time phrases.
  * rules/README.md gives the same algorithm for rule authors, with examples.
  */
 #include "extract.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <string.h>
 
 #include "numbers.h"
+#include "period.h"
 
 void zs_stat_free(ZsStat *s) {
   if (!s)
@@ -403,191 +402,6 @@ static void classify(const char *s, GArray *items) {
   }
 }
 
-/* ---- periods ----------------------------------------------------------------- */
-
-static pcre2_code *period_re;
-
-static gpointer compile_period_re(gpointer unused) {
-  static const char *src =
-      "(?<cmp>较|比|同比|与|相比|比上年|比去年)?"
-      "(?:(?<s1>\\d{4})年?(?:至|到|—|-|～)(?<s2>\\d{4})年"
-      "|(?<since>\\d{4})年以来"
-      "|(?<ey>\\d{4})年(?<em>\\d{1,2})月(?:底|末)"
-      "|(?<ye>\\d{4})年(?:底|末)"
-      "|(?<qy>\\d{4})年(?:第)?(?<q>[一二三四1-4])季度"
-      "|(?<ry>\\d{4})年\\d{1,2}(?:—|-|至|到)\\d{1,2}月"
-      "|(?<my>\\d{4})年(?<m>\\d{1,2})月(?!\\d{1,2}日)"
-      "|(?<dy>\\d{4})年\\d{1,2}月\\d{1,2}日"
-      "|(?<y>\\d{4})年(?!\\d)"
-      "|(?<rely>今年|去年|前年|明年)(?:(?:第)?(?<rq>[一二三四1-4])季度|(?<rm>\\d{1,2})月(?<rme>底|末)?"
-      "|(?<rye>底|末))?"
-      "|(?<rel>目前|如今|近年来|多年来|[0-9一二三四五六七八九十几多]+年来|当前|现在|本月|上月"
-      "|截至目前))";
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
-                                 &off, NULL);
-  g_assert(re); /* a constant pattern: a failure here is a programming error */
-  pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  return re;
-}
-
-static char *group(pcre2_match_data *md, const char *s, const char *name) {
-  int n = pcre2_substring_number_from_name(period_re, (PCRE2_SPTR)name);
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-  if (n < 0 || ov[2 * n] == PCRE2_UNSET)
-    return NULL;
-  return g_strndup(s + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
-}
-
-typedef struct {
-  gsize start, end;
-  char *period; /* "" for relative time */
-} TimePhrase;
-
-static int cn_quarter(const char *q) {
-  static const char *cn[] = {"一", "二", "三", "四"};
-  for (int i = 0; i < 4; i++)
-    if (strcmp(q, cn[i]) == 0)
-      return i + 1;
-  return atoi(q);
-}
-
-/* The period a time phrase names. `year` is the publication year that
- * resolves 今年 and 去年 (0: unknown, and relative time gives ""). */
-static char *period_of(pcre2_match_data *md, const char *s, int year) {
-  g_autofree char *s1 = group(md, s, "s1"), *s2 = group(md, s, "s2");
-  g_autofree char *since = group(md, s, "since"), *ey = group(md, s, "ey");
-  g_autofree char *em = group(md, s, "em"), *ye = group(md, s, "ye");
-  g_autofree char *qy = group(md, s, "qy"), *q = group(md, s, "q");
-  g_autofree char *ry = group(md, s, "ry"), *my = group(md, s, "my"), *m = group(md, s, "m");
-  g_autofree char *dy = group(md, s, "dy"), *y = group(md, s, "y");
-  g_autofree char *rely = group(md, s, "rely"), *rq = group(md, s, "rq");
-  g_autofree char *rm = group(md, s, "rm"), *rme = group(md, s, "rme");
-  g_autofree char *rye = group(md, s, "rye");
-  if (rely) {
-    if (!year)
-      return g_strdup("");
-    int offset = g_str_has_prefix(rely, "去") ? -1 : g_str_has_prefix(rely, "前") ? -2
-                 : g_str_has_prefix(rely, "明") ? 1 : 0;
-    int rel_year = year + offset;
-    if (rq)
-      return g_strdup_printf("%dQ%d", rel_year, cn_quarter(rq));
-    if (rm) {
-      int month = atoi(rm);
-      if (month < 1 || month > 12)
-        return g_strdup_printf("%d", rel_year);
-      if (rme)
-        return g_strdup_printf("%04d-%02d-%02d", rel_year, month,
-                               g_date_get_days_in_month((GDateMonth)month, (GDateYear)rel_year));
-      return g_strdup_printf("%d-%02d", rel_year, month);
-    }
-    if (rye)
-      return g_strdup_printf("%d-12-31", rel_year);
-    return g_strdup_printf("%d", rel_year);
-  }
-  if (s1)
-    return g_strdup_printf("%s/%s", s1, s2);
-  if (since)
-    return g_strdup_printf("%s/..", since);
-  if (ey) {
-    int month = atoi(em), end_year = atoi(ey);
-    if (month < 1 || month > 12)
-      return g_strdup(ey);
-    return g_strdup_printf("%04d-%02d-%02d", end_year, month,
-                           g_date_get_days_in_month((GDateMonth)month, (GDateYear)end_year));
-  }
-  if (ye)
-    return g_strdup_printf("%s-12-31", ye);
-  if (qy)
-    return g_strdup_printf("%sQ%d", qy, cn_quarter(q));
-  if (ry)
-    return g_strdup(ry);
-  if (my) {
-    int month = atoi(m);
-    return month >= 1 && month <= 12 ? g_strdup_printf("%s-%02d", my, month) : g_strdup(my);
-  }
-  if (dy)
-    return g_strdup(dy);
-  if (y)
-    return g_strdup(y);
-  return g_strdup(""); /* relative time: no year stated */
-}
-
-static GArray *time_phrases(const char *s, int year) {
-  static GOnce once = G_ONCE_INIT;
-  period_re = g_once(&once, compile_period_re, NULL);
-  GArray *out = g_array_new(FALSE, FALSE, sizeof(TimePhrase));
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(period_re, NULL);
-  gsize len = strlen(s), at = 0;
-  while (at < len && pcre2_match(period_re, (PCRE2_SPTR)s, len, at, 0, md, NULL) >= 0) {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    g_autofree char *cmp = group(md, s, "cmp");
-    if (!cmp) {
-      TimePhrase tp = {ov[0], ov[1], period_of(md, s, year)};
-      g_array_append_val(out, tp);
-    }
-    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-  }
-  pcre2_match_data_free(md);
-  return out;
-}
-
-static void time_phrases_free(GArray *tps) {
-  for (guint i = 0; i < tps->len; i++)
-    g_free(g_array_index(tps, TimePhrase, i).period);
-  g_array_free(tps, TRUE);
-}
-
-/* Is there a "；" between a and b that starts a new fact (not ；其中)? */
-static gboolean semicolon_between(const char *s, gsize a, gsize b) {
-  for (const char *p = s + a; (p = strstr(p, "；")) && (gsize)(p - s) < b; p += 3)
-    if (!g_str_has_prefix(p + 3, "其中"))
-      return TRUE;
-  return FALSE;
-}
-
-/* Does the figure at `offset` follow `from` with only a qualifier between? */
-static gboolean figure_right_after(const char *s, gsize from, gsize offset) {
-  static const char *between[] = {"", "约", "近", "超", "超过", "将近", "接近", "逾"};
-  if (offset < from)
-    return FALSE;
-  for (gsize k = 0; k < G_N_ELEMENTS(between); k++)
-    if (offset - from == strlen(between[k]) && strncmp(s + from, between[k], offset - from) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static char *period_at(const char *s, GArray *tps, gsize offset, const char *inherited) {
-  for (guint i = tps->len; i-- > 0;) {
-    TimePhrase *tp = &g_array_index(tps, TimePhrase, i);
-    if (tp->end > offset)
-      continue;
-    /* 由2014年的35.93%提高到2023年的48.3%: "X年的" dates its own figure
-     * only; the figures after that one look further back. */
-    if (g_str_has_prefix(s + tp->end, "的") && !figure_right_after(s, tp->end + 3, offset))
-      continue;
-    if (semicolon_between(s, tp->end, offset))
-      return NULL;
-    return *tp->period ? g_strdup(tp->period) : NULL;
-  }
-  if (tps->len == 0 && inherited && !semicolon_between(s, 0, offset))
-    return g_strdup(inherited);
-  return NULL;
-}
-
-char *zs_extract_period(const char *sentence, gsize offset, const char *inherited, int year) {
-  GArray *tps = time_phrases(sentence, year);
-  char *p = period_at(sentence, tps, offset, inherited);
-  time_phrases_free(tps);
-  return p;
-}
-
-/* The period in force at the end of a sentence, for the next one. */
-static char *period_after(const char *s, GArray *tps, const char *inherited) {
-  return period_at(s, tps, strlen(s), inherited);
-}
-
 /* ---- the article --------------------------------------------------------------- */
 
 static ZsStat *make_stat(const char *file, const ZsArticle *a, const ZsSentence *sent,
@@ -634,7 +448,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
                                                   strlen(sent->text), n));
     }
     g_autoptr(GPtrArray) qs = zs_num_scan(s);
-    GArray *tps = time_phrases(s, opts->year);
+    ZsPeriods *tps = zs_period_scan(s, opts->year);
     if (sent->para != carrel_yearpara || sent->kind == ZS_SENT_HEADLINE)
       g_clear_pointer(&carry, g_free);
 
@@ -656,7 +470,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
         if (!it->metric && !opts->all_quantities)
           continue;
         it->period = sent->kind == ZS_SENT_HEADLINE ? NULL
-                                                    : period_at(s, tps, it->q->start, carry);
+                                                    : zs_period_at(tps, it->q->start, carry);
         g_ptr_array_add(out, make_stat(file, a, sent, s, it));
         g_free(it->period);
       }
@@ -666,12 +480,12 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
     if (sent->kind == ZS_SENT_HEADLINE) {
       first_body = out->len;
     } else {
-      char *next = period_after(s, tps, carry);
+      char *next = zs_period_at(tps, strlen(s), carry);
       g_free(carry);
       carry = next;
       carrel_yearpara = sent->para;
     }
-    time_phrases_free(tps);
+    zs_period_free(tps);
   }
 
   /* A headline restating a body figure takes the body's period. */

@@ -25,13 +25,6 @@ typedef struct {
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *article,
                               const ZsExtractOptions *opts, GPtrArray *warnings);
 
-/* The period stated for the figure at byte `offset` of `sentence`, by the
- * gold's conventions ("2023", "2023Q4", "2023-12-31", "2019/2023",
- * "2014/.."), or NULL when none governs it. `inherited` is the period in
- * force from the previous sentence of the same paragraph, or NULL; `year`
- * resolves 今年/去年 (0: unknown, they give no period). */
-char *zs_extract_period(const char *sentence, gsize offset, const char *inherited, int year);
-
 /* A short phrase naming what the figure at [start, end) of `sentence`
  * counts: the noun right after it (8489个老旧小区 -> 老旧小区), or else the
  * words before it in its clause (养老床位1883张 -> 养老床位). Returns a new

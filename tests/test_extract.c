@@ -14,6 +14,7 @@
 #include "csvread.h"
 #include "extract.h"
 #include "numbers.h"
+#include "period.h"
 
 static ZsRules *load(const char *path) {
   const char *paths[] = {path, NULL};
@@ -205,10 +206,10 @@ static void test_period_local_year(void) {
 
 static void test_period_relative_blocks_inherited(void) {
   /* 4年来 is the sentence's own (relative) time: it does not inherit. */
-  g_autofree char *p = zs_extract_period("4年来，开办托管班96家。", strlen("4年来，开办托管班"),
+  g_autofree char *p = zs_period_of("4年来，开办托管班96家。", strlen("4年来，开办托管班"),
                                          "2020", 0);
   g_assert_null(p);
-  g_autofree char *q = zs_extract_period("开办托管班96家。", strlen("开办托管班"), "2020", 0);
+  g_autofree char *q = zs_period_of("开办托管班96家。", strlen("开办托管班"), "2020", 0);
   g_assert_cmpstr(q, ==, "2020");
 }
 
@@ -225,8 +226,8 @@ static void test_period_relative(void) {
   for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
     const char *s = cases[i][0];
     gsize at = (gsize)(strstr(s, "结算") - s) + strlen("结算");
-    g_autofree char *with = zs_extract_period(s, at, NULL, 2024);
-    g_autofree char *without = zs_extract_period(s, at, NULL, 0);
+    g_autofree char *with = zs_period_of(s, at, NULL, 2024);
+    g_autofree char *without = zs_period_of(s, at, NULL, 0);
     g_assert_cmpstr(with ? with : "", ==, cases[i][1]);
     g_assert_cmpstr(without ? without : "", ==, cases[i][2]);
   }
