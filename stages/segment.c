@@ -605,6 +605,16 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   while (i < b->len && ((Item *)b->pdata[i])->kind == K_BYLINE)
     i++;
   guint j = i, lines = 0;
+  if (i < b->len && ((Item *)b->pdata[i])->kind == K_HEADING) {
+    /* a markdown heading right before the next heading or a dateline, with
+     * no byline: only the overlap below can tell whose it is */
+    j = i + 1;
+    while (j < b->len && subtitle_like(b->pdata[j]))
+      j++;
+    gboolean last = j == b->len;
+    if (!(last && opens) && !(!last && ((Item *)b->pdata[j])->kind == K_HEADING))
+      return 0;
+  }
   while (j < b->len && lines < 3 &&
          (headline_like(b->pdata[j]) || (j > i && subtitle_like(b->pdata[j])))) {
     lines++;
@@ -710,8 +720,15 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
   }
 }
 
+static gboolean ends_dashes(const Item *it) {
+  const char *t = it->p->text;
+  gsize n = strlen(t);
+  return n >= 3 && is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n)));
+}
+
 /* A short paragraph with clause punctuation after body text is body text
- * too (…发车间隔……), unless a heading follows it: then it is a kicker. */
+ * too (…发车间隔……), unless a heading follows it, or it ends in dashes
+ * before a headline: then it is a kicker (公安部…开展定点帮扶——). */
 static void take_short_body(ZsSegmenter *sg) {
   GPtrArray *b = sg->block;
   guint lead = 0;
@@ -719,8 +736,9 @@ static void take_short_body(ZsSegmenter *sg) {
     return;
   while (lead < b->len) {
     Item *it = b->pdata[lead];
+    const Item *nx = lead + 1 < b->len ? b->pdata[lead + 1] : NULL;
     if (it->kind != K_SHORT || headline_like(it) || subtitle_like(it) ||
-        (lead + 1 < b->len && ((Item *)b->pdata[lead + 1])->kind == K_HEADING))
+        (nx && nx->kind == K_HEADING) || (nx && ends_dashes(it) && headline_like(nx)))
       break;
     art_add(sg->cur, it, R_BODY);
     b->pdata[lead++] = NULL;
