@@ -4,31 +4,39 @@
  * (headlines, subtitles, kickers, bylines, section subheads, markers,
  * captions). Body paragraphs drive the segmenter: the furniture seen since
  * the last body paragraph (the block) is resolved when the next body
- * paragraph arrives, by these principles:
+ * paragraph arrives, by these principles, decided on the text alone:
  *
  *  1. A dateline (本报讯, 本报北京1月30日电, 新华社…电) or a continuation note
  *     (（上接第一版）) always opens a new article; after 上接 the headline is
- *     not on the page, so it is empty.
+ *     not on the page, so it is empty. The dateline and the byline in
+ *     brackets after it are not part of the first sentence.
  *  2. Headline after body (PDF pages): a headline restates its own body's
- *     topic. A run of 1-3 short lines without punctuation (plus a ——subtitle)
- *     that follows body text is that body's headline when its character
- *     bigrams overlap the body strongly (>= 2 and >= 20% of its bigrams) and
- *     no less than they overlap the paragraph after it. Section subheads
- *     (把舵定向开新篇) do not restate the text before them, so they stay in
- *     the article as non-body lines.
- *     A markdown heading is a headline after its body when only bylines,
- *     captions or markers follow it before the end, the next heading or a
- *     dateline. If that body already had a headline before it, the two
+ *     topic. A run of 1-3 short lines without punctuation (plus a ——subtitle
+ *     and bylines) that follows body text is that body's headline when its
+ *     character bigrams overlap the body (>= 2 and >= 20% of its bigrams)
+ *     and overlap the last ~200 characters before it more than the next
+ *     paragraph. A section subhead (把舵定向开新篇) announces the text after
+ *     it rather than restating the text before it, so it stays in the
+ *     article as a non-body line.
+ *     A markdown heading stands after its body when only bylines, captions
+ *     or markers follow it before the end, or before the next heading or a
+ *     dateline with a byline between; with no byline, the same overlap test
+ *     decides. If that body already had a headline before it, the two
  *     headlines share the text: it is split at the gap where the paragraphs
  *     on either side share the fewest bigrams (lexical cohesion).
  *  3. Headline before body: the last markdown heading of the block is the
- *     next article's headline when a byline, subtitle or dateline follows
- *     it or no article is open; headings before it are column markers and
- *     plain short lines before it kickers. A heading followed directly by
- *     body text inside an open article is a section subhead.
+ *     next article's headline when a byline, subtitle or dateline follows it
+ *     or no article is open; headings before it are column markers, plain
+ *     short lines before it kickers, a short line after it a subtitle (or,
+ *     right before an undated body, the byline). A heading followed directly
+ *     by body text inside an open article is a section subhead. A plain
+ *     headline followed by a byline opens an article too.
  *  4. A paragraph followed by a photo credit (…摄影报道, …摄) is a caption;
- *     both are dropped. Section markers (■ …) are dropped.
+ *     both are dropped, as are section markers (■ …). A short paragraph with
+ *     clause punctuation right after body text is body text, unless it is a
+ *     kicker (before a heading, or ending in —— before a headline).
  *
+ * Sentences follow the gold's mechanical rule (zs_seg_split_sentences).
  * Memory: one article plus the pending block; an article whose body passes
  * ART_MAX_BYTES is emitted early and the text after it starts a new one.
  */
@@ -593,9 +601,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     gboolean next_heading = k < b->len && ((Item *)b->pdata[k])->kind == K_HEADING;
     if ((k == b->len && !next) || (next_heading && bylines) ||
         (k == b->len && opens && bylines)) {
-      for (guint d = 0; d < i; d++) /* what stood before it: noise */
-        ((Item *)b->pdata[d])->role = R_SKIP;
-      close_with_headline(sg, i, i + 1, out);
+      close_with_headline(sg, i, i + 1, out); /* what stood before it goes */
       return k;
     }
     break;
@@ -652,8 +658,6 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   }
   if (hits < 2 || hits * 5 < total || hits_last <= hits_next)
     return 0;
-  for (guint d = 0; d < i; d++)
-    ((Item *)b->pdata[d])->role = R_SKIP;
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
@@ -711,8 +715,6 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
       art_add(a, it, R_SUB);
     } else if (k > h && it->kind == K_SHORT && !a->byline) {
       set_str(&a->byline, it->p->text, strlen(it->p->text));
-      art_add(a, it, R_SKIP);
-    } else if (k > h && headline_like(it) && !next) {
       art_add(a, it, R_SKIP);
     } else {
       item_free(it); /* kickers, column markers, captions */
