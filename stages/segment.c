@@ -367,6 +367,35 @@ static void set_str(char **dst, const char *s, gsize len) {
   *dst = g_strndup(s, len);
 }
 
+/* A byline as zhstats.h shows it, "记者 孙秀艳": normalized text lost the
+ * spaces of （记者 孙秀艳）, so a space goes back around each role word. */
+static void set_byline(char **dst, const char *s, gsize len) {
+  static const char *const roles[] = {"特约记者", "记者", "通讯员", "实习生"};
+  GString *o = g_string_new(NULL);
+  const char *p = s, *end = s + len;
+  while (p < end) {
+    guint r = 0;
+    while (r < G_N_ELEMENTS(roles) &&
+           !((gsize)(end - p) >= strlen(roles[r]) &&
+             strncmp(p, roles[r], strlen(roles[r])) == 0))
+      r++;
+    if (r == G_N_ELEMENTS(roles)) {
+      const char *q = g_utf8_next_char(p);
+      g_string_append_len(o, p, q - p);
+      p = q;
+      continue;
+    }
+    if (o->len && o->str[o->len - 1] != ' ')
+      g_string_append_c(o, ' ');
+    g_string_append(o, roles[r]);
+    p += strlen(roles[r]);
+    if (p < end && *p != ' ')
+      g_string_append_c(o, ' ');
+  }
+  g_free(*dst);
+  *dst = g_string_free(o, FALSE);
+}
+
 static void append_str(char **dst, const char *s) {
   char *t = g_strconcat(*dst ? *dst : "", s, NULL);
   g_free(*dst);
@@ -379,11 +408,11 @@ static void take_byline(Art *a, const Item *it) {
   const char *t = it->p->text;
   gsize n = strlen(t);
   if (starts_with(t, "（") && g_str_has_suffix(t, "）"))
-    set_str(&a->byline, t + strlen("（"), n - strlen("（）"));
+    set_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
   else if (starts_with(t, "本报"))
-    set_str(&a->byline, t + strlen("本报"), n - strlen("本报"));
+    set_byline(&a->byline, t + strlen("本报"), n - strlen("本报"));
   else
-    set_str(&a->byline, t, n);
+    set_byline(&a->byline, t, n);
 }
 
 /* Byte spans of the sentences of text[0, len): pairs of gsize. */
@@ -816,7 +845,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     set_str(&sg->cur->dateline, t, d);
     gsize pl = paren_len(t + d, 40);
     if (pl && is_byline_paren(t + d, pl)) {
-      set_str(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
+      set_byline(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
       d += pl;
     }
     it->skip = d;
@@ -834,7 +863,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
         strcmp(lp, "（完）") == 0) {
       it->cut = pl;
     } else if (is_byline_paren(lp, pl) && lp > t && ends_sentence_at(t, lp)) {
-      set_str(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
+      set_byline(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
       it->cut = pl;
     }
   }

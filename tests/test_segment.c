@@ -296,7 +296,7 @@ static void test_headline_after_body(void) {
   g_assert_cmpstr(first_body(art(arts, 0))->text, ==,
                   "昨日，新河县图书馆新馆正式开放，馆藏图书达到12万册。");
   g_assert_cmpstr(art(arts, 1)->headline, ==, "夏粮收购进展顺利");
-  g_assert_cmpstr(art(arts, 1)->byline, ==, "记者李四");
+  g_assert_cmpstr(art(arts, 1)->byline, ==, "记者 李四");
   g_assert_cmpuint(art(arts, 0)->no, ==, 1);
   g_assert_cmpuint(art(arts, 1)->no, ==, 2);
 }
@@ -310,7 +310,7 @@ static void test_dateline(void) {
   g_autoptr(GPtrArray) arts = segment_text("t", page);
   g_assert_cmpuint(arts->len, ==, 2);
   g_assert_cmpstr(art(arts, 0)->dateline, ==, "本报北京1月30日电");
-  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者孙秀艳");
+  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者 孙秀艳");
   g_assert_cmpstr(first_body(art(arts, 0))->text, ==, "某市今年新建公园20个。");
   g_assert_cmpstr(art(arts, 1)->dateline, ==, "本报讯");
   g_assert_cmpstr(first_body(art(arts, 1))->text, ==, "全市春耕备耕有序推进。");
@@ -421,7 +421,7 @@ static void test_closing_marks(void) {
   g_autoptr(GPtrArray) arts = segment_text("t", page);
   g_assert_cmpuint(arts->len, ==, 2);
   g_assert_cmpstr(last_body(art(arts, 0))->text, ==, "正文第二句。");
-  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者张三");
+  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者 张三");
   g_assert_cmpstr(last_body(art(arts, 1))->text, ==, "另一篇正文。");
 }
 
