@@ -11,13 +11,14 @@
  *     not on the page, so it is empty. The dateline and the byline in
  *     brackets after it are not part of the first sentence.
  *  2. Headline after body (PDF pages): a headline restates its own body's
- *     topic. A run of 1-3 short lines without punctuation (plus a ——subtitle
- *     and bylines) that follows body text is that body's headline when its
- *     character bigrams overlap the body (>= 2 and >= 20% of its bigrams)
- *     and overlap the last ~200 characters before it more than the next
- *     paragraph. A section subhead (把舵定向开新篇) announces the text after
- *     it rather than restating the text before it, so it stays in the
- *     article as a non-body line.
+ *     topic. A run of 1-3 short lines without punctuation (or one
+ *     quotation in 「」), plus a ——subtitle and bylines, that follows body
+ *     text is that body's headline when its character bigrams overlap the
+ *     body (>= 2 and >= 20% of its bigrams) and, when the next paragraph
+ *     could still be this article's (no end, no dateline), overlap the last
+ *     ~200 characters before it more than that paragraph. A section subhead
+ *     (把舵定向开新篇) announces the text after it rather than restating the
+ *     text before it, so it stays in the article as a non-body line.
  *     A markdown heading stands after its body when only bylines, captions
  *     or markers follow it before the end, or before the next heading or a
  *     dateline with a byline between; with no byline, the same overlap test
@@ -248,6 +249,10 @@ static gboolean headline_like(const Item *it) {
   if (it->kind != K_SHORT)
     return FALSE;
   const char *t = it->p->text;
+  /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 */
+  if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
+      (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
+    return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
   if (has_any(t, clause_punct, G_N_ELEMENTS(clause_punct)))
     return FALSE;
   if (is_dash(g_utf8_get_char(t)))
@@ -685,7 +690,9 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     add_bigrams(ns, next->p->text, strlen(next->p->text));
     hits_next = overlap(hs, ns, NULL);
   }
-  if (hits < 2 || hits * 5 < total || hits_last <= hits_next)
+  /* ...unless nothing of this article can follow: the end, a dateline */
+  gboolean can_continue = next && !opens;
+  if (hits < 2 || hits * 5 < total || (can_continue && hits_last <= hits_next))
     return 0;
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
