@@ -56,7 +56,6 @@ struct ZsNormalizer {
   char *file;
   GString *cur;       /* bytes of the physical line being read */
   gboolean pending_cr;
-  gboolean saw_bom_check;
   guint64 offset;     /* input bytes consumed */
   guint64 line_off;   /* input offset of the start of `cur` */
   guint lineno;       /* number of lines completed */

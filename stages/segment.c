@@ -4,31 +4,40 @@
  * (headlines, subtitles, kickers, bylines, section subheads, markers,
  * captions). Body paragraphs drive the segmenter: the furniture seen since
  * the last body paragraph (the block) is resolved when the next body
- * paragraph arrives, by these principles:
+ * paragraph arrives, by these principles, decided on the text alone:
  *
  *  1. A dateline (本报讯, 本报北京1月30日电, 新华社…电) or a continuation note
  *     (（上接第一版）) always opens a new article; after 上接 the headline is
- *     not on the page, so it is empty.
+ *     not on the page, so it is empty. The dateline and the byline in
+ *     brackets after it are not part of the first sentence.
  *  2. Headline after body (PDF pages): a headline restates its own body's
- *     topic. A run of 1-3 short lines without punctuation (plus a ——subtitle)
- *     that follows body text is that body's headline when its character
- *     bigrams overlap the body strongly (>= 2 and >= 20% of its bigrams) and
- *     no less than they overlap the paragraph after it. Section subheads
- *     (把舵定向开新篇) do not restate the text before them, so they stay in
- *     the article as non-body lines.
- *     A markdown heading is a headline after its body when only bylines,
- *     captions or markers follow it before the end, the next heading or a
- *     dateline. If that body already had a headline before it, the two
+ *     topic. A run of 1-3 short lines without punctuation (or one
+ *     quotation in 「」), plus a ——subtitle and bylines, that follows body
+ *     text is that body's headline when its character bigrams overlap the
+ *     body (>= 2 and >= 20% of its bigrams) and, when the next paragraph
+ *     could still be this article's (no end, no dateline), overlap the last
+ *     ~200 characters before it more than that paragraph. A section subhead
+ *     (把舵定向开新篇) announces the text after it rather than restating the
+ *     text before it, so it stays in the article as a non-body line.
+ *     A markdown heading stands after its body when only bylines, captions
+ *     or markers follow it before the end, or before the next heading or a
+ *     dateline with a byline between; with no byline, the same overlap test
+ *     decides. If that body already had a headline before it, the two
  *     headlines share the text: it is split at the gap where the paragraphs
  *     on either side share the fewest bigrams (lexical cohesion).
  *  3. Headline before body: the last markdown heading of the block is the
- *     next article's headline when a byline, subtitle or dateline follows
- *     it or no article is open; headings before it are column markers and
- *     plain short lines before it kickers. A heading followed directly by
- *     body text inside an open article is a section subhead.
+ *     next article's headline when a byline, subtitle or dateline follows it
+ *     or no article is open; headings before it are column markers, plain
+ *     short lines before it kickers, a short line after it a subtitle (or,
+ *     right before an undated body, the byline). A heading followed directly
+ *     by body text inside an open article is a section subhead. A plain
+ *     headline followed by a byline opens an article too.
  *  4. A paragraph followed by a photo credit (…摄影报道, …摄) is a caption;
- *     both are dropped. Section markers (■ …) are dropped.
+ *     both are dropped, as are section markers (■ …). A short paragraph with
+ *     clause punctuation right after body text is body text, unless it is a
+ *     kicker (before a heading, or ending in —— before a headline).
  *
+ * Sentences follow the gold's mechanical rule (zs_seg_split_sentences).
  * Memory: one article plus the pending block; an article whose body passes
  * ART_MAX_BYTES is emitted early and the text after it starts a new one.
  */
@@ -240,6 +249,10 @@ static gboolean headline_like(const Item *it) {
   if (it->kind != K_SHORT)
     return FALSE;
   const char *t = it->p->text;
+  /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 */
+  if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
+      (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
+    return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
   if (has_any(t, clause_punct, G_N_ELEMENTS(clause_punct)))
     return FALSE;
   if (is_dash(g_utf8_get_char(t)))
@@ -359,6 +372,35 @@ static void set_str(char **dst, const char *s, gsize len) {
   *dst = g_strndup(s, len);
 }
 
+/* A byline as zhstats.h shows it, "记者 孙秀艳": normalized text lost the
+ * spaces of （记者 孙秀艳）, so a space goes back around each role word. */
+static void set_byline(char **dst, const char *s, gsize len) {
+  static const char *const roles[] = {"特约记者", "记者", "通讯员", "实习生"};
+  GString *o = g_string_new(NULL);
+  const char *p = s, *end = s + len;
+  while (p < end) {
+    guint r = 0;
+    while (r < G_N_ELEMENTS(roles) &&
+           !((gsize)(end - p) >= strlen(roles[r]) &&
+             strncmp(p, roles[r], strlen(roles[r])) == 0))
+      r++;
+    if (r == G_N_ELEMENTS(roles)) {
+      const char *q = g_utf8_next_char(p);
+      g_string_append_len(o, p, q - p);
+      p = q;
+      continue;
+    }
+    if (o->len && o->str[o->len - 1] != ' ')
+      g_string_append_c(o, ' ');
+    g_string_append(o, roles[r]);
+    p += strlen(roles[r]);
+    if (p < end && *p != ' ')
+      g_string_append_c(o, ' ');
+  }
+  g_free(*dst);
+  *dst = g_string_free(o, FALSE);
+}
+
 static void append_str(char **dst, const char *s) {
   char *t = g_strconcat(*dst ? *dst : "", s, NULL);
   g_free(*dst);
@@ -371,11 +413,11 @@ static void take_byline(Art *a, const Item *it) {
   const char *t = it->p->text;
   gsize n = strlen(t);
   if (starts_with(t, "（") && g_str_has_suffix(t, "）"))
-    set_str(&a->byline, t + strlen("（"), n - strlen("（）"));
+    set_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
   else if (starts_with(t, "本报"))
-    set_str(&a->byline, t + strlen("本报"), n - strlen("本报"));
+    set_byline(&a->byline, t + strlen("本报"), n - strlen("本报"));
   else
-    set_str(&a->byline, t, n);
+    set_byline(&a->byline, t, n);
 }
 
 /* Byte spans of the sentences of text[0, len): pairs of gsize. */
@@ -593,9 +635,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     gboolean next_heading = k < b->len && ((Item *)b->pdata[k])->kind == K_HEADING;
     if ((k == b->len && !next) || (next_heading && bylines) ||
         (k == b->len && opens && bylines)) {
-      for (guint d = 0; d < i; d++) /* what stood before it: noise */
-        ((Item *)b->pdata[d])->role = R_SKIP;
-      close_with_headline(sg, i, i + 1, out);
+      close_with_headline(sg, i, i + 1, out); /* what stood before it goes */
       return k;
     }
     break;
@@ -605,6 +645,16 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   while (i < b->len && ((Item *)b->pdata[i])->kind == K_BYLINE)
     i++;
   guint j = i, lines = 0;
+  if (i < b->len && ((Item *)b->pdata[i])->kind == K_HEADING) {
+    /* a markdown heading right before the next heading or a dateline, with
+     * no byline: only the overlap below can tell whose it is */
+    j = i + 1;
+    while (j < b->len && subtitle_like(b->pdata[j]))
+      j++;
+    gboolean last = j == b->len;
+    if (!(last && opens) && !(!last && ((Item *)b->pdata[j])->kind == K_HEADING))
+      return 0;
+  }
   while (j < b->len && lines < 3 &&
          (headline_like(b->pdata[j]) || (j > i && subtitle_like(b->pdata[j])))) {
     lines++;
@@ -640,10 +690,10 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     add_bigrams(ns, next->p->text, strlen(next->p->text));
     hits_next = overlap(hs, ns, NULL);
   }
-  if (hits < 2 || hits * 5 < total || hits_last <= hits_next)
+  /* ...unless nothing of this article can follow: the end, a dateline */
+  gboolean can_continue = next && !opens;
+  if (hits < 2 || hits * 5 < total || (can_continue && hits_last <= hits_next))
     return 0;
-  for (guint d = 0; d < i; d++)
-    ((Item *)b->pdata[d])->role = R_SKIP;
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
@@ -702,16 +752,21 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
     } else if (k > h && it->kind == K_SHORT && !a->byline) {
       set_str(&a->byline, it->p->text, strlen(it->p->text));
       art_add(a, it, R_SKIP);
-    } else if (k > h && headline_like(it) && !next) {
-      art_add(a, it, R_SKIP);
     } else {
       item_free(it); /* kickers, column markers, captions */
     }
   }
 }
 
+static gboolean ends_dashes(const Item *it) {
+  const char *t = it->p->text;
+  gsize n = strlen(t);
+  return n >= 3 && is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n)));
+}
+
 /* A short paragraph with clause punctuation after body text is body text
- * too (…发车间隔……), unless a heading follows it: then it is a kicker. */
+ * too (…发车间隔……), unless a heading follows it, or it ends in dashes
+ * before a headline: then it is a kicker (公安部…开展定点帮扶——). */
 static void take_short_body(ZsSegmenter *sg) {
   GPtrArray *b = sg->block;
   guint lead = 0;
@@ -719,8 +774,9 @@ static void take_short_body(ZsSegmenter *sg) {
     return;
   while (lead < b->len) {
     Item *it = b->pdata[lead];
+    const Item *nx = lead + 1 < b->len ? b->pdata[lead + 1] : NULL;
     if (it->kind != K_SHORT || headline_like(it) || subtitle_like(it) ||
-        (lead + 1 < b->len && ((Item *)b->pdata[lead + 1])->kind == K_HEADING))
+        (nx && nx->kind == K_HEADING) || (nx && ends_dashes(it) && headline_like(nx)))
       break;
     art_add(sg->cur, it, R_BODY);
     b->pdata[lead++] = NULL;
@@ -796,7 +852,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     set_str(&sg->cur->dateline, t, d);
     gsize pl = paren_len(t + d, 40);
     if (pl && is_byline_paren(t + d, pl)) {
-      set_str(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
+      set_byline(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
       d += pl;
     }
     it->skip = d;
@@ -814,7 +870,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
         strcmp(lp, "（完）") == 0) {
       it->cut = pl;
     } else if (is_byline_paren(lp, pl) && lp > t && ends_sentence_at(t, lp)) {
-      set_str(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
+      set_byline(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
       it->cut = pl;
     }
   }

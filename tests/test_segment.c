@@ -296,7 +296,7 @@ static void test_headline_after_body(void) {
   g_assert_cmpstr(first_body(art(arts, 0))->text, ==,
                   "昨日，新河县图书馆新馆正式开放，馆藏图书达到12万册。");
   g_assert_cmpstr(art(arts, 1)->headline, ==, "夏粮收购进展顺利");
-  g_assert_cmpstr(art(arts, 1)->byline, ==, "记者李四");
+  g_assert_cmpstr(art(arts, 1)->byline, ==, "记者 李四");
   g_assert_cmpuint(art(arts, 0)->no, ==, 1);
   g_assert_cmpuint(art(arts, 1)->no, ==, 2);
 }
@@ -310,7 +310,7 @@ static void test_dateline(void) {
   g_autoptr(GPtrArray) arts = segment_text("t", page);
   g_assert_cmpuint(arts->len, ==, 2);
   g_assert_cmpstr(art(arts, 0)->dateline, ==, "本报北京1月30日电");
-  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者孙秀艳");
+  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者 孙秀艳");
   g_assert_cmpstr(first_body(art(arts, 0))->text, ==, "某市今年新建公园20个。");
   g_assert_cmpstr(art(arts, 1)->dateline, ==, "本报讯");
   g_assert_cmpstr(first_body(art(arts, 1))->text, ==, "全市春耕备耕有序推进。");
@@ -362,6 +362,35 @@ static void test_markdown_headline_after_body(void) {
   g_assert_cmpstr(art(arts, 1)->byline, ==, "记者 赵六");
 }
 
+/* A markdown headline after its body, then the next article's headline:
+ * with no byline between, the overlap with the body decides. */
+static void test_markdown_headline_then_headline(void) {
+  const char *page =
+      "本报讯 小麦今年喜获丰收，亩产达到600公斤。农民收入明显增加。\n\n"
+      "## 小麦喜获丰收\n\n"
+      "## 图书馆延长开放时间\n\n"
+      "本报讯 城市图书馆从本周起延长开放时间。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpstr(art(arts, 0)->headline, ==, "小麦喜获丰收");
+  g_assert_cmpstr(art(arts, 1)->headline, ==, "图书馆延长开放时间");
+  g_assert_cmpstr(first_body(art(arts, 1))->text, ==, "城市图书馆从本周起延长开放时间。");
+}
+
+/* A kicker ending in dashes before a plain headline is not body text. */
+static void test_kicker(void) {
+  const char *page =
+      "本报讯 安徽省印发实施意见。\n\n"
+      "公安部用心用情开展定点帮扶——\n\n"
+      "依托当地特有资源\n\n"
+      "本报记者 苏滨\n\n"
+      "“最近天干，施肥的时候要切记。”\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpstr(last_body(art(arts, 0))->text, ==, "安徽省印发实施意见。");
+  g_assert_cmpstr(art(arts, 1)->headline, ==, "依托当地特有资源");
+}
+
 /* Kicker, column marker, subtitle and subheads in a markdown page. */
 static void test_markdown_furniture(void) {
   const char *page =
@@ -392,7 +421,7 @@ static void test_closing_marks(void) {
   g_autoptr(GPtrArray) arts = segment_text("t", page);
   g_assert_cmpuint(arts->len, ==, 2);
   g_assert_cmpstr(last_body(art(arts, 0))->text, ==, "正文第二句。");
-  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者张三");
+  g_assert_cmpstr(art(arts, 0)->byline, ==, "记者 张三");
   g_assert_cmpstr(last_body(art(arts, 1))->text, ==, "另一篇正文。");
 }
 
@@ -481,6 +510,8 @@ int main(int argc, char **argv) {
   g_test_add_func("/segment/continuation", test_continuation);
   g_test_add_func("/segment/markdown/headline-after-body", test_markdown_headline_after_body);
   g_test_add_func("/segment/markdown/furniture", test_markdown_furniture);
+  g_test_add_func("/segment/markdown/headline-then-headline", test_markdown_headline_then_headline);
+  g_test_add_func("/segment/kicker", test_kicker);
   g_test_add_func("/segment/caption", test_caption);
   g_test_add_func("/segment/closing-marks", test_closing_marks);
   g_test_add_func("/segment/headline-byline-before-body", test_headline_byline_before_body);
