@@ -48,7 +48,9 @@ BIN := zhstats
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
             python3 chromium fonts-wqy-microhei
 
-.PHONY: all deps run test unit e2e check-sanitize clean dataset
+.PHONY: all deps run test unit-bins check-sanitize clean
+# Keep the test objects: they are intermediate files of a pattern chain.
+.SECONDARY:
 all: $(BIN)
 
 deps:

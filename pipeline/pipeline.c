@@ -84,15 +84,6 @@ typedef struct {
   guint article_no;
 } Run;
 
-/* The claimed rows of `stats`, borrowed from it. */
-static GPtrArray *claimed_rows(GPtrArray *stats) {
-  GPtrArray *out = g_ptr_array_sized_new(stats->len);
-  for (guint i = 0; i < stats->len; i++)
-    if (*((ZsStat *)stats->pdata[i])->metric)
-      g_ptr_array_add(out, stats->pdata[i]);
-  return out;
-}
-
 static void emit_articles(Run *r, GPtrArray *arts) {
   for (guint i = 0; i < arts->len; i++) {
     const ZsArticle *a = arts->pdata[i];
@@ -103,17 +94,19 @@ static void emit_articles(Run *r, GPtrArray *arts) {
     }
     if (r->articles)
       zs_write_article(r->articles, r->file, a, &r->opts->write);
-    /* The report shows the unclaimed quantities too; the CSV keeps them
-     * only under --all-quantities, and is otherwise the same bytes. */
-    ZsExtractOptions xo = r->opts->extract;
-    xo.all_quantities |= r->opts->report != NULL;
-    g_autoptr(GPtrArray) all = zs_extract_article(r->rules, r->file, a, &xo, r->warnings);
-    g_autoptr(GPtrArray) claimed = NULL;
-    GPtrArray *stats = all;
-    if (r->opts->report) {
-      zs_report_article(r->opts->report, r->file, a, all);
-      if (!r->opts->extract.all_quantities)
-        stats = claimed = claimed_rows(all);
+    /* --coverage and --report see the unclaimed quantities too; the CSV
+     * keeps them only under --all-quantities, and is otherwise the same. */
+    ZsExtractOptions eo = r->opts->extract;
+    eo.all_quantities |= r->opts->coverage != NULL || r->opts->report != NULL;
+    g_autoptr(GPtrArray) stats = zs_extract_article(r->rules, r->file, a, &eo, r->warnings);
+    if (r->opts->coverage)
+      zs_coverage_add(r->opts->coverage, stats);
+    if (r->opts->report)
+      zs_report_article(r->opts->report, r->file, a, stats);
+    if (eo.all_quantities && !r->opts->extract.all_quantities) {
+      for (guint k = stats->len; k-- > 0;)
+        if (!*((ZsStat *)stats->pdata[k])->metric)
+          g_ptr_array_remove_index(stats, k);
     }
     zs_write_stats(r->out, stats, &r->opts->write);
     r->stats->rows += stats->len;

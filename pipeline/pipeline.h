@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "coverage.h"
 #include "extract.h"
 #include "report.h"
 #include "rules.h"
@@ -25,6 +26,7 @@ typedef struct {
   gboolean strict;          /* any input problem fails the run */
   ZsExtractOptions extract;
   ZsWriteOptions write;
+  ZsCoverage *coverage;     /* counts for --coverage, or NULL */
   ZsReport *report;         /* --report: the review page, or NULL */
 } ZsRunOptions;
 

@@ -86,7 +86,7 @@ static char *render_extracted(const char *rules_path, gboolean unclaimed_in_csv,
                               const char *headline, const char *const *sentences) {
   g_autoptr(ZsRules) rules = load(rules_path);
   g_autoptr(ZsArticle) a = article(headline, sentences);
-  ZsExtractOptions opts = {TRUE};
+  ZsExtractOptions opts = {.all_quantities = TRUE};
   g_autoptr(GPtrArray) rows = zs_extract_article(rules, "t.txt", a, &opts, NULL);
   ZsArticle *arts[] = {a, NULL};
   GPtrArray *all[] = {rows};
