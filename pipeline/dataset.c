@@ -43,24 +43,30 @@ static char *build_descriptor(const char *dp_path, const char *stats_path, GByte
   const char *paths[2] = {stats_path, articles_path};
   GBytes *texts[2] = {stats, articles};
   ZsDpResource res[2] = {{0}};
-  g_autofree char *rel[2] = {NULL, NULL};
-  g_autofree char *sha[2] = {NULL, NULL};
+  /* The strings of res[], owned here (g_autofree cannot free an array). */
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func(g_free);
   for (int i = 0; i < 2 && paths[i]; i++) {
-    rel[i] = zs_dp_relative_path(dp_path, paths[i], error);
-    if (!rel[i])
+    char *rel = zs_dp_relative_path(dp_path, paths[i], error);
+    if (!rel)
       return NULL;
+    g_ptr_array_add(owned, rel);
+    char *sha;
     if (texts[i]) {
       gsize len;
       const char *data = g_bytes_get_data(texts[i], &len);
-      sha[i] = zs_dp_sha256(data, len);
+      sha = zs_dp_sha256(data, len);
       res[i].bytes = len;
     } else {
-      sha[i] = zs_dp_sha256_file(paths[i], &res[i].bytes, error);
-      if (!sha[i] && error && *error)
+      GError *local = NULL;
+      sha = zs_dp_sha256_file(paths[i], &res[i].bytes, &local);
+      if (local) {
+        g_propagate_error(error, local);
         return NULL;
+      }
     }
-    res[i].path = rel[i];
-    res[i].sha256 = sha[i];
+    g_ptr_array_add(owned, sha);
+    res[i].path = rel;
+    res[i].sha256 = sha;
   }
   return zs_dp_build(&res[0], articles_path ? &res[1] : NULL, &opts->write,
                      opts->extract.all_quantities);
