@@ -50,7 +50,10 @@ DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
 # The interop tests open the dataset with the programs users use.
 DEB_PKGS += python3-pandas libreoffice-calc-nogui
 
-.PHONY: all deps run test unit e2e check-sanitize clean dataset check-dataset run-args
+.PHONY: all deps run test unit-bins check-sanitize clean
+.PHONY: dataset check-dataset run-args
+# Keep the test objects: they are intermediate files of a pattern chain.
+.SECONDARY:
 all: $(BIN)
 
 deps:

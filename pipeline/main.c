@@ -21,8 +21,9 @@ static char **opt_rules;
 static char *opt_output;
 static char *opt_articles;
 static char *opt_stage;
+static char *opt_date;
 static gboolean opt_no_header, opt_version, opt_all_quantities, opt_explain, opt_bom, opt_raw;
-static gboolean opt_strict, opt_check_rules;
+static gboolean opt_strict, opt_check_rules, opt_coverage;
 static char *opt_datapackage;
 static gboolean opt_check;
 
@@ -46,8 +47,13 @@ static const GOptionEntry entries[] = {
    "= + - @ with a quote (spreadsheet safety is on by default)", NULL},
   {"strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, "Fail (exit 1, no output) on any input "
    "problem such as invalid UTF-8", NULL},
+  {"coverage", 0, 0, G_OPTION_ARG_NONE, &opt_coverage, "After the run, print to stderr the "
+   "rules that matched nothing and the subjects that most often carried an unclaimed "
+   "quantity", NULL},
   {"check-rules", 0, 0, G_OPTION_ARG_NONE, &opt_check_rules, "Check the rules and exit; "
    "reads no input", NULL},
+  {"date", 0, 0, G_OPTION_ARG_STRING, &opt_date, "Publication date of the inputs, which "
+   "resolves relative time (今年一季度, 去年) in the period column", "YYYY-MM-DD"},
   {"stage", 0, 0, G_OPTION_ARG_STRING, &opt_stage, "Print the output of one stage as text "
    "and stop (normalize or segment)", "STAGE"},
   {"datapackage", 0, 0, G_OPTION_ARG_FILENAME, &opt_datapackage, "Also write a Frictionless "
@@ -119,6 +125,12 @@ int main(int argc, char **argv) {
   opts.strict = opt_strict;
   opts.extract.all_quantities = opt_all_quantities;
   opts.write = (ZsWriteOptions){!opt_no_header, opt_bom, opt_raw, opt_explain};
+  if (opt_date) {
+    int y, m, dd;
+    if (sscanf(opt_date, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !g_date_valid_dmy(dd, m, y))
+      return fail(ZS_EXIT_USAGE, "--date must be a date YYYY-MM-DD, not '%s'", opt_date);
+    opts.extract.year = y;
+  }
   if (opt_stage) {
     if (strcmp(opt_stage, "normalize") == 0)
       opts.stage = ZS_STAGE_NORMALIZE;
@@ -168,6 +180,8 @@ int main(int argc, char **argv) {
     }
   }
 
+  g_autoptr(ZsCoverage) coverage = opt_coverage && rules ? zs_coverage_new(rules) : NULL;
+  opts.coverage = coverage;
   ZsRunStats stats;
   if (!zs_pipeline_run(rules, inputs, zs_output_stream(out), arts ? zs_output_stream(arts) : NULL,
                        &opts, &stats, &error)) {
@@ -184,6 +198,8 @@ int main(int argc, char **argv) {
   if (opt_datapackage && opts.stage == ZS_STAGE_ALL &&
       !zs_dataset_write_datapackage(opt_datapackage, opt_output, opt_articles, &opts, &error))
     return fail(ZS_EXIT_INPUT, "%s", error->message);
+  if (coverage)
+    zs_coverage_print(coverage, stderr);
   if (stats.warnings)
     g_printerr("zhstats: %u warning(s) in %u file(s)\n", stats.warnings, stats.files);
   return code;

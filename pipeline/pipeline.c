@@ -94,8 +94,16 @@ static void emit_articles(Run *r, GPtrArray *arts) {
     }
     if (r->articles)
       zs_write_article(r->articles, r->file, a, &r->opts->write);
-    g_autoptr(GPtrArray) stats =
-        zs_extract_article(r->rules, r->file, a, &r->opts->extract, r->warnings);
+    ZsExtractOptions eo = r->opts->extract;
+    eo.all_quantities |= r->opts->coverage != NULL;
+    g_autoptr(GPtrArray) stats = zs_extract_article(r->rules, r->file, a, &eo, r->warnings);
+    if (r->opts->coverage) {
+      zs_coverage_add(r->opts->coverage, stats);
+      if (!r->opts->extract.all_quantities)
+        for (guint k = stats->len; k-- > 0;)
+          if (!*((ZsStat *)stats->pdata[k])->metric)
+            g_ptr_array_remove_index(stats, k);
+    }
     zs_write_stats(r->out, stats, &r->opts->write);
     r->stats->rows += stats->len;
   }
