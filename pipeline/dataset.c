@@ -284,7 +284,14 @@ static gboolean compare(const char *path, GBytes *want, Form form) {
   if (have_len == len && memcmp(have, data, len) == 0)
     return TRUE;
   if (form == TEXT) {
-    g_printerr("zhstats: %s: stale: its text differs from what would be written\n", path);
+    /* The first line that differs is enough to see what changed. */
+    g_autofree char *want_text = g_strndup(data, len);
+    g_auto(GStrv) a = g_strsplit(have, "\n", -1), b = g_strsplit(want_text, "\n", -1);
+    guint i = 0;
+    while (a[i] && b[i] && strcmp(a[i], b[i]) == 0)
+      i++;
+    g_printerr("zhstats: %s: stale: differs from line %u on\n  - %s\n  + %s\n", path, i + 1,
+               a[i] ? g_strstrip(a[i]) : "(end of file)", b[i] ? g_strstrip(b[i]) : "(end of file)");
     return FALSE;
   }
   ZsCsvDiff d;

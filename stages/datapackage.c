@@ -116,8 +116,8 @@ static const Field stat_fields[] = {
   {"value", "number", "The value, exact, in the base unit of the unit column, as a plain "
    "decimal: 1.29亿人次 is 129000000. A decrease written as a word (减少, 下降) is "
    "negative.", F_REQUIRED},
-  {"unit", "string", "Base unit of the value as the text states it (人, 人次, 元, 家, "
-   "%, pp for percentage points, 倍); empty when the number has none.", 0},
+  {"unit", "string", "Base unit or measure word of the value (人, 人次, 元, 家, %, "
+   "pp for percentage points, 倍, 平方米...); empty when the number has none.", 0},
   {"sentence", "string", "The sentence the number was read from, normalized (hard line "
    "breaks and stray spaces removed, dateline and byline cut off).", F_REQUIRED},
   {"kind", "string", "What the number states: level (an amount), change_pct (a change in "
@@ -135,7 +135,7 @@ static const Field stat_fields[] = {
   {"line", "integer", "1-based line of the input file where the sentence starts.",
    F_REQUIRED | F_POSITIVE},
   {"period", "string", "The period the value refers to: a year (2023), a quarter "
-   "(2023Q4), a day (2023-12-31), a span (2019/2023, 2014/..); empty when the text "
+   "(2023Q4), a month (2023-12), a day (2023-12-31), a span (2019/2023, 2014/..); empty when the text "
    "states none.", 0},
   {"rule", "string", "FILE:LINE of the rule that claimed the row (--explain).", 0},
 };

@@ -38,7 +38,7 @@ sed -i 's/"title": "Statistics"/"title": "Stats"/' "$d/datapackage.json"
 check
 [ $? -eq 1 ] || fail "header and descriptor: exit code"
 grep -q "the header differs" "$tmp/err" || fail "header: $(cat "$tmp/err")"
-grep -q "datapackage.json: stale" "$tmp/err" || fail "descriptor: $(cat "$tmp/err")"
+grep -q "datapackage.json: stale: differs from line [0-9]" "$tmp/err" || fail "descriptor: $(cat "$tmp/err")"
 
 # A missing file is stale; --check without -o is a usage error.
 rm "$d/articles.csv"
