@@ -68,10 +68,10 @@ static guint *clause_map(const char *s, gsize n) {
 
 /* ---- kinds ---------------------------------------------------------------- */
 
-static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "上涨", "增", "多",
-                                   "扩大"};
-static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "下跌", "降",
-                                   "少"};
+static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "上涨", "加快",
+                                   "回升", "增", "多", "扩大"};
+static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "下跌", "放缓",
+                                   "收窄", "降", "少"};
 /* Words that may stand between the verb and the number: 增长了, 下降约. */
 static const char *links[] = {"了", "达", "约", "近", "超", "逾", "超过", "将近", "接近", "不到"};
 
@@ -318,6 +318,33 @@ static gboolean moves_to(const char *s, gsize from, gsize to) {
 /* A figure with no phrase of its own continues the figure before it in the
  * sentence: a change (较…增长5%) or the next value of the same series
  * (由35.93%提高到48.3%). */
+/* Does the text between a figure and a change name a subject of its own?
+ * Comparison words (较2022年底, 同比, 比上年) and links do not count; two or
+ * more other Han characters do (，客座能力同比增长). */
+static gboolean names_subject(const char *gap) {
+  static const char *skip[] = {"分别", "同比", "环比", "比上年", "比去年", "较上年", "较去年",
+                               "年底", "年末", "同期", "季度", "三季度", "上半年", "上年",
+                               "去年", "较", "比", "与", "年", "月", "底", "末", "共", "累计",
+                               "全年", "了", "增长", "增加", "提高", "上升", "下降", "减少",
+                               "降低", "多", "少", "增", "降", "以上", "以下", "左右", "名义",
+                               "实际", "分别为"};
+  guint han = 0;
+  for (const char *p = gap; *p;) {
+    gsize k;
+    for (k = 0; k < G_N_ELEMENTS(skip); k++)
+      if (g_str_has_prefix(p, skip[k]))
+        break;
+    if (k < G_N_ELEMENTS(skip)) {
+      p += strlen(skip[k]);
+      continue;
+    }
+    gunichar c = g_utf8_get_char(p);
+    han += c >= 0x4E00 && c <= 0x9FFF;
+    p = g_utf8_next_char(p);
+  }
+  return han >= 2;
+}
+
 static gboolean figure_between(GArray *items, gsize from, gsize to) {
   for (guint i = 0; i < items->len; i++) {
     const Item *it = &g_array_index(items, Item, i);
@@ -347,8 +374,8 @@ static void continue_series(const char *s, const guint *clause, GArray *items,
         continue;
       gboolean change = is_change(it->kind);
       g_autofree char *gap = g_strndup(s + prev->q->end, it->q->start - prev->q->end);
-      if (strstr(gap, "其中"))
-        break; /* 其中制造业投资增长15%: a part, not the whole */
+      if (change && (strstr(gap, "其中") || names_subject(gap)))
+        break; /* 其中制造业投资增长15%, 客座能力增长14.1%: another subject */
       gboolean same = strcmp(prev->q->unit, it->q->unit) == 0 && prev->kind == it->kind;
       gboolean range = prev->q->range_low && j + 1 == k;
       /* A change is measured in % or 倍 whatever the level's unit is. */

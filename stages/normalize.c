@@ -73,54 +73,30 @@ struct ZsNormalizer {
   GString *recent;      /* the end of the text emitted so far */
 };
 
-/* ---- paragraph line maps ------------------------------------------------
- * ZsPara has no field for the offsets of its joined lines, so they live in a
- * side table keyed by the paragraph, dropped in zs_para_free(). See the
- * contract proposal in the report: a `GArray *line_starts` in ZsPara. */
-typedef struct {
-  GArray *offs;   /* gsize, ascending: byte offset in text */
-  GArray *lines;  /* guint */
-} LineMap;
+/* ---- paragraph line maps ------------------------------------------------ */
 
-static GMutex map_lock;
-static GHashTable *para_maps;
-
-static void line_map_free(gpointer p) {
-  LineMap *m = p;
-  g_array_unref(m->offs);
-  g_array_unref(m->lines);
-  g_free(m);
-}
-
-/* The input line of byte `offset` of `p`'s text; p->line when unknown.
- * Declared here and in segment.c (proposed for normalize.h). */
-guint zs_norm_para_line_at(const ZsPara *p, gsize offset);
 guint zs_norm_para_line_at(const ZsPara *p, gsize offset) {
-  guint line = p->line;
-  g_mutex_lock(&map_lock);
-  LineMap *m = para_maps ? g_hash_table_lookup(para_maps, p) : NULL;
-  if (m) { /* the last joined line starting at or before offset */
-    guint lo = 0, hi = m->offs->len;
-    while (hi - lo > 1) {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index(m->offs, gsize, mid) <= offset)
-        lo = mid;
-      else
-        hi = mid;
-    }
-    line = g_array_index(m->lines, guint, lo);
+  if (!p->line_offsets || p->line_offsets->len == 0)
+    return p->line;
+  /* The last joined line starting at or before offset. */
+  guint lo = 0, hi = p->line_offsets->len;
+  while (hi - lo > 1) {
+    guint mid = lo + (hi - lo) / 2;
+    if (g_array_index(p->line_offsets, gsize, mid) <= offset)
+      lo = mid;
+    else
+      hi = mid;
   }
-  g_mutex_unlock(&map_lock);
-  return line;
+  return g_array_index(p->line_numbers, guint, lo);
 }
 
 void zs_para_free(ZsPara *p) {
   if (!p)
     return;
-  g_mutex_lock(&map_lock);
-  if (para_maps)
-    g_hash_table_remove(para_maps, p);
-  g_mutex_unlock(&map_lock);
+  if (p->line_offsets)
+    g_array_unref(p->line_offsets);
+  if (p->line_numbers)
+    g_array_unref(p->line_numbers);
   g_free(p->text);
   g_free(p);
 }
@@ -684,14 +660,8 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   p->markdown_heading = n->pheading;
   p->text = g_string_free(t, FALSE);
   if (nl > 1) {
-    LineMap *m = g_new0(LineMap, 1);
-    m->offs = g_array_copy(n->pmarks);
-    m->lines = g_array_copy(n->plines);
-    g_mutex_lock(&map_lock);
-    if (!para_maps)
-      para_maps = g_hash_table_new_full(NULL, NULL, NULL, line_map_free);
-    g_hash_table_insert(para_maps, p, m);
-    g_mutex_unlock(&map_lock);
+    p->line_offsets = g_array_copy(n->pmarks);
+    p->line_numbers = g_array_copy(n->plines);
   }
   g_ptr_array_add(out, p);
   n->prev_ended = ends_sentence(p->text);

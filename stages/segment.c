@@ -43,6 +43,8 @@
  */
 #include "segment.h"
 
+#include "normalize.h"
+
 #include <string.h>
 
 #define ART_MAX_BYTES (8u << 20)
@@ -54,7 +56,6 @@
 
 /* Declared in normalize.c (proposed for normalize.h): the input line of a
  * byte offset of a paragraph made by the normalizer. */
-guint zs_norm_para_line_at(const ZsPara *p, gsize offset);
 
 typedef enum {
   K_BODY, K_DATELINE, K_CONT, K_HEADING, K_SHORT, K_BYLINE, K_MARKER,

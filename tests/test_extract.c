@@ -169,6 +169,13 @@ static void test_change_after_subject(void) {
         "urbanization_rate=1.2pp/change_abs/ urbanization_rate=65.3%/share/");
 }
 
+static void test_change_of_another_subject(void) {
+  /* A change after a new subject (服务能力) is not the change of the figure
+   * before it; a comparison base (较上年) is no subject. */
+  check("全省综治中心3000个以上，较上年增加200个，服务能力同比增长14.1%。",
+        "centers=3000个/level/ centers=200个/change_abs/");
+}
+
 static void test_part_is_not_the_whole(void) {
   /* 其中…: a change after 其中 belongs to the part, not the figure before. */
   check("全省综治中心3000个，其中新建中心增长15%。", "centers=3000个/level/");
@@ -329,6 +336,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/limit/long-sentence", test_sentence_limit);
   g_test_add_func("/extract/kind/change-after-subject", test_change_after_subject);
   g_test_add_func("/extract/series/part-is-not-whole", test_part_is_not_the_whole);
+  g_test_add_func("/extract/series/another-subject", test_change_of_another_subject);
   g_test_add_func("/extract/period/relative-no-inherit", test_period_relative_blocks_inherited);
   g_test_add_func("/extract/claim/longest", test_claim_longest);
   g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
