@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dataset.h"
 #include "output.h"
 #include "pipeline.h"
 
@@ -24,6 +25,8 @@ static char *opt_date;
 static char *opt_report;
 static gboolean opt_no_header, opt_version, opt_all_quantities, opt_explain, opt_bom, opt_raw;
 static gboolean opt_strict, opt_check_rules, opt_coverage;
+static char *opt_datapackage;
+static gboolean opt_check;
 
 static const GOptionEntry entries[] = {
   {"rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rules,
@@ -56,6 +59,11 @@ static const GOptionEntry entries[] = {
    "resolves relative time (今年一季度, 去年) in the period column", "YYYY-MM-DD"},
   {"stage", 0, 0, G_OPTION_ARG_STRING, &opt_stage, "Print the output of one stage as text "
    "and stop (normalize or segment)", "STAGE"},
+  {"datapackage", 0, 0, G_OPTION_ARG_FILENAME, &opt_datapackage, "Also write a Frictionless "
+   "Data Package describing the CSV files (they must be in its directory or below)", "FILE"},
+  {"check", 0, 0, G_OPTION_ARG_NONE, &opt_check, "Write nothing: regenerate in memory what "
+   "-o, --articles and --datapackage would hold and compare it with those files; exit 1 "
+   "with a summary of the rows added, removed and changed when they differ", NULL},
   {"version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version and exit", NULL},
   {NULL},
 };
@@ -152,6 +160,16 @@ int main(int argc, char **argv) {
   if (!inputs)
     return fail(ZS_EXIT_INPUT, "%s", error->message);
 
+  if (opt_datapackage && opts.stage == ZS_STAGE_ALL &&
+      !zs_dataset_validate(opt_datapackage, opt_output, opt_articles, &error))
+    return fail(ZS_EXIT_USAGE, "%s", error->message);
+  if (opt_check) {
+    if (opts.stage != ZS_STAGE_ALL || !opt_output || strcmp(opt_output, "-") == 0)
+      return fail(ZS_EXIT_USAGE, "--check compares files: give them with -o FILE (and "
+                  "--articles, --datapackage), with no --stage");
+    return zs_dataset_check(rules, inputs, &opts, opt_output, opt_articles, opt_datapackage);
+  }
+
   zs_output_install_signal_handlers();
   ZsOutput *out = zs_output_open(opt_output, &error);
   if (!out)
@@ -206,6 +224,9 @@ int main(int argc, char **argv) {
     return fail(ZS_EXIT_INPUT, "%s", error->message);
   }
   if (page && !zs_output_commit(page, &error))
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
+  if (opt_datapackage && opts.stage == ZS_STAGE_ALL &&
+      !zs_dataset_write_datapackage(opt_datapackage, opt_output, opt_articles, &opts, &error))
     return fail(ZS_EXIT_INPUT, "%s", error->message);
   if (coverage)
     zs_coverage_print(coverage, stderr);
