@@ -71,7 +71,6 @@ ZsReport *zs_report_new(const ZsRules *rules, gboolean unclaimed_in_csv, GError 
                                      (GDestroyNotify)metric_free);
   r->series = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify)series_free);
-  r->rule_rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   r->files = g_ptr_array_new_with_free_func((GDestroyNotify)file_free);
   return r;
 }
@@ -83,7 +82,6 @@ void zs_report_free(ZsReport *r) {
     fclose(r->body);
   g_hash_table_unref(r->metrics);
   g_hash_table_unref(r->series);
-  g_hash_table_unref(r->rule_rows);
   g_ptr_array_unref(r->files);
   g_free(r);
 }
@@ -205,9 +203,6 @@ static Placed count_row(ZsReport *r, ZsReportFile *f, const ZsStat *st) {
   }
   if (m->n_links < ZS_REPORT_MAX_LINKS)
     m->links[m->n_links++] = p.row;
-  gpointer n = g_hash_table_lookup(r->rule_rows, st->rule);
-  g_hash_table_replace(r->rule_rows, g_strdup(st->rule),
-                       GUINT_TO_POINTER(GPOINTER_TO_UINT(n) + 1));
   if (*st->period)
     add_point(r, st);
   return p;

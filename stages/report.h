@@ -22,7 +22,7 @@
 typedef struct ZsReport ZsReport;
 
 /* Starts a report over `rules` (borrowed: it must outlive the report; it
- * lists the rules that matched nothing). `unclaimed_in_csv` says whether
+ * lists the rules that matched nothing; NULL: no rules to list). `unclaimed_in_csv` says whether
  * the CSV also holds the unclaimed quantities (--all-quantities), so that
  * the page numbers its rows exactly as the CSV does. Returns NULL with
  * `error` set when the temporary file for the article sections cannot be

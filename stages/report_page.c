@@ -241,11 +241,19 @@ static void write_charts(const ZsReport *r, FILE *out) {
     fputs("</div>\n", out);
 }
 
-static void write_unmatched_rules(const ZsReport *r, FILE *out) {
-  guint total = r->rules ? zs_rules_count(r->rules) : 0, none = 0;
-  for (guint i = 0; i < total; i++)
-    if (!g_hash_table_lookup(r->rule_rows, zs_rules_get(r->rules, i)->where))
+/* A rule matched nothing when its metric has no row: rules.c allows one
+ * rule per metric across all files. */
+static guint count_unmatched(const ZsReport *r, guint *total) {
+  guint none = 0;
+  *total = r->rules ? zs_rules_count(r->rules) : 0;
+  for (guint i = 0; i < *total; i++)
+    if (!g_hash_table_contains(r->metrics, zs_rules_get(r->rules, i)->metric))
       none++;
+  return none;
+}
+
+static void write_unmatched_rules(const ZsReport *r, FILE *out) {
+  guint total, none = count_unmatched(r, &total);
   fprintf(out, "<h2 id=\"unmatched\">Rules that matched nothing: %u of %u</h2>\n", none, total);
   if (!none)
     return;
@@ -253,7 +261,7 @@ static void write_unmatched_rules(const ZsReport *r, FILE *out) {
         out);
   for (guint i = 0; i < total; i++) {
     const ZsRule *rule = zs_rules_get(r->rules, i);
-    if (g_hash_table_lookup(r->rule_rows, rule->where))
+    if (g_hash_table_contains(r->metrics, rule->metric))
       continue;
     g_autofree char *base = g_path_get_basename(rule->file);
     fputs("<tr><td>", out);
@@ -284,10 +292,7 @@ static void write_files(const ZsReport *r, FILE *out) {
 
 void zs_report_page_head(const ZsReport *r, FILE *out) {
   fputs(head, out);
-  guint rules = r->rules ? zs_rules_count(r->rules) : 0, none = 0;
-  for (guint i = 0; i < rules; i++)
-    if (!g_hash_table_lookup(r->rule_rows, zs_rules_get(r->rules, i)->where))
-      none++;
+  guint rules, none = count_unmatched(r, &rules);
   fprintf(out, "<header>\n<h1>zhstats review</h1>\n<p class=\"lead\"><b>%u</b> rows in "
           "<b>%u</b> metrics · <b>%u</b> articles · <b>%u</b> files · <b>%u</b> unclaimed "
           "quantities · <b>%u</b> of %u rules matched nothing</p>\n", r->claimed,

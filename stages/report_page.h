@@ -48,9 +48,8 @@ struct ZsReport {
   const ZsRules *rules;
   gboolean unclaimed_in_csv;
   FILE *body;            /* the article sections, anonymous temporary file */
-  GHashTable *metrics;   /* name -> ZsReportMetric* */
+  GHashTable *metrics;   /* name -> ZsReportMetric*; a metric is one rule's */
   GHashTable *series;    /* "metric\x1fkind\x1funit\x1fgrain" -> ZsReportSeries* */
-  GHashTable *rule_rows; /* rule's "FILE:LINE" -> rows it claimed */
   GPtrArray *files;      /* ZsReportFile*, in input order */
   guint articles;        /* articles so far: the last one's number */
   guint rows;            /* CSV data rows so far */
