@@ -257,8 +257,8 @@ static void write_unmatched_rules(const ZsReport *r, FILE *out) {
   fprintf(out, "<h2 id=\"unmatched\">Rules that matched nothing: %u of %u</h2>\n", none, total);
   if (!none)
     return;
-  fputs("<table>\n<thead><tr><th>metric</th><th>label</th><th>rule</th></tr></thead>\n<tbody>\n",
-        out);
+  fputs("<div class=\"scroll\"><table>\n<thead><tr><th>metric</th><th>label</th><th>rule</th>"
+        "</tr></thead>\n<tbody>\n", out);
   for (guint i = 0; i < total; i++) {
     const ZsRule *rule = zs_rules_get(r->rules, i);
     if (g_hash_table_contains(r->metrics, rule->metric))
@@ -272,7 +272,7 @@ static void write_unmatched_rules(const ZsReport *r, FILE *out) {
     esc(out, base);
     fprintf(out, ":%u</td></tr>\n", rule->line);
   }
-  fputs("</tbody>\n</table>\n", out);
+  fputs("</tbody>\n</table></div>\n", out);
 }
 
 static void write_files(const ZsReport *r, FILE *out) {
@@ -300,12 +300,12 @@ void zs_report_page_head(const ZsReport *r, FILE *out) {
   fputs("<p class=\"key\"><mark class=\"q\" style=\"--h:210\">1.29亿人次</mark> a row of the "
         "dataset, coloured by metric (hover for its cells; its number links to it) · "
         "<mark class=\"q u\">34岁</mark> a quantity no rule claimed · numbers at the left are "
-        "input lines</p>\n</header>\n<nav id=\"summary\">\n", out);
+        "input lines</p>\n</header>\n<section id=\"summary\">\n", out);
   write_metrics(r, out);
   write_charts(r, out);
   write_unmatched_rules(r, out);
   write_files(r, out);
-  fputs("</nav>\n", out);
+  fputs("</section>\n", out);
 }
 
 void zs_report_page_tail(FILE *out) {
