@@ -1,0 +1,51 @@
+/* classify.h: the kind of a paragraph, from its text alone (classify.c).
+ * Used by the segmenter; the roles (headline, subhead, body) are its. */
+#ifndef ZS_CLASSIFY_H
+#define ZS_CLASSIFY_H
+
+#include "zhstats.h"
+
+typedef enum {
+  ZS_PK_BODY,     /* body text */
+  ZS_PK_DATELINE, /* starts with 本报讯, 本报北京1月30日电, 新华社…电 */
+  ZS_PK_CONT,     /* starts with （上接第一版） */
+  ZS_PK_HEADING,  /* a markdown heading */
+  ZS_PK_SHORT,    /* a short line without a sentence end */
+  ZS_PK_BYLINE,   /* 本报记者 X, （记者 X） */
+  ZS_PK_MARKER,   /* ■ section marker */
+  ZS_PK_CREDIT,   /* photo credit: …摄 */
+  ZS_PK_CAPTION,  /* set by the segmenter: the paragraph before a credit */
+} ZsParaKind;
+
+ZsParaKind zs_class_para(const ZsPara *p);
+
+gboolean zs_class_is_dash(gunichar c);
+/* Closing quotes and brackets that may follow a sentence end. */
+gboolean zs_class_is_closer(gunichar c);
+/* 。！？ */
+gboolean zs_class_is_stop(gunichar c);
+/* Does s end a sentence (a stop, then closers)? */
+gboolean zs_class_ends_sentence(const char *s);
+/* Does t[0, end) end a sentence? */
+gboolean zs_class_ends_sentence_at(const char *t, const char *end);
+/* Does t end in a dash run (a kicker: 公安部…开展定点帮扶——)? */
+gboolean zs_class_ends_dashes(const char *t);
+/* t after its leading dashes (a subtitle's text). */
+const char *zs_class_strip_dashes(const char *t);
+
+/* Length in bytes of a leading dateline, 0 if none. */
+gsize zs_class_dateline_len(const char *s);
+/* Length of a leading "（…）" of at most `max` characters, 0 if none. */
+gsize zs_class_paren_len(const char *s, guint max);
+/* Is the bracket s[0, len) a byline (记者, 通讯员, 特约)? */
+gboolean zs_class_byline_paren(const char *s, gsize len);
+/* Length of a leading continuation note （上接第一版）, 0 if none. */
+gsize zs_class_continuation_len(const char *s);
+
+/* A short line that can be (part of) a headline: no punctuation but quotes
+ * and book-title marks, not a dash-led subtitle, not a dash-ended kicker. */
+gboolean zs_class_headline_like(ZsParaKind kind, const char *t);
+/* A short line led by a dash run. */
+gboolean zs_class_subtitle_like(ZsParaKind kind, const char *t);
+
+#endif
