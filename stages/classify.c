@@ -54,22 +54,101 @@ static gboolean has_any(const char *s, const char *const *list, guint n) {
 static const char *const clause_punct[] = {"，", "。", "！", "？", "；", "：",
                                            "、", "…"};
 
-/* Length of a leading dateline (本报讯 / 本报X月X日电), 0 if none. */
-gsize zs_class_dateline_len(const char *s) {
-  if (starts_with(s, "本报讯"))
-    return strlen("本报讯");
-  if (!starts_with(s, "本报") && !starts_with(s, "新华社") &&
-      !starts_with(s, "中新社") && !starts_with(s, "新华网"))
+/* The patterns of news furniture, on normalized text (no spaces between
+ * Chinese characters, ASCII digits). Compiled once, read-only after. */
+typedef struct {
+  GRegex *dated;    /* 本报北京1月30日电, 新华社北京1月30日电, 中新网3月2日电 */
+  GRegex *message;  /* 本报讯, 人民网讯, 央视网消息（新闻联播） */
+  GRegex *meta;     /* 来源：…, 编辑：…, 原标题：…, 【字号 大 中 小】, 点击查看 */
+  GRegex *datetime; /* 2024年03月06日08:12 |来源：… (the page's own date) */
+  GRegex *endnote;  /* （责任编辑：王震、袁勃）, （完） */
+  GRegex *section;  /* 一、 （一） 第一部分 1. : a numbered section head */
+} Patterns;
+
+/* A news organization ends in one of these: 新华社 人民网 本报 央视网
+ * 中央广播电视总台 …客户端. The place and the date follow it. */
+#define ORG "(?:本报|[\\p{Han}A-Za-z]{0,12}?(?:社|网|报|台|客户端|新闻|在线))"
+#define NUM "[0-9一二三四五六七八九十〇]{1,3}"
+
+static gpointer compile_patterns(gpointer unused) {
+  static Patterns pt;
+  GRegexCompileFlags f = G_REGEX_OPTIMIZE;
+  pt.dated = g_regex_new(
+      "^" ORG "\\p{Han}{0,12}?" NUM "月" NUM "日(?:[0-9]{1,2}时)?电"
+      "(?![力网话视影脑器池商子动站量费价源厂机气])",
+      f, 0, NULL);
+  pt.message = g_regex_new(
+      "^(?:本报讯|" ORG "(?:讯|消息)(?:（[^（）]{1,20}）)?(?=[：（\\p{Han}]|$))",
+      f, 0, NULL);
+  pt.meta = g_regex_new(
+      "^(?:[【\\[]?(?:来源|稿源|本文来源|文章来源|信息来源|出处|作者|文字|"
+      "编辑|责任编辑|责编|编审|编校|审核|审校|审签|校对|终审|值班编辑|"
+      "原标题|原题|发布时间|发布日期|发表时间|更新时间|时间|日期|字号|"
+      "浏览次数|阅读次数|阅读量|点击数|点击量|点击率|浏览量|分享到|分享|"
+      "标签|关键词|关键字|图片来源|视频来源|摄影)\\s*[:：】\\]]"
+      "|【(?:字号|打印|关闭|纠错|收藏|我要纠错|打印本页|关闭窗口|大|中|小)"
+      "|(?:点击查看|点击进入|点击阅读|扫一扫|扫描二维码|打印本页|关闭窗口|"
+      "返回顶部|返回首页|上一篇|下一篇|相关新闻|相关阅读|相关报道|推荐阅读|"
+      "热点推荐|热门推荐|网友评论|我要评论|(?:分享|转发)到)"
+      "|(?:打印|关闭|收藏|分享|纠错|举报)(?:\\s*\\|?\\s*(?:打印|关闭|收藏|分享|纠错|举报|微信|微博))+$)",
+      f, 0, NULL);
+  pt.datetime = g_regex_new(
+      "^(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
+      "(?:\\s*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
+      "(?:$|[\\s|｜丨]|来源|作者|编辑|浏览|字号|星期|周[一二三四五六日])",
+      f, 0, NULL);
+  pt.endnote = g_regex_new(
+      "^[（(【\\[](?:完|全文完|责任编辑|责编|编辑|审核|校对|终审|值班编辑|编审|"
+      "本文来源|来源|作者|文|图|撰稿|采写|编译)[^（）()【】\\[\\]。]{0,40}[）)】\\]]$",
+      f, 0, NULL);
+  pt.section = g_regex_new(
+      "^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）|"
+      "第[一二三四五六七八九十]{1,3}(?:章|节|部分)|[0-9]{1,2}[、．.](?![0-9]))",
+      f, 0, NULL);
+  return &pt;
+}
+
+static const Patterns *patterns(void) {
+  static GOnce once = G_ONCE_INIT;
+  return g_once(&once, compile_patterns, NULL);
+}
+
+/* Length of the match of `re` at the start of s, 0 if none. */
+static gsize match_len(const GRegex *re, const char *s) {
+  g_autoptr(GMatchInfo) mi = NULL;
+  if (!re || !g_regex_match(re, s, 0, &mi))
     return 0;
-  guint n = 0;
-  for (const char *p = s; *p && n < 24; p = g_utf8_next_char(p), n++) {
-    if (starts_with(p, "日电"))
-      return (p - s) + strlen("日电");
-    gunichar c = g_utf8_get_char(p);
-    if (c == 0xFF0C || c == 0x3002 || c == 0xFF08)
-      return 0;
-  }
-  return 0;
+  int start, end;
+  if (!g_match_info_fetch_pos(mi, 0, &start, &end) || start != 0)
+    return 0;
+  return (gsize)end;
+}
+
+/* Length of a leading dateline, 0 if none: 本报讯, 本报北京1月30日电,
+ * 新华社北京1月30日电, 中新网3月2日电, 央视网消息（新闻联播）. No
+ * punctuation comes before it, so the scan stops at the first clause
+ * mark. */
+gsize zs_class_dateline_len(const char *s) {
+  const Patterns *pt = patterns();
+  gsize n = match_len(pt->dated, s);
+  if (!n)
+    n = match_len(pt->message, s);
+  return n;
+}
+
+gboolean zs_class_is_meta(const char *t) {
+  const Patterns *pt = patterns();
+  if (g_utf8_strlen(t, -1) > 80)
+    return FALSE;
+  if (match_len(pt->meta, t))
+    return TRUE;
+  /* the page's own date and time, alone or with the source */
+  return match_len(pt->datetime, t) && !strstr(t, "，") && !strstr(t, "。");
+}
+
+gboolean zs_class_is_endnote(const char *t, gsize len) {
+  g_autofree char *s = g_strndup(t, len);
+  return match_len(patterns()->endnote, s) == len;
 }
 
 /* Length of a leading "（…）" of at most `max` characters, 0 if none. */
@@ -112,6 +191,15 @@ static gboolean is_credit(const char *t) {
   return FALSE;
 }
 
+/* A sentence, then a closing note: 。（完）, 。（记者 X）. */
+static gboolean ends_with_note(const char *t) {
+  const char *lp = g_strrstr(t, "（");
+  gsize n = strlen(t);
+  if (!lp || lp == t || zs_class_paren_len(lp, 40) != (gsize)(t + n - lp))
+    return FALSE;
+  return zs_class_ends_sentence_at(t, lp);
+}
+
 ZsParaKind zs_class_para(const ZsPara *p) {
   const char *t = p->text;
   glong n = g_utf8_strlen(t, -1);
@@ -124,6 +212,10 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_CONT;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
+  if (zs_class_is_endnote(t, strlen(t)))
+    return ZS_PK_END;
+  if (zs_class_is_meta(t))
+    return ZS_PK_META;
   if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
     return ZS_PK_CREDIT;
   if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
@@ -133,7 +225,10 @@ ZsParaKind zs_class_para(const ZsPara *p) {
   gsize pl = zs_class_paren_len(t, 60);
   if (pl && pl == strlen(t) && zs_class_byline_paren(t, pl))
     return ZS_PK_BYLINE;
-  if (n <= SHORT_MAX_CHARS && !zs_class_ends_sentence(t))
+  gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
+  if (n <= SHORT_MAX_CHARS && !ends && match_len(patterns()->section, t))
+    return ZS_PK_SECTION;
+  if (n <= SHORT_MAX_CHARS && !ends)
     return ZS_PK_SHORT;
   return ZS_PK_BODY;
 }

@@ -15,6 +15,9 @@ typedef enum {
   ZS_PK_MARKER,   /* ■ section marker */
   ZS_PK_CREDIT,   /* photo credit: …摄 */
   ZS_PK_CAPTION,  /* set by the segmenter: the paragraph before a credit */
+  ZS_PK_META,     /* web page metadata and UI: 来源：…, 编辑：…, 【字号】 */
+  ZS_PK_SECTION,  /* a numbered section head: 一、完善基础设施, （二）… */
+  ZS_PK_END,      /* an editor's note that ends an article: （责任编辑：X） */
 } ZsParaKind;
 
 ZsParaKind zs_class_para(const ZsPara *p);
@@ -33,8 +36,16 @@ gboolean zs_class_ends_dashes(const char *t);
 /* t after its leading dashes (a subtitle's text). */
 const char *zs_class_strip_dashes(const char *t);
 
-/* Length in bytes of a leading dateline, 0 if none. */
+/* Length in bytes of a leading dateline, 0 if none: 本报讯, 本报北京1月30日电,
+ * 新华社北京1月30日电, 中新网3月2日电, 人民网讯, 央视网消息（新闻联播）. */
 gsize zs_class_dateline_len(const char *s);
+/* Web page metadata or UI text, not news text: 来源：新华社, 作者：X,
+ * 编辑：X, 原标题：…, 2024年03月06日08:12 | 来源：…, 【字号 大 中 小】,
+ * 点击查看, 分享到. */
+gboolean zs_class_is_meta(const char *t);
+/* Is t[0, len) an editor's note that closes an article: （完）,
+ * （责任编辑：王震、袁勃）, 【编辑：X】? */
+gboolean zs_class_is_endnote(const char *t, gsize len);
 /* Length of a leading "（…）" of at most `max` characters, 0 if none. */
 gsize zs_class_paren_len(const char *s, guint max);
 /* Is the bracket s[0, len) a byline (记者, 通讯员, 特约)? */

@@ -490,6 +490,43 @@ static void take_short_body(ZsSegmenter *sg) {
   g_ptr_array_remove_range(b, 0, lead);
 }
 
+/* A headline right before body text, inside an open article, with no
+ * dateline, byline or metadata to say so: is it the next article's
+ * headline or a section subhead? A headline is restated by the lead
+ * paragraph after it (>= 2 and half of its bigrams occur there) and not by the
+ * article so far (under half as many hits there), and the next paragraph
+ * starts another topic (under 20% of its bigrams occur in the article's
+ * body). A subhead belongs to the article's topic, so one of these fails.
+ * Numbered section heads (一、 （一）) never get here: they are not
+ * headline-like. */
+static gboolean new_topic_headline(ZsSegmenter *sg, guint from, const Item *next) {
+  GPtrArray *b = sg->block;
+  Art *a = sg->cur;
+  if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
+    return FALSE;
+  g_autofree char *head = NULL;
+  for (guint k = from; k < b->len; k++) {
+    const Item *it = b->pdata[k];
+    if (!it)
+      continue;
+    if (!headline_like(it) && it->kind != ZS_PK_HEADING && !subtitle_like(it))
+      return FALSE;
+    append_str(&head, it->p->text);
+  }
+  if (!head)
+    return FALSE;
+  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  zs_overlap_add(hs, head, strlen(head));
+  g_autoptr(GHashTable) ns = zs_overlap_set_new();
+  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
+  g_autoptr(GHashTable) body = body_bigrams(a);
+  guint total, n_next;
+  guint hn = zs_overlap_hits(hs, ns, &total);
+  guint hb = zs_overlap_hits(hs, body, NULL);
+  guint shift = zs_overlap_hits(ns, body, &n_next);
+  return hn >= 2 && hn * 2 >= total && hb * 2 < hn && shift * 5 < n_next;
+}
+
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
@@ -502,13 +539,15 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       heading = TRUE;
   /* a plain headline with its byline before the body: a new article */
   gboolean head_byline = FALSE, seen_head = FALSE;
+  /* a headline then page metadata (来源：…, the date): a web page's next
+   * article */
   for (guint k = from; k < b->len; k++) {
     const Item *it = b->pdata[k];
     if (!it)
       continue;
-    if (headline_like(it))
+    if (headline_like(it) || it->kind == ZS_PK_HEADING)
       seen_head = TRUE;
-    else if (it->kind == ZS_PK_BYLINE && seen_head)
+    else if ((it->kind == ZS_PK_BYLINE || it->kind == ZS_PK_META) && seen_head)
       head_byline = TRUE;
   }
   Art *a = sg->cur;
@@ -523,7 +562,7 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       }
       b->pdata[k] = NULL;
     }
-  } else if (opens || !a || head_byline ||
+  } else if (opens || !a || head_byline || new_topic_headline(sg, from, next) ||
              (heading && !(a->n_body && b->len - from == 1 &&
                                           ((Item *)b->pdata[from])->kind == ZS_PK_HEADING))) {
     open_article(sg, from, next, out);
@@ -561,6 +600,8 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
       zs_sent_byline(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
       d += pl;
     }
+    if (starts_with(t + d, "："))  /* 央视网消息（新闻联播）： */
+      d += strlen("：");
     it->skip = d;
   }
   if (!sg->cur)
@@ -570,18 +611,21 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
   const char *t = it->p->text;
   gsize n = strlen(t);
   const char *lp = g_strrstr(t, "（");
+  gboolean ends = FALSE;
   if (lp && lp > t + it->skip && zs_class_paren_len(lp, 40) == (gsize)(t + n - lp)) {
     gsize pl = t + n - lp;
-    if (starts_with(lp, "（下转") || starts_with(lp, "（转第") ||
-        strcmp(lp, "（完）") == 0) {
+    if (starts_with(lp, "（下转") || starts_with(lp, "（转第")) {
       it->cut = pl;
+    } else if (zs_class_is_endnote(lp, pl)) {
+      it->cut = pl; /* （完）, （责任编辑：X）: the article ends here */
+      ends = TRUE;
     } else if (zs_class_byline_paren(lp, pl) && lp > t && zs_class_ends_sentence_at(t, lp)) {
       zs_sent_byline(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
       it->cut = pl;
     }
   }
   art_add(sg->cur, it, R_BODY);
-  if (sg->cur->body_bytes > ART_MAX_BYTES)
+  if (ends || sg->cur->body_bytes > ART_MAX_BYTES)
     emit(sg, out);
 }
 
@@ -635,6 +679,13 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
       return;
     }
     add_body(sg, h, out);
+  }
+  if (it->kind == ZS_PK_END) {
+    /* an editor's note closes the article: what waits is its furniture */
+    resolve(sg, NULL, out);
+    emit(sg, out);
+    item_free(it);
+    return;
   }
   if (it->kind == ZS_PK_BODY || it->kind == ZS_PK_DATELINE || it->kind == ZS_PK_CONT)
     sg->held = it;
