@@ -99,6 +99,15 @@ static gboolean subtitle_like(const Item *it) {
   return zs_class_subtitle_like(it->kind, it->p->text);
 }
 
+/* Any short line that can stand as a web page's headline, which may carry
+ * clause punctuation (国家统计局：2023年GDP增长5.2%): only page metadata
+ * around it tells it from a short body line. */
+static gboolean title_like(const Item *it) {
+  return headline_like(it) || it->kind == ZS_PK_HEADING ||
+         (it->kind == ZS_PK_SHORT && !subtitle_like(it) &&
+          !zs_class_ends_dashes(it->p->text));
+}
+
 static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
@@ -441,6 +450,12 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
         break;
       }
   }
+  if (h == b->len) /* a web page's headline with punctuation */
+    for (guint k = from; k < b->len; k++)
+      if (b->pdata[k] && title_like(b->pdata[k])) {
+        h = k;
+        break;
+      }
   gboolean dated = next && next->kind == ZS_PK_DATELINE;
   for (guint k = from; k < b->len; k++) {
     Item *it = b->pdata[k];
@@ -538,8 +553,9 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
     if (b->pdata[k] && ((Item *)b->pdata[k])->kind == ZS_PK_HEADING)
       heading = TRUE;
   /* a plain headline with its byline before the body: a new article */
-  gboolean head_byline = FALSE, seen_head = FALSE;
-  /* a headline then page metadata (来源：…, the date): a web page's next
+  gboolean head_byline = FALSE, seen_head = FALSE, meta = FALSE, title = FALSE;
+  /* a headline then page metadata (来源：…, the date), or metadata that
+   * closed the last article (编辑：X) then a title: a web page's next
    * article */
   for (guint k = from; k < b->len; k++) {
     const Item *it = b->pdata[k];
@@ -547,9 +563,13 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       continue;
     if (headline_like(it) || it->kind == ZS_PK_HEADING)
       seen_head = TRUE;
-    else if ((it->kind == ZS_PK_BYLINE || it->kind == ZS_PK_META) && seen_head)
+    else if (it->kind == ZS_PK_BYLINE && seen_head)
       head_byline = TRUE;
+    meta |= it->kind == ZS_PK_META;
+    title |= title_like(it);
   }
+  if (meta && title)
+    head_byline = TRUE;
   Art *a = sg->cur;
   if (!next) {
     for (guint k = from; k < b->len; k++) {
@@ -674,6 +694,15 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
     Item *h = g_steal_pointer(&sg->held);
     if (it->kind == ZS_PK_CREDIT) {
       h->kind = ZS_PK_CAPTION;
+      push_block(sg, h, out);
+      push_block(sg, it, out);
+      return;
+    }
+    /* a short question or exclamation above page metadata is a headline:
+     * 春运车票怎么抢？ */
+    if (it->kind == ZS_PK_META && h->kind == ZS_PK_BODY &&
+        g_utf8_strlen(h->p->text, -1) <= 30 && !strstr(h->p->text, "。")) {
+      h->kind = ZS_PK_SHORT;
       push_block(sg, h, out);
       push_block(sg, it, out);
       return;

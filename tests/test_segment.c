@@ -541,6 +541,7 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/wrapped-columns", "wrapped-columns", test_layout);
   g_test_add_data_func("/segment/layout/markdown-page", "markdown-page", test_layout);
   g_test_add_data_func("/segment/layout/web-scrape", "web-scrape", test_layout);
+  g_test_add_data_func("/segment/layout/web-lines", "web-lines", test_layout);
   g_test_add_func("/segment/kinds", test_kinds);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
   g_test_add_func("/segment/dateline", test_dateline);
