@@ -33,6 +33,10 @@
 #define WARMUP_LINES 32
 #define WARMUP_BYTES (1u << 20)
 #define LONG_LINE_BYTES (16u << 20)
+/* A line is read in pieces of about this size, cut at sentence ends, and
+ * cut anywhere past PIECE_MAX with no sentence end. */
+#define PIECE_BYTES (1u << 20)
+#define PIECE_MAX (4u << 20)
 /* A line this wide (in CJK columns) is a paragraph line of a free layout. */
 #define LONG_LINE_WIDTH 40.0
 #define HIST_MAX 48
@@ -53,6 +57,7 @@ typedef struct {
   guint lineno;
   double width;     /* display width in CJK columns, ASCII counts half */
   gboolean heading;
+  gboolean cut;     /* a piece of an over-long line: see take_line() */
 } NormLine;
 
 struct ZsNormalizer {
@@ -62,6 +67,7 @@ struct ZsNormalizer {
   guint64 offset;     /* input bytes consumed */
   guint64 line_off;   /* input offset of the start of `cur` */
   guint lineno;       /* number of lines completed */
+  guint64 line_bytes; /* bytes of the current line taken as pieces */
   GQueue pending;     /* NormLine*, warm-up look-ahead */
   gsize pending_bytes;
   guint nonblank;
@@ -284,7 +290,7 @@ static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
 static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
                             const NormLine *b) {
   /* A subtitle (leading dash run) is a paragraph of its own. */
-  if (a->heading || b->heading || starts_block(b->norm) ||
+  if (a->heading || b->heading || a->cut || starts_block(b->norm) ||
       starts_subtitle(a->norm))
     return FALSE;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
@@ -437,20 +443,36 @@ static const char *markdown_heading(const char *s) {
   return s + k;
 }
 
-static void end_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {
-  guint lineno = ++n->lineno;
+/* Takes the first `len` bytes of the line being read (all of it unless
+ * `piece`) as a line: decoded, normalized, queued for reflow. A piece is a
+ * part of an over-long line that ends at a sentence end (see piece_end()),
+ * so a huge line never sits in memory whole; the pieces keep its line
+ * number. */
+static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
+                      GPtrArray *out, GPtrArray *w) {
+  guint lineno = n->lineno + 1;
+  gboolean first = n->line_bytes == 0;
   const char *s = n->cur->str;
-  gsize len = n->cur->len;
-  if (lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-    s += 3;
-    len -= 3;
+  gsize skip = 0;
+  if (lineno == 1 && first && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  n->line_bytes += len;
+  if (!piece) {
+    n->lineno++;
+    if (n->line_bytes > LONG_LINE_BYTES)
+      warn(w, n, lineno, "line of %" G_GUINT64_FORMAT " bytes", n->line_bytes);
+    n->line_bytes = 0;
   }
-  if (len > LONG_LINE_BYTES)
-    warn(w, n, lineno, "line of %" G_GSIZE_FORMAT " bytes", len);
-  char *raw = sanitize_line(n, s, len, lineno, n->line_off, w);
-  g_string_truncate(n->cur, 0);
+  char *raw = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w);
+  if (piece) {
+    g_string_erase(n->cur, 0, len);
+    n->line_off += len;
+  } else {
+    g_string_truncate(n->cur, 0);
+  }
   NormLine *l = g_new0(NormLine, 1);
-  const char *h = markdown_heading(raw);
+  l->cut = piece;
+  const char *h = first ? markdown_heading(raw) : NULL;
   if (h) {
     l->heading = TRUE;
     l->raw = g_strdup(h);
@@ -471,6 +493,43 @@ static void end_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {
   n->pending_bytes += strlen(l->raw);
   g_queue_push_tail(&n->pending, l);
   drain(n, FALSE, out);
+}
+
+static void end_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {
+  take_line(n, n->cur->len, FALSE, out, w);
+}
+
+/* Where the line being read can be cut: after its last sentence end
+ * (。！？ and the closing marks after it) that is followed by more text,
+ * or 0. Past PIECE_MAX bytes without one, at the last character boundary:
+ * the only case where a sentence is cut in two. */
+static gsize piece_end(const GString *cur) {
+  const char *s = cur->str, *e = s + cur->len;
+  const char *p = e;
+  while (p > s) {
+    p = g_utf8_find_prev_char(s, p);
+    if (!p)
+      break;
+    if (e - p > (gssize)PIECE_BYTES)
+      break;
+    gunichar c = g_utf8_get_char_validated(p, e - p);
+    if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F)
+      continue;
+    const char *q = g_utf8_next_char(p);
+    while (q < e) {
+      gunichar d = g_utf8_get_char_validated(q, e - q);
+      if (d == (gunichar)-2 || d == (gunichar)-1 ||
+          !(is_closer(d) || is_sentence_end(d)))
+        break;
+      q = g_utf8_next_char(q);
+    }
+    if (q < e && g_utf8_get_char_validated(q, e - q) < 0x110000)
+      return q - s;
+  }
+  if (cur->len <= PIECE_MAX)
+    return 0;
+  p = g_utf8_find_prev_char(s, e);
+  return p && p > s ? (gsize)(p - s) : 0;
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -517,7 +576,18 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
     const char *nl = p;
     while (nl < end && *nl != '\n' && *nl != '\r')
       nl++;
-    g_string_append_len(n->cur, p, nl - p);
+    /* a piece at a time, so cutting pieces off the front stays linear */
+    for (const char *q = p; q < nl;) {
+      gsize step = MIN((gsize)(nl - q), PIECE_BYTES);
+      g_string_append_len(n->cur, q, step);
+      q += step;
+      while (n->cur->len > PIECE_BYTES) {
+        gsize cut = piece_end(n->cur);
+        if (!cut)
+          break;
+        take_line(n, cut, TRUE, out, warnings);
+      }
+    }
     n->offset += nl - p;
     if (nl == end)
       break;

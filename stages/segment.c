@@ -50,7 +50,7 @@
 
 #include <string.h>
 
-#define ART_MAX_BYTES (8u << 20)
+#define ART_MAX_BYTES (1u << 20)
 #define BLOCK_MAX 32
 #define OVERLAP_WINDOW 6000
 /* The body text "just before" a headline candidate, in characters. */
