@@ -286,12 +286,30 @@ static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
   return next_share < 0.1 && share >= 4 * next_share;
 }
 
+/* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
+ * 百姓关心什么…. One or two characters after a colon are no clause, so the
+ * line does not end there. */
+static gboolean colon_fragment(const char *norm) {
+  const char *c = g_strrstr(norm, "：");
+  if (!c || c == norm)
+    return FALSE;
+  guint n = 0;
+  for (const char *p = c + strlen("："); *p; p = g_utf8_next_char(p), n++)
+    if (!g_unichar_isalnum(g_utf8_get_char(p)))
+      return FALSE;
+  return n >= 1 && n <= 2;
+}
+
 /* Does line A continue into line B (the next non-blank line)? */
 static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
                             const NormLine *b) {
   /* A subtitle (leading dash run) is a paragraph of its own. */
   if (a->heading || b->heading || a->cut || starts_block(b->norm) ||
       starts_subtitle(a->norm))
+    return FALSE;
+  /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone */
+  if (zs_class_is_meta(a->norm) || zs_class_is_meta(b->norm) ||
+      zs_class_is_endnote(b->norm, strlen(b->norm)))
     return FALSE;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
    * line that does continues the previous one, even after a sentence end. */
@@ -300,7 +318,7 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
   if (ends_sentence(a->norm) || ends_soft(a->norm))
     return ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
            starts_quote(b->norm);
-  if (ends_open(a->norm))
+  if (ends_open(a->norm) || colon_fragment(a->norm))
     return TRUE;
   double col = column_width(n);
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))

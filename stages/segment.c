@@ -485,6 +485,18 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
   }
 }
 
+/* A short paragraph that ends in a word, after body text, is a section
+ * subhead even with clause punctuation inside (从生态保护到生育支持：让人民
+ * 群众奔着更好的日子去): body text left open ends in a mark (……, ——, ：). */
+static gboolean subhead_like(const Item *it) {
+  const char *t = it->p->text;
+  gsize n = strlen(t);
+  if (it->kind != ZS_PK_SHORT || !n)
+    return FALSE;
+  gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
+  return g_unichar_isalnum(c);
+}
+
 /* A short paragraph with clause punctuation after body text is body text
  * too (…发车间隔……), unless a heading follows it, or it ends in dashes
  * before a headline: then it is a kicker (公安部…开展定点帮扶——). */
@@ -497,6 +509,7 @@ static void take_short_body(ZsSegmenter *sg) {
     Item *it = b->pdata[lead];
     const Item *nx = lead + 1 < b->len ? b->pdata[lead + 1] : NULL;
     if (it->kind != ZS_PK_SHORT || headline_like(it) || subtitle_like(it) ||
+        subhead_like(it) ||
         (nx && nx->kind == ZS_PK_HEADING) || (nx && zs_class_ends_dashes(it->p->text) && headline_like(nx)))
       break;
     art_add(sg->cur, it, R_BODY);
@@ -593,7 +606,8 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       if (!it)
         continue;
       b->pdata[k] = NULL;
-      gboolean body = it->kind == ZS_PK_SHORT && !headline_like(it) && !subtitle_like(it);
+      gboolean body = it->kind == ZS_PK_SHORT && !headline_like(it) &&
+                      !subtitle_like(it) && !subhead_like(it);
       if (it->kind == ZS_PK_BYLINE && !a->byline)
         take_byline(a, it);
       if (it->kind == ZS_PK_CAPTION || it->kind == ZS_PK_CREDIT || it->kind == ZS_PK_MARKER)

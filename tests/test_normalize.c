@@ -249,6 +249,10 @@ static void test_reflow_pdf_page(void) {
   g_assert_true(has_para(d, "我市开启工会“娘家人”帮忙带娃模式"));
   g_assert_true(has_para(d, "描绘最美“夕阳红”的幸福画卷"));
   g_assert_true(has_para(d, "———华龙区加快发展养老服务工作纪实"));
+  /* a subhead cut after its colon (从户籍改革到基层治理：老 / 百姓…) */
+  g_assert_true(has_para(d, "从户籍改革到基层治理：老百姓关心什么、期盼什么，改革就要抓住什么、推进什么"));
+  g_assert_true(has_para(d, "从养老保障到异地就医：让改革发展成果更多更公平惠及全体人民"));
+  g_assert_true(has_para(d, "从生态保护到生育支持：让人民群众奔着更好的日子去"));
   g_assert_true(has_para(d, "本报记者 杜鹏"));
   g_assert_true(has_para(d, "把舵定向开新篇"));
   g_assert_true(has_para(d, "退役军人最低1元可体检啦"));

@@ -533,6 +533,43 @@ static void test_line_numbers(void) {
   g_assert_cmpuint(a->last_line, ==, 27);
 }
 
+/* The PDF page's section subheads wrapped over two or three lines (lines
+ * 405-407, 521-522, 641-644) are one paragraph each, and are no body
+ * sentences: neither whole nor in pieces. */
+static void test_wrapped_subheads(void) {
+  g_autoptr(GPtrArray) arts = segment_file("corpus/puyang-daily-page.txt");
+  static const char *const heads[] = {"从户籍改革到基层治理", "从生态保护到生育支持",
+                                      "从养老保障到异地就医", "百姓关心什么",
+                                      "人民群众奔着", "体人民"};
+  for (guint i = 0; i < arts->len; i++) {
+    const ZsArticle *a = arts->pdata[i];
+    for (guint k = 0; k < a->sentences->len; k++) {
+      const ZsSentence *s = a->sentences->pdata[k];
+      for (guint h = 0; h < G_N_ELEMENTS(heads); h++)
+        if (s->kind == ZS_SENT_BODY && g_str_has_prefix(s->text, heads[h]))
+          g_error("subhead as a sentence, line %u: %s", s->line, s->text);
+    }
+  }
+}
+
+/* Inside an open article, a ## heading followed directly by body text is
+ * the next article's headline when that body's lead restates it and starts
+ * another topic; a subhead of the same topic stays in the article. */
+static void test_markdown_heading_new_topic(void) {
+  const char *page =
+      "## 城东新建口袋公园12个\n\n本报讯 今年以来，城东区新建口袋公园12个，"
+      "新增绿地面积4.6万平方米。\n\n## 口袋公园方便居民\n\n城东区的口袋公园"
+      "大多位于老旧小区周边，居民步行5分钟即可到达。\n\n"
+      "## 全市新能源汽车保有量突破20万辆\n\n截至2月底，全市新能源汽车保有量"
+      "突破20万辆，同比增长35%。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpuint(n_body(art(arts, 0)), ==, 2);
+  g_assert_cmpstr(art(arts, 1)->headline, ==, "全市新能源汽车保有量突破20万辆");
+  g_assert_cmpstr(first_body(art(arts, 1))->text, ==,
+                  "截至2月底，全市新能源汽车保有量突破20万辆，同比增长35%。");
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/segment/sentences/split", test_split);
@@ -543,6 +580,8 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/web-scrape", "web-scrape", test_layout);
   g_test_add_data_func("/segment/layout/web-lines", "web-lines", test_layout);
   g_test_add_func("/segment/kinds", test_kinds);
+  g_test_add_func("/segment/wrapped-subheads", test_wrapped_subheads);
+  g_test_add_func("/segment/markdown/heading-new-topic", test_markdown_heading_new_topic);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
   g_test_add_func("/segment/dateline", test_dateline);
   g_test_add_func("/segment/continuation", test_continuation);
