@@ -62,6 +62,7 @@ typedef struct {
   GRegex *meta;     /* 来源：…, 编辑：…, 原标题：…, 【字号 大 中 小】, 点击查看 */
   GRegex *datetime; /* 2024年03月06日08:12 |来源：… (the page's own date) */
   GRegex *endnote;  /* （责任编辑：王震、袁勃）, （完） */
+  GRegex *names;    /* 李刚 黄惠萍 胡靖: a byline of names only */
   GRegex *section;  /* 一、 （一） 第一部分 1. : a numbered section head */
 } Patterns;
 
@@ -101,6 +102,7 @@ static gpointer compile_patterns(gpointer unused) {
       "^(?:【[^】]{1,8}】\\s*)*[（(【\\[](?:完|全文完|责任编辑|责编|编辑|审核|校对|终审|值班编辑|编审|"
       "本文来源|来源|作者|文|图|撰稿|采写|编译)[^（）()【】\\[\\]。]{0,40}[）)】\\]]$",
       f, 0, NULL);
+  pt.names = g_regex_new("^\\p{Han}{2,3}(?: \\p{Han}{2,3}){2,5}$", f, 0, NULL);
   pt.section = g_regex_new(
       "^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）|"
       "第[一二三四五六七八九十]{1,3}(?:章|节|部分)|[0-9]{1,2}[、．.](?![0-9]))",
@@ -224,6 +226,9 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_BYLINE;
   gsize pl = zs_class_paren_len(t, 60);
   if (pl && pl == strlen(t) && zs_class_byline_paren(t, pl))
+    return ZS_PK_BYLINE;
+  /* three or more names, one space apart (the normalizer's form) */
+  if (match_len(patterns()->names, t))
     return ZS_PK_BYLINE;
   gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
   if (n <= SHORT_MAX_CHARS && !ends && match_len(patterns()->section, t))

@@ -391,6 +391,51 @@ static gboolean headline_like(const char *norm, double width) {
   return TRUE;
 }
 
+/* A byline of names only, 李 刚 黄惠萍 胡 靖: the page pads a two-character
+ * name with a space to the width of a three-character one. Returns the
+ * names one space apart (李刚 黄惠萍 胡靖), or NULL when the line is not
+ * such a list (tokens of 1-3 ideographs, one-character tokens in pairs, at
+ * least one such pair). */
+static char *name_list(const char *raw) {
+  g_autoptr(GPtrArray) toks = g_ptr_array_new_with_free_func(g_free);
+  GString *tok = g_string_new(NULL);
+  for (const char *p = raw;; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c && !zs_normtext_is_space(c)) {
+      if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ||
+          g_utf8_strlen(tok->str, -1) >= 3) {
+        g_string_free(tok, TRUE);
+        return NULL;
+      }
+      g_string_append_unichar(tok, c);
+      continue;
+    }
+    if (tok->len)
+      g_ptr_array_add(toks, g_string_free(g_steal_pointer(&tok), FALSE));
+    if (!tok)
+      tok = g_string_new(NULL);
+    if (!c)
+      break;
+  }
+  g_string_free(tok, TRUE);
+  g_autoptr(GString) o = g_string_new(NULL);
+  guint names = 0, pairs = 0;
+  for (guint i = 0; i < toks->len; i++) {
+    const char *t = toks->pdata[i];
+    if (o->len)
+      g_string_append_c(o, ' ');
+    g_string_append(o, t);
+    if (g_utf8_strlen(t, -1) == 1) {
+      if (i + 1 >= toks->len || g_utf8_strlen(toks->pdata[i + 1], -1) != 1)
+        return NULL;
+      g_string_append(o, toks->pdata[++i]);
+      pairs++;
+    }
+    names++;
+  }
+  return names >= 2 && pairs ? g_strdup(o->str) : NULL;
+}
+
 static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   if (!n->plast)
     return;
@@ -398,6 +443,11 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   gsize *marks = (gsize *)(void *)n->pmarks->data;
   gboolean phrase = nl == 1 && headline_like(n->plast->norm, n->plast->width);
   GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
+  g_autofree char *names = phrase ? name_list(n->ptext->str) : NULL;
+  if (names) {
+    g_string_assign(t, names);
+    marks[0] = 0;
+  }
   ZsPara *p = g_new0(ZsPara, 1);
   p->line = g_array_index(n->plines, guint, 0);
   p->last_line = n->plast->lineno;

@@ -234,6 +234,23 @@ static void test_bytes_long_line_memory(void) {
   g_string_free(chunk, TRUE);
 }
 
+/* A byline of names only keeps one space between names, the padding
+ * inside a two-character name goes: 李 刚 黄惠萍 胡 靖. */
+static void test_name_byline(void) {
+  static const char *const cases[][2] = {
+      {"李 刚 黄惠萍 胡 靖", "李刚 黄惠萍 胡靖"},
+      {"何平 刘 洋", "何平 刘洋"},
+      {"李刚 黄惠萍 胡靖", "李刚 黄惠萍 胡靖"},
+      {"春运 返乡", "春运 返乡"},   /* no padded name: the headline rule */
+      {"李 刚 黄惠萍 胡", "李刚 黄惠萍胡"}, /* a lone half: not a list */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autoptr(ZsDoc) d = zs_norm_document("t", cases[i][0], strlen(cases[i][0]), NULL);
+    g_assert_cmpuint(d->paras->len, ==, 1);
+    g_assert_cmpstr(((ZsPara *)d->paras->pdata[0])->text, ==, cases[i][1]);
+  }
+}
+
 /* ---- reflow --------------------------------------------------------------- */
 
 /* The facts the gold NOTES give about the PDF page. */
@@ -402,6 +419,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/normalize/bytes/line-ends-bom", test_bytes_line_ends);
   g_test_add_func("/normalize/bytes/random", test_bytes_random);
   g_test_add_func("/normalize/bytes/long-line", test_bytes_long_line);
+  g_test_add_func("/normalize/name-byline", test_name_byline);
   g_test_add_func("/normalize/bytes/long-line-memory", test_bytes_long_line_memory);
   g_test_add_func("/normalize/reflow/pdf-page", test_reflow_pdf_page);
   g_test_add_func("/normalize/reflow/markdown", test_reflow_markdown);
