@@ -63,6 +63,7 @@ typedef struct {
   GRegex *datetime; /* 2024年03月06日08:12 |来源：… (the page's own date) */
   GRegex *endnote;  /* （责任编辑：王震、袁勃）, （完） */
   GRegex *names;    /* 李刚 黄惠萍 胡靖: a byline of names only */
+  GRegex *byline;   /* 记者 王海 李娜, 记者：张三, 文/张明, 文·图/李四 */
   GRegex *section;  /* 一、 （一） 第一部分 1. : a numbered section head */
 } Patterns;
 
@@ -103,6 +104,11 @@ static gpointer compile_patterns(gpointer unused) {
       "本文来源|来源|作者|文|图|撰稿|采写|编译)[^（）()【】\\[\\]。]{0,40}[）)】\\]]$",
       f, 0, NULL);
   pt.names = g_regex_new("^\\p{Han}{2,3}(?: \\p{Han}{2,3}){2,5}$", f, 0, NULL);
+  pt.byline = g_regex_new(
+      "^(?:本报|新华社|本台)?(?:特约记者|见习记者|记者|通讯员|实习生|撰文|"
+      "作者|文字|文图|图文|文|图|摄影|摄)(?:[：:/／· ]|\\s*[/／]\\s*)"
+      "\\p{Han}{2,4}(?:[ 、，,]\\p{Han}{2,4}){0,5}$",
+      f, 0, NULL);
   pt.section = g_regex_new(
       "^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）|"
       "第[一二三四五六七八九十]{1,3}(?:章|节|部分)|[0-9]{1,2}[、．.](?![0-9]))",
@@ -227,8 +233,9 @@ ZsParaKind zs_class_para(const ZsPara *p) {
   gsize pl = zs_class_paren_len(t, 60);
   if (pl && pl == strlen(t) && zs_class_byline_paren(t, pl))
     return ZS_PK_BYLINE;
-  /* three or more names, one space apart (the normalizer's form) */
-  if (match_len(patterns()->names, t))
+  /* three or more names, one space apart (the normalizer's form), or
+   * names after a role: 记者 王海 李娜, 文/张明 */
+  if (match_len(patterns()->names, t) || match_len(patterns()->byline, t))
     return ZS_PK_BYLINE;
   gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
   if (n <= SHORT_MAX_CHARS && !ends && match_len(patterns()->section, t))

@@ -177,6 +177,10 @@ static void take_byline(Art *a, const Item *it) {
     zs_sent_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
   else if (starts_with(t, "本报"))
     zs_sent_byline(&a->byline, t + strlen("本报"), n - strlen("本报"));
+  else if (strstr(t, "/") || strstr(t, "／")) { /* 文/张明: the names */
+    const char *sl = strstr(t, "/") ? strstr(t, "/") + 1 : strstr(t, "／") + strlen("／");
+    zs_sent_byline(&a->byline, sl, t + n - sl);
+  }
   else
     zs_sent_byline(&a->byline, t, n);
 }
@@ -429,6 +433,20 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   return j;
 }
 
+/* A plain line under a plain headline (no markup) is a subtitle when the
+ * lead restates it
+ * as it restates the headline (>= 2 of its bigrams in the next paragraph:
+ * 惠及居民897万户); else it says who wrote or issued it (国家统计局). */
+static gboolean restated(const Item *it, const Item *next) {
+  if (!next)
+    return TRUE;
+  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  zs_overlap_add(hs, it->p->text, strlen(it->p->text));
+  g_autoptr(GHashTable) ns = zs_overlap_set_new();
+  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
+  return zs_overlap_hits(hs, ns, NULL) >= 2;
+}
+
 /* Opens a new article whose furniture is block[from..]; a heading or a
  * headline-like run becomes its headline. */
 static void open_article(ZsSegmenter *sg, guint from, const Item *next,
@@ -457,6 +475,8 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
         break;
       }
   gboolean dated = next && next->kind == ZS_PK_DATELINE;
+  /* under a ## headline the page's markup says what a plain line is */
+  gboolean marked = h < b->len && ((Item *)b->pdata[h])->kind == ZS_PK_HEADING;
   for (guint k = from; k < b->len; k++) {
     Item *it = b->pdata[k];
     if (!it)
@@ -466,12 +486,13 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
       append_str(&a->headline, it->p->text);
       a->head_before = TRUE;
       art_add(a, it, R_HEAD);
-    } else if (k > h && it->kind == ZS_PK_BYLINE) {
+    } else if ((k > h || h >= b->len) && it->kind == ZS_PK_BYLINE) {
       take_byline(a, it);
       art_add(a, it, R_SKIP);
     } else if (k > h && it->kind == ZS_PK_SHORT && !a->subtitle &&
                (dated || k + 1 < b->len || a->byline ||
-                !headline_like(it))) {
+                !headline_like(it)) &&
+               (subtitle_like(it) || marked || restated(it, next))) {
       /* a subtitle; but the last plain line before an undated body is the
        * byline (names only) */
       a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
@@ -581,8 +602,8 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
     meta |= it->kind == ZS_PK_META;
     title |= title_like(it);
   }
-  if (meta && title)
-    head_byline = TRUE;
+  if (meta && (title || (sg->cur && sg->cur->n_body)))
+    head_byline = TRUE; /* metadata after body: the page ended */
   Art *a = sg->cur;
   if (!next) {
     for (guint k = from; k < b->len; k++) {
