@@ -515,7 +515,8 @@ static gboolean subhead_like(const Item *it) {
   if (it->kind != ZS_PK_SHORT || !n)
     return FALSE;
   gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
-  return g_unichar_isalnum(c);
+  return g_unichar_isalnum(c) || c == '%' || c == 0x201D || c == 0x300B ||
+         c == 0x300D;
 }
 
 /* A short paragraph with clause punctuation after body text is body text
@@ -558,7 +559,8 @@ static gboolean new_topic_headline(ZsSegmenter *sg, guint from, const Item *next
     const Item *it = b->pdata[k];
     if (!it)
       continue;
-    if (!headline_like(it) && it->kind != ZS_PK_HEADING && !subtitle_like(it))
+    if (!headline_like(it) && it->kind != ZS_PK_HEADING && !subtitle_like(it) &&
+        !subhead_like(it))
       return FALSE;
     append_str(&head, it->p->text);
   }
@@ -573,7 +575,10 @@ static gboolean new_topic_headline(ZsSegmenter *sg, guint from, const Item *next
   guint hn = zs_overlap_hits(hs, ns, &total);
   guint hb = zs_overlap_hits(hs, body, NULL);
   guint shift = zs_overlap_hits(ns, body, &n_next);
-  return hn >= 2 && hn * 2 >= total && hb * 2 < hn && shift * 5 < n_next;
+  /* news copy shares stock words (发布数据, 同比增长) across topics, so a
+   * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
+  gboolean shifted = shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
+  return hn >= 2 && hn * 2 >= total && hb * 2 < hn && shifted;
 }
 
 /* Resolves the block before body paragraph `next` (NULL at the end). */
