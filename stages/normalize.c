@@ -58,6 +58,7 @@ typedef struct {
   double width;     /* display width in CJK columns, ASCII counts half */
   gboolean heading;
   gboolean cut;     /* a piece of an over-long line: see take_line() */
+  double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
 } NormLine;
 
 struct ZsNormalizer {
@@ -120,6 +121,23 @@ void zs_doc_free(ZsDoc *doc) {
 }
 
 /* ---- line classification ------------------------------------------------ */
+
+/* The width of the leading spaces of a line, in CJK columns. */
+static double indent_width(const char *s) {
+  double w = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == '\t')
+      w += 2;
+    else if (c == 0x3000)
+      w += 1;
+    else if (c == ' ' || c == 0x00A0)
+      w += 0.5;
+    else
+      break;
+  }
+  return w;
+}
 
 static double display_width(const char *s) {
   double w = 0, trail = 0;
@@ -318,9 +336,15 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
   if (ends_sentence(a->norm) || ends_soft(a->norm))
     return ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
            starts_quote(b->norm);
+  /* An indented line starts a paragraph: deeper than the line before, or,
+   * in a free layout (no column), indented at all (web pages indent each
+   * paragraph with U+3000). */
+  double col = column_width(n);
+  if (b->indent >= a->indent + 1 ||
+      (col == 0 && b->indent >= 1 && b->indent >= a->indent))
+    return FALSE;
   if (ends_open(a->norm) || colon_fragment(a->norm))
     return TRUE;
-  double col = column_width(n);
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return FALSE;
   return !headline_after_body(n, a, b);
@@ -532,6 +556,7 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
     n->line_bytes = 0;
   }
   char *raw = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w);
+  g_autofree char *raw_start = g_strndup(raw, MIN(strlen(raw), 64));
   if (piece) {
     g_string_erase(n->cur, 0, len);
     n->line_off += len;
@@ -555,6 +580,7 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
   }
   l->lineno = lineno;
   l->width = display_width(l->raw);
+  l->indent = first ? indent_width(raw_start) : 0;
   n->nonblank++;
   guint b = (guint)l->width;
   n->hist[b < HIST_MAX ? b : HIST_MAX - 1]++;

@@ -234,6 +234,24 @@ static void test_bytes_long_line_memory(void) {
   g_string_free(chunk, TRUE);
 }
 
+/* Web pages indent each paragraph with U+3000: an indented line starts a
+ * paragraph even when the line before ends without a stop, and a deeper
+ * indent starts one in a wrapped column. */
+static void test_reflow_indent(void) {
+  const char *web =
+      "　　全市今年计划新建和改造城市道路42条，新增停车泊位1.2万个，打通断头路8条，道路通行能力明显提升\n"
+      "　　下一步，将继续推进城市更新。\n";
+  g_autoptr(ZsDoc) d = zs_norm_document("t", web, strlen(web), NULL);
+  g_assert_cmpuint(d->paras->len, ==, 2);
+  g_assert_true(g_str_has_prefix(((ZsPara *)d->paras->pdata[1])->text, "下一步"));
+  /* without the indent, the long line continues (a line cut mid-sentence) */
+  const char *flat =
+      "全市今年计划新建和改造城市道路42条，新增停车泊位1.2万个，打通断头路8条，道路通行能力明显\n"
+      "提升。\n";
+  g_autoptr(ZsDoc) f = zs_norm_document("t", flat, strlen(flat), NULL);
+  g_assert_cmpuint(f->paras->len, ==, 1);
+}
+
 /* A byline of names only keeps one space between names, the padding
  * inside a two-character name goes: 李 刚 黄惠萍 胡 靖. */
 static void test_name_byline(void) {
@@ -420,6 +438,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/normalize/bytes/random", test_bytes_random);
   g_test_add_func("/normalize/bytes/long-line", test_bytes_long_line);
   g_test_add_func("/normalize/name-byline", test_name_byline);
+  g_test_add_func("/normalize/reflow/indent", test_reflow_indent);
   g_test_add_func("/normalize/bytes/long-line-memory", test_bytes_long_line_memory);
   g_test_add_func("/normalize/reflow/pdf-page", test_reflow_pdf_page);
   g_test_add_func("/normalize/reflow/markdown", test_reflow_markdown);
