@@ -36,6 +36,17 @@
  *     both are dropped, as are section markers (■ …). A short paragraph with
  *     clause punctuation right after body text is body text, unless it is a
  *     kicker (before a heading, or ending in —— before a headline).
+ *  5. Web pages (classify.c knows their furniture): page metadata (来源：,
+ *     编辑：, the page's date, 【字号】, share and print links) is dropped;
+ *     a headline with metadata under it opens an article, and may carry
+ *     clause punctuation (国家统计局：…); metadata after body text ends the
+ *     article, as an editor's note （责任编辑：X） or （完） does. A plain
+ *     line under a plain headline is a subtitle only when the lead restates
+ *     it, else the issuer (河西市统计局). A headline-like line followed
+ *     directly by body, inside an open article, opens the next article when
+ *     the lead restates it (half its bigrams), the article so far does not,
+ *     and the lead starts another topic; numbered heads (一、 （一）) and
+ *     short lines ending in a word are section subheads, not sentences.
  *
  * Sentences follow the gold's mechanical rule (zs_seg_split_sentences).
  * Memory: one article plus the pending block; an article whose body passes
