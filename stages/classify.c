@@ -64,6 +64,8 @@ typedef struct {
   GRegex *endnote;  /* （责任编辑：王震、袁勃）, （完） */
   GRegex *names;    /* 李刚 黄惠萍 胡靖: a byline of names only */
   GRegex *byline;   /* 记者 王海 李娜, 记者：张三, 文/张明, 文·图/李四 */
+  GRegex *caption;  /* 图为…。新华社记者 张三 摄: a photo caption with credit */
+  GRegex *rule;     /* ------, ======, ***: a separator between articles */
   GRegex *section;  /* 一、 （一） 第一部分 1. : a numbered section head */
 } Patterns;
 
@@ -111,6 +113,11 @@ static gpointer compile_patterns(gpointer unused) {
       "作者|文字|文图|图文|文|图|摄影|摄)(?:[：:/／· ]|\\s*[/／]\\s*)"
       "\\p{Han}{2,4}(?:[ 、，,]\\p{Han}{2,4}){0,5}$",
       f, 0, NULL);
+  pt.caption = g_regex_new(
+      "^图为|[。！？”][（(]?(?:[^。！？，]{0,24}(?:记者|通讯员))?[^。！？，]{0,16}"
+      "(?:摄|摄影|供图)[）)]?$",
+      f, 0, NULL);
+  pt.rule = g_regex_new("^[-=*_~#—─━·•●◆◇■□★☆+<>\\s]{3,}$", f, 0, NULL);
   pt.section = g_regex_new(
       "^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）|"
       "第[一二三四五六七八九十]{1,3}(?:章|节|部分)|[0-9]{1,2}[、．.](?![0-9]))",
@@ -220,6 +227,8 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_DATELINE;
   if (zs_class_continuation_len(t))
     return ZS_PK_CONT;
+  if (g_regex_match(patterns()->rule, t, 0, NULL))
+    return ZS_PK_END;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
   if (zs_class_is_endnote(t, strlen(t)))
@@ -228,6 +237,9 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_META;
   if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
     return ZS_PK_CREDIT;
+  /* a caption with its credit in one paragraph, or a 图为 caption */
+  if (n <= 150 && g_regex_match(patterns()->caption, t, 0, NULL))
+    return ZS_PK_CAPTION;
   if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
        starts_with(t, "本报特约")))

@@ -17,7 +17,7 @@ typedef enum {
   ZS_PK_CAPTION,  /* set by the segmenter: the paragraph before a credit */
   ZS_PK_META,     /* web page metadata and UI: 来源：…, 编辑：…, 【字号】 */
   ZS_PK_SECTION,  /* a numbered section head: 一、完善基础设施, （二）… */
-  ZS_PK_END,      /* an editor's note that ends an article: （责任编辑：X） */
+  ZS_PK_END,      /* ends an article: （责任编辑：X）, （完）, a ------ rule */
 } ZsParaKind;
 
 ZsParaKind zs_class_para(const ZsPara *p);
