@@ -25,6 +25,7 @@
 #include "normalize.h"
 #include "classify.h"
 #include "normtext.h"
+#include "lines.h"
 #include "overlap.h"
 
 #include <string.h>
@@ -122,143 +123,6 @@ void zs_doc_free(ZsDoc *doc) {
 
 /* ---- line classification ------------------------------------------------ */
 
-/* The width of the leading spaces of a line, in CJK columns. */
-static double indent_width(const char *s) {
-  double w = 0;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c == '\t')
-      w += 2;
-    else if (c == 0x3000)
-      w += 1;
-    else if (c == ' ' || c == 0x00A0)
-      w += 0.5;
-    else
-      break;
-  }
-  return w;
-}
-
-static double display_width(const char *s) {
-  double w = 0, trail = 0;
-  gboolean started = FALSE;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    double cw = (c < 0x80 || c == 0x00A0) ? 0.5 : 1.0;
-    if (zs_normtext_is_space(c)) {
-      if (started)
-        trail += cw;
-      continue;
-    }
-    started = TRUE;
-    w += trail + cw;
-    trail = 0;
-  }
-  return w;
-}
-
-static gboolean is_closer(gunichar c) {
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-         c == 0xFF09 || c == 0x300B || c == 0x3011 || c == '"' || c == '\'' ||
-         c == ')';
-}
-
-static gboolean is_sentence_end(gunichar c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
-}
-
-static gboolean is_dash(gunichar c) {
-  return c == 0x2014 || c == 0x2015 || c == 0x2500;
-}
-
-/* Last character of `s` before any closing quotes or brackets; *closers
- * tells whether there were some. */
-static gunichar last_core(const char *s, gunichar *last) {
-  const char *e = s + strlen(s);
-  *last = 0;
-  gunichar c = 0;
-  while (e > s) {
-    e = g_utf8_find_prev_char(s, e);
-    c = g_utf8_get_char(e);
-    if (!*last)
-      *last = c;
-    if (!is_closer(c))
-      return c;
-  }
-  return 0;
-}
-
-static gboolean ends_sentence(const char *norm) {
-  gunichar last;
-  return is_sentence_end(last_core(norm, &last));
-}
-
-/* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
-static gboolean ends_soft(const char *norm) {
-  gsize n = strlen(norm);
-  if (n < 3)
-    return FALSE;
-  const char *e = g_utf8_find_prev_char(norm, norm + n);
-  gunichar c = g_utf8_get_char(e);
-  if (c == 0x2026 || c == 0xFF1A || c == ':')
-    return TRUE;
-  if (is_dash(c) && e > norm) {
-    const char *e2 = g_utf8_find_prev_char(norm, e);
-    return e2 && is_dash(g_utf8_get_char(e2));
-  }
-  return FALSE;
-}
-
-/* Ends inside a clause: a paragraph never ends on these. */
-static gboolean ends_open(const char *norm) {
-  gsize n = strlen(norm);
-  if (!n)
-    return FALSE;
-  gunichar c = g_utf8_get_char(g_utf8_find_prev_char(norm, norm + n));
-  return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C ||
-         c == 0x2018 || c == 0xFF08 || c == 0x300A || c == 0x300C ||
-         c == 0x300E || c == 0x3010;
-}
-
-static gboolean starts_with(const char *s, const char *prefix) {
-  return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static gboolean starts_subtitle(const char *norm) {
-  const char *p = norm;
-  guint dashes = 0;
-  while (*p && is_dash(g_utf8_get_char(p))) {
-    dashes++;
-    p = g_utf8_next_char(p);
-  }
-  return dashes >= 2 && !strstr(p, "，") && !strstr(p, "。");
-}
-
-static gboolean starts_block(const char *norm) {
-  gunichar c = g_utf8_get_char(norm);
-  if (zs_class_dateline_len(norm) || starts_with(norm, "（上接") ||
-      starts_with(norm, "（接上") || starts_with(norm, "本报记者") ||
-      starts_with(norm, "本报通讯员") || starts_with(norm, "本报特约") ||
-      starts_with(norm, "（记者") || starts_with(norm, "（本报记者"))
-    return TRUE;
-  /* section markers ■ □ ● ◆ ◇ ▲ △ ★ ☆ ▶ */
-  if ((c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606)
-    return TRUE;
-  return starts_subtitle(norm);
-}
-
-static gboolean starts_quote(const char *norm) {
-  gunichar c = g_utf8_get_char(norm);
-  return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E ||
-         c == 0x300A || c == '"';
-}
-
-static gboolean starts_closing(const char *norm) {
-  gunichar c = g_utf8_get_char(norm);
-  return is_closer(c) || is_sentence_end(c) || c == 0xFF0C || c == 0x3001 ||
-         c == 0xFF1B || c == 0xFF1A || c == 0x2026;
-}
-
 /* The column width of the page, or 0 when the layout has no column (one
  * paragraph a line): the most common width (>= MIN_COLUMN), if >= 40% of
  * lines and at least MIN_COLUMN_LINES are within two columns of it. */
@@ -275,14 +139,6 @@ static double column_width(const ZsNormalizer *n) {
   return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
 }
 
-static gboolean has_clause_punct(const char *norm) {
-  static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、", "…"};
-  for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
-    if (strstr(norm, punct[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* A headline printed after its body (PDF pages) can fill a column line.
  * It is a first line without punctuation after a finished sentence that
  * restates the text before it (>= 2 and >= 20% of its bigrams occur
@@ -290,7 +146,7 @@ static gboolean has_clause_punct(const char *norm) {
  * quarter of the line's own share). */
 static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
-  if (n->plines->len != 1 || !n->prev_ended || has_clause_punct(a->norm) ||
+  if (n->plines->len != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm) ||
       a->width > LONG_LINE_WIDTH)
     return FALSE;
   guint hits;
@@ -304,26 +160,12 @@ static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
   return next_share < 0.1 && share >= 4 * next_share;
 }
 
-/* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
- * 百姓关心什么…. One or two characters after a colon are no clause, so the
- * line does not end there. */
-static gboolean colon_fragment(const char *norm) {
-  const char *c = g_strrstr(norm, "：");
-  if (!c || c == norm)
-    return FALSE;
-  guint n = 0;
-  for (const char *p = c + strlen("："); *p; p = g_utf8_next_char(p), n++)
-    if (!g_unichar_isalnum(g_utf8_get_char(p)))
-      return FALSE;
-  return n >= 1 && n <= 2;
-}
-
 /* Does line A continue into line B (the next non-blank line)? */
 static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
                             const NormLine *b) {
   /* A subtitle (leading dash run) is a paragraph of its own. */
-  if (a->heading || b->heading || a->cut || starts_block(b->norm) ||
-      starts_subtitle(a->norm))
+  if (a->heading || b->heading || a->cut || zs_line_starts_block(b->norm) ||
+      zs_line_starts_subtitle(a->norm))
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone */
   if (zs_class_is_meta(a->norm) || zs_class_is_meta(b->norm) ||
@@ -331,11 +173,11 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
     return FALSE;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
    * line that does continues the previous one, even after a sentence end. */
-  if (starts_closing(b->norm))
+  if (zs_line_starts_closing(b->norm))
     return TRUE;
-  if (ends_sentence(a->norm) || ends_soft(a->norm))
-    return ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
-           starts_quote(b->norm);
+  if (zs_line_ends_sentence(a->norm) || zs_line_ends_soft(a->norm))
+    return zs_line_ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
+           zs_line_starts_quote(b->norm);
   /* An indented line starts a paragraph: deeper than the line before, or,
    * in a free layout (no column), indented at all (web pages indent each
    * paragraph with U+3000). */
@@ -343,7 +185,7 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
   if (b->indent >= a->indent + 1 ||
       (col == 0 && b->indent >= 1 && b->indent >= a->indent))
     return FALSE;
-  if (ends_open(a->norm) || colon_fragment(a->norm))
+  if (zs_line_ends_open(a->norm) || zs_line_colon_fragment(a->norm))
     return TRUE;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return FALSE;
@@ -404,70 +246,14 @@ static void norm_line_free(NormLine *l) {
   g_free(l);
 }
 
-/* A one-line paragraph that reads as a headline: phrase spaces stay. */
-static gboolean headline_like(const char *norm, double width) {
-  static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、"};
-  if (width > 30)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
-    if (strstr(norm, punct[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* A byline of names only, 李 刚 黄惠萍 胡 靖: the page pads a two-character
- * name with a space to the width of a three-character one. Returns the
- * names one space apart (李刚 黄惠萍 胡靖), or NULL when the line is not
- * such a list (tokens of 1-3 ideographs, one-character tokens in pairs, at
- * least one such pair). */
-static char *name_list(const char *raw) {
-  g_autoptr(GPtrArray) toks = g_ptr_array_new_with_free_func(g_free);
-  GString *tok = g_string_new(NULL);
-  for (const char *p = raw;; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c && !zs_normtext_is_space(c)) {
-      if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ||
-          g_utf8_strlen(tok->str, -1) >= 3) {
-        g_string_free(tok, TRUE);
-        return NULL;
-      }
-      g_string_append_unichar(tok, c);
-      continue;
-    }
-    if (tok->len)
-      g_ptr_array_add(toks, g_string_free(g_steal_pointer(&tok), FALSE));
-    if (!tok)
-      tok = g_string_new(NULL);
-    if (!c)
-      break;
-  }
-  g_string_free(tok, TRUE);
-  g_autoptr(GString) o = g_string_new(NULL);
-  guint names = 0, pairs = 0;
-  for (guint i = 0; i < toks->len; i++) {
-    const char *t = toks->pdata[i];
-    if (o->len)
-      g_string_append_c(o, ' ');
-    g_string_append(o, t);
-    if (g_utf8_strlen(t, -1) == 1) {
-      if (i + 1 >= toks->len || g_utf8_strlen(toks->pdata[i + 1], -1) != 1)
-        return NULL;
-      g_string_append(o, toks->pdata[++i]);
-      pairs++;
-    }
-    names++;
-  }
-  return names >= 2 && pairs ? g_strdup(o->str) : NULL;
-}
-
 static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   if (!n->plast)
     return;
   guint nl = n->plines->len;
   gsize *marks = (gsize *)(void *)n->pmarks->data;
-  gboolean phrase = nl == 1 && headline_like(n->plast->norm, n->plast->width);
+  gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm, n->plast->width);
   GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
-  g_autofree char *names = phrase ? name_list(n->ptext->str) : NULL;
+  g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
   if (names) {
     g_string_assign(t, names);
     marks[0] = 0;
@@ -483,7 +269,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     p->line_numbers = g_array_copy(n->plines);
   }
   g_ptr_array_add(out, p);
-  n->prev_ended = ends_sentence(p->text);
+  n->prev_ended = zs_line_ends_sentence(p->text);
   g_string_append(n->recent, p->text);
   if (n->recent->len > 2 * RECENT_BYTES) {
     const char *cut = g_utf8_find_next_char(
@@ -523,18 +309,6 @@ static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
   }
 }
 
-/* "## text": the heading's text without the markers, or NULL. */
-static const char *markdown_heading(const char *s) {
-  while (*s == ' ' || *s == '\t')
-    s++;
-  guint k = 0;
-  while (s[k] == '#')
-    k++;
-  if (k < 1 || k > 6 || (s[k] != ' ' && s[k] != '\t'))
-    return NULL;
-  return s + k;
-}
-
 /* Takes the first `len` bytes of the line being read (all of it unless
  * `piece`) as a line: decoded, normalized, queued for reflow. A piece is a
  * part of an over-long line that ends at a sentence end (see piece_end()),
@@ -565,7 +339,7 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
   }
   NormLine *l = g_new0(NormLine, 1);
   l->cut = piece;
-  const char *h = first ? markdown_heading(raw) : NULL;
+  const char *h = first ? zs_line_markdown_heading(raw) : NULL;
   if (h) {
     l->heading = TRUE;
     l->raw = g_strdup(h);
@@ -579,8 +353,8 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
     return;
   }
   l->lineno = lineno;
-  l->width = display_width(l->raw);
-  l->indent = first ? indent_width(raw_start) : 0;
+  l->width = zs_line_width(l->raw);
+  l->indent = first ? zs_line_indent(raw_start) : 0;
   n->nonblank++;
   guint b = (guint)l->width;
   n->hist[b < HIST_MAX ? b : HIST_MAX - 1]++;
@@ -613,7 +387,7 @@ static gsize piece_end(const GString *cur) {
     while (q < e) {
       gunichar d = g_utf8_get_char_validated(q, e - q);
       if (d == (gunichar)-2 || d == (gunichar)-1 ||
-          !(is_closer(d) || is_sentence_end(d)))
+          !(zs_line_is_closer(d) || zs_line_is_stop(d)))
         break;
       q = g_utf8_next_char(q);
     }
