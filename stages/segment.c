@@ -54,6 +54,7 @@
  */
 #include "segment.h"
 
+#include "article.h"
 #include "classify.h"
 #include "normalize.h"
 #include "overlap.h"
@@ -63,27 +64,11 @@
 
 #define ART_MAX_BYTES (1u << 20)
 #define BLOCK_MAX 32
-#define OVERLAP_WINDOW 6000
 /* The body text "just before" a headline candidate, in characters. */
 #define RECENT_CHARS 200
 
-typedef enum { R_BODY, R_SKIP, R_HEAD, R_SUB } Role;
-
-typedef struct {
-  ZsPara *p;
-  gboolean owned;  /* p is freed with the item (not in zs_seg_document) */
-  ZsParaKind kind;
-  Role role;
-  gsize skip, cut; /* bytes dropped at the start and the end of the text */
-} Item;
-
-typedef struct {
-  GPtrArray *items;   /* Item*, in input order */
-  char *headline, *subtitle, *dateline, *byline;
-  gboolean head_before;  /* its headline came before its body */
-  gsize body_bytes;
-  guint n_body;
-} Art;
+typedef ZsArtItem Item;
+typedef ZsArt Art;
 
 struct ZsSegmenter {
   char *file;
@@ -93,170 +78,23 @@ struct ZsSegmenter {
   Item *held;        /* a body paragraph waiting to see if a credit follows */
 };
 
-static void item_free(Item *it) {
-  if (!it)
-    return;
-  if (it->owned)
-    zs_para_free(it->p);
-  g_free(it);
-}
-
-/* The kind tests of classify.h, on an item. */
-static gboolean headline_like(const Item *it) {
-  return zs_class_headline_like(it->kind, it->p->text);
-}
-
-static gboolean subtitle_like(const Item *it) {
-  return zs_class_subtitle_like(it->kind, it->p->text);
-}
-
-/* Any short line that can stand as a web page's headline, which may carry
- * clause punctuation (国家统计局：2023年GDP增长5.2%): only page metadata
- * around it tells it from a short body line. */
-static gboolean title_like(const Item *it) {
-  return headline_like(it) || it->kind == ZS_PK_HEADING ||
-         (it->kind == ZS_PK_SHORT && !subtitle_like(it) &&
-          !zs_class_ends_dashes(it->p->text));
-}
-
 static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 /* ---- bigram overlap ----------------------------------------------------- */
 
-/* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes. */
-static GHashTable *body_bigrams(const Art *a) {
-  GHashTable *set = zs_overlap_set_new();
-  gsize used = 0;
-  for (guint i = a->items->len; i-- > 0 && used < OVERLAP_WINDOW;) {
-    const Item *it = a->items->pdata[i];
-    if (it->role != R_BODY)
-      continue;
-    gsize len = strlen(it->p->text);
-    zs_overlap_add_tail(set, it->p->text, len, OVERLAP_WINDOW - used);
-    used += len;
-  }
-  return set;
-}
-
 /* ---- articles ---------------------------------------------------------- */
-
-static Art *art_new(void) {
-  Art *a = g_new0(Art, 1);
-  a->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
-  return a;
-}
-
-static void art_free(Art *a) {
-  if (!a)
-    return;
-  g_ptr_array_unref(a->items);
-  g_free(a->headline);
-  g_free(a->subtitle);
-  g_free(a->dateline);
-  g_free(a->byline);
-  g_free(a);
-}
-
-static void art_add(Art *a, Item *it, Role role) {
-  it->role = role;
-  g_ptr_array_add(a->items, it);
-  if (role == R_BODY) {
-    a->body_bytes += strlen(it->p->text);
-    a->n_body++;
-  }
-}
-
-static void set_str(char **dst, const char *s, gsize len) {
-  g_free(*dst);
-  *dst = g_strndup(s, len);
-}
-
-static void append_str(char **dst, const char *s) {
-  char *t = g_strconcat(*dst ? *dst : "", s, NULL);
-  g_free(*dst);
-  *dst = t;
-}
-
-/* Sets the byline from a byline paragraph's text: "（记者 X）" or
- * "本报记者 X". */
-static void take_byline(Art *a, const Item *it) {
-  const char *t = it->p->text;
-  gsize n = strlen(t);
-  if (starts_with(t, "（") && g_str_has_suffix(t, "）"))
-    zs_sent_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
-  else if (starts_with(t, "本报"))
-    zs_sent_byline(&a->byline, t + strlen("本报"), n - strlen("本报"));
-  else if (strstr(t, "/") || strstr(t, "／")) { /* 文/张明: the names */
-    const char *sl = strstr(t, "/") ? strstr(t, "/") + 1 : strstr(t, "／") + strlen("／");
-    zs_sent_byline(&a->byline, sl, t + n - sl);
-  }
-  else
-    zs_sent_byline(&a->byline, t, n);
-}
-
-static ZsSentence *sentence_new(const char *text, gsize len, guint line,
-                                ZsSentKind kind, guint para) {
-  ZsSentence *s = g_new0(ZsSentence, 1);
-  s->text = g_strndup(text, len);
-  s->line = line;
-  s->kind = kind;
-  s->para = para;
-  return s;
-}
-
-/* Builds the public article from `a` and frees `a`. */
-static ZsArticle *art_finish(ZsSegmenter *sg, Art *a) {
-  ZsArticle *z = g_new0(ZsArticle, 1);
-  z->no = ++sg->next_no;
-  if (a->headline && a->subtitle && *a->subtitle)
-    z->headline = g_strconcat(a->headline, " ——", a->subtitle, NULL);
-  else
-    z->headline = g_strdup(a->headline ? a->headline : "");
-  z->dateline = g_strdup(a->dateline ? a->dateline : "");
-  z->byline = g_strdup(a->byline ? a->byline : "");
-  z->sentences = g_ptr_array_new_with_free_func((GDestroyNotify)zs_sentence_free);
-  z->first_line = G_MAXUINT;
-  for (guint i = 0; i < a->items->len; i++) {
-    const Item *it = a->items->pdata[i];
-    z->first_line = MIN(z->first_line, it->p->line);
-    z->last_line = MAX(z->last_line, it->p->last_line);
-    if (it->role == R_HEAD || it->role == R_SUB) {
-      const char *t = it->role == R_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
-      g_ptr_array_add(z->sentences, sentence_new(t, strlen(t), it->p->line,
-                                                 ZS_SENT_HEADLINE, i));
-    }
-  }
-  if (z->first_line == G_MAXUINT)
-    z->first_line = 0;
-  for (guint i = 0; i < a->items->len; i++) {
-    const Item *it = a->items->pdata[i];
-    if (it->role != R_BODY)
-      continue;
-    const char *t = it->p->text + it->skip;
-    gsize len = strlen(it->p->text) - it->skip - it->cut;
-    g_autoptr(GArray) spans = zs_sent_spans(t, len);
-    for (guint k = 0; k + 1 < spans->len; k += 2) {
-      gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
-      guint line = zs_norm_para_line_at(it->p, it->skip + s);
-      g_ptr_array_add(z->sentences,
-                      sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
-    }
-  }
-  art_free(a);
-  return z;
-}
 
 static void emit(ZsSegmenter *sg, GPtrArray *out) {
   if (!sg->cur)
     return;
   Art *a = g_steal_pointer(&sg->cur);
   if (a->n_body == 0 && !a->headline) {
-    art_free(a); /* furniture only: not an article */
+    zs_art_free(a); /* furniture only: not an article */
     return;
   }
-  g_ptr_array_add(out, art_finish(sg, a));
+  g_ptr_array_add(out, zs_art_finish(a, ++sg->next_no));
 }
 
 /* Headline parts of a block run: items [i, j) are headline-like or
@@ -264,44 +102,15 @@ static void emit(ZsSegmenter *sg, GPtrArray *out) {
 static void set_headline(Art *a, GPtrArray *items, guint i, guint j) {
   for (guint k = i; k < j; k++) {
     Item *it = items->pdata[k];
-    if (subtitle_like(it) && a->headline) {
+    if (zs_art_subtitle_like(it) && a->headline) {
       if (!a->subtitle)
         a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
-      it->role = R_SUB;
+      it->role = ZS_ROLE_SUB;
     } else {
-      append_str(&a->headline, it->p->text);
-      it->role = R_HEAD;
+      zs_art_append_str(&a->headline, it->p->text);
+      it->role = ZS_ROLE_HEAD;
     }
   }
-}
-
-/* Gap (1..n-1 among body items) where the text splits into two articles:
- * least bigram overlap between the paragraphs on either side. */
-static guint cohesion_gap(const Art *a, GArray *body_idx) {
-  guint n = body_idx->len, best = n, w = 3;
-  double best_sim = 2.0;
-  for (guint g = 1; g < n; g++) {
-    g_autoptr(GHashTable) left = zs_overlap_set_new();
-    g_autoptr(GHashTable) right = zs_overlap_set_new();
-    for (guint k = g > w ? g - w : 0; k < g; k++) {
-      const Item *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      zs_overlap_add(left, it->p->text, strlen(it->p->text));
-    }
-    for (guint k = g; k < n && k < g + w; k++) {
-      const Item *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      zs_overlap_add(right, it->p->text, strlen(it->p->text));
-    }
-    guint tl, tr;
-    guint h = zs_overlap_hits(left, right, &tl);
-    tr = g_hash_table_size(right);
-    guint m = MIN(tl, tr);
-    double sim = m ? (double)h / m : 1.0;
-    if (sim < best_sim) {
-      best_sim = sim;
-      best = g;
-    }
-  }
-  return best;
 }
 
 /* The block items [i, j) are the headline (and bylines) after the body of
@@ -313,15 +122,15 @@ static void close_with_headline(ZsSegmenter *sg, guint i, guint j,
   if (a->head_before) {
     g_autoptr(GArray) body_idx = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint k = 0; k < a->items->len; k++)
-      if (((Item *)a->items->pdata[k])->role == R_BODY)
+      if (((Item *)a->items->pdata[k])->role == ZS_ROLE_BODY)
         g_array_append_val(body_idx, k);
-    guint g = cohesion_gap(a, body_idx);
+    guint g = zs_art_cohesion_gap(a, body_idx);
     if (g < body_idx->len) {
-      Art *b = art_new();
+      Art *b = zs_art_new();
       guint from = g_array_index(body_idx, guint, g);
       for (guint k = from; k < a->items->len; k++) {
         Item *it = a->items->pdata[k];
-        art_add(b, it, it->role);
+        zs_art_add(b, it, it->role);
         a->items->pdata[k] = NULL;
       }
       g_ptr_array_set_size(a->items, from);
@@ -337,8 +146,8 @@ static void close_with_headline(ZsSegmenter *sg, guint i, guint j,
     if (k >= j && it->kind != ZS_PK_BYLINE)
       break;
     if (it->kind == ZS_PK_BYLINE)
-      take_byline(a, it);
-    art_add(a, it, it->role == R_BODY ? R_SKIP : it->role);
+      zs_art_take_byline(a, it);
+    zs_art_add(a, it, it->role == ZS_ROLE_BODY ? ZS_ROLE_SKIP : it->role);
     sg->block->pdata[k] = NULL;
   }
   emit(sg, out);
@@ -385,14 +194,14 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     /* a markdown heading right before the next heading or a dateline, with
      * no byline: only the overlap below can tell whose it is */
     j = i + 1;
-    while (j < b->len && subtitle_like(b->pdata[j]))
+    while (j < b->len && zs_art_subtitle_like(b->pdata[j]))
       j++;
     gboolean last = j == b->len;
     if (!(last && opens) && !(!last && ((Item *)b->pdata[j])->kind == ZS_PK_HEADING))
       return 0;
   }
   while (j < b->len && lines < 3 &&
-         (headline_like(b->pdata[j]) || (j > i && subtitle_like(b->pdata[j])))) {
+         (zs_art_headline_like(b->pdata[j]) || (j > i && zs_art_subtitle_like(b->pdata[j])))) {
     lines++;
     j++;
   }
@@ -400,10 +209,10 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     return 0;
   g_autofree char *head = NULL;
   for (guint k = i; k < j; k++)
-    append_str(&head, ((Item *)b->pdata[k])->p->text);
+    zs_art_append_str(&head, ((Item *)b->pdata[k])->p->text);
   g_autoptr(GHashTable) hs = zs_overlap_set_new();
   zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(GHashTable) body = body_bigrams(a);
+  g_autoptr(GHashTable) body = zs_art_body_bigrams(a);
   guint total;
   guint hits = zs_overlap_hits(hs, body, &total);
   /* A subhead announces the text after it; a headline restates the text
@@ -414,7 +223,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   glong chars = 0;
   for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
     const Item *it = a->items->pdata[k];
-    if (it->role != R_BODY)
+    if (it->role != ZS_ROLE_BODY)
       continue;
     gsize len = strlen(it->p->text);
     zs_overlap_add_tail(ls, it->p->text, len, RECENT_CHARS * 4);
@@ -433,8 +242,8 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
-    take_byline(a, it);
-    art_add(a, it, R_SKIP);
+    zs_art_take_byline(a, it);
+    zs_art_add(a, it, ZS_ROLE_SKIP);
     b->pdata[d] = NULL;
   }
   close_with_headline(sg, i, j, out);
@@ -444,26 +253,12 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   return j;
 }
 
-/* A plain line under a plain headline (no markup) is a subtitle when the
- * lead restates it
- * as it restates the headline (>= 2 of its bigrams in the next paragraph:
- * 惠及居民897万户); else it says who wrote or issued it (国家统计局). */
-static gboolean restated(const Item *it, const Item *next) {
-  if (!next)
-    return TRUE;
-  g_autoptr(GHashTable) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, it->p->text, strlen(it->p->text));
-  g_autoptr(GHashTable) ns = zs_overlap_set_new();
-  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
-  return zs_overlap_hits(hs, ns, NULL) >= 2;
-}
-
 /* Opens a new article whose furniture is block[from..]; a heading or a
  * headline-like run becomes its headline. */
 static void open_article(ZsSegmenter *sg, guint from, const Item *next,
                          GPtrArray *out) {
   emit(sg, out);
-  Art *a = sg->cur = art_new();
+  Art *a = sg->cur = zs_art_new();
   GPtrArray *b = sg->block;
   guint h = b->len;
   for (guint k = from; k < b->len; k++)
@@ -474,14 +269,14 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
     h = G_MAXUINT;
   else if (h == b->len) {
     for (guint k = from; k < b->len; k++)
-      if (b->pdata[k] && headline_like(b->pdata[k])) {
+      if (b->pdata[k] && zs_art_headline_like(b->pdata[k])) {
         h = k;
         break;
       }
   }
   if (h == b->len) /* a web page's headline with punctuation */
     for (guint k = from; k < b->len; k++)
-      if (b->pdata[k] && title_like(b->pdata[k])) {
+      if (b->pdata[k] && zs_art_title_like(b->pdata[k])) {
         h = k;
         break;
       }
@@ -494,40 +289,27 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
       continue;
     b->pdata[k] = NULL;
     if (k == h) {
-      append_str(&a->headline, it->p->text);
+      zs_art_append_str(&a->headline, it->p->text);
       a->head_before = TRUE;
-      art_add(a, it, R_HEAD);
+      zs_art_add(a, it, ZS_ROLE_HEAD);
     } else if ((k > h || h >= b->len) && it->kind == ZS_PK_BYLINE) {
-      take_byline(a, it);
-      art_add(a, it, R_SKIP);
+      zs_art_take_byline(a, it);
+      zs_art_add(a, it, ZS_ROLE_SKIP);
     } else if (k > h && it->kind == ZS_PK_SHORT && !a->subtitle &&
                (dated || k + 1 < b->len || a->byline ||
-                !headline_like(it)) &&
-               (subtitle_like(it) || marked || restated(it, next))) {
+                !zs_art_headline_like(it)) &&
+               (zs_art_subtitle_like(it) || marked || zs_art_restated(it, next))) {
       /* a subtitle; but the last plain line before an undated body is the
        * byline (names only) */
       a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
-      art_add(a, it, R_SUB);
+      zs_art_add(a, it, ZS_ROLE_SUB);
     } else if (k > h && it->kind == ZS_PK_SHORT && !a->byline) {
-      set_str(&a->byline, it->p->text, strlen(it->p->text));
-      art_add(a, it, R_SKIP);
+      zs_art_set_str(&a->byline, it->p->text, strlen(it->p->text));
+      zs_art_add(a, it, ZS_ROLE_SKIP);
     } else {
-      item_free(it); /* kickers, column markers, captions */
+      zs_art_item_free(it); /* kickers, column markers, captions */
     }
   }
-}
-
-/* A short paragraph that ends in a word, after body text, is a section
- * subhead even with clause punctuation inside (从生态保护到生育支持：让人民
- * 群众奔着更好的日子去): body text left open ends in a mark (……, ——, ：). */
-static gboolean subhead_like(const Item *it) {
-  const char *t = it->p->text;
-  gsize n = strlen(t);
-  if (it->kind != ZS_PK_SHORT || !n)
-    return FALSE;
-  gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
-  return g_unichar_isalnum(c) || c == '%' || c == 0x201D || c == 0x300B ||
-         c == 0x300D;
 }
 
 /* A short paragraph with clause punctuation after body text is body text
@@ -541,55 +323,14 @@ static void take_short_body(ZsSegmenter *sg) {
   while (lead < b->len) {
     Item *it = b->pdata[lead];
     const Item *nx = lead + 1 < b->len ? b->pdata[lead + 1] : NULL;
-    if (it->kind != ZS_PK_SHORT || headline_like(it) || subtitle_like(it) ||
-        subhead_like(it) ||
-        (nx && nx->kind == ZS_PK_HEADING) || (nx && zs_class_ends_dashes(it->p->text) && headline_like(nx)))
+    if (it->kind != ZS_PK_SHORT || zs_art_headline_like(it) || zs_art_subtitle_like(it) ||
+        zs_art_subhead_like(it) ||
+        (nx && nx->kind == ZS_PK_HEADING) || (nx && zs_class_ends_dashes(it->p->text) && zs_art_headline_like(nx)))
       break;
-    art_add(sg->cur, it, R_BODY);
+    zs_art_add(sg->cur, it, ZS_ROLE_BODY);
     b->pdata[lead++] = NULL;
   }
   g_ptr_array_remove_range(b, 0, lead);
-}
-
-/* A headline right before body text, inside an open article, with no
- * dateline, byline or metadata to say so: is it the next article's
- * headline or a section subhead? A headline is restated by the lead
- * paragraph after it (>= 2 and half of its bigrams occur there) and not by the
- * article so far (under half as many hits there), and the next paragraph
- * starts another topic (under 20% of its bigrams occur in the article's
- * body). A subhead belongs to the article's topic, so one of these fails.
- * Numbered section heads (一、 （一）) never get here: they are not
- * headline-like. */
-static gboolean new_topic_headline(ZsSegmenter *sg, guint from, const Item *next) {
-  GPtrArray *b = sg->block;
-  Art *a = sg->cur;
-  if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
-    return FALSE;
-  g_autofree char *head = NULL;
-  for (guint k = from; k < b->len; k++) {
-    const Item *it = b->pdata[k];
-    if (!it)
-      continue;
-    if (!headline_like(it) && it->kind != ZS_PK_HEADING && !subtitle_like(it) &&
-        !subhead_like(it))
-      return FALSE;
-    append_str(&head, it->p->text);
-  }
-  if (!head)
-    return FALSE;
-  g_autoptr(GHashTable) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(GHashTable) ns = zs_overlap_set_new();
-  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
-  g_autoptr(GHashTable) body = body_bigrams(a);
-  guint total, n_next;
-  guint hn = zs_overlap_hits(hs, ns, &total);
-  guint hb = zs_overlap_hits(hs, body, NULL);
-  guint shift = zs_overlap_hits(ns, body, &n_next);
-  /* news copy shares stock words (发布数据, 同比增长) across topics, so a
-   * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
-  gboolean shifted = shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
-  return hn >= 2 && hn * 2 >= total && hb * 2 < hn && shifted;
 }
 
 /* Resolves the block before body paragraph `next` (NULL at the end). */
@@ -611,12 +352,12 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
     const Item *it = b->pdata[k];
     if (!it)
       continue;
-    if (headline_like(it) || it->kind == ZS_PK_HEADING)
+    if (zs_art_headline_like(it) || it->kind == ZS_PK_HEADING)
       seen_head = TRUE;
     else if (it->kind == ZS_PK_BYLINE && seen_head)
       head_byline = TRUE;
     meta |= it->kind == ZS_PK_META;
-    title |= title_like(it);
+    title |= zs_art_title_like(it);
   }
   if (meta && (title || (sg->cur && sg->cur->n_body)))
     head_byline = TRUE; /* metadata after body: the page ended */
@@ -625,14 +366,14 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
     for (guint k = from; k < b->len; k++) {
       Item *it = b->pdata[k];
       if (it && a && it->kind == ZS_PK_BYLINE && !a->byline) {
-        take_byline(a, it);
-        art_add(a, it, R_SKIP);
+        zs_art_take_byline(a, it);
+        zs_art_add(a, it, ZS_ROLE_SKIP);
       } else {
-        item_free(it);
+        zs_art_item_free(it);
       }
       b->pdata[k] = NULL;
     }
-  } else if (opens || !a || head_byline || new_topic_headline(sg, from, next) ||
+  } else if (opens || !a || head_byline || zs_art_new_topic_headline(sg->cur, sg->block, from, next) ||
              (heading && !(a->n_body && b->len - from == 1 &&
                                           ((Item *)b->pdata[from])->kind == ZS_PK_HEADING))) {
     open_article(sg, from, next, out);
@@ -643,14 +384,14 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       if (!it)
         continue;
       b->pdata[k] = NULL;
-      gboolean body = it->kind == ZS_PK_SHORT && !headline_like(it) &&
-                      !subtitle_like(it) && !subhead_like(it);
+      gboolean body = it->kind == ZS_PK_SHORT && !zs_art_headline_like(it) &&
+                      !zs_art_subtitle_like(it) && !zs_art_subhead_like(it);
       if (it->kind == ZS_PK_BYLINE && !a->byline)
-        take_byline(a, it);
+        zs_art_take_byline(a, it);
       if (it->kind == ZS_PK_CAPTION || it->kind == ZS_PK_CREDIT || it->kind == ZS_PK_MARKER)
-        item_free(it);
+        zs_art_item_free(it);
       else
-        art_add(a, it, body ? R_BODY : R_SKIP);
+        zs_art_add(a, it, body ? ZS_ROLE_BODY : ZS_ROLE_SKIP);
     }
   }
   g_ptr_array_set_size(b, 0);
@@ -665,7 +406,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
   if (it->kind == ZS_PK_DATELINE) {
     const char *t = it->p->text;
     gsize d = zs_class_dateline_len(t);
-    set_str(&sg->cur->dateline, t, d);
+    zs_art_set_str(&sg->cur->dateline, t, d);
     gsize pl = zs_class_paren_len(t + d, 40);
     if (pl && zs_class_byline_paren(t + d, pl)) {
       zs_sent_byline(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
@@ -676,7 +417,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     it->skip = d;
   }
   if (!sg->cur)
-    sg->cur = art_new();
+    sg->cur = zs_art_new();
   /* At the end: a continuation note （下转第二版）, （完）, or a closing
    * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
@@ -695,7 +436,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
       it->cut = pl;
     }
   }
-  art_add(sg->cur, it, R_BODY);
+  zs_art_add(sg->cur, it, ZS_ROLE_BODY);
   if (ends || sg->cur->body_bytes > ART_MAX_BYTES)
     emit(sg, out);
 }
@@ -705,7 +446,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
 ZsSegmenter *zs_seg_new(const char *file) {
   ZsSegmenter *sg = g_new0(ZsSegmenter, 1);
   sg->file = g_strdup(file ? file : "-");
-  sg->block = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
+  sg->block = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
   return sg;
 }
 
@@ -714,8 +455,8 @@ void zs_seg_free(ZsSegmenter *sg) {
     return;
   g_free(sg->file);
   g_ptr_array_unref(sg->block);
-  item_free(sg->held);
-  art_free(sg->cur);
+  zs_art_item_free(sg->held);
+  zs_art_free(sg->cur);
   g_free(sg);
 }
 
@@ -724,9 +465,9 @@ static void push_block(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     /* no body for a long while: the oldest furniture goes */
     Item *old = g_ptr_array_steal_index(sg->block, 0);
     if (sg->cur)
-      art_add(sg->cur, old, R_SKIP);
+      zs_art_add(sg->cur, old, ZS_ROLE_SKIP);
     else
-      item_free(old);
+      zs_art_item_free(old);
   }
   g_ptr_array_add(sg->block, it);
 }
@@ -764,7 +505,7 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
     /* an editor's note closes the article: what waits is its furniture */
     resolve(sg, NULL, out);
     emit(sg, out);
-    item_free(it);
+    zs_art_item_free(it);
     return;
   }
   if (it->kind == ZS_PK_BODY || it->kind == ZS_PK_DATELINE || it->kind == ZS_PK_CONT)
