@@ -165,6 +165,11 @@ gboolean zs_class_is_meta(const char *t) {
   return match_len(pt->datetime, t) && !strstr(t, "，") && !strstr(t, "。");
 }
 
+gboolean zs_class_is_date(const char *t) {
+  gsize n = match_len(patterns()->datetime, t);
+  return n && !t[n + strspn(t + n, " ")];
+}
+
 gboolean zs_class_is_endnote(const char *t, gsize len) {
   g_autofree char *s = g_strndup(t, len);
   return match_len(patterns()->endnote, s) == len;

@@ -43,6 +43,8 @@ gsize zs_class_dateline_len(const char *s);
  * 编辑：X, 原标题：…, 2024年03月06日08:12 | 来源：…, 【字号 大 中 小】,
  * 点击查看, 分享到. */
 gboolean zs_class_is_meta(const char *t);
+/* Is t a date (and time) alone: 2024年1月10日, 2024-01-10 08:12? */
+gboolean zs_class_is_date(const char *t);
 /* Is t[0, len) an editor's note that closes an article: （完）,
  * （责任编辑：王震、袁勃）, 【编辑：X】? */
 gboolean zs_class_is_endnote(const char *t, gsize len);

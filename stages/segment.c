@@ -303,7 +303,7 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
        * byline (names only) */
       a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
       zs_art_add(a, it, ZS_ROLE_SUB);
-    } else if (k > h && it->kind == ZS_PK_SHORT && !a->byline) {
+    } else if (k > h && zs_art_headline_like(it) && !a->byline) {
       zs_art_set_str(&a->byline, it->p->text, strlen(it->p->text));
       zs_art_add(a, it, ZS_ROLE_SKIP);
     } else {
@@ -333,10 +333,28 @@ static void take_short_body(ZsSegmenter *sg) {
   g_ptr_array_remove_range(b, 0, lead);
 }
 
+/* An issuer and a date right after the body close a notice (河西市交通运输
+ * 局 / 2024年1月10日): a signature, not the next article's headline. */
+static void take_signature(ZsSegmenter *sg) {
+  GPtrArray *b = sg->block;
+  Art *a = sg->cur;
+  if (!a || !a->n_body || b->len < 2)
+    return;
+  Item *who = b->pdata[0], *when = b->pdata[1];
+  if (!zs_art_headline_like(who) || when->kind != ZS_PK_META ||
+      !zs_class_is_date(when->p->text))
+    return;
+  if (!a->byline)
+    zs_art_set_str(&a->byline, who->p->text, strlen(who->p->text));
+  zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
+  zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
+}
+
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
   take_short_body(sg);
+  take_signature(sg);
   guint from = after_body_headline(sg, next, out);
   gboolean opens = next && (next->kind == ZS_PK_DATELINE || next->kind == ZS_PK_CONT);
   gboolean heading = FALSE;
