@@ -80,6 +80,7 @@ struct ZsNormalizer {
   GArray *plines;     /* guint: its input line */
   NormLine *plast;    /* last line placed (owned) */
   gboolean pheading;
+  double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */
   GString *recent;      /* the end of the text emitted so far */
 };
@@ -185,6 +186,9 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
   if (b->indent >= a->indent + 1 ||
       (col == 0 && b->indent >= 1 && b->indent >= a->indent))
     return FALSE;
+  /* ...and goes on over the lines not indented, to a sentence end */
+  if (n->pindent >= 1 && b->indent < 1)
+    return TRUE;
   if (zs_line_ends_open(a->norm) || zs_line_colon_fragment(a->norm))
     return TRUE;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
@@ -288,6 +292,8 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   if (n->plast && !decide_join(n, n->plast, l))
     emit_para(n, out);
   gsize off = n->ptext->len;
+  if (off == 0)
+    n->pindent = l->indent;
   g_array_append_val(n->pmarks, off);
   g_array_append_val(n->plines, l->lineno);
   g_string_append(n->ptext, l->raw);
