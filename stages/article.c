@@ -154,7 +154,7 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
     z->last_line = MAX(z->last_line, it->p->last_line);
     if (it->role == ZS_ROLE_HEAD || it->role == ZS_ROLE_SUB) {
       const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
-      g_ptr_array_add(z->sentences, sentence_new(t, strlen(t), it->p->line,
+      g_ptr_array_add(z->sentences, sentence_new(t, strlen(t) - it->cut, it->p->line,
                                                  ZS_SENT_HEADLINE, i));
     }
   }
@@ -242,7 +242,9 @@ gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
     if (!zs_art_headline_like(it) && it->kind != ZS_PK_HEADING && !zs_art_subtitle_like(it) &&
         !zs_art_subhead_like(it))
       return FALSE;
-    zs_art_append_str(&head, it->p->text);
+    g_autofree char *t = g_strndup(it->p->text, strlen(it->p->text) -
+                                                    zs_class_site_suffix(it->p->text));
+    zs_art_append_str(&head, t);
   }
   if (!head)
     return FALSE;

@@ -66,6 +66,7 @@ typedef struct {
   GRegex *byline;   /* 记者 王海 李娜, 记者：张三, 文/张明, 文·图/李四 */
   GRegex *caption;  /* 图为…。新华社记者 张三 摄: a photo caption with credit */
   GRegex *rule;     /* ------, ======, ***: a separator between articles */
+  GRegex *site;     /* _新闻频道_央视网(cctv.com), -新华网: a page title's site */
   GRegex *section;  /* 一、 （一） 第一部分 1. : a numbered section head */
 } Patterns;
 
@@ -120,6 +121,11 @@ static gpointer compile_patterns(gpointer unused) {
       "(?:摄|摄影|供图)[）)]?$",
       f, 0, NULL);
   pt.rule = g_regex_new("^[-=*_~#—─━·•●◆◇■□★☆+<>\\s]{3,}$", f, 0, NULL);
+  pt.site = g_regex_new(
+      "(?:\\s?[_｜|\\-－—]\\s?[\\p{Han}A-Za-z0-9·]{1,14}?"
+      "(?:网|频道|客户端|在线|日报|晚报|时报|新闻|电视台)"
+      "(?:[(（][A-Za-z0-9.]{2,24}[)）])?)+$",
+      f, 0, NULL);
   pt.section = g_regex_new(
       "^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）|"
       "第[一二三四五六七八九十]{1,3}(?:章|节|部分)|[0-9]{1,2}[、．.](?![0-9]))",
@@ -168,6 +174,17 @@ gboolean zs_class_is_meta(const char *t) {
 gboolean zs_class_is_date(const char *t) {
   gsize n = match_len(patterns()->datetime, t);
   return n && !t[n + strspn(t + n, " ")];
+}
+
+gsize zs_class_site_suffix(const char *t) {
+  g_autoptr(GMatchInfo) mi = NULL;
+  if (!g_regex_match(patterns()->site, t, 0, &mi))
+    return 0;
+  int start, end;
+  if (!g_match_info_fetch_pos(mi, 0, &start, &end))
+    return 0;
+  /* a headline stays: at least four characters before it */
+  return g_utf8_strlen(t, start) >= 4 ? (gsize)(end - start) : 0;
 }
 
 gboolean zs_class_is_endnote(const char *t, gsize len) {

@@ -289,7 +289,10 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
       continue;
     b->pdata[k] = NULL;
     if (k == h) {
-      zs_art_append_str(&a->headline, it->p->text);
+      /* a page title's site name goes: …_新闻频道_央视网(cctv.com) */
+      it->cut = zs_class_site_suffix(it->p->text);
+      g_autofree char *head = g_strndup(it->p->text, strlen(it->p->text) - it->cut);
+      zs_art_append_str(&a->headline, head);
       a->head_before = TRUE;
       zs_art_add(a, it, ZS_ROLE_HEAD);
     } else if ((k > h || h >= b->len) && it->kind == ZS_PK_BYLINE) {

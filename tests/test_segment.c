@@ -586,6 +586,7 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/headline-series", "headline-series", test_layout);
   g_test_add_data_func("/segment/layout/notice", "notice", test_layout);
   g_test_add_data_func("/segment/layout/wrapped-indented", "wrapped-indented", test_layout);
+  g_test_add_data_func("/segment/layout/page-titles", "page-titles", test_layout);
   g_test_add_func("/segment/kinds", test_kinds);
   g_test_add_func("/segment/wrapped-subheads", test_wrapped_subheads);
   g_test_add_func("/segment/markdown/heading-new-topic", test_markdown_heading_new_topic);
