@@ -377,7 +377,11 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       seen_head = TRUE;
     else if (it->kind == ZS_PK_BYLINE && seen_head)
       head_byline = TRUE;
-    meta |= it->kind == ZS_PK_META;
+    /* a date alone may be a page header in the middle of a text: it
+     * closes nothing, only follows a headline */
+    gboolean date = it->kind == ZS_PK_META && zs_class_is_date(it->p->text);
+    if (it->kind == ZS_PK_META && (title || !date))
+      meta = TRUE;
     title |= zs_art_title_like(it);
   }
   if (meta && (title || (sg->cur && sg->cur->n_body)))

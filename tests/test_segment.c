@@ -573,6 +573,20 @@ static void test_markdown_heading_new_topic(void) {
                   "截至2月底，全市新能源汽车保有量突破20万辆，同比增长35%。");
 }
 
+/* A date alone between body paragraphs (a page header in a copied page)
+ * ends no article; other page metadata after body does. */
+static void test_date_mid_article(void) {
+  const char *page = "标题一\n\n本报讯 第一段正文，增长5%。\n\n2024年1月31日 星期三\n\n"
+                     "第二段正文，增长6%。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 1);
+  g_assert_cmpuint(n_body(art(arts, 0)), ==, 2);
+  const char *web = "标题一\n\n本报讯 第一段正文，增长5%。\n\n编辑：张三\n\n"
+                    "第二段正文，增长6%。\n";
+  g_autoptr(GPtrArray) two = segment_text("t", web);
+  g_assert_cmpuint(two->len, ==, 2);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/segment/sentences/split", test_split);
@@ -588,6 +602,7 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/wrapped-indented", "wrapped-indented", test_layout);
   g_test_add_data_func("/segment/layout/page-titles", "page-titles", test_layout);
   g_test_add_func("/segment/kinds", test_kinds);
+  g_test_add_func("/segment/date-mid-article", test_date_mid_article);
   g_test_add_func("/segment/wrapped-subheads", test_wrapped_subheads);
   g_test_add_func("/segment/markdown/heading-new-topic", test_markdown_heading_new_topic);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
