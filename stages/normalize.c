@@ -165,6 +165,9 @@ static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
 static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
                             const NormLine *b) {
   /* A subtitle (leading dash run) is a paragraph of its own. */
+  /* a paragraph stops growing past PIECE_MAX, as a line does */
+  if (n->ptext->len > PIECE_MAX)
+    return FALSE;
   if (a->heading || b->heading || a->cut || zs_line_starts_block(b->norm) ||
       zs_line_starts_subtitle(a->norm))
     return FALSE;
