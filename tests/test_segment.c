@@ -6,7 +6,6 @@
  * more than one mismatch. A third page, made for these tests from our own
  * sentences, lives in tests/data/layouts/ with its expected articles.
  */
-#include "classify.h"
 #include "normalize.h"
 #include "segment.h"
 
@@ -252,43 +251,6 @@ static void test_layout(gconstpointer data) {
   }
   g_assert_cmpuint(si, ==, n_body(arts->pdata[ai]));
   g_assert_cmpuint((guint)(ai + 1), ==, arts->len);
-}
-
-/* tests/data/classify/kinds.tsv: the kind of a paragraph, and its
- * dateline. */
-static void test_kinds(void) {
-  static const char *const names[] = {
-      [ZS_PK_BODY] = "body",       [ZS_PK_DATELINE] = "dateline",
-      [ZS_PK_CONT] = "cont",       [ZS_PK_HEADING] = "heading",
-      [ZS_PK_SHORT] = "short",     [ZS_PK_BYLINE] = "byline",
-      [ZS_PK_MARKER] = "marker",   [ZS_PK_CREDIT] = "credit",
-      [ZS_PK_CAPTION] = "caption", [ZS_PK_META] = "meta",
-      [ZS_PK_SECTION] = "section", [ZS_PK_END] = "end"};
-  g_autofree char *data = NULL;
-  g_assert_true(g_file_get_contents("tests/data/classify/kinds.tsv", &data, NULL, NULL));
-  g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
-  guint cases = 0;
-  for (guint i = 0; lines[i]; i++) {
-    if (lines[i][0] == '#' || lines[i][0] == '\0')
-      continue;
-    g_auto(GStrv) f = g_strsplit(lines[i], "\t", -1);
-    g_assert_cmpuint(g_strv_length(f), >=, 2);
-    /* a paragraph as the normalizer makes it from this one line */
-    g_autoptr(ZsDoc) doc = zs_norm_document("t", f[1], strlen(f[1]), NULL);
-    g_assert_cmpuint(doc->paras->len, ==, 1);
-    const ZsPara *p = doc->paras->pdata[0];
-    const char *norm = p->text;
-    ZsParaKind k = zs_class_para(p);
-    if (g_test_verbose() || strcmp(names[k], f[0]) != 0)
-      g_test_message("line %u: %s: %s, want %s", i + 1, f[1], names[k], f[0]);
-    g_assert_cmpstr(names[k], ==, f[0]);
-    if (f[2]) {
-      g_autofree char *d = g_strndup(norm, zs_class_dateline_len(norm));
-      g_assert_cmpstr(d, ==, f[2]);
-    }
-    cases++;
-  }
-  g_assert_cmpuint(cases, >=, 30);
 }
 
 /* ---- rules, one small page each ------------------------------------------ */
@@ -601,7 +563,6 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/notice", "notice", test_layout);
   g_test_add_data_func("/segment/layout/wrapped-indented", "wrapped-indented", test_layout);
   g_test_add_data_func("/segment/layout/page-titles", "page-titles", test_layout);
-  g_test_add_func("/segment/kinds", test_kinds);
   g_test_add_func("/segment/date-mid-article", test_date_mid_article);
   g_test_add_func("/segment/wrapped-subheads", test_wrapped_subheads);
   g_test_add_func("/segment/markdown/heading-new-topic", test_markdown_heading_new_topic);
