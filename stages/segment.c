@@ -515,10 +515,10 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
       push_block(sg, it, out);
       return;
     }
-    /* a short question or exclamation above page metadata is a headline:
-     * 春运车票怎么抢？ */
+    /* a line without 。 above page metadata is a headline, even a
+     * question (春运车票怎么抢？) or one over 40 characters */
     if (it->kind == ZS_PK_META && h->kind == ZS_PK_BODY &&
-        g_utf8_strlen(h->p->text, -1) <= 30 && !strstr(h->p->text, "。")) {
+        g_utf8_strlen(h->p->text, -1) <= 80 && !strstr(h->p->text, "。")) {
       h->kind = ZS_PK_SHORT;
       push_block(sg, h, out);
       push_block(sg, it, out);

@@ -549,6 +549,20 @@ static void test_date_mid_article(void) {
   g_assert_cmpuint(two->len, ==, 2);
 }
 
+/* A web page's headline over 40 characters is known by the metadata under
+ * it. */
+static void test_long_web_headline(void) {
+  const char *page =
+      "市政府新闻办举行新闻发布会介绍全市一季度国民经济运行情况全年目标任务稳步推进\n"
+      "来源：河西日报\n"
+      "　　市统计局局长在发布会上介绍，一季度全市地区生产总值同比增长5.6%。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 1);
+  g_assert_cmpstr(art(arts, 0)->headline, ==,
+                  "市政府新闻办举行新闻发布会介绍全市一季度国民经济运行情况全年目标任务稳步推进");
+  g_assert_cmpuint(n_body(art(arts, 0)), ==, 1);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/segment/sentences/split", test_split);
@@ -564,6 +578,7 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/wrapped-indented", "wrapped-indented", test_layout);
   g_test_add_data_func("/segment/layout/page-titles", "page-titles", test_layout);
   g_test_add_func("/segment/date-mid-article", test_date_mid_article);
+  g_test_add_func("/segment/long-web-headline", test_long_web_headline);
   g_test_add_func("/segment/wrapped-subheads", test_wrapped_subheads);
   g_test_add_func("/segment/markdown/heading-new-topic", test_markdown_heading_new_topic);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
