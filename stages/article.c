@@ -248,6 +248,9 @@ gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
   }
   if (!head)
     return FALSE;
+  /* a lead that only opens articles: 记者从…获悉 */
+  if (zs_class_is_lead(next->p->text))
+    return TRUE;
   g_autoptr(GHashTable) hs = zs_overlap_set_new();
   zs_overlap_add(hs, head, strlen(head));
   g_autoptr(GHashTable) ns = zs_overlap_set_new();

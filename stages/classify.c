@@ -67,6 +67,7 @@ typedef struct {
   GRegex *caption;  /* 图为…。新华社记者 张三 摄: a photo caption with credit */
   GRegex *rule;     /* ------, ======, ***: a separator between articles */
   GRegex *site;     /* _新闻频道_央视网(cctv.com), -新华网: a page title's site */
+  GRegex *lead;     /* 记者从…获悉: the opening of a news lead */
   GRegex *section;  /* 一、 （一） 第一部分 1. : a numbered section head */
 } Patterns;
 
@@ -127,6 +128,10 @@ static gpointer compile_patterns(gpointer unused) {
       "(?:网|频道|客户端|在线|日报|晚报|时报|新闻|电视台)"
       "(?:[(（][A-Za-z0-9.]{2,24}[)）])?)+$",
       f, 0, NULL);
+  pt.lead = g_regex_new(
+      "^(?:本报)?记者(?:[0-9]{1,2}日|近日|日前|今天|昨天|近期|今年以来)?"
+      "(?:从|在|自)[^。，；]{1,30}?(?:获悉|了解到|获知)",
+      f, 0, NULL);
   pt.section = g_regex_new(
       "^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）|"
       "第[一二三四五六七八九十]{1,3}(?:章|节|部分)|[0-9]{1,2}[、．.](?![0-9]))",
@@ -175,6 +180,10 @@ gboolean zs_class_is_meta(const char *t) {
 gboolean zs_class_is_date(const char *t) {
   gsize n = match_len(patterns()->datetime, t);
   return n && !t[n + strspn(t + n, " ")];
+}
+
+gboolean zs_class_is_lead(const char *t) {
+  return g_regex_match(patterns()->lead, t, 0, NULL);
 }
 
 gsize zs_class_site_suffix(const char *t) {

@@ -45,6 +45,9 @@ gsize zs_class_dateline_len(const char *s);
 gboolean zs_class_is_meta(const char *t);
 /* Is t a date (and time) alone: 2024年1月10日, 2024-01-10 08:12? */
 gboolean zs_class_is_date(const char *t);
+/* Does t open a news lead (记者从市交通运输局获悉, 记者日前从…了解到)? Only
+ * the first paragraph of an article reads so. */
+gboolean zs_class_is_lead(const char *t);
 /* Bytes of a site name ending a page title (…_新闻频道_央视网(cctv.com),
  * …-新华网), 0 if none. */
 gsize zs_class_site_suffix(const char *t);

@@ -563,6 +563,19 @@ static void test_long_web_headline(void) {
   g_assert_cmpuint(n_body(art(arts, 0)), ==, 1);
 }
 
+/* 记者从…获悉 opens a lead: the plain line before it is the next article's
+ * headline even when the lead does not restate it. */
+static void test_lead_opens(void) {
+  const char *page =
+      "城东新建口袋公园\n\n本报讯 今年以来，城东区新建口袋公园12个。\n\n"
+      "春耕备耕有序推进\n\n记者从市农业农村局获悉，全市已备足化肥3.2万吨。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpstr(art(arts, 1)->headline, ==, "春耕备耕有序推进");
+  g_assert_cmpstr(first_body(art(arts, 1))->text, ==,
+                  "记者从市农业农村局获悉，全市已备足化肥3.2万吨。");
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/segment/sentences/split", test_split);
@@ -579,6 +592,7 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/page-titles", "page-titles", test_layout);
   g_test_add_func("/segment/date-mid-article", test_date_mid_article);
   g_test_add_func("/segment/long-web-headline", test_long_web_headline);
+  g_test_add_func("/segment/lead-opens", test_lead_opens);
   g_test_add_func("/segment/wrapped-subheads", test_wrapped_subheads);
   g_test_add_func("/segment/markdown/heading-new-topic", test_markdown_heading_new_topic);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
