@@ -45,7 +45,8 @@
  *     it, else the issuer (河西市统计局). A headline-like line followed
  *     directly by body, inside an open article, opens the next article when
  *     the lead restates it (half its bigrams), the article so far does not,
- *     and the lead starts another topic; numbered heads (一、 （一）) and
+ *     and the lead starts another topic, or when the lead opens as only a
+ *     lead does (记者从…获悉); numbered heads (一、 （一）) and
  *     short lines ending in a word are section subheads, not sentences.
  *
  * Sentences follow the gold's mechanical rule (zs_seg_split_sentences).
