@@ -36,6 +36,18 @@
  *     both are dropped, as are section markers (■ …). A short paragraph with
  *     clause punctuation right after body text is body text, unless it is a
  *     kicker (before a heading, or ending in —— before a headline).
+ *  5. Web pages (classify.c knows their furniture): page metadata (来源：,
+ *     编辑：, the page's date, 【字号】, share and print links) is dropped;
+ *     a headline with metadata under it opens an article, and may carry
+ *     clause punctuation (国家统计局：…); metadata after body text ends the
+ *     article, as an editor's note （责任编辑：X） or （完） does. A plain
+ *     line under a plain headline is a subtitle only when the lead restates
+ *     it, else the issuer (河西市统计局). A headline-like line followed
+ *     directly by body, inside an open article, opens the next article when
+ *     the lead restates it (half its bigrams), the article so far does not,
+ *     and the lead starts another topic, or when the lead opens as only a
+ *     lead does (记者从…获悉); numbered heads (一、 （一）) and
+ *     short lines ending in a word are section subheads, not sentences.
  *
  * Sentences follow the gold's mechanical rule (zs_seg_split_sentences).
  * Memory: one article plus the pending block; an article whose body passes
@@ -43,42 +55,21 @@
  */
 #include "segment.h"
 
+#include "article.h"
+#include "classify.h"
 #include "normalize.h"
+#include "overlap.h"
+#include "sentence.h"
 
 #include <string.h>
 
-#define ART_MAX_BYTES (8u << 20)
+#define ART_MAX_BYTES (1u << 20)
 #define BLOCK_MAX 32
-#define SHORT_MAX_CHARS 40
-#define OVERLAP_WINDOW 6000
 /* The body text "just before" a headline candidate, in characters. */
 #define RECENT_CHARS 200
 
-/* Declared in normalize.c (proposed for normalize.h): the input line of a
- * byte offset of a paragraph made by the normalizer. */
-
-typedef enum {
-  K_BODY, K_DATELINE, K_CONT, K_HEADING, K_SHORT, K_BYLINE, K_MARKER,
-  K_CREDIT, K_CAPTION
-} Kind;
-
-typedef enum { R_BODY, R_SKIP, R_HEAD, R_SUB } Role;
-
-typedef struct {
-  ZsPara *p;
-  gboolean owned;  /* p is freed with the item (not in zs_seg_document) */
-  Kind kind;
-  Role role;
-  gsize skip, cut; /* bytes dropped at the start and the end of the text */
-} Item;
-
-typedef struct {
-  GPtrArray *items;   /* Item*, in input order */
-  char *headline, *subtitle, *dateline, *byline;
-  gboolean head_before;  /* its headline came before its body */
-  gsize body_bytes;
-  guint n_body;
-} Art;
+typedef ZsArtItem Item;
+typedef ZsArt Art;
 
 struct ZsSegmenter {
   char *file;
@@ -88,440 +79,23 @@ struct ZsSegmenter {
   Item *held;        /* a body paragraph waiting to see if a credit follows */
 };
 
-void zs_sentence_free(ZsSentence *s) {
-  if (!s)
-    return;
-  g_free(s->text);
-  g_free(s);
-}
-
-void zs_article_free(ZsArticle *a) {
-  if (!a)
-    return;
-  g_free(a->headline);
-  g_free(a->dateline);
-  g_free(a->byline);
-  if (a->sentences)
-    g_ptr_array_unref(a->sentences);
-  g_free(a);
-}
-
-static void item_free(Item *it) {
-  if (!it)
-    return;
-  if (it->owned)
-    zs_para_free(it->p);
-  g_free(it);
-}
-
-/* ---- text helpers ------------------------------------------------------ */
-
 static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-static gboolean is_dash(gunichar c) {
-  return c == 0x2014 || c == 0x2015 || c == 0x2500;
-}
-
-static gboolean is_closer(gunichar c) {
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-         c == 0xFF09 || c == 0x300B;
-}
-
-static gboolean is_stop(gunichar c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
-}
-
-static gboolean ends_sentence(const char *s) {
-  const char *e = s + strlen(s);
-  while (e > s) {
-    e = g_utf8_find_prev_char(s, e);
-    gunichar c = g_utf8_get_char(e);
-    if (!is_closer(c))
-      return is_stop(c);
-  }
-  return FALSE;
-}
-
-/* Does t[0, end) end a sentence? */
-static gboolean ends_sentence_at(const char *t, const char *end) {
-  g_autofree char *head = g_strndup(t, end - t);
-  return ends_sentence(head);
-}
-
-static gboolean has_any(const char *s, const char *const *list, guint n) {
-  for (guint i = 0; i < n; i++)
-    if (strstr(s, list[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static const char *const clause_punct[] = {"，", "。", "！", "？", "；", "：",
-                                           "、", "…"};
-
-/* Length of a leading dateline (本报讯 / 本报X月X日电), 0 if none. */
-static gsize dateline_len(const char *s) {
-  if (starts_with(s, "本报讯"))
-    return strlen("本报讯");
-  if (!starts_with(s, "本报") && !starts_with(s, "新华社") &&
-      !starts_with(s, "中新社") && !starts_with(s, "新华网"))
-    return 0;
-  guint n = 0;
-  for (const char *p = s; *p && n < 24; p = g_utf8_next_char(p), n++) {
-    if (starts_with(p, "日电"))
-      return (p - s) + strlen("日电");
-    gunichar c = g_utf8_get_char(p);
-    if (c == 0xFF0C || c == 0x3002 || c == 0xFF08)
-      return 0;
-  }
-  return 0;
-}
-
-/* Length of a leading "（…）" of at most `max` characters, 0 if none. */
-static gsize paren_len(const char *s, guint max) {
-  if (!starts_with(s, "（"))
-    return 0;
-  guint n = 0;
-  for (const char *p = s + strlen("（"); *p && n < max;
-       p = g_utf8_next_char(p), n++) {
-    if (starts_with(p, "（"))
-      return 0;
-    if (starts_with(p, "）"))
-      return (p - s) + strlen("）");
-  }
-  return 0;
-}
-
-static gboolean is_byline_paren(const char *s, gsize len) {
-  g_autofree char *t = g_strndup(s, len);
-  return strstr(t, "记者") || strstr(t, "通讯员") || strstr(t, "特约");
-}
-
-static gsize continuation_len(const char *s) {
-  if (starts_with(s, "（上接") || starts_with(s, "（接上") ||
-      starts_with(s, "（紧接"))
-    return paren_len(s, 12);
-  return 0;
-}
-
-/* A photo credit: 叶传增 徐锐摄影报道, 本报记者 张三摄, （新华社发）. */
-static gboolean is_credit(const char *t) {
-  static const char *const ends[] = {"摄", "摄影", "摄影报道", "供图", "制图", "新华社发"};
-  g_autofree char *core = g_strdup(t);
-  if (g_str_has_prefix(core, "（") && g_str_has_suffix(core, "）")) {
-    core[strlen(core) - strlen("）")] = '\0';
-  }
-  for (guint i = 0; i < G_N_ELEMENTS(ends); i++)
-    if (g_str_has_suffix(core, ends[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static Kind classify(const ZsPara *p) {
-  const char *t = p->text;
-  glong n = g_utf8_strlen(t, -1);
-  gunichar c0 = g_utf8_get_char(t);
-  if (p->markdown_heading)
-    return K_HEADING;
-  if (dateline_len(t))
-    return K_DATELINE;
-  if (continuation_len(t))
-    return K_CONT;
-  if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
-    return K_MARKER;
-  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
-    return K_CREDIT;
-  if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
-      (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
-       starts_with(t, "本报特约")))
-    return K_BYLINE;
-  gsize pl = paren_len(t, 60);
-  if (pl && pl == strlen(t) && is_byline_paren(t, pl))
-    return K_BYLINE;
-  if (n <= SHORT_MAX_CHARS && !ends_sentence(t))
-    return K_SHORT;
-  return K_BODY;
-}
-
-/* A short line that can be (part of) a headline: no punctuation but quotes
- * and book-title marks, not a dash-led subtitle, not a dash-ended kicker. */
-static gboolean headline_like(const Item *it) {
-  if (it->kind != K_SHORT)
-    return FALSE;
-  const char *t = it->p->text;
-  /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 */
-  if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
-      (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
-    return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
-  if (has_any(t, clause_punct, G_N_ELEMENTS(clause_punct)))
-    return FALSE;
-  if (is_dash(g_utf8_get_char(t)))
-    return FALSE;
-  gsize n = strlen(t);
-  if (n >= 3 && is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean subtitle_like(const Item *it) {
-  return it->kind == K_SHORT && is_dash(g_utf8_get_char(it->p->text));
-}
-
-static const char *strip_dashes(const char *t) {
-  while (*t && is_dash(g_utf8_get_char(t)))
-    t = g_utf8_next_char(t);
-  return t;
-}
-
 /* ---- bigram overlap ----------------------------------------------------- */
 
-static gboolean is_word_char(gunichar c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         g_unichar_isalnum(c);
-}
-
-/* Adds the bigrams of runs of word characters in s to `set`. */
-static void add_bigrams(GHashTable *set, const char *s, gsize len) {
-  gunichar prev = 0;
-  for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (!is_word_char(c)) {
-      prev = 0;
-      continue;
-    }
-    if (prev) {
-      guint64 *k = g_new(guint64, 1);
-      *k = ((guint64)prev << 32) | c;
-      g_hash_table_add(set, k);
-    }
-    prev = c;
-  }
-}
-
-/* add_bigrams() on the last `max` bytes of s only (a bounded look back). */
-static void add_bigrams_tail(GHashTable *set, const char *s, gsize len, gsize max) {
-  const char *from = s;
-  if (len > max)
-    from = g_utf8_find_next_char(s + len - max - 1, NULL);
-  add_bigrams(set, from, s + len - from);
-}
-
-static GHashTable *bigram_set(void) {
-  return g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-/* How many of `head`'s bigrams `other` has; *total gets their number. */
-static guint overlap(GHashTable *head, GHashTable *other, guint *total) {
-  guint hits = 0;
-  GHashTableIter it;
-  gpointer k;
-  g_hash_table_iter_init(&it, head);
-  while (g_hash_table_iter_next(&it, &k, NULL))
-    if (g_hash_table_contains(other, k))
-      hits++;
-  if (total)
-    *total = g_hash_table_size(head);
-  return hits;
-}
-
-/* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes. */
-static GHashTable *body_bigrams(const Art *a) {
-  GHashTable *set = bigram_set();
-  gsize used = 0;
-  for (guint i = a->items->len; i-- > 0 && used < OVERLAP_WINDOW;) {
-    const Item *it = a->items->pdata[i];
-    if (it->role != R_BODY)
-      continue;
-    gsize len = strlen(it->p->text);
-    add_bigrams_tail(set, it->p->text, len, OVERLAP_WINDOW - used);
-    used += len;
-  }
-  return set;
-}
-
 /* ---- articles ---------------------------------------------------------- */
-
-static Art *art_new(void) {
-  Art *a = g_new0(Art, 1);
-  a->items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
-  return a;
-}
-
-static void art_free(Art *a) {
-  if (!a)
-    return;
-  g_ptr_array_unref(a->items);
-  g_free(a->headline);
-  g_free(a->subtitle);
-  g_free(a->dateline);
-  g_free(a->byline);
-  g_free(a);
-}
-
-static void art_add(Art *a, Item *it, Role role) {
-  it->role = role;
-  g_ptr_array_add(a->items, it);
-  if (role == R_BODY) {
-    a->body_bytes += strlen(it->p->text);
-    a->n_body++;
-  }
-}
-
-static void set_str(char **dst, const char *s, gsize len) {
-  g_free(*dst);
-  *dst = g_strndup(s, len);
-}
-
-/* A byline as zhstats.h shows it, "记者 孙秀艳": normalized text lost the
- * spaces of （记者 孙秀艳）, so a space goes back around each role word. */
-static void set_byline(char **dst, const char *s, gsize len) {
-  static const char *const roles[] = {"特约记者", "记者", "通讯员", "实习生"};
-  GString *o = g_string_new(NULL);
-  const char *p = s, *end = s + len;
-  while (p < end) {
-    guint r = 0;
-    while (r < G_N_ELEMENTS(roles) &&
-           !((gsize)(end - p) >= strlen(roles[r]) &&
-             strncmp(p, roles[r], strlen(roles[r])) == 0))
-      r++;
-    if (r == G_N_ELEMENTS(roles)) {
-      const char *q = g_utf8_next_char(p);
-      g_string_append_len(o, p, q - p);
-      p = q;
-      continue;
-    }
-    if (o->len && o->str[o->len - 1] != ' ')
-      g_string_append_c(o, ' ');
-    g_string_append(o, roles[r]);
-    p += strlen(roles[r]);
-    if (p < end && *p != ' ')
-      g_string_append_c(o, ' ');
-  }
-  g_free(*dst);
-  *dst = g_string_free(o, FALSE);
-}
-
-static void append_str(char **dst, const char *s) {
-  char *t = g_strconcat(*dst ? *dst : "", s, NULL);
-  g_free(*dst);
-  *dst = t;
-}
-
-/* Sets the byline from a byline paragraph's text: "（记者 X）" or
- * "本报记者 X". */
-static void take_byline(Art *a, const Item *it) {
-  const char *t = it->p->text;
-  gsize n = strlen(t);
-  if (starts_with(t, "（") && g_str_has_suffix(t, "）"))
-    set_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
-  else if (starts_with(t, "本报"))
-    set_byline(&a->byline, t + strlen("本报"), n - strlen("本报"));
-  else
-    set_byline(&a->byline, t, n);
-}
-
-/* Byte spans of the sentences of text[0, len): pairs of gsize. */
-static GArray *sentence_spans(const char *text, gsize len) {
-  GArray *spans = g_array_new(FALSE, FALSE, sizeof(gsize));
-  const char *p = text, *end = text + len, *start = text;
-  while (p < end) {
-    gunichar c = g_utf8_get_char(p);
-    p = g_utf8_next_char(p);
-    if (!is_stop(c))
-      continue;
-    while (p < end && is_stop(g_utf8_get_char(p)))
-      p = g_utf8_next_char(p);
-    while (p < end && is_closer(g_utf8_get_char(p)))
-      p = g_utf8_next_char(p);
-    gsize s = start - text, e = p - text;
-    g_array_append_val(spans, s);
-    g_array_append_val(spans, e);
-    start = p;
-  }
-  while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
-    start = g_utf8_next_char(start);
-  if (start < end) {
-    gsize s = start - text, e = len;
-    g_array_append_val(spans, s);
-    g_array_append_val(spans, e);
-  }
-  return spans;
-}
-
-GPtrArray *zs_seg_split_sentences(const char *para) {
-  g_return_val_if_fail(para != NULL, NULL);
-  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-  gsize len = strlen(para);
-  g_autoptr(GArray) spans = sentence_spans(para, len);
-  for (guint i = 0; i + 1 < spans->len; i += 2) {
-    gsize s = g_array_index(spans, gsize, i), e = g_array_index(spans, gsize, i + 1);
-    g_ptr_array_add(out, g_strndup(para + s, e - s));
-  }
-  return out;
-}
-
-static ZsSentence *sentence_new(const char *text, gsize len, guint line,
-                                ZsSentKind kind, guint para) {
-  ZsSentence *s = g_new0(ZsSentence, 1);
-  s->text = g_strndup(text, len);
-  s->line = line;
-  s->kind = kind;
-  s->para = para;
-  return s;
-}
-
-/* Builds the public article from `a` and frees `a`. */
-static ZsArticle *art_finish(ZsSegmenter *sg, Art *a) {
-  ZsArticle *z = g_new0(ZsArticle, 1);
-  z->no = ++sg->next_no;
-  if (a->headline && a->subtitle && *a->subtitle)
-    z->headline = g_strconcat(a->headline, " ——", a->subtitle, NULL);
-  else
-    z->headline = g_strdup(a->headline ? a->headline : "");
-  z->dateline = g_strdup(a->dateline ? a->dateline : "");
-  z->byline = g_strdup(a->byline ? a->byline : "");
-  z->sentences = g_ptr_array_new_with_free_func((GDestroyNotify)zs_sentence_free);
-  z->first_line = G_MAXUINT;
-  for (guint i = 0; i < a->items->len; i++) {
-    const Item *it = a->items->pdata[i];
-    z->first_line = MIN(z->first_line, it->p->line);
-    z->last_line = MAX(z->last_line, it->p->last_line);
-    if (it->role == R_HEAD || it->role == R_SUB) {
-      const char *t = it->role == R_SUB ? strip_dashes(it->p->text) : it->p->text;
-      g_ptr_array_add(z->sentences, sentence_new(t, strlen(t), it->p->line,
-                                                 ZS_SENT_HEADLINE, i));
-    }
-  }
-  if (z->first_line == G_MAXUINT)
-    z->first_line = 0;
-  for (guint i = 0; i < a->items->len; i++) {
-    const Item *it = a->items->pdata[i];
-    if (it->role != R_BODY)
-      continue;
-    const char *t = it->p->text + it->skip;
-    gsize len = strlen(it->p->text) - it->skip - it->cut;
-    g_autoptr(GArray) spans = sentence_spans(t, len);
-    for (guint k = 0; k + 1 < spans->len; k += 2) {
-      gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
-      guint line = zs_norm_para_line_at(it->p, it->skip + s);
-      g_ptr_array_add(z->sentences,
-                      sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
-    }
-  }
-  art_free(a);
-  return z;
-}
 
 static void emit(ZsSegmenter *sg, GPtrArray *out) {
   if (!sg->cur)
     return;
   Art *a = g_steal_pointer(&sg->cur);
   if (a->n_body == 0 && !a->headline) {
-    art_free(a); /* furniture only: not an article */
+    zs_art_free(a); /* furniture only: not an article */
     return;
   }
-  g_ptr_array_add(out, art_finish(sg, a));
+  g_ptr_array_add(out, zs_art_finish(a, ++sg->next_no));
 }
 
 /* Headline parts of a block run: items [i, j) are headline-like or
@@ -529,44 +103,15 @@ static void emit(ZsSegmenter *sg, GPtrArray *out) {
 static void set_headline(Art *a, GPtrArray *items, guint i, guint j) {
   for (guint k = i; k < j; k++) {
     Item *it = items->pdata[k];
-    if (subtitle_like(it) && a->headline) {
+    if (zs_art_subtitle_like(it) && a->headline) {
       if (!a->subtitle)
-        a->subtitle = g_strdup(strip_dashes(it->p->text));
-      it->role = R_SUB;
+        a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
+      it->role = ZS_ROLE_SUB;
     } else {
-      append_str(&a->headline, it->p->text);
-      it->role = R_HEAD;
+      zs_art_append_str(&a->headline, it->p->text);
+      it->role = ZS_ROLE_HEAD;
     }
   }
-}
-
-/* Gap (1..n-1 among body items) where the text splits into two articles:
- * least bigram overlap between the paragraphs on either side. */
-static guint cohesion_gap(const Art *a, GArray *body_idx) {
-  guint n = body_idx->len, best = n, w = 3;
-  double best_sim = 2.0;
-  for (guint g = 1; g < n; g++) {
-    g_autoptr(GHashTable) left = bigram_set();
-    g_autoptr(GHashTable) right = bigram_set();
-    for (guint k = g > w ? g - w : 0; k < g; k++) {
-      const Item *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      add_bigrams(left, it->p->text, strlen(it->p->text));
-    }
-    for (guint k = g; k < n && k < g + w; k++) {
-      const Item *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      add_bigrams(right, it->p->text, strlen(it->p->text));
-    }
-    guint tl, tr;
-    guint h = overlap(left, right, &tl);
-    tr = g_hash_table_size(right);
-    guint m = MIN(tl, tr);
-    double sim = m ? (double)h / m : 1.0;
-    if (sim < best_sim) {
-      best_sim = sim;
-      best = g;
-    }
-  }
-  return best;
 }
 
 /* The block items [i, j) are the headline (and bylines) after the body of
@@ -578,15 +123,15 @@ static void close_with_headline(ZsSegmenter *sg, guint i, guint j,
   if (a->head_before) {
     g_autoptr(GArray) body_idx = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint k = 0; k < a->items->len; k++)
-      if (((Item *)a->items->pdata[k])->role == R_BODY)
+      if (((Item *)a->items->pdata[k])->role == ZS_ROLE_BODY)
         g_array_append_val(body_idx, k);
-    guint g = cohesion_gap(a, body_idx);
+    guint g = zs_art_cohesion_gap(a, body_idx);
     if (g < body_idx->len) {
-      Art *b = art_new();
+      Art *b = zs_art_new();
       guint from = g_array_index(body_idx, guint, g);
       for (guint k = from; k < a->items->len; k++) {
         Item *it = a->items->pdata[k];
-        art_add(b, it, it->role);
+        zs_art_add(b, it, it->role);
         a->items->pdata[k] = NULL;
       }
       g_ptr_array_set_size(a->items, from);
@@ -599,19 +144,19 @@ static void close_with_headline(ZsSegmenter *sg, guint i, guint j,
   set_headline(a, sg->block, i, j);
   for (guint k = i; k < sg->block->len; k++) {
     Item *it = sg->block->pdata[k];
-    if (k >= j && it->kind != K_BYLINE)
+    if (k >= j && it->kind != ZS_PK_BYLINE)
       break;
-    if (it->kind == K_BYLINE)
-      take_byline(a, it);
-    art_add(a, it, it->role == R_BODY ? R_SKIP : it->role);
+    if (it->kind == ZS_PK_BYLINE)
+      zs_art_take_byline(a, it);
+    zs_art_add(a, it, it->role == ZS_ROLE_BODY ? ZS_ROLE_SKIP : it->role);
     sg->block->pdata[k] = NULL;
   }
   emit(sg, out);
 }
 
 static gboolean is_noise(const Item *it) {
-  return it->kind == K_BYLINE || it->kind == K_CREDIT ||
-         it->kind == K_CAPTION || it->kind == K_MARKER;
+  return it->kind == ZS_PK_BYLINE || it->kind == ZS_PK_CREDIT ||
+         it->kind == ZS_PK_CAPTION || it->kind == ZS_PK_MARKER;
 }
 
 /* Step 2 of the rules at the top: a headline after the open article's
@@ -622,18 +167,18 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   Art *a = sg->cur;
   if (!a || a->n_body == 0 || b->len == 0)
     return 0;
-  gboolean opens = next && (next->kind == K_DATELINE || next->kind == K_CONT);
+  gboolean opens = next && (next->kind == ZS_PK_DATELINE || next->kind == ZS_PK_CONT);
   /* markdown: a heading followed only by bylines and noise */
   for (guint i = 0; i < b->len; i++) {
     const Item *it = b->pdata[i];
-    if (it->kind != K_HEADING)
+    if (it->kind != ZS_PK_HEADING)
       continue;
     guint k = i + 1, bylines = 0;
     while (k < b->len && is_noise(b->pdata[k])) {
-      bylines += ((Item *)b->pdata[k])->kind == K_BYLINE;
+      bylines += ((Item *)b->pdata[k])->kind == ZS_PK_BYLINE;
       k++;
     }
-    gboolean next_heading = k < b->len && ((Item *)b->pdata[k])->kind == K_HEADING;
+    gboolean next_heading = k < b->len && ((Item *)b->pdata[k])->kind == ZS_PK_HEADING;
     if ((k == b->len && !next) || (next_heading && bylines) ||
         (k == b->len && opens && bylines)) {
       close_with_headline(sg, i, i + 1, out); /* what stood before it goes */
@@ -643,21 +188,21 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   }
   /* plain text: a short run without punctuation restating the body */
   guint i = 0;
-  while (i < b->len && ((Item *)b->pdata[i])->kind == K_BYLINE)
+  while (i < b->len && ((Item *)b->pdata[i])->kind == ZS_PK_BYLINE)
     i++;
   guint j = i, lines = 0;
-  if (i < b->len && ((Item *)b->pdata[i])->kind == K_HEADING) {
+  if (i < b->len && ((Item *)b->pdata[i])->kind == ZS_PK_HEADING) {
     /* a markdown heading right before the next heading or a dateline, with
      * no byline: only the overlap below can tell whose it is */
     j = i + 1;
-    while (j < b->len && subtitle_like(b->pdata[j]))
+    while (j < b->len && zs_art_subtitle_like(b->pdata[j]))
       j++;
     gboolean last = j == b->len;
-    if (!(last && opens) && !(!last && ((Item *)b->pdata[j])->kind == K_HEADING))
+    if (!(last && opens) && !(!last && ((Item *)b->pdata[j])->kind == ZS_PK_HEADING))
       return 0;
   }
   while (j < b->len && lines < 3 &&
-         (headline_like(b->pdata[j]) || (j > i && subtitle_like(b->pdata[j])))) {
+         (zs_art_headline_like(b->pdata[j]) || (j > i && zs_art_subtitle_like(b->pdata[j])))) {
     lines++;
     j++;
   }
@@ -665,31 +210,31 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     return 0;
   g_autofree char *head = NULL;
   for (guint k = i; k < j; k++)
-    append_str(&head, ((Item *)b->pdata[k])->p->text);
-  g_autoptr(GHashTable) hs = bigram_set();
-  add_bigrams(hs, head, strlen(head));
-  g_autoptr(GHashTable) body = body_bigrams(a);
+    zs_art_append_str(&head, ((Item *)b->pdata[k])->p->text);
+  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  zs_overlap_add(hs, head, strlen(head));
+  g_autoptr(GHashTable) body = zs_art_body_bigrams(a);
   guint total;
-  guint hits = overlap(hs, body, &total);
+  guint hits = zs_overlap_hits(hs, body, &total);
   /* A subhead announces the text after it; a headline restates the text
    * before it: compare the last RECENT_CHARS of body with the next
    * paragraph. */
   guint hits_last = 0, hits_next = 0;
-  g_autoptr(GHashTable) ls = bigram_set();
+  g_autoptr(GHashTable) ls = zs_overlap_set_new();
   glong chars = 0;
   for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
     const Item *it = a->items->pdata[k];
-    if (it->role != R_BODY)
+    if (it->role != ZS_ROLE_BODY)
       continue;
     gsize len = strlen(it->p->text);
-    add_bigrams_tail(ls, it->p->text, len, RECENT_CHARS * 4);
+    zs_overlap_add_tail(ls, it->p->text, len, RECENT_CHARS * 4);
     chars += len / 3 + 1; /* mostly 3-byte characters */
   }
-  hits_last = overlap(hs, ls, NULL);
+  hits_last = zs_overlap_hits(hs, ls, NULL);
   if (next) {
-    g_autoptr(GHashTable) ns = bigram_set();
-    add_bigrams(ns, next->p->text, strlen(next->p->text));
-    hits_next = overlap(hs, ns, NULL);
+    g_autoptr(GHashTable) ns = zs_overlap_set_new();
+    zs_overlap_add(ns, next->p->text, strlen(next->p->text));
+    hits_next = zs_overlap_hits(hs, ns, NULL);
   }
   /* ...unless nothing of this article can follow: the end, a dateline */
   gboolean can_continue = next && !opens;
@@ -698,13 +243,13 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
-    take_byline(a, it);
-    art_add(a, it, R_SKIP);
+    zs_art_take_byline(a, it);
+    zs_art_add(a, it, ZS_ROLE_SKIP);
     b->pdata[d] = NULL;
   }
   close_with_headline(sg, i, j, out);
   while (j < b->len && ((Item *)b->pdata[j] == NULL ||
-                        ((Item *)b->pdata[j])->kind == K_BYLINE))
+                        ((Item *)b->pdata[j])->kind == ZS_PK_BYLINE))
     j++;
   return j;
 }
@@ -714,55 +259,61 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
 static void open_article(ZsSegmenter *sg, guint from, const Item *next,
                          GPtrArray *out) {
   emit(sg, out);
-  Art *a = sg->cur = art_new();
+  Art *a = sg->cur = zs_art_new();
   GPtrArray *b = sg->block;
   guint h = b->len;
   for (guint k = from; k < b->len; k++)
-    if (b->pdata[k] && ((Item *)b->pdata[k])->kind == K_HEADING)
+    if (b->pdata[k] && ((Item *)b->pdata[k])->kind == ZS_PK_HEADING)
       h = k;
   /* a continuation's headline is on another page */
-  if (next && next->kind == K_CONT)
+  if (next && next->kind == ZS_PK_CONT)
     h = G_MAXUINT;
   else if (h == b->len) {
     for (guint k = from; k < b->len; k++)
-      if (b->pdata[k] && headline_like(b->pdata[k])) {
+      if (b->pdata[k] && zs_art_headline_like(b->pdata[k])) {
         h = k;
         break;
       }
   }
-  gboolean dated = next && next->kind == K_DATELINE;
+  if (h == b->len) /* a web page's headline with punctuation */
+    for (guint k = from; k < b->len; k++)
+      if (b->pdata[k] && zs_art_title_like(b->pdata[k])) {
+        h = k;
+        break;
+      }
+  gboolean dated = next && next->kind == ZS_PK_DATELINE;
+  /* under a ## headline the page's markup says what a plain line is */
+  gboolean marked = h < b->len && ((Item *)b->pdata[h])->kind == ZS_PK_HEADING;
   for (guint k = from; k < b->len; k++) {
     Item *it = b->pdata[k];
     if (!it)
       continue;
     b->pdata[k] = NULL;
     if (k == h) {
-      append_str(&a->headline, it->p->text);
+      /* a page title's site name goes: …_新闻频道_央视网(cctv.com) */
+      it->cut = zs_class_site_suffix(it->p->text);
+      g_autofree char *head = g_strndup(it->p->text, strlen(it->p->text) - it->cut);
+      zs_art_append_str(&a->headline, head);
       a->head_before = TRUE;
-      art_add(a, it, R_HEAD);
-    } else if (k > h && it->kind == K_BYLINE) {
-      take_byline(a, it);
-      art_add(a, it, R_SKIP);
-    } else if (k > h && it->kind == K_SHORT && !a->subtitle &&
+      zs_art_add(a, it, ZS_ROLE_HEAD);
+    } else if ((k > h || h >= b->len) && it->kind == ZS_PK_BYLINE) {
+      zs_art_take_byline(a, it);
+      zs_art_add(a, it, ZS_ROLE_SKIP);
+    } else if (k > h && it->kind == ZS_PK_SHORT && !a->subtitle &&
                (dated || k + 1 < b->len || a->byline ||
-                !headline_like(it))) {
+                !zs_art_headline_like(it)) &&
+               (zs_art_subtitle_like(it) || marked || zs_art_restated(it, next))) {
       /* a subtitle; but the last plain line before an undated body is the
        * byline (names only) */
-      a->subtitle = g_strdup(strip_dashes(it->p->text));
-      art_add(a, it, R_SUB);
-    } else if (k > h && it->kind == K_SHORT && !a->byline) {
-      set_str(&a->byline, it->p->text, strlen(it->p->text));
-      art_add(a, it, R_SKIP);
+      a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
+      zs_art_add(a, it, ZS_ROLE_SUB);
+    } else if (k > h && zs_art_headline_like(it) && !a->byline) {
+      zs_art_set_str(&a->byline, it->p->text, strlen(it->p->text));
+      zs_art_add(a, it, ZS_ROLE_SKIP);
     } else {
-      item_free(it); /* kickers, column markers, captions */
+      zs_art_item_free(it); /* kickers, column markers, captions */
     }
   }
-}
-
-static gboolean ends_dashes(const Item *it) {
-  const char *t = it->p->text;
-  gsize n = strlen(t);
-  return n >= 3 && is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n)));
 }
 
 /* A short paragraph with clause punctuation after body text is body text
@@ -776,51 +327,81 @@ static void take_short_body(ZsSegmenter *sg) {
   while (lead < b->len) {
     Item *it = b->pdata[lead];
     const Item *nx = lead + 1 < b->len ? b->pdata[lead + 1] : NULL;
-    if (it->kind != K_SHORT || headline_like(it) || subtitle_like(it) ||
-        (nx && nx->kind == K_HEADING) || (nx && ends_dashes(it) && headline_like(nx)))
+    if (it->kind != ZS_PK_SHORT || zs_art_headline_like(it) || zs_art_subtitle_like(it) ||
+        zs_art_subhead_like(it) ||
+        (nx && nx->kind == ZS_PK_HEADING) || (nx && zs_class_ends_dashes(it->p->text) && zs_art_headline_like(nx)))
       break;
-    art_add(sg->cur, it, R_BODY);
+    zs_art_add(sg->cur, it, ZS_ROLE_BODY);
     b->pdata[lead++] = NULL;
   }
   g_ptr_array_remove_range(b, 0, lead);
+}
+
+/* An issuer and a date right after the body close a notice (河西市交通运输
+ * 局 / 2024年1月10日): a signature, not the next article's headline. */
+static void take_signature(ZsSegmenter *sg) {
+  GPtrArray *b = sg->block;
+  Art *a = sg->cur;
+  if (!a || !a->n_body || b->len < 2)
+    return;
+  Item *who = b->pdata[0], *when = b->pdata[1];
+  if (!zs_art_headline_like(who) || when->kind != ZS_PK_META ||
+      !zs_class_is_date(when->p->text))
+    return;
+  if (!a->byline)
+    zs_art_set_str(&a->byline, who->p->text, strlen(who->p->text));
+  zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
+  zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
 }
 
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
   take_short_body(sg);
+  take_signature(sg);
   guint from = after_body_headline(sg, next, out);
-  gboolean opens = next && (next->kind == K_DATELINE || next->kind == K_CONT);
+  gboolean opens = next && (next->kind == ZS_PK_DATELINE || next->kind == ZS_PK_CONT);
   gboolean heading = FALSE;
   for (guint k = from; k < b->len; k++)
-    if (b->pdata[k] && ((Item *)b->pdata[k])->kind == K_HEADING)
+    if (b->pdata[k] && ((Item *)b->pdata[k])->kind == ZS_PK_HEADING)
       heading = TRUE;
   /* a plain headline with its byline before the body: a new article */
-  gboolean head_byline = FALSE, seen_head = FALSE;
+  gboolean head_byline = FALSE, seen_head = FALSE, meta = FALSE, title = FALSE;
+  /* a headline then page metadata (来源：…, the date), or metadata that
+   * closed the last article (编辑：X) then a title: a web page's next
+   * article */
   for (guint k = from; k < b->len; k++) {
     const Item *it = b->pdata[k];
     if (!it)
       continue;
-    if (headline_like(it))
+    if (zs_art_headline_like(it) || it->kind == ZS_PK_HEADING)
       seen_head = TRUE;
-    else if (it->kind == K_BYLINE && seen_head)
+    else if (it->kind == ZS_PK_BYLINE && seen_head)
       head_byline = TRUE;
+    /* a date alone may be a page header in the middle of a text: it
+     * closes nothing, only follows a headline */
+    gboolean date = it->kind == ZS_PK_META && zs_class_is_date(it->p->text);
+    if (it->kind == ZS_PK_META && (title || !date))
+      meta = TRUE;
+    title |= zs_art_title_like(it);
   }
+  if (meta && (title || (sg->cur && sg->cur->n_body)))
+    head_byline = TRUE; /* metadata after body: the page ended */
   Art *a = sg->cur;
   if (!next) {
     for (guint k = from; k < b->len; k++) {
       Item *it = b->pdata[k];
-      if (it && a && it->kind == K_BYLINE && !a->byline) {
-        take_byline(a, it);
-        art_add(a, it, R_SKIP);
+      if (it && a && it->kind == ZS_PK_BYLINE && !a->byline) {
+        zs_art_take_byline(a, it);
+        zs_art_add(a, it, ZS_ROLE_SKIP);
       } else {
-        item_free(it);
+        zs_art_item_free(it);
       }
       b->pdata[k] = NULL;
     }
-  } else if (opens || !a || head_byline ||
+  } else if (opens || !a || head_byline || zs_art_new_topic_headline(sg->cur, sg->block, from, next) ||
              (heading && !(a->n_body && b->len - from == 1 &&
-                                          ((Item *)b->pdata[from])->kind == K_HEADING))) {
+                                          ((Item *)b->pdata[from])->kind == ZS_PK_HEADING))) {
     open_article(sg, from, next, out);
   } else {
     /* inside the open article: subheads, or short body paragraphs */
@@ -829,13 +410,14 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       if (!it)
         continue;
       b->pdata[k] = NULL;
-      gboolean body = it->kind == K_SHORT && !headline_like(it) && !subtitle_like(it);
-      if (it->kind == K_BYLINE && !a->byline)
-        take_byline(a, it);
-      if (it->kind == K_CAPTION || it->kind == K_CREDIT || it->kind == K_MARKER)
-        item_free(it);
+      gboolean body = it->kind == ZS_PK_SHORT && !zs_art_headline_like(it) &&
+                      !zs_art_subtitle_like(it) && !zs_art_subhead_like(it);
+      if (it->kind == ZS_PK_BYLINE && !a->byline)
+        zs_art_take_byline(a, it);
+      if (it->kind == ZS_PK_CAPTION || it->kind == ZS_PK_CREDIT || it->kind == ZS_PK_MARKER)
+        zs_art_item_free(it);
       else
-        art_add(a, it, body ? R_BODY : R_SKIP);
+        zs_art_add(a, it, body ? ZS_ROLE_BODY : ZS_ROLE_SKIP);
     }
   }
   g_ptr_array_set_size(b, 0);
@@ -845,38 +427,43 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
 static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
   resolve(sg, it, out);
   /* resolve() opened a fresh article for a dateline or a continuation */
-  if (it->kind == K_CONT)
-    it->skip = continuation_len(it->p->text);
-  if (it->kind == K_DATELINE) {
+  if (it->kind == ZS_PK_CONT)
+    it->skip = zs_class_continuation_len(it->p->text);
+  if (it->kind == ZS_PK_DATELINE) {
     const char *t = it->p->text;
-    gsize d = dateline_len(t);
-    set_str(&sg->cur->dateline, t, d);
-    gsize pl = paren_len(t + d, 40);
-    if (pl && is_byline_paren(t + d, pl)) {
-      set_byline(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
+    gsize d = zs_class_dateline_len(t);
+    zs_art_set_str(&sg->cur->dateline, t, d);
+    gsize pl = zs_class_paren_len(t + d, 40);
+    if (pl && zs_class_byline_paren(t + d, pl)) {
+      zs_sent_byline(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
       d += pl;
     }
+    if (starts_with(t + d, "："))  /* 央视网消息（新闻联播）： */
+      d += strlen("：");
     it->skip = d;
   }
   if (!sg->cur)
-    sg->cur = art_new();
+    sg->cur = zs_art_new();
   /* At the end: a continuation note （下转第二版）, （完）, or a closing
    * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
   gsize n = strlen(t);
   const char *lp = g_strrstr(t, "（");
-  if (lp && lp > t + it->skip && paren_len(lp, 40) == (gsize)(t + n - lp)) {
+  gboolean ends = FALSE;
+  if (lp && lp > t + it->skip && zs_class_paren_len(lp, 40) == (gsize)(t + n - lp)) {
     gsize pl = t + n - lp;
-    if (starts_with(lp, "（下转") || starts_with(lp, "（转第") ||
-        strcmp(lp, "（完）") == 0) {
+    if (starts_with(lp, "（下转") || starts_with(lp, "（转第")) {
       it->cut = pl;
-    } else if (is_byline_paren(lp, pl) && lp > t && ends_sentence_at(t, lp)) {
-      set_byline(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
+    } else if (zs_class_is_endnote(lp, pl)) {
+      it->cut = pl; /* （完）, （责任编辑：X）: the article ends here */
+      ends = TRUE;
+    } else if (zs_class_byline_paren(lp, pl) && lp > t && zs_class_ends_sentence_at(t, lp)) {
+      zs_sent_byline(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
       it->cut = pl;
     }
   }
-  art_add(sg->cur, it, R_BODY);
-  if (sg->cur->body_bytes > ART_MAX_BYTES)
+  zs_art_add(sg->cur, it, ZS_ROLE_BODY);
+  if (ends || sg->cur->body_bytes > ART_MAX_BYTES)
     emit(sg, out);
 }
 
@@ -885,7 +472,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
 ZsSegmenter *zs_seg_new(const char *file) {
   ZsSegmenter *sg = g_new0(ZsSegmenter, 1);
   sg->file = g_strdup(file ? file : "-");
-  sg->block = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
+  sg->block = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
   return sg;
 }
 
@@ -894,8 +481,8 @@ void zs_seg_free(ZsSegmenter *sg) {
     return;
   g_free(sg->file);
   g_ptr_array_unref(sg->block);
-  item_free(sg->held);
-  art_free(sg->cur);
+  zs_art_item_free(sg->held);
+  zs_art_free(sg->cur);
   g_free(sg);
 }
 
@@ -904,9 +491,9 @@ static void push_block(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     /* no body for a long while: the oldest furniture goes */
     Item *old = g_ptr_array_steal_index(sg->block, 0);
     if (sg->cur)
-      art_add(sg->cur, old, R_SKIP);
+      zs_art_add(sg->cur, old, ZS_ROLE_SKIP);
     else
-      item_free(old);
+      zs_art_item_free(old);
   }
   g_ptr_array_add(sg->block, it);
 }
@@ -920,18 +507,34 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
   Item *it = g_new0(Item, 1);
   it->p = p;
   it->owned = owned;
-  it->kind = classify(p);
+  it->kind = zs_class_para(p);
   if (sg->held) {
     Item *h = g_steal_pointer(&sg->held);
-    if (it->kind == K_CREDIT) {
-      h->kind = K_CAPTION;
+    if (it->kind == ZS_PK_CREDIT) {
+      h->kind = ZS_PK_CAPTION;
+      push_block(sg, h, out);
+      push_block(sg, it, out);
+      return;
+    }
+    /* a line without 。 above page metadata is a headline, even a
+     * question (春运车票怎么抢？) or one over 40 characters */
+    if (it->kind == ZS_PK_META && h->kind == ZS_PK_BODY &&
+        g_utf8_strlen(h->p->text, -1) <= 80 && !strstr(h->p->text, "。")) {
+      h->kind = ZS_PK_SHORT;
       push_block(sg, h, out);
       push_block(sg, it, out);
       return;
     }
     add_body(sg, h, out);
   }
-  if (it->kind == K_BODY || it->kind == K_DATELINE || it->kind == K_CONT)
+  if (it->kind == ZS_PK_END) {
+    /* an editor's note closes the article: what waits is its furniture */
+    resolve(sg, NULL, out);
+    emit(sg, out);
+    zs_art_item_free(it);
+    return;
+  }
+  if (it->kind == ZS_PK_BODY || it->kind == ZS_PK_DATELINE || it->kind == ZS_PK_CONT)
     sg->held = it;
   else
     push_block(sg, it, out);

@@ -3,7 +3,8 @@
 
 Usage: articles_score.py GOLD.csv PRED.csv [--max-misses N]
 
-Both files have the columns file, article_no, headline, first_sentence_start,
+PRED.csv may be what `zhstats --articles` writes. Both files have (or get) the
+columns file, article_no, headline, first_sentence_start,
 last_sentence_end (see tests/gold/README.md). An article matches when a
 predicted row of the same file (compared by base name) and number has the same
 headline, first 12 and last 12 characters. Prints "N of M exact" and each miss;
@@ -20,6 +21,11 @@ def read(path):
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     for r in rows:
+        # zhstats --articles writes whole sentences: compare their ends
+        if "article" in r and "first_sentence" in r:
+            r["article_no"] = r["article"]
+            r["first_sentence_start"] = r["first_sentence"][:12]
+            r["last_sentence_end"] = r["last_sentence"][-12:]
         missing = [c for c in COLS if c not in r]
         if missing:
             sys.exit("%s: missing columns %s" % (path, ", ".join(missing)))

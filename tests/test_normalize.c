@@ -168,7 +168,8 @@ static void test_bytes_random(void) {
   g_rand_free(r);
 }
 
-/* A single long line is linear: time one of 8 MB (100 MB with -m slow). */
+/* A single long line is linear, and is cut into pieces at sentence ends
+ * so memory does not grow with it: 8 MB (100 MB with -m slow). */
 static void test_bytes_long_line(void) {
   gsize target = g_test_slow() ? 100u << 20 : 8u << 20;
   GString *s = g_string_sized_new(target + 64);
@@ -178,9 +179,98 @@ static void test_bytes_long_line(void) {
   g_autoptr(ZsDoc) d = zs_norm_document("big", s->str, s->len, NULL);
   gint64 us = g_get_monotonic_time() - t0;
   g_test_message("%" G_GSIZE_FORMAT " bytes in %.2f s", s->len, us / 1e6);
-  g_assert_cmpuint(d->paras->len, ==, 1);
-  g_assert_cmpuint(strlen(((ZsPara *)d->paras->pdata[0])->text), <, s->len);
+  /* taken in pieces of about 1 MiB that end at sentence ends, all on line
+   * 1, that together are the whole line */
+  g_assert_cmpuint(d->paras->len, >=, target >> 20);
+  g_autoptr(GString) all = g_string_new(NULL);
+  for (guint i = 0; i < d->paras->len; i++) {
+    const ZsPara *p = d->paras->pdata[i];
+    g_assert_cmpuint(p->line, ==, 1);
+    g_assert_cmpuint(strlen(p->text), <=, 2u << 20);
+    g_assert_true(g_str_has_suffix(p->text, "。"));
+    g_string_append(all, p->text);
+  }
+  g_autofree char *whole = zs_norm_text(s->str, s->len);
+  g_assert_true(strcmp(all->str, whole) == 0);
   g_string_free(s, TRUE);
+}
+
+/* The peak resident memory of this process (VmHWM), in KiB, or 0. */
+static guint64 peak_kib(void) {
+  g_autofree char *st = NULL;
+  if (!g_file_get_contents("/proc/self/status", &st, NULL, NULL))
+    return 0;
+  const char *h = strstr(st, "VmHWM:");
+  return h ? g_ascii_strtoull(h + strlen("VmHWM:"), NULL, 10) : 0;
+}
+
+/* A 48 MB line fed in 64 KB chunks, its paragraphs freed as they come:
+ * memory stays a few MB, far under the line (it was 3x the line). */
+static void test_bytes_long_line_memory(void) {
+  if (!peak_kib()) {
+    g_test_skip("no /proc/self/status");
+    return;
+  }
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip("AddressSanitizer keeps freed memory in quarantine");
+  return;
+#endif
+  GString *chunk = g_string_new(NULL);
+  while (chunk->len < (64u << 10))
+    g_string_append(chunk, "全国铁路累计发送旅客4.84亿人次，同比增长38.9%。");
+  guint64 before = peak_kib();
+  g_autoptr(ZsNormalizer) nz = zs_norm_new("big");
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_para_free);
+  guint64 fed = 0, paras = 0;
+  while (fed < (48u << 20)) {
+    zs_norm_feed(nz, chunk->str, chunk->len, out, NULL);
+    fed += chunk->len;
+    paras += out->len;
+    g_ptr_array_set_size(out, 0);
+  }
+  zs_norm_finish(nz, out, NULL);
+  paras += out->len;
+  guint64 grew = peak_kib() - before;
+  g_test_message("48 MB line: %" G_GUINT64_FORMAT " paragraphs, peak grew %"
+                 G_GUINT64_FORMAT " KiB", paras, grew);
+  g_assert_cmpuint(paras, >=, 40);
+  g_assert_cmpuint(grew, <, 16u << 10);
+  g_string_free(chunk, TRUE);
+}
+
+/* Web pages indent each paragraph with U+3000: an indented line starts a
+ * paragraph even when the line before ends without a stop, and a deeper
+ * indent starts one in a wrapped column. */
+static void test_reflow_indent(void) {
+  const char *web =
+      "　　全市今年计划新建和改造城市道路42条，新增停车泊位1.2万个，打通断头路8条，道路通行能力明显提升\n"
+      "　　下一步，将继续推进城市更新。\n";
+  g_autoptr(ZsDoc) d = zs_norm_document("t", web, strlen(web), NULL);
+  g_assert_cmpuint(d->paras->len, ==, 2);
+  g_assert_true(g_str_has_prefix(((ZsPara *)d->paras->pdata[1])->text, "下一步"));
+  /* without the indent, the long line continues (a line cut mid-sentence) */
+  const char *flat =
+      "全市今年计划新建和改造城市道路42条，新增停车泊位1.2万个，打通断头路8条，道路通行能力明显\n"
+      "提升。\n";
+  g_autoptr(ZsDoc) f = zs_norm_document("t", flat, strlen(flat), NULL);
+  g_assert_cmpuint(f->paras->len, ==, 1);
+}
+
+/* A byline of names only keeps one space between names, the padding
+ * inside a two-character name goes: 李 刚 黄惠萍 胡 靖. */
+static void test_name_byline(void) {
+  static const char *const cases[][2] = {
+      {"李 刚 黄惠萍 胡 靖", "李刚 黄惠萍 胡靖"},
+      {"何平 刘 洋", "何平 刘洋"},
+      {"李刚 黄惠萍 胡靖", "李刚 黄惠萍 胡靖"},
+      {"春运 返乡", "春运 返乡"},   /* no padded name: the headline rule */
+      {"李 刚 黄惠萍 胡", "李刚 黄惠萍胡"}, /* a lone half: not a list */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autoptr(ZsDoc) d = zs_norm_document("t", cases[i][0], strlen(cases[i][0]), NULL);
+    g_assert_cmpuint(d->paras->len, ==, 1);
+    g_assert_cmpstr(((ZsPara *)d->paras->pdata[0])->text, ==, cases[i][1]);
+  }
 }
 
 /* ---- reflow --------------------------------------------------------------- */
@@ -198,6 +288,10 @@ static void test_reflow_pdf_page(void) {
   g_assert_true(has_para(d, "我市开启工会“娘家人”帮忙带娃模式"));
   g_assert_true(has_para(d, "描绘最美“夕阳红”的幸福画卷"));
   g_assert_true(has_para(d, "———华龙区加快发展养老服务工作纪实"));
+  /* a subhead cut after its colon (从户籍改革到基层治理：老 / 百姓…) */
+  g_assert_true(has_para(d, "从户籍改革到基层治理：老百姓关心什么、期盼什么，改革就要抓住什么、推进什么"));
+  g_assert_true(has_para(d, "从养老保障到异地就医：让改革发展成果更多更公平惠及全体人民"));
+  g_assert_true(has_para(d, "从生态保护到生育支持：让人民群众奔着更好的日子去"));
   g_assert_true(has_para(d, "本报记者 杜鹏"));
   g_assert_true(has_para(d, "把舵定向开新篇"));
   g_assert_true(has_para(d, "退役军人最低1元可体检啦"));
@@ -347,6 +441,9 @@ int main(int argc, char **argv) {
   g_test_add_func("/normalize/bytes/line-ends-bom", test_bytes_line_ends);
   g_test_add_func("/normalize/bytes/random", test_bytes_random);
   g_test_add_func("/normalize/bytes/long-line", test_bytes_long_line);
+  g_test_add_func("/normalize/name-byline", test_name_byline);
+  g_test_add_func("/normalize/reflow/indent", test_reflow_indent);
+  g_test_add_func("/normalize/bytes/long-line-memory", test_bytes_long_line_memory);
   g_test_add_func("/normalize/reflow/pdf-page", test_reflow_pdf_page);
   g_test_add_func("/normalize/reflow/markdown", test_reflow_markdown);
   g_test_add_func("/normalize/reflow/generated", test_reflow_generated);

@@ -498,6 +498,84 @@ static void test_line_numbers(void) {
   g_assert_cmpuint(a->last_line, ==, 27);
 }
 
+/* The PDF page's section subheads wrapped over two or three lines (lines
+ * 405-407, 521-522, 641-644) are one paragraph each, and are no body
+ * sentences: neither whole nor in pieces. */
+static void test_wrapped_subheads(void) {
+  g_autoptr(GPtrArray) arts = segment_file("corpus/puyang-daily-page.txt");
+  static const char *const heads[] = {"从户籍改革到基层治理", "从生态保护到生育支持",
+                                      "从养老保障到异地就医", "百姓关心什么",
+                                      "人民群众奔着", "体人民"};
+  for (guint i = 0; i < arts->len; i++) {
+    const ZsArticle *a = arts->pdata[i];
+    for (guint k = 0; k < a->sentences->len; k++) {
+      const ZsSentence *s = a->sentences->pdata[k];
+      for (guint h = 0; h < G_N_ELEMENTS(heads); h++)
+        if (s->kind == ZS_SENT_BODY && g_str_has_prefix(s->text, heads[h]))
+          g_error("subhead as a sentence, line %u: %s", s->line, s->text);
+    }
+  }
+}
+
+/* Inside an open article, a ## heading followed directly by body text is
+ * the next article's headline when that body's lead restates it and starts
+ * another topic; a subhead of the same topic stays in the article. */
+static void test_markdown_heading_new_topic(void) {
+  const char *page =
+      "## 城东新建口袋公园12个\n\n本报讯 今年以来，城东区新建口袋公园12个，"
+      "新增绿地面积4.6万平方米。\n\n## 口袋公园方便居民\n\n城东区的口袋公园"
+      "大多位于老旧小区周边，居民步行5分钟即可到达。\n\n"
+      "## 全市新能源汽车保有量突破20万辆\n\n截至2月底，全市新能源汽车保有量"
+      "突破20万辆，同比增长35%。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpuint(n_body(art(arts, 0)), ==, 2);
+  g_assert_cmpstr(art(arts, 1)->headline, ==, "全市新能源汽车保有量突破20万辆");
+  g_assert_cmpstr(first_body(art(arts, 1))->text, ==,
+                  "截至2月底，全市新能源汽车保有量突破20万辆，同比增长35%。");
+}
+
+/* A date alone between body paragraphs (a page header in a copied page)
+ * ends no article; other page metadata after body does. */
+static void test_date_mid_article(void) {
+  const char *page = "标题一\n\n本报讯 第一段正文，增长5%。\n\n2024年1月31日 星期三\n\n"
+                     "第二段正文，增长6%。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 1);
+  g_assert_cmpuint(n_body(art(arts, 0)), ==, 2);
+  const char *web = "标题一\n\n本报讯 第一段正文，增长5%。\n\n编辑：张三\n\n"
+                    "第二段正文，增长6%。\n";
+  g_autoptr(GPtrArray) two = segment_text("t", web);
+  g_assert_cmpuint(two->len, ==, 2);
+}
+
+/* A web page's headline over 40 characters is known by the metadata under
+ * it. */
+static void test_long_web_headline(void) {
+  const char *page =
+      "市政府新闻办举行新闻发布会介绍全市一季度国民经济运行情况和全年各项目标任务稳步推进的进展\n"
+      "来源：河西日报\n"
+      "　　市统计局局长在发布会上介绍，一季度全市地区生产总值同比增长5.6%。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 1);
+  g_assert_cmpstr(art(arts, 0)->headline, ==,
+                  "市政府新闻办举行新闻发布会介绍全市一季度国民经济运行情况和全年各项目标任务稳步推进的进展");
+  g_assert_cmpuint(n_body(art(arts, 0)), ==, 1);
+}
+
+/* 记者从…获悉 opens a lead: the plain line before it is the next article's
+ * headline even when the lead does not restate it. */
+static void test_lead_opens(void) {
+  const char *page =
+      "城东新建口袋公园\n\n本报讯 今年以来，城东区新建口袋公园12个。\n\n"
+      "春耕备耕有序推进\n\n记者从市农业农村局获悉，全市已备足化肥3.2万吨。\n";
+  g_autoptr(GPtrArray) arts = segment_text("t", page);
+  g_assert_cmpuint(arts->len, ==, 2);
+  g_assert_cmpstr(art(arts, 1)->headline, ==, "春耕备耕有序推进");
+  g_assert_cmpstr(first_body(art(arts, 1))->text, ==,
+                  "记者从市农业农村局获悉，全市已备足化肥3.2万吨。");
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/segment/sentences/split", test_split);
@@ -505,6 +583,18 @@ int main(int argc, char **argv) {
   g_test_add_func("/segment/gold/sentences", test_gold_sentences);
   g_test_add_data_func("/segment/layout/wrapped-columns", "wrapped-columns", test_layout);
   g_test_add_data_func("/segment/layout/markdown-page", "markdown-page", test_layout);
+  g_test_add_data_func("/segment/layout/web-scrape", "web-scrape", test_layout);
+  g_test_add_data_func("/segment/layout/web-lines", "web-lines", test_layout);
+  g_test_add_data_func("/segment/layout/web-mixed", "web-mixed", test_layout);
+  g_test_add_data_func("/segment/layout/headline-series", "headline-series", test_layout);
+  g_test_add_data_func("/segment/layout/notice", "notice", test_layout);
+  g_test_add_data_func("/segment/layout/wrapped-indented", "wrapped-indented", test_layout);
+  g_test_add_data_func("/segment/layout/page-titles", "page-titles", test_layout);
+  g_test_add_func("/segment/date-mid-article", test_date_mid_article);
+  g_test_add_func("/segment/long-web-headline", test_long_web_headline);
+  g_test_add_func("/segment/lead-opens", test_lead_opens);
+  g_test_add_func("/segment/wrapped-subheads", test_wrapped_subheads);
+  g_test_add_func("/segment/markdown/heading-new-topic", test_markdown_heading_new_topic);
   g_test_add_func("/segment/headline-after-body", test_headline_after_body);
   g_test_add_func("/segment/dateline", test_dateline);
   g_test_add_func("/segment/continuation", test_continuation);

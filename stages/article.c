@@ -1,0 +1,268 @@
+/* article.c: the article under construction (ZsArt) and its paragraphs
+ * (ZsArtItem) for the segmenter: building it, turning it into the public
+ * ZsArticle, and the topic tests on it (bigram overlap of headlines, body
+ * and lead) that decide where articles begin. segment.c decides roles.
+ */
+#include "article.h"
+
+#include "normalize.h"
+#include "overlap.h"
+#include "sentence.h"
+
+#include <string.h>
+
+/* How much of an article's body the topic tests read, in bytes. */
+#define OVERLAP_WINDOW 6000
+
+static gboolean starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+void zs_art_item_free(ZsArtItem *it) {
+  if (!it)
+    return;
+  if (it->owned)
+    zs_para_free(it->p);
+  g_free(it);
+}
+
+/* The kind tests of classify.h, on an item. */
+gboolean zs_art_headline_like(const ZsArtItem *it) {
+  return zs_class_headline_like(it->kind, it->p->text);
+}
+
+gboolean zs_art_subtitle_like(const ZsArtItem *it) {
+  return zs_class_subtitle_like(it->kind, it->p->text);
+}
+
+/* Any short line that can stand as a web page's headline, which may carry
+ * clause punctuation (国家统计局：2023年GDP增长5.2%): only page metadata
+ * around it tells it from a short body line. */
+gboolean zs_art_title_like(const ZsArtItem *it) {
+  return zs_art_headline_like(it) || it->kind == ZS_PK_HEADING ||
+         (it->kind == ZS_PK_SHORT && !zs_art_subtitle_like(it) &&
+          !zs_class_ends_dashes(it->p->text));
+}
+
+/* A short paragraph that ends in a word, after body text, is a section
+ * subhead even with clause punctuation inside (从生态保护到生育支持：让人民
+ * 群众奔着更好的日子去): body text left open ends in a mark (……, ——, ：). */
+gboolean zs_art_subhead_like(const ZsArtItem *it) {
+  const char *t = it->p->text;
+  gsize n = strlen(t);
+  if (it->kind != ZS_PK_SHORT || !n)
+    return FALSE;
+  gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
+  return g_unichar_isalnum(c) || c == '%' || c == 0x201D || c == 0x300B ||
+         c == 0x300D;
+}
+
+/* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes. */
+GHashTable *zs_art_body_bigrams(const ZsArt *a) {
+  GHashTable *set = zs_overlap_set_new();
+  gsize used = 0;
+  for (guint i = a->items->len; i-- > 0 && used < OVERLAP_WINDOW;) {
+    const ZsArtItem *it = a->items->pdata[i];
+    if (it->role != ZS_ROLE_BODY)
+      continue;
+    gsize len = strlen(it->p->text);
+    zs_overlap_add_tail(set, it->p->text, len, OVERLAP_WINDOW - used);
+    used += len;
+  }
+  return set;
+}
+
+ZsArt *zs_art_new(void) {
+  ZsArt *a = g_new0(ZsArt, 1);
+  a->items = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
+  return a;
+}
+
+void zs_art_free(ZsArt *a) {
+  if (!a)
+    return;
+  g_ptr_array_unref(a->items);
+  g_free(a->headline);
+  g_free(a->subtitle);
+  g_free(a->dateline);
+  g_free(a->byline);
+  g_free(a);
+}
+
+void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role) {
+  it->role = role;
+  g_ptr_array_add(a->items, it);
+  if (role == ZS_ROLE_BODY) {
+    a->body_bytes += strlen(it->p->text);
+    a->n_body++;
+  }
+}
+
+void zs_art_set_str(char **dst, const char *s, gsize len) {
+  g_free(*dst);
+  *dst = g_strndup(s, len);
+}
+
+void zs_art_append_str(char **dst, const char *s) {
+  char *t = g_strconcat(*dst ? *dst : "", s, NULL);
+  g_free(*dst);
+  *dst = t;
+}
+
+/* Sets the byline from a byline paragraph's text: "（记者 X）" or
+ * "本报记者 X". */
+void zs_art_take_byline(ZsArt *a, const ZsArtItem *it) {
+  const char *t = it->p->text;
+  gsize n = strlen(t);
+  if (starts_with(t, "（") && g_str_has_suffix(t, "）"))
+    zs_sent_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
+  else if (starts_with(t, "本报"))
+    zs_sent_byline(&a->byline, t + strlen("本报"), n - strlen("本报"));
+  else if (strstr(t, "/") || strstr(t, "／")) { /* 文/张明: the names */
+    const char *sl = strstr(t, "/") ? strstr(t, "/") + 1 : strstr(t, "／") + strlen("／");
+    zs_sent_byline(&a->byline, sl, t + n - sl);
+  }
+  else
+    zs_sent_byline(&a->byline, t, n);
+}
+
+static ZsSentence *sentence_new(const char *text, gsize len, guint line,
+                                ZsSentKind kind, guint para) {
+  ZsSentence *s = g_new0(ZsSentence, 1);
+  s->text = g_strndup(text, len);
+  s->line = line;
+  s->kind = kind;
+  s->para = para;
+  return s;
+}
+
+/* Builds the public article from `a` and frees `a`. */
+ZsArticle *zs_art_finish(ZsArt *a, guint no) {
+  ZsArticle *z = g_new0(ZsArticle, 1);
+  z->no = no;
+  if (a->headline && a->subtitle && *a->subtitle)
+    z->headline = g_strconcat(a->headline, " ——", a->subtitle, NULL);
+  else
+    z->headline = g_strdup(a->headline ? a->headline : "");
+  z->dateline = g_strdup(a->dateline ? a->dateline : "");
+  z->byline = g_strdup(a->byline ? a->byline : "");
+  z->sentences = g_ptr_array_new_with_free_func((GDestroyNotify)zs_sentence_free);
+  z->first_line = G_MAXUINT;
+  for (guint i = 0; i < a->items->len; i++) {
+    const ZsArtItem *it = a->items->pdata[i];
+    z->first_line = MIN(z->first_line, it->p->line);
+    z->last_line = MAX(z->last_line, it->p->last_line);
+    if (it->role == ZS_ROLE_HEAD || it->role == ZS_ROLE_SUB) {
+      const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
+      g_ptr_array_add(z->sentences, sentence_new(t, strlen(t) - it->cut, it->p->line,
+                                                 ZS_SENT_HEADLINE, i));
+    }
+  }
+  if (z->first_line == G_MAXUINT)
+    z->first_line = 0;
+  for (guint i = 0; i < a->items->len; i++) {
+    const ZsArtItem *it = a->items->pdata[i];
+    if (it->role != ZS_ROLE_BODY)
+      continue;
+    const char *t = it->p->text + it->skip;
+    gsize len = strlen(it->p->text) - it->skip - it->cut;
+    g_autoptr(GArray) spans = zs_sent_spans(t, len);
+    for (guint k = 0; k + 1 < spans->len; k += 2) {
+      gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
+      guint line = zs_norm_para_line_at(it->p, it->skip + s);
+      g_ptr_array_add(z->sentences,
+                      sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
+    }
+  }
+  zs_art_free(a);
+  return z;
+}
+
+/* Gap (1..n-1 among body items) where the text splits into two articles:
+ * least bigram overlap between the paragraphs on either side. */
+guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
+  guint n = body_idx->len, best = n, w = 3;
+  double best_sim = 2.0;
+  for (guint g = 1; g < n; g++) {
+    g_autoptr(GHashTable) left = zs_overlap_set_new();
+    g_autoptr(GHashTable) right = zs_overlap_set_new();
+    for (guint k = g > w ? g - w : 0; k < g; k++) {
+      const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
+      zs_overlap_add(left, it->p->text, strlen(it->p->text));
+    }
+    for (guint k = g; k < n && k < g + w; k++) {
+      const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
+      zs_overlap_add(right, it->p->text, strlen(it->p->text));
+    }
+    guint tl, tr;
+    guint h = zs_overlap_hits(left, right, &tl);
+    tr = g_hash_table_size(right);
+    guint m = MIN(tl, tr);
+    double sim = m ? (double)h / m : 1.0;
+    if (sim < best_sim) {
+      best_sim = sim;
+      best = g;
+    }
+  }
+  return best;
+}
+
+/* A plain line under a plain headline (no markup) is a subtitle when the
+ * lead restates it
+ * as it restates the headline (>= 2 of its bigrams in the next paragraph:
+ * 惠及居民897万户); else it says who wrote or issued it (国家统计局). */
+gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
+  if (!next)
+    return TRUE;
+  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  zs_overlap_add(hs, it->p->text, strlen(it->p->text));
+  g_autoptr(GHashTable) ns = zs_overlap_set_new();
+  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
+  return zs_overlap_hits(hs, ns, NULL) >= 2;
+}
+
+/* A headline right before body text, inside an open article, with no
+ * dateline, byline or metadata to say so: is it the next article's
+ * headline or a section subhead? A headline is restated by the lead
+ * paragraph after it (>= 2 and half of its bigrams occur there) and not by the
+ * article so far (under half as many hits there), and the next paragraph
+ * starts another topic (under 20% of its bigrams occur in the article's
+ * body). A subhead belongs to the article's topic, so one of these fails.
+ * Numbered section heads (一、 （一）) never get here: they are not
+ * headline-like. */
+gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
+                                   const ZsArtItem *next) {
+  if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
+    return FALSE;
+  g_autofree char *head = NULL;
+  for (guint k = from; k < b->len; k++) {
+    const ZsArtItem *it = b->pdata[k];
+    if (!it)
+      continue;
+    if (!zs_art_headline_like(it) && it->kind != ZS_PK_HEADING && !zs_art_subtitle_like(it) &&
+        !zs_art_subhead_like(it))
+      return FALSE;
+    g_autofree char *t = g_strndup(it->p->text, strlen(it->p->text) -
+                                                    zs_class_site_suffix(it->p->text));
+    zs_art_append_str(&head, t);
+  }
+  if (!head)
+    return FALSE;
+  /* a lead that only opens articles: 记者从…获悉 */
+  if (zs_class_is_lead(next->p->text))
+    return TRUE;
+  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  zs_overlap_add(hs, head, strlen(head));
+  g_autoptr(GHashTable) ns = zs_overlap_set_new();
+  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
+  g_autoptr(GHashTable) body = zs_art_body_bigrams(a);
+  guint total, n_next;
+  guint hn = zs_overlap_hits(hs, ns, &total);
+  guint hb = zs_overlap_hits(hs, body, NULL);
+  guint shift = zs_overlap_hits(ns, body, &n_next);
+  /* news copy shares stock words (发布数据, 同比增长) across topics, so a
+   * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
+  gboolean shifted = shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
+  return hn >= 2 && hn * 2 >= total && hb * 2 < hn && shifted;
+}
+

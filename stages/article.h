@@ -1,0 +1,69 @@
+/* article.h: the article the segmenter is building (article.c): its
+ * paragraphs with their kind and role, and the tests on them. Private to
+ * the segmenter; the public result is ZsArticle (zhstats.h). */
+#ifndef ZS_ARTICLE_H
+#define ZS_ARTICLE_H
+
+#include "classify.h"
+
+/* What a paragraph is in its article. */
+typedef enum { ZS_ROLE_BODY, ZS_ROLE_SKIP, ZS_ROLE_HEAD, ZS_ROLE_SUB } ZsRole;
+
+/* A paragraph of the input with its kind and role. */
+typedef struct {
+  ZsPara *p;
+  gboolean owned;  /* p is freed with the item (not in zs_seg_document) */
+  ZsParaKind kind;
+  ZsRole role;
+  gsize skip, cut; /* bytes dropped at the start and the end of the text */
+} ZsArtItem;
+
+/* An article under construction. */
+typedef struct {
+  GPtrArray *items;   /* ZsArtItem*, in input order */
+  char *headline, *subtitle, *dateline, *byline;
+  gboolean head_before;  /* its headline came before its body */
+  gsize body_bytes;
+  guint n_body;
+} ZsArt;
+
+/* Frees the item, and its paragraph when `owned`. */
+void zs_art_item_free(ZsArtItem *it);
+
+/* The kind tests of classify.h, on an item. */
+gboolean zs_art_headline_like(const ZsArtItem *it);
+gboolean zs_art_subtitle_like(const ZsArtItem *it);
+/* Any short line that can stand as a web page's headline, clause
+ * punctuation allowed: only page metadata around it tells it from a short
+ * body line. */
+gboolean zs_art_title_like(const ZsArtItem *it);
+/* A short paragraph ending in a word (or %, a closing quote or book mark):
+ * after body text, a section subhead, not body. */
+gboolean zs_art_subhead_like(const ZsArtItem *it);
+
+ZsArt *zs_art_new(void);
+void zs_art_free(ZsArt *a);
+/* Appends `it` (taken) with `role`. */
+void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role);
+/* *dst = a copy of s[0, len), the old value freed. */
+void zs_art_set_str(char **dst, const char *s, gsize len);
+/* Appends s to *dst (NULL is ""). */
+void zs_art_append_str(char **dst, const char *s);
+/* Sets the byline from a byline paragraph: （记者 X）, 本报记者 X, 文/X. */
+void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
+/* Builds the public article numbered `no` from `a`, and frees `a`. */
+ZsArticle *zs_art_finish(ZsArt *a, guint no);
+
+/* Bigrams of the last few KB of the body text of `a` (zs_overlap_). */
+GHashTable *zs_art_body_bigrams(const ZsArt *a);
+/* The gap (1..n-1 among the body items listed in body_idx) where the text
+ * splits into two articles: least bigram overlap across it; n if none. */
+guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
+/* Is the plain line `it` restated by the lead `next` (>= 2 bigrams)? */
+gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next);
+/* Are the items block[from..], right before body `next` inside the open
+ * article `a`, the next article's headline? See segment.c, rule 5. */
+gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *block, guint from,
+                                   const ZsArtItem *next);
+
+#endif

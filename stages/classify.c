@@ -1,0 +1,334 @@
+/* classify.c: what kind of paragraph a paragraph is (body, dateline,
+ * headline-like short line, byline, marker, photo credit, ...), from its text
+ * alone. The segmenter decides roles (headline, subtitle, subhead, body) from
+ * these kinds and their order; the patterns of news furniture live here so
+ * they can be read and extended in one place.
+ */
+#include "classify.h"
+
+#include <string.h>
+
+#define SHORT_MAX_CHARS 40
+
+static gboolean starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+gboolean zs_class_is_dash(gunichar c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
+gboolean zs_class_is_closer(gunichar c) {
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+         c == 0xFF09 || c == 0x300B;
+}
+
+gboolean zs_class_is_stop(gunichar c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+gboolean zs_class_ends_sentence(const char *s) {
+  const char *e = s + strlen(s);
+  while (e > s) {
+    e = g_utf8_find_prev_char(s, e);
+    gunichar c = g_utf8_get_char(e);
+    if (!zs_class_is_closer(c))
+      return zs_class_is_stop(c);
+  }
+  return FALSE;
+}
+
+/* Does t[0, end) end a sentence? */
+gboolean zs_class_ends_sentence_at(const char *t, const char *end) {
+  g_autofree char *head = g_strndup(t, end - t);
+  return zs_class_ends_sentence(head);
+}
+
+static gboolean has_any(const char *s, const char *const *list, guint n) {
+  for (guint i = 0; i < n; i++)
+    if (strstr(s, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *const clause_punct[] = {"，", "。", "！", "？", "；", "：",
+                                           "、", "…"};
+
+/* The patterns of news furniture, on normalized text (no spaces between
+ * Chinese characters, ASCII digits). Compiled once, read-only after. */
+typedef struct {
+  GRegex *dated;    /* 本报北京1月30日电, 新华社北京1月30日电, 中新网3月2日电 */
+  GRegex *message;  /* 本报讯, 人民网讯, 央视网消息（新闻联播） */
+  GRegex *meta;     /* 来源：…, 编辑：…, 原标题：…, 【字号 大 中 小】, 点击查看 */
+  GRegex *datetime; /* 2024年03月06日08:12 |来源：… (the page's own date) */
+  GRegex *endnote;  /* （责任编辑：王震、袁勃）, （完） */
+  GRegex *names;    /* 李刚 黄惠萍 胡靖: a byline of names only */
+  GRegex *byline;   /* 记者 王海 李娜, 记者：张三, 文/张明, 文·图/李四 */
+  GRegex *caption;  /* 图为…。新华社记者 张三 摄: a photo caption with credit */
+  GRegex *rule;     /* ------, ======, ***: a separator between articles */
+  GRegex *site;     /* _新闻频道_央视网(cctv.com), -新华网: a page title's site */
+  GRegex *lead;     /* 记者从…获悉: the opening of a news lead */
+  GRegex *section;  /* 一、 （一） 第一部分 1. : a numbered section head */
+} Patterns;
+
+/* A news organization ends in one of these: 新华社 人民网 本报 央视网
+ * 中央广播电视总台 …客户端. The place and the date follow it. */
+#define ORG "(?:本报|[\\p{Han}A-Za-z]{0,12}?(?:社|网|报|台|客户端|新闻|在线))"
+#define NUM "[0-9一二三四五六七八九十〇]{1,3}"
+
+static gpointer compile_patterns(gpointer unused) {
+  static Patterns pt;
+  GRegexCompileFlags f = G_REGEX_OPTIMIZE;
+  pt.dated = g_regex_new(
+      "^" ORG "\\p{Han}{0,12}?" NUM "月" NUM "日(?:[0-9]{1,2}时)?电"
+      "(?![力网话视影脑器池商子动站量费价源厂机气])",
+      f, 0, NULL);
+  pt.message = g_regex_new(
+      "^(?:本报讯|" ORG "(?:讯|消息)(?:（[^（）]{1,20}）)?(?=[：（\\p{Han}]|$)"
+      "|【[^【】，。]{2,24}(?:报道|讯|消息)[^【】，。]{0,16}】)",
+      f, 0, NULL);
+  pt.meta = g_regex_new(
+      "^(?:[【\\[]?(?:来源|稿源|本文来源|文章来源|信息来源|出处|作者|文字|"
+      "编辑|责任编辑|责编|编审|编校|审核|审校|审签|校对|终审|值班编辑|"
+      "原标题|原题|发布时间|发布日期|发表时间|更新时间|时间|日期|字号|"
+      "浏览次数|阅读次数|阅读量|点击数|点击量|点击率|浏览量|分享到|分享|"
+      "标签|关键词|关键字|图片来源|视频来源|摄影)\\s*[:：】\\]]"
+      "|【(?:字号|打印|关闭|纠错|收藏|我要纠错|打印本页|关闭窗口|大|中|小)"
+      "|(?:小字号|大字号|默认字号|本文转自|转自|转载请注明|版权声明|免责声明|当前位置)"
+      "|[^，。！？>＞»›]{1,20}\\s?[>＞»›]\\s?[^，。！？]{1,30}$"
+      "|[·•▪]\\s*[^。！？]{0,40}$"
+      "|(?:点击查看|点击进入|点击阅读|扫一扫|扫描二维码|打印本页|关闭窗口|"
+      "返回顶部|返回首页|上一篇|下一篇|相关新闻|相关阅读|相关报道|推荐阅读|"
+      "热点推荐|热门推荐|网友评论|我要评论|(?:分享|转发)到)"
+      "|(?:打印|关闭|收藏|分享|纠错|举报)(?:\\s*\\|?\\s*(?:打印|关闭|收藏|分享|纠错|举报|微信|微博))+$)",
+      f, 0, NULL);
+  pt.datetime = g_regex_new(
+      "^(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
+      "(?:\\s*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
+      "\\s?(?:星期[一二三四五六日天]|周[一二三四五六日])?"
+      "(?=$|[\\s|｜丨]|来源|作者|编辑|浏览|字号)",
+      f, 0, NULL);
+  pt.endnote = g_regex_new(
+      "^(?:【[^】]{1,8}】\\s*)*[（(【\\[［〔](?:完|全文完|责任编辑|责编|编辑|审核|校对|终审|值班编辑|编审|"
+      "本文来源|来源|作者|文|图|撰稿|采写|编译)[^（）()【】\\[\\]［］〔〕。]{0,40}[）)】\\]］〕]$",
+      f, 0, NULL);
+  pt.names = g_regex_new("^\\p{Han}{2,3}(?: \\p{Han}{2,3}){2,5}$", f, 0, NULL);
+  pt.byline = g_regex_new(
+      "^(?:本报|新华社|本台)?(?:特约记者|见习记者|记者|通讯员|实习生|撰文|"
+      "作者|文字|文图|图文|文|图|摄影|摄)(?:[：:/／· ]|\\s*[/／]\\s*)"
+      "\\p{Han}{2,4}(?:[ 、，,]\\p{Han}{2,4}){0,5}$",
+      f, 0, NULL);
+  pt.caption = g_regex_new(
+      "^图为|[。！？”][（(]?(?:[^。！？，]{0,24}(?:记者|通讯员))?[^。！？，]{0,16}"
+      "(?:摄|摄影|供图)[）)]?$",
+      f, 0, NULL);
+  pt.rule = g_regex_new("^[-=*_~#—─━·•●◆◇■□★☆+<>\\s]{3,}$", f, 0, NULL);
+  pt.site = g_regex_new(
+      "(?:\\s?[_｜|\\-－—]\\s?[\\p{Han}A-Za-z0-9·]{1,14}?"
+      "(?:网|频道|客户端|在线|日报|晚报|时报|新闻|电视台)"
+      "(?:[(（][A-Za-z0-9.]{2,24}[)）])?)+$",
+      f, 0, NULL);
+  pt.lead = g_regex_new(
+      "^(?:本报)?记者(?:[0-9]{1,2}日|近日|日前|今天|昨天|近期|今年以来)?"
+      "(?:从|在|自)[^。，；]{1,30}?(?:获悉|了解到|获知)",
+      f, 0, NULL);
+  pt.section = g_regex_new(
+      "^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十]{1,3}）|"
+      "第[一二三四五六七八九十]{1,3}(?:章|节|部分)|[0-9]{1,2}[、．.](?![0-9]))",
+      f, 0, NULL);
+  /* constant patterns: one that does not compile is a bug, found by any
+   * test run */
+  GRegex **all = (GRegex **)(void *)&pt;
+  for (gsize i = 0; i < sizeof pt / sizeof(GRegex *); i++)
+    if (!all[i])
+      g_error("classify.c: pattern %" G_GSIZE_FORMAT " does not compile", i);
+  return &pt;
+}
+
+static const Patterns *patterns(void) {
+  static GOnce once = G_ONCE_INIT;
+  return g_once(&once, compile_patterns, NULL);
+}
+
+/* Length of the match of `re` at the start of s, 0 if none. */
+static gsize match_len(const GRegex *re, const char *s) {
+  g_autoptr(GMatchInfo) mi = NULL;
+  if (!re || !g_regex_match(re, s, 0, &mi))
+    return 0;
+  int start, end;
+  if (!g_match_info_fetch_pos(mi, 0, &start, &end) || start != 0)
+    return 0;
+  return (gsize)end;
+}
+
+/* Length of a leading dateline, 0 if none: 本报讯, 本报北京1月30日电,
+ * 新华社北京1月30日电, 中新网3月2日电, 央视网消息（新闻联播）. No
+ * punctuation comes before it, so the scan stops at the first clause
+ * mark. */
+gsize zs_class_dateline_len(const char *s) {
+  const Patterns *pt = patterns();
+  gsize n = match_len(pt->dated, s);
+  if (!n)
+    n = match_len(pt->message, s);
+  return n;
+}
+
+gboolean zs_class_is_meta(const char *t) {
+  const Patterns *pt = patterns();
+  if (g_utf8_strlen(t, -1) > 80)
+    return FALSE;
+  if (match_len(pt->meta, t))
+    return TRUE;
+  /* the page's own date and time, alone or with the source */
+  return match_len(pt->datetime, t) && !strstr(t, "，") && !strstr(t, "。");
+}
+
+gboolean zs_class_is_date(const char *t) {
+  gsize n = match_len(patterns()->datetime, t);
+  return n && !t[n + strspn(t + n, " ")];
+}
+
+gboolean zs_class_is_lead(const char *t) {
+  return g_regex_match(patterns()->lead, t, 0, NULL);
+}
+
+gsize zs_class_site_suffix(const char *t) {
+  g_autoptr(GMatchInfo) mi = NULL;
+  if (!g_regex_match(patterns()->site, t, 0, &mi))
+    return 0;
+  int start, end;
+  if (!g_match_info_fetch_pos(mi, 0, &start, &end))
+    return 0;
+  /* a headline stays: at least four characters before it */
+  return g_utf8_strlen(t, start) >= 4 ? (gsize)(end - start) : 0;
+}
+
+gboolean zs_class_is_endnote(const char *t, gsize len) {
+  g_autofree char *s = g_strndup(t, len);
+  return match_len(patterns()->endnote, s) == len;
+}
+
+/* Length of a leading "（…）" of at most `max` characters, 0 if none. */
+gsize zs_class_paren_len(const char *s, guint max) {
+  if (!starts_with(s, "（"))
+    return 0;
+  guint n = 0;
+  for (const char *p = s + strlen("（"); *p && n < max;
+       p = g_utf8_next_char(p), n++) {
+    if (starts_with(p, "（"))
+      return 0;
+    if (starts_with(p, "）"))
+      return (p - s) + strlen("）");
+  }
+  return 0;
+}
+
+gboolean zs_class_byline_paren(const char *s, gsize len) {
+  g_autofree char *t = g_strndup(s, len);
+  return strstr(t, "记者") || strstr(t, "通讯员") || strstr(t, "特约");
+}
+
+gsize zs_class_continuation_len(const char *s) {
+  if (starts_with(s, "（上接") || starts_with(s, "（接上") ||
+      starts_with(s, "（紧接"))
+    return zs_class_paren_len(s, 12);
+  return 0;
+}
+
+/* A photo credit: 叶传增 徐锐摄影报道, 本报记者 张三摄, （新华社发）. */
+static gboolean is_credit(const char *t) {
+  static const char *const ends[] = {"摄", "摄影", "摄影报道", "供图", "制图", "新华社发"};
+  g_autofree char *core = g_strdup(t);
+  if (g_str_has_prefix(core, "（") && g_str_has_suffix(core, "）")) {
+    core[strlen(core) - strlen("）")] = '\0';
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(ends); i++)
+    if (g_str_has_suffix(core, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A sentence, then a closing note: 。（完）, 。（记者 X）. */
+static gboolean ends_with_note(const char *t) {
+  const char *lp = g_strrstr(t, "（");
+  gsize n = strlen(t);
+  if (!lp || lp == t || zs_class_paren_len(lp, 40) != (gsize)(t + n - lp))
+    return FALSE;
+  return zs_class_ends_sentence_at(t, lp);
+}
+
+ZsParaKind zs_class_para(const ZsPara *p) {
+  const char *t = p->text;
+  glong n = g_utf8_strlen(t, -1);
+  gunichar c0 = g_utf8_get_char(t);
+  if (p->markdown_heading)
+    return ZS_PK_HEADING;
+  if (zs_class_dateline_len(t))
+    return ZS_PK_DATELINE;
+  if (zs_class_continuation_len(t))
+    return ZS_PK_CONT;
+  if (g_regex_match(patterns()->rule, t, 0, NULL))
+    return ZS_PK_END;
+  if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
+    return ZS_PK_MARKER;
+  if (zs_class_is_endnote(t, strlen(t)))
+    return ZS_PK_END;
+  if (zs_class_is_meta(t))
+    return ZS_PK_META;
+  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
+    return ZS_PK_CREDIT;
+  /* a caption with its credit in one paragraph, or a 图为 caption */
+  if (n <= 150 && g_regex_match(patterns()->caption, t, 0, NULL))
+    return ZS_PK_CAPTION;
+  if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
+      (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
+       starts_with(t, "本报特约")))
+    return ZS_PK_BYLINE;
+  gsize pl = zs_class_paren_len(t, 60);
+  if (pl && pl == strlen(t) && zs_class_byline_paren(t, pl))
+    return ZS_PK_BYLINE;
+  /* three or more names, one space apart (the normalizer's form), or
+   * names after a role: 记者 王海 李娜, 文/张明 */
+  if (match_len(patterns()->names, t) || match_len(patterns()->byline, t))
+    return ZS_PK_BYLINE;
+  gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
+  if (n <= SHORT_MAX_CHARS && !ends && match_len(patterns()->section, t))
+    return ZS_PK_SECTION;
+  if (n <= SHORT_MAX_CHARS && !ends)
+    return ZS_PK_SHORT;
+  return ZS_PK_BODY;
+}
+
+/* A short line that can be (part of) a headline: no punctuation but quotes
+ * and book-title marks, not a dash-led subtitle, not a dash-ended kicker. */
+gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
+  if (kind != ZS_PK_SHORT)
+    return FALSE;
+  /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 */
+  if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
+      (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
+    return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
+  if (has_any(t, clause_punct, G_N_ELEMENTS(clause_punct)))
+    return FALSE;
+  if (zs_class_is_dash(g_utf8_get_char(t)))
+    return FALSE;
+  gsize n = strlen(t);
+  if (n >= 3 && zs_class_is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean zs_class_subtitle_like(ZsParaKind kind, const char *t) {
+  return kind == ZS_PK_SHORT && zs_class_is_dash(g_utf8_get_char(t));
+}
+
+const char *zs_class_strip_dashes(const char *t) {
+  while (*t && zs_class_is_dash(g_utf8_get_char(t)))
+    t = g_utf8_next_char(t);
+  return t;
+}
+
+gboolean zs_class_ends_dashes(const char *t) {
+  gsize n = strlen(t);
+  return n >= 3 && zs_class_is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n)));
+}

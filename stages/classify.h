@@ -1,0 +1,70 @@
+/* classify.h: the kind of a paragraph, from its text alone (classify.c).
+ * Used by the segmenter; the roles (headline, subhead, body) are its. */
+#ifndef ZS_CLASSIFY_H
+#define ZS_CLASSIFY_H
+
+#include "zhstats.h"
+
+typedef enum {
+  ZS_PK_BODY,     /* body text */
+  ZS_PK_DATELINE, /* starts with 本报讯, 本报北京1月30日电, 新华社…电 */
+  ZS_PK_CONT,     /* starts with （上接第一版） */
+  ZS_PK_HEADING,  /* a markdown heading */
+  ZS_PK_SHORT,    /* a short line without a sentence end */
+  ZS_PK_BYLINE,   /* 本报记者 X, （记者 X） */
+  ZS_PK_MARKER,   /* ■ section marker */
+  ZS_PK_CREDIT,   /* photo credit: …摄 */
+  ZS_PK_CAPTION,  /* set by the segmenter: the paragraph before a credit */
+  ZS_PK_META,     /* web page metadata and UI: 来源：…, 编辑：…, 【字号】 */
+  ZS_PK_SECTION,  /* a numbered section head: 一、完善基础设施, （二）… */
+  ZS_PK_END,      /* ends an article: （责任编辑：X）, （完）, a ------ rule */
+} ZsParaKind;
+
+ZsParaKind zs_class_para(const ZsPara *p);
+
+gboolean zs_class_is_dash(gunichar c);
+/* Closing quotes and brackets that may follow a sentence end. */
+gboolean zs_class_is_closer(gunichar c);
+/* 。！？ */
+gboolean zs_class_is_stop(gunichar c);
+/* Does s end a sentence (a stop, then closers)? */
+gboolean zs_class_ends_sentence(const char *s);
+/* Does t[0, end) end a sentence? */
+gboolean zs_class_ends_sentence_at(const char *t, const char *end);
+/* Does t end in a dash run (a kicker: 公安部…开展定点帮扶——)? */
+gboolean zs_class_ends_dashes(const char *t);
+/* t after its leading dashes (a subtitle's text). */
+const char *zs_class_strip_dashes(const char *t);
+
+/* Length in bytes of a leading dateline, 0 if none: 本报讯, 本报北京1月30日电,
+ * 新华社北京1月30日电, 中新网3月2日电, 人民网讯, 央视网消息（新闻联播）. */
+gsize zs_class_dateline_len(const char *s);
+/* Web page metadata or UI text, not news text: 来源：新华社, 作者：X,
+ * 编辑：X, 原标题：…, 2024年03月06日08:12 | 来源：…, 【字号 大 中 小】,
+ * 点击查看, 分享到. */
+gboolean zs_class_is_meta(const char *t);
+/* Is t a date (and time) alone: 2024年1月10日, 2024-01-10 08:12? */
+gboolean zs_class_is_date(const char *t);
+/* Does t open a news lead (记者从市交通运输局获悉, 记者日前从…了解到)? Only
+ * the first paragraph of an article reads so. */
+gboolean zs_class_is_lead(const char *t);
+/* Bytes of a site name ending a page title (…_新闻频道_央视网(cctv.com),
+ * …-新华网), 0 if none. */
+gsize zs_class_site_suffix(const char *t);
+/* Is t[0, len) an editor's note that closes an article: （完）,
+ * （责任编辑：王震、袁勃）, 【编辑：X】? */
+gboolean zs_class_is_endnote(const char *t, gsize len);
+/* Length of a leading "（…）" of at most `max` characters, 0 if none. */
+gsize zs_class_paren_len(const char *s, guint max);
+/* Is the bracket s[0, len) a byline (记者, 通讯员, 特约)? */
+gboolean zs_class_byline_paren(const char *s, gsize len);
+/* Length of a leading continuation note （上接第一版）, 0 if none. */
+gsize zs_class_continuation_len(const char *s);
+
+/* A short line that can be (part of) a headline: no punctuation but quotes
+ * and book-title marks, not a dash-led subtitle, not a dash-ended kicker. */
+gboolean zs_class_headline_like(ZsParaKind kind, const char *t);
+/* A short line led by a dash run. */
+gboolean zs_class_subtitle_like(ZsParaKind kind, const char *t);
+
+#endif

@@ -1,0 +1,51 @@
+/* lines.h: the shape of one line of text, for the reflow in normalize.c
+ * (lines.c). `norm` arguments are zs_norm_text() output; `raw` ones the
+ * decoded line before it. */
+#ifndef ZS_LINES_H
+#define ZS_LINES_H
+
+#include <glib.h>
+
+/* Leading spaces, in CJK columns (U+3000 is 1, a space 0.5, a tab 2). */
+double zs_line_indent(const char *s);
+/* Display width in CJK columns, ASCII half, leading and trailing spaces not
+ * counted. */
+double zs_line_width(const char *s);
+
+/* Closing quotes and brackets, full-width and ASCII. */
+gboolean zs_line_is_closer(gunichar c);
+/* 。！？ and ASCII ! ? */
+gboolean zs_line_is_stop(gunichar c);
+
+/* Ends a sentence: a stop, then closing marks. */
+gboolean zs_line_ends_sentence(const char *norm);
+/* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
+gboolean zs_line_ends_soft(const char *norm);
+/* Ends inside a clause (，、；“（《): a paragraph never ends there. */
+gboolean zs_line_ends_open(const char *norm);
+/* A title cut after its colon: one or two characters after the last ：. */
+gboolean zs_line_colon_fragment(const char *norm);
+/* Has any of ，。！？；：、…. */
+gboolean zs_line_has_clause_punct(const char *norm);
+
+/* Led by a dash run of two or more, without ，。: a subtitle. */
+gboolean zs_line_starts_subtitle(const char *norm);
+/* Always starts a paragraph: dateline, byline, continuation note, section
+ * marker, subtitle. */
+gboolean zs_line_starts_block(const char *norm);
+/* Starts with an opening quote or book mark. */
+gboolean zs_line_starts_quote(const char *norm);
+/* Starts with a closing mark (no Chinese line does: it joins the last). */
+gboolean zs_line_starts_closing(const char *norm);
+
+/* A one-line paragraph that reads as a headline (<= 30 columns, no clause
+ * punctuation): phrase spaces stay in it. */
+gboolean zs_line_headline_like(const char *norm, double width);
+/* A byline of names only (李 刚 黄惠萍 胡 靖) as names one space apart
+ * (李刚 黄惠萍 胡靖), newly allocated; NULL when `raw` is not one. */
+char *zs_line_names(const char *raw);
+/* "## text": the heading's text without the markers (inside `s`), or
+ * NULL. */
+const char *zs_line_markdown_heading(const char *s);
+
+#endif

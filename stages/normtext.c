@@ -1,0 +1,238 @@
+/* normtext.c: the character-level convention, zs_norm_text().
+ *
+ * What "normalized" means for one string (full-width forms, ASCII
+ * punctuation next to Chinese text, spaces), apart from the reflow of lines
+ * into paragraphs that normalize.c does around it. The convention is
+ * written out in stages/README.md.
+ */
+#include "normtext.h"
+
+#include "normalize.h"
+
+#include <string.h>
+
+/* ---- character classes -------------------------------------------------- */
+
+static gboolean is_ideo(gunichar c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
+         c == 0x3007;
+}
+
+/* Chinese text: ideographs, CJK punctuation, full-width forms, and the
+ * quotes, dashes and ellipsis Chinese text borrows from general punctuation. */
+static gboolean is_chinese(gunichar c) {
+  return is_ideo(c) || (c >= 0x3001 && c <= 0x303F) ||
+         (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x2014 && c <= 0x2026) ||
+         c == 0x00B7;
+}
+
+gboolean zs_normtext_is_space(gunichar c) {
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 ||
+         c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+}
+
+static gboolean is_ascii_alnum(gunichar c) {
+  return c < 0x80 && g_ascii_isalnum((char)c);
+}
+
+static gboolean is_ascii_graph(gunichar c) {
+  return c > 0x20 && c < 0x7F;
+}
+
+static gboolean is_ascii_digit_like(gunichar c) {
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Full-width forms that always become ASCII. */
+static gboolean fw_plain(gunichar c) {
+  return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05 || c == 0xFF0B;
+}
+
+static gunichar ascii_to_fullwidth_punct(gunichar c) {
+  switch (c) {
+  case ',': return 0xFF0C;
+  case ';': return 0xFF1B;
+  case ':': return 0xFF1A;
+  case '?': return 0xFF1F;
+  case '!': return 0xFF01;
+  case '(': return 0xFF08;
+  case ')': return 0xFF09;
+  default: return 0;
+  }
+}
+
+/* After full-width conversion, what a character will read as. */
+static gunichar plain_of(gunichar c) {
+  return fw_plain(c) ? c - 0xFEE0 : c;
+}
+
+/* ---- zs_norm_text ------------------------------------------------------- */
+
+static gunichar last_cp(const GString *o) {
+  if (o->len == 0)
+    return 0;
+  const char *p = g_utf8_find_prev_char(o->str, o->str + o->len);
+  return p ? g_utf8_get_char(p) : 0;
+}
+
+static gunichar second_last_cp(const GString *o) {
+  if (o->len == 0)
+    return 0;
+  const char *p = g_utf8_find_prev_char(o->str, o->str + o->len);
+  if (!p)
+    return 0;
+  p = g_utf8_find_prev_char(o->str, p);
+  return p ? g_utf8_get_char(p) : 0;
+}
+
+/* Characters that vanish: NUL, zero-width space, BOM, C0 controls. */
+static gboolean is_dropped(gunichar c) {
+  return c == 0x200B || c == 0xFEFF || (c < 0x20 && !zs_normtext_is_space(c));
+}
+
+/* Next character at or after `p` that is neither a space nor dropped, or 0. */
+static gunichar next_nonspace(const char *p, const char *end) {
+  while (p < end) {
+    gunichar c = g_utf8_get_char(p);
+    if (!zs_normtext_is_space(c) && !is_dropped(c))
+      return c;
+    p = g_utf8_next_char(p);
+  }
+  return 0;
+}
+
+/* The first character after the run of convertible ASCII punctuation that
+ * starts at `q` (spaces and dropped characters skipped), or 0. A run such
+ * as "?(" is decided as a whole, so a second pass sees the same thing. */
+static gunichar after_punct_run(const char *q, const char *end) {
+  for (; q < end; q = g_utf8_next_char(q)) {
+    gunichar c = g_utf8_get_char(q);
+    if (!zs_normtext_is_space(c) && !is_dropped(c) && !ascii_to_fullwidth_punct(c))
+      return c;
+  }
+  return 0;
+}
+
+/* The output's last character that is not a space. */
+static gunichar last_nonspace_cp(const GString *o) {
+  gsize n = o->len;
+  while (n > 0 && o->str[n - 1] == ' ')
+    n--;
+  if (n == 0)
+    return 0;
+  const char *p = g_utf8_find_prev_char(o->str, o->str + n);
+  return p ? g_utf8_get_char(p) : 0;
+}
+
+/* An ASCII , ; : ? ! ( ) between `prev` (the output so far, spaces
+ * dropped) and `next` (the first character after its punctuation run)
+ * becomes full-width when it touches Chinese text and no ASCII letter or
+ * digit. */
+static gboolean punct_goes_fullwidth(gunichar prev, gunichar next) {
+  next = plain_of(next);
+  if (is_ascii_alnum(prev) || is_ascii_alnum(next))
+    return FALSE;
+  return is_chinese(prev) || is_chinese(next);
+}
+
+/* How the character at `q` (the first after a run of spaces that follows
+ * `prev`) will read in the output, or 0 at the end. */
+static gunichar final_form(gunichar prev, const char *q, const char *end) {
+  if (q >= end)
+    return 0;
+  gunichar c = g_utf8_get_char(q);
+  if (ascii_to_fullwidth_punct(c) &&
+      punct_goes_fullwidth(prev, after_punct_run(g_utf8_next_char(q), end)))
+    return ascii_to_fullwidth_punct(c);
+  if ((c == 0xFF0D || c == 0xFF0E) && prev >= '0' && prev <= '9' &&
+      is_ascii_digit_like(next_nonspace(g_utf8_next_char(q), end)))
+    return c == 0xFF0D ? '-' : '.';
+  return plain_of(c);
+}
+
+/* The character-level normalization. `marks` (n ascending byte offsets into
+ * s, may be NULL) are rewritten in place into offsets of the result.
+ * keep_phrase_space: one-line headline mode (see the convention above). */
+GString *zs_normtext_run(const char *s, gsize len,
+                               gboolean keep_phrase_space, gsize *marks,
+                               guint n_marks) {
+  GString *o = g_string_sized_new(len + 8);
+  const char *p = s, *end = s + len;
+  guint mi = 0;
+  while (p < end) {
+    while (mi < n_marks && marks[mi] <= (gsize)(p - s))
+      marks[mi++] = o->len;
+    gunichar c = g_utf8_get_char(p);
+    const char *next = g_utf8_next_char(p);
+    if (is_dropped(c)) {
+      p = next;
+      continue;
+    }
+    if (zs_normtext_is_space(c)) {
+      /* A run of spaces: at most one stays, between two ASCII graphic
+       * characters as they will finally read. */
+      const char *q = next;
+      while (q < end && (zs_normtext_is_space(g_utf8_get_char(q)) || is_dropped(g_utf8_get_char(q))))
+        q = g_utf8_next_char(q);
+      gunichar prev = last_cp(o), nx = final_form(prev, q, end);
+      gboolean keep = is_ascii_graph(prev) && is_ascii_graph(nx);
+      if (!keep && keep_phrase_space && is_ideo(prev) &&
+          is_ideo(second_last_cp(o)) && q < end && is_ideo(nx)) {
+        const char *q2 = g_utf8_next_char(q);
+        keep = q2 < end && is_ideo(g_utf8_get_char(q2));
+      }
+      if (keep)
+        g_string_append_c(o, ' ');
+      p = q;
+      continue;
+    }
+    if (fw_plain(c)) {
+      /* A span of full-width letters and digits: NFKC on the span only. */
+      const char *q = next;
+      while (q < end && fw_plain(g_utf8_get_char(q)))
+        q = g_utf8_next_char(q);
+      while (mi < n_marks && marks[mi] < (gsize)(q - s))
+        marks[mi++] = o->len;
+      g_autofree char *nf = g_utf8_normalize(p, q - p, G_NORMALIZE_NFKC);
+      if (nf)
+        g_string_append(o, nf);
+      else
+        g_string_append_len(o, p, q - p);
+      p = q;
+      continue;
+    }
+    if (c == 0xFF0D || c == 0xFF0E) { /* － ． between digits */
+      gunichar prev = last_cp(o), nx = next_nonspace(next, end);
+      if (prev >= '0' && prev <= '9' && is_ascii_digit_like(nx)) {
+        g_string_append_c(o, c == 0xFF0D ? '-' : '.');
+        p = next;
+        continue;
+      }
+    }
+    gunichar fw = ascii_to_fullwidth_punct(c);
+    if (fw && punct_goes_fullwidth(last_nonspace_cp(o), after_punct_run(next, end))) {
+      g_string_append_unichar(o, fw);
+      p = next;
+      continue;
+    }
+    g_string_append_len(o, p, next - p);
+    p = next;
+  }
+  while (mi < n_marks)
+    marks[mi++] = o->len;
+  return o;
+}
+
+char *zs_norm_text(const char *s, gssize len) {
+  g_return_val_if_fail(s != NULL, NULL);
+  gsize n = len < 0 ? strlen(s) : (gsize)len;
+  if (!g_utf8_validate(s, n, NULL)) { /* never read past a broken tail */
+    g_autofree char *valid = g_utf8_make_valid(s, n);
+    return g_string_free(zs_normtext_run(valid, strlen(valid), FALSE, NULL, 0), FALSE);
+  }
+  return g_string_free(zs_normtext_run(s, n, FALSE, NULL, 0), FALSE);
+}
+

@@ -1,0 +1,19 @@
+/* normtext.h: the character-level half of normalize, shared with the line
+ * reflow in normalize.c. Other stages call zs_norm_text() (normalize.h). */
+#ifndef ZS_NORMTEXT_H
+#define ZS_NORMTEXT_H
+
+#include <glib.h>
+
+/* The spaces that normalization removes (ASCII, U+3000, NBSP, tab, the
+ * U+2000 spaces, line ends). */
+gboolean zs_normtext_is_space(gunichar c);
+
+/* Normalizes s[0, len) (valid UTF-8) into a new GString. `marks` (n_marks
+ * ascending byte offsets into s, may be NULL) are rewritten in place into
+ * offsets of the result. keep_phrase_space: one-line headline mode, a space
+ * between two runs of >= 2 ideographs stays. */
+GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
+                         gsize *marks, guint n_marks);
+
+#endif

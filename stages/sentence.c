@@ -1,0 +1,96 @@
+/* sentence.c: the gold's mechanical sentence rule, and the public
+ * article and sentence types' free functions and byline form (zhstats.h).
+ */
+#include "sentence.h"
+
+#include "classify.h"
+#include "segment.h"
+
+#include <string.h>
+
+void zs_sentence_free(ZsSentence *s) {
+  if (!s)
+    return;
+  g_free(s->text);
+  g_free(s);
+}
+
+void zs_article_free(ZsArticle *a) {
+  if (!a)
+    return;
+  g_free(a->headline);
+  g_free(a->dateline);
+  g_free(a->byline);
+  if (a->sentences)
+    g_ptr_array_unref(a->sentences);
+  g_free(a);
+}
+
+/* A byline as zhstats.h shows it, "记者 孙秀艳": normalized text lost the
+ * spaces of （记者 孙秀艳）, so a space goes back around each role word. */
+void zs_sent_byline(char **dst, const char *s, gsize len) {
+  static const char *const roles[] = {"特约记者", "记者", "通讯员", "实习生"};
+  GString *o = g_string_new(NULL);
+  const char *p = s, *end = s + len;
+  while (p < end) {
+    guint r = 0;
+    while (r < G_N_ELEMENTS(roles) &&
+           !((gsize)(end - p) >= strlen(roles[r]) &&
+             strncmp(p, roles[r], strlen(roles[r])) == 0))
+      r++;
+    if (r == G_N_ELEMENTS(roles)) {
+      const char *q = g_utf8_next_char(p);
+      g_string_append_len(o, p, q - p);
+      p = q;
+      continue;
+    }
+    if (o->len && o->str[o->len - 1] != ' ')
+      g_string_append_c(o, ' ');
+    g_string_append(o, roles[r]);
+    p += strlen(roles[r]);
+    if (p < end && *p != ' ')
+      g_string_append_c(o, ' ');
+  }
+  g_free(*dst);
+  *dst = g_string_free(o, FALSE);
+}
+
+/* Byte spans of the sentences of text[0, len): pairs of gsize. */
+GArray *zs_sent_spans(const char *text, gsize len) {
+  GArray *spans = g_array_new(FALSE, FALSE, sizeof(gsize));
+  const char *p = text, *end = text + len, *start = text;
+  while (p < end) {
+    gunichar c = g_utf8_get_char(p);
+    p = g_utf8_next_char(p);
+    if (!zs_class_is_stop(c))
+      continue;
+    while (p < end && zs_class_is_stop(g_utf8_get_char(p)))
+      p = g_utf8_next_char(p);
+    while (p < end && zs_class_is_closer(g_utf8_get_char(p)))
+      p = g_utf8_next_char(p);
+    gsize s = start - text, e = p - text;
+    g_array_append_val(spans, s);
+    g_array_append_val(spans, e);
+    start = p;
+  }
+  while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
+    start = g_utf8_next_char(start);
+  if (start < end) {
+    gsize s = start - text, e = len;
+    g_array_append_val(spans, s);
+    g_array_append_val(spans, e);
+  }
+  return spans;
+}
+
+GPtrArray *zs_seg_split_sentences(const char *para) {
+  g_return_val_if_fail(para != NULL, NULL);
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  gsize len = strlen(para);
+  g_autoptr(GArray) spans = zs_sent_spans(para, len);
+  for (guint i = 0; i + 1 < spans->len; i += 2) {
+    gsize s = g_array_index(spans, gsize, i), e = g_array_index(spans, gsize, i + 1);
+    g_ptr_array_add(out, g_strndup(para + s, e - s));
+  }
+  return out;
+}
