@@ -300,7 +300,13 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
     n->pindent = l->indent;
   g_array_append_val(n->pmarks, off);
   g_array_append_val(n->plines, l->lineno);
-  g_string_append(n->ptext, l->raw);
+  /* A continuation line's indent is layout, not text: "107." + "　1万个"
+   * is 107.1万个, with nothing between. */
+  const char *raw = l->raw;
+  if (off > 0)
+    while (*raw && zs_normtext_is_space(g_utf8_get_char(raw)))
+      raw = g_utf8_next_char(raw);
+  g_string_append(n->ptext, raw);
   if (l->heading)
     n->pheading = TRUE;
   norm_line_free(n->plast);

@@ -431,10 +431,26 @@ static void test_stream_any_split(void) {
   }
 }
 
+/* A column page where a continuation line carries an indent (U+3000) in
+ * the middle of a number: the indent goes with the line break. */
+static void test_reflow_indent_mid_number(void) {
+  GString *page = g_string_new(NULL);
+  for (int i = 0; i < 12; i++)
+    g_string_append(page, "这是一段用来确定栏宽的正文内容文\n");
+  g_string_append(page, "全国医疗卫生机构总数达到107.\n\u3000\u30001万个，床位1017.4万张。\n");
+  g_autoptr(ZsDoc) d = zs_norm_document("t", page->str, page->len, NULL);
+  g_string_free(page, TRUE);
+  gboolean found = FALSE;
+  for (guint i = 0; i < d->paras->len; i++)
+    found |= strstr(((ZsPara *)d->paras->pdata[i])->text, "总数达到107.1万个，床位") != NULL;
+  g_assert_true(found);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   add_text_cases();
   g_test_add_func("/normalize/idempotent/generated", test_idempotent_generated);
+  g_test_add_func("/normalize/reflow/indent-mid-number", test_reflow_indent_mid_number);
   g_test_add_func("/normalize/idempotent/corpus", test_idempotent_corpus);
   g_test_add_func("/normalize/bytes/invalid-utf8", test_bytes_invalid_utf8);
   g_test_add_func("/normalize/bytes/nul", test_bytes_nul);
