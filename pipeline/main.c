@@ -155,7 +155,11 @@ int main(int argc, char **argv) {
                        &opts, &stats, &error)) {
     zs_output_abort(out);
     zs_output_abort(arts);
-    return fail(ZS_EXIT_INPUT, "%s", error ? error->message : "input problems (--strict)");
+    /* The summary line counts what was reported, failed run or not. */
+    if (stats.warnings)
+      g_printerr("zhstats: %u warning(s) in %u file(s)\n", stats.warnings, stats.files);
+    return fail(ZS_EXIT_INPUT, "%s%s", error ? error->message : "input problems (--strict)",
+                opt_output ? "; no output written" : "");
   }
   if (!zs_output_commit(out, &error)) {
     zs_output_abort(arts);

@@ -5,6 +5,10 @@
  * file is untouched, and a failure, SIGINT or SIGTERM removes the temporary
  * file. Standard output, /dev/null, a pipe or any other non-regular file is
  * written directly: renaming over it would replace the device.
+ *
+ * The temporary file is ".NAME.PID.XXXXXX" beside NAME. SIGKILL leaves it
+ * behind; the next zs_output_open() of NAME removes such leftovers whose
+ * PID is no longer running.
  */
 #ifndef ZS_OUTPUT_H
 #define ZS_OUTPUT_H

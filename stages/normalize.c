@@ -26,6 +26,11 @@
 
 #include <string.h>
 
+/* hostile8: a physical line is read in pieces of at most this many bytes,
+ * and a paragraph is closed once it holds this many, so that a 100 MB line
+ * is processed in bounded memory (see split_long_line). */
+#define SPLIT_LINE_BYTES (1u << 20)
+#define PARA_MAX_BYTES (1u << 20)
 /* Lines held back before the column width is known. */
 #define WARMUP_LINES 32
 #define WARMUP_BYTES (1u << 20)
@@ -51,6 +56,7 @@ struct ZsNormalizer {
   GString *cur;       /* bytes of the physical line being read */
   gboolean pending_cr;
   gboolean saw_bom_check;
+  guint split_warned; /* hostile8: last line reported as split, or 0 */
   guint64 offset;     /* input bytes consumed */
   guint64 line_off;   /* input offset of the start of `cur` */
   guint lineno;       /* number of lines completed */
@@ -643,7 +649,8 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
 
 /* Places line `l` (taken) into the current paragraph or a new one. */
 static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
-  if (n->plast && !decide_join(n, n->plast, l))
+  /* hostile8: the size cap keeps a text without paragraph ends bounded. */
+  if (n->plast && (!decide_join(n, n->plast, l) || n->ptext->len >= PARA_MAX_BYTES))
     emit_para(n, out);
   gsize off = n->ptext->len;
   g_array_append_val(n->pmarks, off);
@@ -715,6 +722,35 @@ static void end_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {
   drain(n, FALSE, out);
 }
 
+/* hostile8: ends the first piece of an over-long physical line as if it
+ * were a line of its own, with the same line number: after its last sentence
+ * end in the second half of the piece, else on a character boundary. The
+ * rest stays in `cur`. Reflow rejoins the pieces or not as for any line. */
+static void split_long_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {
+  const char *s = n->cur->str;
+  gsize k = 0;
+  for (gsize i = SPLIT_LINE_BYTES - 3; i >= SPLIT_LINE_BYTES / 2 && !k; i--)
+    if (memcmp(s + i, "\xE3\x80\x82", 3) == 0 || memcmp(s + i, "\xEF\xBC\x81", 3) == 0 ||
+        memcmp(s + i, "\xEF\xBC\x9F", 3) == 0)
+      k = i + 3;
+  if (!k)
+    for (k = SPLIT_LINE_BYTES; k > 0 && ((guchar)s[k] & 0xC0) == 0x80; k--)
+      ;
+  if (!k)
+    k = SPLIT_LINE_BYTES;
+  if (n->split_warned != n->lineno + 1) {
+    n->split_warned = n->lineno + 1;
+    warn(w, n, n->lineno + 1, "line longer than %u bytes: read in pieces",
+         SPLIT_LINE_BYTES);
+  }
+  g_autoptr(GString) rest = g_string_new_len(s + k, (gssize)(n->cur->len - k));
+  g_string_truncate(n->cur, k);
+  end_line(n, out, w);
+  n->lineno--; /* the rest is the same input line */
+  n->line_off += k;
+  g_string_append_len(n->cur, rest->str, (gssize)rest->len);
+}
+
 /* ---- public API --------------------------------------------------------- */
 
 ZsNormalizer *zs_norm_new(const char *file) {
@@ -761,6 +797,8 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
       nl++;
     g_string_append_len(n->cur, p, nl - p);
     n->offset += nl - p;
+    while (n->cur->len > SPLIT_LINE_BYTES) /* hostile8 */
+      split_long_line(n, out, warnings);
     if (nl == end)
       break;
     if (*nl == '\r')
