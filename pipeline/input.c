@@ -86,10 +86,24 @@ static gboolean fill(ZsInput *in, gsize want, GError **error) {
  * no NUL at all. Demand both a real share of zeros on one side and almost
  * none on the other, so a UTF-8 file with a few stray NULs stays UTF-8. */
 static Encoding sniff(const unsigned char *b, gsize len) {
-  if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
-    return ENC_UTF16LE;
-  if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
-    return ENC_UTF16BE;
+  Encoding bom = len < 2                        ? ENC_UNKNOWN
+                 : b[0] == 0xFF && b[1] == 0xFE ? ENC_UTF16LE
+                 : b[0] == 0xFE && b[1] == 0xFF ? ENC_UTF16BE
+                                                : ENC_UNKNOWN;
+  if (bom != ENC_UNKNOWN) {
+    /* FF FE is also how a UTF-8 file with two bad bytes starts. UTF-16 text
+     * has NULs (every line break has one), or, all CJK, reads as UTF-8 with
+     * about every other byte invalid; UTF-8 with some damage has few. */
+    if (memchr(b, 0, MIN(len, SNIFF)))
+      return bom;
+    const char *p = (const char *)b, *end = p + MIN(len, SNIFF), *bad;
+    gsize invalid = 0;
+    while (p < end && !g_utf8_validate(p, end - p, &bad)) {
+      invalid++;
+      p = bad + 1;
+    }
+    return invalid * 10 > (gsize)(end - (const char *)b) ? bom : ENC_UTF8;
+  }
   gsize pairs = MIN(len, SNIFF) / 2, zero_even = 0, zero_odd = 0;
   for (gsize i = 0; i < pairs; i++) {
     zero_even += b[2 * i] == 0;
