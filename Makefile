@@ -1,7 +1,8 @@
 # zhstats: one Makefile, no recursion. `make V=1` prints whole commands.
 #
 #   make run    install what is missing, build, write out/ from corpus/
-#   make test   install what is missing, build, run every test
+#   make test   install what is missing, build, run every test, then
+#               check-sanitize and check-valgrind (CI runs only this)
 #   make deps   apt-get install the Debian packages (only those missing)
 #   make check-sanitize   the test suite under ASan and UBSan
 #   make check-valgrind   the end-to-end tests under valgrind
@@ -114,12 +115,14 @@ run: deps
 test: deps
 	$(Q)$(MAKE) --no-print-directory all unit-bins
 	$(Q)tests/run-tests.sh ./$(BIN) $(TEST_BIN)
+	@echo "== the same tests under ASan and UBSan, then under valgrind"
+	$(Q)$(MAKE) --no-print-directory check-sanitize check-valgrind
 
 unit-bins: $(TEST_BIN)
 
 check-sanitize: deps
 	$(Q)$(MAKE) --no-print-directory SAN=1 build-san/$(BIN) unit-bins
-	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/run-tests.sh build-san/$(BIN) \
+	$(Q)ASAN_OPTIONS=detect_leaks=1 ZS_TEST_SLOW=1 tests/run-tests.sh build-san/$(BIN) \
 	  $(TEST_SRC:tests/%.c=build-san/tests/%) $(FUZZ_NAMES:%=build-san/tests/fuzz/fuzz_%)
 
 # ---- hostile input: valgrind and fuzzing (see CONTRIBUTING.md) ----------
