@@ -40,6 +40,8 @@ ifeq ($(FUZZ),1)
   CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
   LDFLAGS += -fsanitize=fuzzer,address,undefined
+  # Small enough that inputs of a few KB reach the long-line code.
+  CPPFLAGS += -DSPLIT_LINE_BYTES=256u -DPARA_MAX_BYTES=1024u
 endif
 
 ifneq ($(V),1)

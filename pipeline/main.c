@@ -60,8 +60,16 @@ static const char *summary =
 static const char *description =
     "Exit status:\n"
     "  0  success\n"
-    "  1  an input is missing or unreadable, or has a problem under --strict\n"
+    "  1  an input is missing or unreadable, an output cannot be written, or an\n"
+    "     input has a problem under --strict\n"
     "  2  usage error, or a rules file is broken (each problem is FILE:LINE: ...)\n"
+    "\n"
+    "Input problems (invalid UTF-8, NUL bytes, a line over 1 MiB, a sentence\n"
+    "over 4096 bytes cut for matching, a rule pattern over its PCRE2 limits)\n"
+    "are reported as FILE:LINE: ... and counted in a closing summary line;\n"
+    "--strict makes any of them exit 1 with no output file. UTF-16 input is\n"
+    "converted. On SIGINT or SIGTERM no temporary file is left and the\n"
+    "previous output stays untouched (README.md, \"Hostile input\").\n"
     "\n"
     "Example:\n"
     "  zhstats -o out/statistics.csv corpus/";

@@ -28,9 +28,14 @@
 
 /* hostile8: a physical line is read in pieces of at most this many bytes,
  * and a paragraph is closed once it holds this many, so that a 100 MB line
- * is processed in bounded memory (see split_long_line). */
+ * is processed in bounded memory (see split_long_line). The fuzz build
+ * (make fuzz) sets them small so that short inputs reach that code. */
+#ifndef SPLIT_LINE_BYTES
 #define SPLIT_LINE_BYTES (1u << 20)
+#endif
+#ifndef PARA_MAX_BYTES
 #define PARA_MAX_BYTES (1u << 20)
+#endif
 /* Lines held back before the column width is known. */
 #define WARMUP_LINES 32
 #define WARMUP_BYTES (1u << 20)

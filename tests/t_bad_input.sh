@@ -86,4 +86,18 @@ rows "$tmp/b.csv" | grep -q '^total_population,607000,人,.*,F,3,' || fail "badu
 # UTF-16 without a byte order mark, told by its NUL bytes: the row is there.
 "$ZHSTATS" -o "$tmp/u.csv" "$tmp/utf16nobom.txt"
 rows "$tmp/u.csv" | grep -q '^total_population,607000,人,.*,F,3,' || fail "utf16 without BOM: row lost"
+
+# A hostile rule: catastrophic backtracking hits PCRE2's match limit; the
+# pattern is skipped for that sentence and reported, and the run goes on.
+printf '[cat_metric]\nlabel=x\npattern=(a+)+$\nunit=人\n\n[pop]\nphrase=人口\nunit=人\n' >"$tmp/cat.rules"
+printf '%s!华龙区总人口60.7万人。\n' aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa >"$tmp/as.txt"
+"$ZHSTATS" -r "$tmp/cat.rules" -o "$tmp/c.csv" "$tmp/as.txt" 2>"$tmp/err" || fail "catastrophic rule: exit $?"
+grep -q 'cat.rules:1: pattern of \[cat_metric\] skipped for a sentence: match limit exceeded' "$tmp/err" || fail "catastrophic rule: $(cat "$tmp/err")"
+grep -q '^pop,607000,' "$tmp/c.csv" || fail "catastrophic rule: other rule's row lost"
+"$ZHSTATS" --strict -r "$tmp/cat.rules" -o "$tmp/c2.csv" "$tmp/as.txt" 2>/dev/null
+[ $? -eq 1 ] && [ ! -e "$tmp/c2.csv" ] || fail "catastrophic rule --strict"
+# A rules file that is not UTF-8: exit 2, named.
+printf '[x]\nphrase=\377\376\nunit=人\n' >"$tmp/inv.rules"
+"$ZHSTATS" -r "$tmp/inv.rules" "$tmp/ok.txt" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'inv.rules: not valid UTF-8' "$tmp/err" || fail "invalid rules file"
 exit 0
