@@ -2,7 +2,6 @@
 #include "pipeline.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,8 +9,6 @@
 #include "input.h"
 #include "normalize.h"
 #include "segment.h"
-
-#define CHUNK (1 << 16)
 
 static gint cmp_path(gconstpointer a, gconstpointer b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
