@@ -77,8 +77,16 @@ static const char *summary =
 static const char *description =
     "Exit status:\n"
     "  0  success\n"
-    "  1  an input is missing or unreadable, or has a problem under --strict\n"
+    "  1  an input is missing or unreadable, an output cannot be written, or an\n"
+    "     input has a problem under --strict\n"
     "  2  usage error, or a rules file is broken (each problem is FILE:LINE: ...)\n"
+    "\n"
+    "Input problems (invalid UTF-8, NUL bytes, a line over 1 MiB, a sentence\n"
+    "over 4096 bytes cut for matching, a rule pattern over its PCRE2 limits)\n"
+    "are reported as FILE:LINE: ... and counted in a closing summary line;\n"
+    "--strict makes any of them exit 1 with no output file. UTF-16 input is\n"
+    "converted. On SIGINT or SIGTERM no temporary file is left and the\n"
+    "previous output stays untouched (README.md, \"Hostile input\").\n"
     "\n"
     "Example:\n"
     "  zhstats -o out/statistics.csv corpus/";
@@ -206,7 +214,11 @@ int main(int argc, char **argv) {
     zs_output_abort(out);
     zs_output_abort(arts);
     zs_output_abort(page);
-    return fail(ZS_EXIT_INPUT, "%s", error ? error->message : "input problems (--strict)");
+    /* The summary line counts what was reported, failed run or not. */
+    if (stats.warnings)
+      g_printerr("zhstats: %u warning(s) in %u file(s)\n", stats.warnings, stats.files);
+    return fail(ZS_EXIT_INPUT, "%s%s", error ? error->message : "input problems (--strict)",
+                opt_output ? "; no output written" : "");
   }
   if (report && !zs_report_finish(report, zs_output_stream(page), &error)) {
     zs_output_abort(out);

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -60,6 +61,35 @@ static void release(ZsOutput *out) {
   g_free(out);
 }
 
+/* Removes the temporary files ".BASE.PID.XXXXXX" in `dir` whose process
+ * PID is gone: leftovers of a run killed by SIGKILL or a crash. A live PID
+ * (even one reused by another program) keeps its file: only a sure
+ * leftover is removed. Best effort: a failure here is no error. */
+static void remove_stale(const char *dir, const char *base) {
+  g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+  if (!d)
+    return;
+  g_autofree char *prefix = g_strdup_printf(".%s.", base);
+  gsize plen = strlen(prefix);
+  const char *name;
+  while ((name = g_dir_read_name(d))) {
+    if (strncmp(name, prefix, plen) != 0)
+      continue;
+    const char *p = name + plen;
+    char *end;
+    errno = 0;
+    long pid = strtol(p, &end, 10);
+    if (end == p || errno || pid <= 0 || *end != '.' || strlen(end + 1) != 6)
+      continue;
+    if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+      continue;
+    g_autofree char *stale = g_build_filename(dir, name, NULL);
+    struct stat st;
+    if (lstat(stale, &st) == 0 && S_ISREG(st.st_mode) && g_unlink(stale) == 0)
+      g_printerr("zhstats: removed %s, left by an interrupted run (pid %ld)\n", stale, pid);
+  }
+}
+
 ZsOutput *zs_output_open(const char *path, GError **error) {
   ZsOutput *out = g_new0(ZsOutput, 1);
   out->slot = -1;
@@ -82,7 +112,10 @@ ZsOutput *zs_output_open(const char *path, GError **error) {
   }
   g_autofree char *dir = g_path_get_dirname(path);
   g_autofree char *base = g_path_get_basename(path);
-  out->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+  remove_stale(dir, base);
+  /* The PID in the name lets a later run tell a leftover of a killed run
+   * (SIGKILL gives no chance to clean up) from one being written now. */
+  out->tmp = g_strdup_printf("%s/.%s.%ld.XXXXXX", dir, base, (long)getpid());
   int fd = g_mkstemp_full(out->tmp, O_WRONLY, 0644);
   if (fd < 0) {
     g_set_error(error, ZS_ERROR, ZS_ERROR_OUTPUT, "%s: cannot create a file in %s: %s", path,

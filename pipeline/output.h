@@ -6,6 +6,10 @@
  * file. Standard output, /dev/null, a pipe, a symbolic link or any other
  * non-regular file is written directly: renaming over it would replace the
  * device or the link.
+ *
+ * The temporary file is ".NAME.PID.XXXXXX" beside NAME. SIGKILL leaves it
+ * behind; the next zs_output_open() of NAME removes such leftovers whose
+ * PID is no longer running.
  */
 #ifndef ZS_OUTPUT_H
 #define ZS_OUTPUT_H

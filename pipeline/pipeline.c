@@ -2,15 +2,13 @@
 #include "pipeline.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "normalize.h"
 #include "segment.h"
-
-#define CHUNK (1 << 16)
 
 static gint cmp_path(gconstpointer a, gconstpointer b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -129,35 +127,23 @@ static void emit_paras(Run *r, ZsSegmenter *seg, GPtrArray *paras, GPtrArray *ar
 }
 
 static gboolean run_one(Run *r, GError **error) {
-  int fd = strcmp(r->file, "-") == 0 ? 0 : g_open(r->file, O_RDONLY, 0);
-  if (fd < 0) {
-    g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: %s", r->file, g_strerror(errno));
+  /* The reading layer (input.c) opens the file and hands on UTF-8 chunks,
+   * converting a UTF-16 input. */
+  g_autoptr(ZsInput) in = zs_input_open(r->file, error);
+  if (!in)
     return FALSE;
-  }
   g_autoptr(ZsNormalizer) norm = zs_norm_new(r->file);
   g_autoptr(ZsSegmenter) seg = zs_seg_new(r->file);
   g_autoptr(GPtrArray) paras = g_ptr_array_new_with_free_func((GDestroyNotify)zs_para_free);
   g_autoptr(GPtrArray) arts = g_ptr_array_new_with_free_func((GDestroyNotify)zs_article_free);
-  g_autofree char *buf = g_malloc(CHUNK);
-  gboolean ok = TRUE;
-  for (;;) {
-    gssize n = read(fd, buf, CHUNK);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: %s", r->file, g_strerror(errno));
-      ok = FALSE;
-      break;
-    }
-    if (n == 0)
-      break;
+  const char *buf;
+  gssize n;
+  while ((n = zs_input_read(in, &buf, r->warnings, error)) > 0) {
     zs_norm_feed(norm, buf, (gsize)n, paras, r->warnings);
     emit_paras(r, seg, paras, arts);
     flush_warnings(r->warnings, r->stats);
   }
-  if (fd != 0)
-    close(fd);
-  if (!ok)
+  if (n < 0)
     return FALSE;
   zs_norm_finish(norm, paras, r->warnings);
   emit_paras(r, seg, paras, arts);
@@ -192,8 +178,12 @@ gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
     guint before = stats->warnings;
     if (!run_one(&r, error))
       return FALSE;
-    if (opts->strict && stats->warnings > before)
+    if (opts->strict && stats->warnings > before) {
+      /* run_one() only sees the warnings of its last chunk; name the file. */
+      g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: problems in the input (--strict)",
+                  r.file);
       return FALSE;
+    }
   }
   return TRUE;
 }

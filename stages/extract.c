@@ -452,67 +452,89 @@ static ZsStat *make_stat(const char *file, const ZsArticle *a, const ZsSentence 
   return st;
 }
 
+/* The length of the next piece of an over-long sentence: the whole rest
+ * when it fits, else up to the last clause break (，；) that fits, else a
+ * character boundary. */
+static gsize piece_end(const char *s, gsize len) {
+  if (len <= ZS_SENTENCE_LIMIT)
+    return len;
+  for (gsize i = ZS_SENTENCE_LIMIT; i > ZS_SENTENCE_LIMIT / 2; i--)
+    if (memcmp(s + i - 3, "，", 3) == 0 || memcmp(s + i - 3, "；", 3) == 0)
+      return i;
+  return (gsize)(g_utf8_find_prev_char(s, s + ZS_SENTENCE_LIMIT + 1) - s);
+}
+
+/* Extracts the statistics of one piece of text `s` of sentence `sent` into
+ * `out`. Returns the period in force at its end (new string or NULL). */
+static char *extract_text(const ZsRules *rules, const char *file, const ZsArticle *a,
+                          const ZsSentence *sent, const char *s,
+                          const ZsExtractOptions *opts, const char *carry, GPtrArray *out,
+                          GPtrArray *warnings) {
+  gsize n = strlen(s);
+  g_autoptr(GPtrArray) qs = zs_num_scan(s);
+  g_autoptr(ZsPeriods) tps = zs_period_scan(s, opts->year);
+  if (qs->len) {
+    g_autofree guint *clause = clause_map(s, n);
+    GArray *items = g_array_new(FALSE, TRUE, sizeof(Item));
+    for (guint i = 0; i < qs->len; i++) {
+      Item it = {.q = qs->pdata[i]};
+      g_array_append_val(items, it);
+    }
+    classify(s, items);
+    GArray *matches = zs_rules_match(rules, s, warnings);
+    distribute(s, clause, items, matches, FALSE);
+    claim(clause, items, matches);
+    distribute(s, clause, items, matches, TRUE);
+    continue_series(s, clause, items, matches);
+    for (guint i = 0; i < items->len; i++) {
+      Item *it = &g_array_index(items, Item, i);
+      if (!it->metric && !opts->all_quantities)
+        continue;
+      it->period = sent->kind == ZS_SENT_HEADLINE ? NULL : zs_period_at(tps, it->q->start, carry);
+      g_ptr_array_add(out, make_stat(file, a, sent, s, it));
+      g_free(it->period);
+    }
+    g_array_free(matches, TRUE);
+    g_array_free(items, TRUE);
+  }
+  return sent->kind == ZS_SENT_HEADLINE ? NULL : zs_period_at(tps, n, carry);
+}
+
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *a,
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
   g_autofree char *carry = NULL; /* period in force from the previous sentence */
-  guint carrel_yearpara = G_MAXUINT;
+  guint carry_para = G_MAXUINT;
   guint first_body = 0;
 
   for (guint si = 0; si < a->sentences->len; si++) {
     const ZsSentence *sent = a->sentences->pdata[si];
-    const char *s = sent->text;
-    gsize n = strlen(s);
-    g_autofree char *cut = NULL;
-    if (n > ZS_SENTENCE_LIMIT) {
-      /* Cut at a character boundary: matching stays linear in the input. */
-      const char *end = g_utf8_find_prev_char(s, s + ZS_SENTENCE_LIMIT + 1);
-      n = (gsize)(end - s);
-      s = cut = g_strndup(s, n);
-      if (warnings)
-        g_ptr_array_add(warnings, g_strdup_printf("%s:%u: sentence of %zu bytes cut to %zu for "
-                                                  "matching", file, sent->line,
-                                                  strlen(sent->text), n));
-    }
-    g_autoptr(GPtrArray) qs = zs_num_scan(s);
-    ZsPeriods *tps = zs_period_scan(s, opts->year);
-    if (sent->para != carrel_yearpara || sent->kind == ZS_SENT_HEADLINE)
+    if (sent->para != carry_para || sent->kind == ZS_SENT_HEADLINE)
       g_clear_pointer(&carry, g_free);
-
-    if (qs->len) {
-      g_autofree guint *clause = clause_map(s, n);
-      GArray *items = g_array_new(FALSE, TRUE, sizeof(Item));
-      for (guint i = 0; i < qs->len; i++) {
-        Item it = {.q = qs->pdata[i]};
-        g_array_append_val(items, it);
-      }
-      classify(s, items);
-      GArray *matches = zs_rules_match(rules, s, warnings);
-      distribute(s, clause, items, matches, FALSE);
-      claim(clause, items, matches);
-      distribute(s, clause, items, matches, TRUE);
-      continue_series(s, clause, items, matches);
-      for (guint i = 0; i < items->len; i++) {
-        Item *it = &g_array_index(items, Item, i);
-        if (!it->metric && !opts->all_quantities)
-          continue;
-        it->period = sent->kind == ZS_SENT_HEADLINE ? NULL
-                                                    : zs_period_at(tps, it->q->start, carry);
-        g_ptr_array_add(out, make_stat(file, a, sent, s, it));
-        g_free(it->period);
-      }
-      g_array_free(matches, TRUE);
-      g_array_free(items, TRUE);
+    gsize total = strlen(sent->text);
+    if (total > ZS_SENTENCE_LIMIT && warnings)
+      g_ptr_array_add(warnings,
+                      g_strdup_printf("%s:%u: sentence of %zu bytes matched in pieces of at most "
+                                      "%d bytes", file, sent->line, total, ZS_SENTENCE_LIMIT));
+    /* An over-long sentence is matched piece by piece, each piece ending at
+     * a clause break where there is one: every step stays linear in the
+     * input, and no figure is lost. */
+    for (gsize from = 0; from < total || total == 0;) {
+      gsize n = piece_end(sent->text + from, total - from);
+      g_autofree char *s = g_strndup(sent->text + from, n);
+      char *next = extract_text(rules, file, a, sent, s, opts, carry, out, warnings);
+      g_free(carry);
+      carry = next;
+      from += n;
+      if (total == 0)
+        break;
     }
     if (sent->kind == ZS_SENT_HEADLINE) {
       first_body = out->len;
+      g_clear_pointer(&carry, g_free);
     } else {
-      char *next = zs_period_at(tps, strlen(s), carry);
-      g_free(carry);
-      carry = next;
-      carrel_yearpara = sent->para;
+      carry_para = sent->para;
     }
-    zs_period_free(tps);
   }
 
   /* A headline restating a body figure takes the body's period. */

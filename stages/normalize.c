@@ -33,11 +33,14 @@
 /* Lines held back before the column width is known. */
 #define WARMUP_LINES 32
 #define WARMUP_BYTES (1u << 20)
-#define LONG_LINE_BYTES (16u << 20)
 /* A line is read in pieces of about this size, cut at sentence ends, and
  * cut anywhere past PIECE_MAX with no sentence end. */
+#ifndef PIECE_BYTES /* the fuzz build (make fuzz) makes them small */
 #define PIECE_BYTES (1u << 20)
+#endif
+#ifndef PIECE_MAX
 #define PIECE_MAX (4u << 20)
+#endif
 /* A line this wide (in CJK columns) is a paragraph line of a free layout. */
 #define LONG_LINE_WIDTH 40.0
 #define HIST_MAX 48
@@ -338,11 +341,11 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
   gsize skip = 0;
   if (lineno == 1 && first && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
     skip = 3;
+  if (piece && first)
+    warn(w, n, lineno, "line longer than %u bytes: read in pieces", (guint)PIECE_BYTES);
   n->line_bytes += len;
   if (!piece) {
     n->lineno++;
-    if (n->line_bytes > LONG_LINE_BYTES)
-      warn(w, n, lineno, "line of %" G_GUINT64_FORMAT " bytes", n->line_bytes);
     n->line_bytes = 0;
   }
   char *raw = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w);

@@ -7,13 +7,14 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/rules"
 cp rules/*.rules "$tmp/rules/"
 printf '[runaway_pattern]\npattern=(a+)+$\nunit=人\n' >"$tmp/rules/zz-runaway.rules"
-{ cat corpus/peoples-daily-2024-01-31.txt; printf '\n'; head -c 12000 /dev/zero | tr '\0' a; printf '，共有100人!\n'; } >"$tmp/in.txt"
+{ cat corpus/peoples-daily-2024-01-31.txt; printf '\n'; head -c 3000 /dev/zero | tr '\0' a; printf '，共有100人!\n'; } >"$tmp/in.txt"
 "$ZHSTATS" -o "$tmp/expected.csv" corpus/peoples-daily-2024-01-31.txt
 start=$(date +%s%N)
 "$ZHSTATS" -r "$tmp/rules" -o "$tmp/got.csv" "$tmp/in.txt" 2>"$tmp/err"
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "run took ${ms} ms"
-[ "$ms" -lt 1000 ]
+# Under valgrind (ZS_TEST_SLOW) time means nothing; the limit still ends the run.
+[ -n "${ZS_TEST_SLOW:-}" ] || [ "$ms" -lt 1000 ]
 grep -q "zz-runaway.rules:1: pattern of \[runaway_pattern\] skipped" "$tmp/err"
 # Same rows as without the runaway rule (the file column differs).
 diff <(cut -d, -f1-7 "$tmp/expected.csv") <(cut -d, -f1-7 "$tmp/got.csv")
