@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "normalize.h"
+#include "parallel.h"
 #include "segment.h"
 
 #define CHUNK (1 << 16)
@@ -57,9 +58,12 @@ GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
   return g_steal_pointer(&out);
 }
 
-static void flush_warnings(GPtrArray *warnings, ZsRunStats *stats) {
+static void flush_warnings(GPtrArray *warnings, ZsRunStats *stats, FILE *err) {
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr("zhstats: %s\n", (char *)warnings->pdata[i]);
+    if (err) /* a worker of -j N: its stream keeps them in input order */
+      fprintf(err, "zhstats: %s\n", (char *)warnings->pdata[i]);
+    else
+      g_printerr("zhstats: %s\n", (char *)warnings->pdata[i]);
   stats->warnings += warnings->len;
   g_ptr_array_set_size(warnings, 0);
 }
@@ -82,6 +86,7 @@ typedef struct {
   ZsRunStats *stats;
   GPtrArray *warnings;
   guint article_no;
+  FILE *err; /* where warnings go; NULL: g_printerr() */
 } Run;
 
 static void emit_articles(Run *r, GPtrArray *arts) {
@@ -141,7 +146,7 @@ static gboolean run_one(Run *r, GError **error) {
       break;
     zs_norm_feed(norm, buf, (gsize)n, paras, r->warnings);
     emit_paras(r, seg, paras, arts);
-    flush_warnings(r->warnings, r->stats);
+    flush_warnings(r->warnings, r->stats, r->err);
   }
   if (fd != 0)
     close(fd);
@@ -154,7 +159,7 @@ static gboolean run_one(Run *r, GError **error) {
     emit_articles(r, arts);
   }
   guint before = r->stats->warnings;
-  flush_warnings(r->warnings, r->stats);
+  flush_warnings(r->warnings, r->stats, r->err);
   r->stats->files++;
   if (r->opts->strict && r->stats->warnings > before) {
     g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: problems in the input (--strict)",
@@ -162,6 +167,14 @@ static gboolean run_one(Run *r, GError **error) {
     return FALSE;
   }
   return TRUE;
+}
+
+gboolean zs_pipeline_run_file(const ZsRules *rules, const char *file, FILE *out,
+                              FILE *articles, FILE *err, const ZsRunOptions *opts,
+                              ZsRunStats *stats, GError **error) {
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+  Run r = {rules, opts, file, out, articles, stats, warnings, 0, err};
+  return run_one(&r, error);
 }
 
 gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FILE *articles,
@@ -173,8 +186,10 @@ gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
     if (articles)
       zs_write_articles_begin(articles, &opts->write);
   }
+  if (opts->jobs > 1 && inputs->len > 1)
+    return zs_parallel_run(rules, inputs, out, articles, opts, stats, error);
   for (guint i = 0; i < inputs->len; i++) {
-    Run r = {rules, opts, inputs->pdata[i], out, articles, stats, warnings, 0};
+    Run r = {rules, opts, inputs->pdata[i], out, articles, stats, warnings, 0, NULL};
     guint before = stats->warnings;
     if (!run_one(&r, error))
       return FALSE;

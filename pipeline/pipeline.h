@@ -24,6 +24,7 @@ typedef struct {
   gboolean strict;          /* any input problem fails the run */
   ZsExtractOptions extract;
   ZsWriteOptions write;
+  guint jobs;               /* threads (-j); 0 or 1: run in this thread */
 } ZsRunOptions;
 
 typedef struct {
