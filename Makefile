@@ -46,7 +46,7 @@ BIN := zhstats
 
 # Debian packages needed to build, test and run.
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
-            python3
+            python3 parallel
 
 .PHONY: all deps run test unit e2e check-sanitize clean dataset
 all: $(BIN)
