@@ -4,6 +4,7 @@
 #   make test   install what is missing, build, run every test
 #   make deps   apt-get install the Debian packages (only those missing)
 #   make check-sanitize   the test suite under ASan and UBSan
+#   make bench  speed and memory against cat, grep -P and a peer (not a test)
 #   make clean
 
 CC ?= cc
@@ -48,7 +49,7 @@ BIN := zhstats
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
             python3 parallel
 
-.PHONY: all deps run test unit e2e check-sanitize clean dataset
+.PHONY: all deps run test unit e2e check-sanitize clean dataset bench
 all: $(BIN)
 
 deps:
@@ -95,6 +96,12 @@ check-sanitize: deps
 	$(Q)$(MAKE) --no-print-directory SAN=1 build-san/$(BIN) unit-bins
 	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/run-tests.sh build-san/$(BIN) \
 	  $(TEST_SRC:tests/%.c=build-san/tests/%)
+
+# A 500 MB corpus under build/bench (BENCH_MB=... for another size), the
+# peer installed there with npm; prints one table (bench/bench.sh).
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)bench/bench.sh ./$(BIN) $(BUILD)/bench
 
 clean:
 	rm -rf build build-san $(BIN)
