@@ -48,8 +48,13 @@ BIN := zhstats
 # Debian packages needed to build, test and run.
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
             python3 parallel
+# The interop tests open the dataset with the programs users use.
+DEB_PKGS += python3-pandas libreoffice-calc-nogui
 
-.PHONY: all deps run test unit e2e check-sanitize clean dataset bench
+.PHONY: all deps run test unit-bins check-sanitize clean
+.PHONY: dataset check-dataset run-args bench
+# Keep the test objects: they are intermediate files of a pattern chain.
+.SECONDARY:
 all: $(BIN)
 
 deps:
@@ -80,11 +85,31 @@ endif
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libzs.a
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# The committed dataset: how out/ is made, and what it is made from.
+RUN_ARGS := -o out/statistics.csv --articles out/articles.csv \
+            --datapackage out/datapackage.json corpus/
+DATASET := out/statistics.csv out/articles.csv out/datapackage.json
+DATASET_IN := $(shell find corpus -type f ! -name '.*' 2>/dev/null | LC_ALL=C sort) \
+              $(sort $(wildcard rules/*.rules))
+
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)mkdir -p out
-	./$(BIN) -o out/statistics.csv --articles out/articles.csv corpus/
-	@echo "wrote out/statistics.csv and out/articles.csv"
+	./$(BIN) $(RUN_ARGS)
+	@echo "wrote $(DATASET)"
+
+# Rebuilt only when an input, a rules file or the binary changed.
+dataset: $(DATASET)
+$(DATASET) &: $(BIN) $(DATASET_IN)
+	$(Q)mkdir -p out
+	$(call say,RUN,out/)./$(BIN) $(RUN_ARGS)
+
+# Exit 1, with a summary of the rows that differ, when out/ is stale.
+check-dataset: $(BIN)
+	$(Q)./$(BIN) --check $(RUN_ARGS)
+
+run-args:
+	@echo '$(RUN_ARGS)'
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all unit-bins

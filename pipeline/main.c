@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dataset.h"
 #include "output.h"
 #include "pipeline.h"
 
@@ -20,8 +21,11 @@ static char **opt_rules;
 static char *opt_output;
 static char *opt_articles;
 static char *opt_stage;
+static char *opt_date;
 static gboolean opt_no_header, opt_version, opt_all_quantities, opt_explain, opt_bom, opt_raw;
-static gboolean opt_strict, opt_check_rules;
+static gboolean opt_strict, opt_check_rules, opt_coverage;
+static char *opt_datapackage;
+static gboolean opt_check;
 static gint opt_jobs = -1;
 
 static const GOptionEntry entries[] = {
@@ -44,10 +48,20 @@ static const GOptionEntry entries[] = {
    "= + - @ with a quote (spreadsheet safety is on by default)", NULL},
   {"strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, "Fail (exit 1, no output) on any input "
    "problem such as invalid UTF-8", NULL},
+  {"coverage", 0, 0, G_OPTION_ARG_NONE, &opt_coverage, "After the run, print to stderr the "
+   "rules that matched nothing and the subjects that most often carried an unclaimed "
+   "quantity", NULL},
   {"check-rules", 0, 0, G_OPTION_ARG_NONE, &opt_check_rules, "Check the rules and exit; "
    "reads no input", NULL},
+  {"date", 0, 0, G_OPTION_ARG_STRING, &opt_date, "Publication date of the inputs, which "
+   "resolves relative time (今年一季度, 去年) in the period column", "YYYY-MM-DD"},
   {"stage", 0, 0, G_OPTION_ARG_STRING, &opt_stage, "Print the output of one stage as text "
    "and stop (normalize or segment)", "STAGE"},
+  {"datapackage", 0, 0, G_OPTION_ARG_FILENAME, &opt_datapackage, "Also write a Frictionless "
+   "Data Package describing the CSV files (they must be in its directory or below)", "FILE"},
+  {"check", 0, 0, G_OPTION_ARG_NONE, &opt_check, "Write nothing: regenerate in memory what "
+   "-o, --articles and --datapackage would hold and compare it with those files; exit 1 "
+   "with a summary of the rows added, removed and changed when they differ", NULL},
   {"jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs, "Run N input files at once (default: the "
    "number of cores); the output is the same as with -j 1", "N"},
   {"version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version and exit", NULL},
@@ -128,6 +142,12 @@ int main(int argc, char **argv) {
   opts.strict = opt_strict;
   opts.extract.all_quantities = opt_all_quantities;
   opts.write = (ZsWriteOptions){!opt_no_header, opt_bom, opt_raw, opt_explain};
+  if (opt_date) {
+    int y, m, dd;
+    if (sscanf(opt_date, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !g_date_valid_dmy(dd, m, y))
+      return fail(ZS_EXIT_USAGE, "--date must be a date YYYY-MM-DD, not '%s'", opt_date);
+    opts.extract.year = y;
+  }
   if (opt_stage) {
     if (strcmp(opt_stage, "normalize") == 0)
       opts.stage = ZS_STAGE_NORMALIZE;
@@ -158,6 +178,16 @@ int main(int argc, char **argv) {
   if (!inputs)
     return fail(ZS_EXIT_INPUT, "%s", error->message);
 
+  if (opt_datapackage && opts.stage == ZS_STAGE_ALL &&
+      !zs_dataset_validate(opt_datapackage, opt_output, opt_articles, &error))
+    return fail(ZS_EXIT_USAGE, "%s", error->message);
+  if (opt_check) {
+    if (opts.stage != ZS_STAGE_ALL || !opt_output || strcmp(opt_output, "-") == 0)
+      return fail(ZS_EXIT_USAGE, "--check compares files: give them with -o FILE (and "
+                  "--articles, --datapackage), with no --stage");
+    return zs_dataset_check(rules, inputs, &opts, opt_output, opt_articles, opt_datapackage);
+  }
+
   zs_output_install_signal_handlers();
   ZsOutput *out = zs_output_open(opt_output, &error);
   if (!out)
@@ -171,6 +201,8 @@ int main(int argc, char **argv) {
     }
   }
 
+  g_autoptr(ZsCoverage) coverage = opt_coverage && rules ? zs_coverage_new(rules) : NULL;
+  opts.coverage = coverage;
   ZsRunStats stats;
   if (!zs_pipeline_run(rules, inputs, zs_output_stream(out), arts ? zs_output_stream(arts) : NULL,
                        &opts, &stats, &error)) {
@@ -184,6 +216,11 @@ int main(int argc, char **argv) {
   }
   if (arts && !zs_output_commit(arts, &error))
     return fail(ZS_EXIT_INPUT, "%s", error->message);
+  if (opt_datapackage && opts.stage == ZS_STAGE_ALL &&
+      !zs_dataset_write_datapackage(opt_datapackage, opt_output, opt_articles, &opts, &error))
+    return fail(ZS_EXIT_INPUT, "%s", error->message);
+  if (coverage)
+    zs_coverage_print(coverage, stderr);
   if (stats.warnings)
     g_printerr("zhstats: %u warning(s) in %u file(s)\n", stats.warnings, stats.files);
   return code;

@@ -68,8 +68,10 @@ ZsOutput *zs_output_open(const char *path, GError **error) {
     out->is_stdout = TRUE;
     return out;
   }
+  /* lstat, not stat: renaming over a symbolic link replaces the link, and
+   * /dev/stdout is a link to /proc/self/fd/1 even when fd 1 is a file. */
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
     out->fp = fopen(path, "w");
     if (!out->fp) {
       g_set_error(error, ZS_ERROR, ZS_ERROR_OUTPUT, "%s: %s", path, g_strerror(errno));

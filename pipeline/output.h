@@ -3,8 +3,9 @@
  * A regular file (or a new path) is written to a temporary file beside it
  * and renamed into place by zs_output_commit(); until then the previous
  * file is untouched, and a failure, SIGINT or SIGTERM removes the temporary
- * file. Standard output, /dev/null, a pipe or any other non-regular file is
- * written directly: renaming over it would replace the device.
+ * file. Standard output, /dev/null, a pipe, a symbolic link or any other
+ * non-regular file is written directly: renaming over it would replace the
+ * device or the link.
  */
 #ifndef ZS_OUTPUT_H
 #define ZS_OUTPUT_H

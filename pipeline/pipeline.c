@@ -99,8 +99,16 @@ static void emit_articles(Run *r, GPtrArray *arts) {
     }
     if (r->articles)
       zs_write_article(r->articles, r->file, a, &r->opts->write);
-    g_autoptr(GPtrArray) stats =
-        zs_extract_article(r->rules, r->file, a, &r->opts->extract, r->warnings);
+    ZsExtractOptions eo = r->opts->extract;
+    eo.all_quantities |= r->opts->coverage != NULL;
+    g_autoptr(GPtrArray) stats = zs_extract_article(r->rules, r->file, a, &eo, r->warnings);
+    if (r->opts->coverage) {
+      zs_coverage_add(r->opts->coverage, stats);
+      if (!r->opts->extract.all_quantities)
+        for (guint k = stats->len; k-- > 0;)
+          if (!*((ZsStat *)stats->pdata[k])->metric)
+            g_ptr_array_remove_index(stats, k);
+    }
     zs_write_stats(r->out, stats, &r->opts->write);
     r->stats->rows += stats->len;
   }
@@ -186,7 +194,8 @@ gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
     if (articles)
       zs_write_articles_begin(articles, &opts->write);
   }
-  if (opts->jobs > 1 && inputs->len > 1)
+  /* --coverage counts in one shared table: it runs in this thread. */
+  if (opts->jobs > 1 && inputs->len > 1 && !opts->coverage)
     return zs_parallel_run(rules, inputs, out, articles, opts, stats, error);
   for (guint i = 0; i < inputs->len; i++) {
     Run r = {rules, opts, inputs->pdata[i], out, articles, stats, warnings, 0, NULL};

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "coverage.h"
 #include "extract.h"
 #include "rules.h"
 #include "write.h"
@@ -24,6 +25,7 @@ typedef struct {
   gboolean strict;          /* any input problem fails the run */
   ZsExtractOptions extract;
   ZsWriteOptions write;
+  ZsCoverage *coverage;     /* counts for --coverage, or NULL */
   guint jobs;               /* threads (-j); 0 or 1: run in this thread */
 } ZsRunOptions;
 

@@ -8,16 +8,15 @@
  *     phrase winning, then the rule defined first,
  *   - metrics of changes and continued series that name no phrase of their
  *     own (they refer back to the figure before them),
- *   - the period, from the time phrases that govern the figure.
+ *   - the period, from period.c, which reads the sentence's time phrases.
  * rules/README.md gives the same algorithm for rule authors, with examples.
  */
 #include "extract.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <string.h>
 
 #include "numbers.h"
+#include "period.h"
 
 void zs_stat_free(ZsStat *s) {
   if (!s)
@@ -71,8 +70,10 @@ static guint *clause_map(const char *s, gsize n) {
 
 /* ---- kinds ---------------------------------------------------------------- */
 
-static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "增", "多", "扩大"};
-static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "降", "少"};
+static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "上涨", "加快",
+                                   "回升", "增", "多", "扩大"};
+static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "下跌", "放缓",
+                                   "收窄", "降", "少"};
 /* Words that may stand between the verb and the number: 增长了, 下降约. */
 static const char *links[] = {"了", "达", "约", "近", "超", "逾", "超过", "将近", "接近", "不到"};
 
@@ -107,6 +108,10 @@ static gboolean change_before(const char *s, gsize start, gboolean *fall) {
       return strcmp(fall_words[k], "少") != 0 || ends_at(s, end, "比去年少");
     }
   return FALSE;
+}
+
+static gboolean is_change(ZsKind k) {
+  return k == ZS_KIND_CHANGE_PCT || k == ZS_KIND_CHANGE_ABS || k == ZS_KIND_GROWTH_MULTIPLE;
 }
 
 static ZsKind kind_of(const char *unit, gboolean change) {
@@ -148,12 +153,17 @@ static gboolean blocked(GArray *matches, const ZsRuleMatch *self, gsize a, gsize
   return FALSE;
 }
 
-static guint match_len(const ZsRuleMatch *m) { return (guint)(m->end - m->context); }
+/* Priority of a match: the longer phrase first, then the longer context
+ * before a pattern's \K, then the rule defined first. */
+static guint match_len(const ZsRuleMatch *m) { return (guint)(m->end - m->start); }
+static guint context_len(const ZsRuleMatch *m) { return (guint)(m->start - m->context); }
 
 static gint cmp_by_length(gconstpointer pa, gconstpointer pb) {
   const ZsRuleMatch *a = *(ZsRuleMatch *const *)pa, *b = *(ZsRuleMatch *const *)pb;
   if (match_len(a) != match_len(b))
     return match_len(a) > match_len(b) ? -1 : 1;
+  if (context_len(a) != context_len(b))
+    return context_len(a) > context_len(b) ? -1 : 1;
   if (a->rule->index != b->rule->index)
     return a->rule->index < b->rule->index ? -1 : 1;
   return a->start < b->start ? -1 : a->start > b->start;
@@ -229,6 +239,13 @@ static void distribute(const char *s, const guint *clause, GArray *items, GArray
     distribute_at(s, (gsize)(hit - s), clause, items, matches, by_figures);
 }
 
+static gboolean clause_has_match(const guint *clause, GArray *matches, guint c) {
+  for (guint i = 0; i < matches->len; i++)
+    if (clause[g_array_index(matches, ZsRuleMatch, i).start] == c)
+      return TRUE;
+  return FALSE;
+}
+
 /* Claims figures for rule matches in four passes, each over the matches
  * longest first: a figure inside the match (a pattern that spells out the
  * number), a figure written right before the phrase (8489个老旧小区), the
@@ -238,16 +255,21 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
   for (guint i = 0; i < matches->len; i++)
     g_ptr_array_add(order, &g_array_index(matches, ZsRuleMatch, i));
   g_ptr_array_sort(order, cmp_by_length);
+  /* Each match claims at most one figure. */
+  g_autofree gboolean *done = g_new0(gboolean, order->len);
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < order->len; i++) {
       ZsRuleMatch *m = order->pdata[i];
+      if (done[i])
+        continue;
       /* A match spanning clauses looks ahead from the clause it ends in. */
       guint at_end = clause[m->end > m->start ? m->end - 1 : m->start];
       guint at_start = clause[m->start];
       Item *best = NULL;
       for (guint k = 0; k < items->len; k++) {
         Item *it = &g_array_index(items, Item, k);
-        if (it->rule || !zs_rule_accepts(m->rule, it->q->unit, it->kind))
+        /* Changes take the metric of what changed: continue_series(). */
+        if (it->rule || is_change(it->kind) || !zs_rule_accepts(m->rule, it->q->unit, it->kind))
           continue;
         gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
         gboolean inside = it->q->start >= m->start && it->q->end <= m->end;
@@ -262,7 +284,10 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
             break;
           }
         } else if (pass == 2 && it->q->start >= m->end) {
-          if (clause_scope && clause[it->q->start] != at_end)
+          /* The subject carries into the next clause when that clause names
+           * none of its own: 生产总值增长5.8%，达到6.3万亿元. */
+          if (clause_scope && clause[it->q->start] != at_end &&
+              !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
             continue;
           if (!blocked(matches, m, m->end, it->q->start, it)) {
             best = it;
@@ -278,14 +303,61 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
       if (best) {
         best->rule = m->rule;
         best->metric = m->rule->metric;
+        done[i] = TRUE;
       }
     }
+}
+
+/* Does the text between two figures carry the first to the second, as in
+ * 由35.93%提高到2023年的48.3% (a short gap with 到 or 至)? */
+static gboolean moves_to(const char *s, gsize from, gsize to) {
+  if (to - from > 3 * 12)
+    return FALSE;
+  g_autofree char *gap = g_strndup(s + from, to - from);
+  return strstr(gap, "到") || strstr(gap, "至");
 }
 
 /* A figure with no phrase of its own continues the figure before it in the
  * sentence: a change (较…增长5%) or the next value of the same series
  * (由35.93%提高到48.3%). */
-static void continue_series(const char *s, GArray *items, GArray *matches) {
+/* Does the text between a figure and a change name a subject of its own?
+ * Comparison words (较2022年底, 同比, 比上年) and links do not count; two or
+ * more other Han characters do (，客座能力同比增长). */
+static gboolean names_subject(const char *gap) {
+  static const char *skip[] = {"分别", "同比", "环比", "比上年", "比去年", "较上年", "较去年",
+                               "年底", "年末", "同期", "季度", "三季度", "上半年", "上年",
+                               "去年", "较", "比", "与", "年", "月", "底", "末", "共", "累计",
+                               "全年", "了", "增长", "增加", "提高", "上升", "下降", "减少",
+                               "降低", "多", "少", "增", "降", "以上", "以下", "左右", "名义",
+                               "实际", "分别为"};
+  guint han = 0;
+  for (const char *p = gap; *p;) {
+    gsize k;
+    for (k = 0; k < G_N_ELEMENTS(skip); k++)
+      if (g_str_has_prefix(p, skip[k]))
+        break;
+    if (k < G_N_ELEMENTS(skip)) {
+      p += strlen(skip[k]);
+      continue;
+    }
+    gunichar c = g_utf8_get_char(p);
+    han += c >= 0x4E00 && c <= 0x9FFF;
+    p = g_utf8_next_char(p);
+  }
+  return han >= 2;
+}
+
+static gboolean figure_between(GArray *items, gsize from, gsize to) {
+  for (guint i = 0; i < items->len; i++) {
+    const Item *it = &g_array_index(items, Item, i);
+    if (it->q->start >= from && it->q->end <= to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void continue_series(const char *s, const guint *clause, GArray *items,
+                            GArray *matches) {
   /* The two bounds of a range share their metric (3到6个月). */
   for (guint k = 0; k + 1 < items->len; k++) {
     Item *lo = &g_array_index(items, Item, k), *hi = &g_array_index(items, Item, k + 1);
@@ -302,12 +374,15 @@ static void continue_series(const char *s, GArray *items, GArray *matches) {
       Item *prev = &g_array_index(items, Item, j);
       if (!prev->metric)
         continue;
-      gboolean change = it->kind != ZS_KIND_LEVEL && it->kind != ZS_KIND_SHARE &&
-                        it->kind != ZS_KIND_RATIO;
+      gboolean change = is_change(it->kind);
+      g_autofree char *gap = g_strndup(s + prev->q->end, it->q->start - prev->q->end);
+      if (change && (strstr(gap, "其中") || names_subject(gap)))
+        break; /* 其中制造业投资增长15%, 客座能力增长14.1%: another subject */
       gboolean same = strcmp(prev->q->unit, it->q->unit) == 0 && prev->kind == it->kind;
+      gboolean range = prev->q->range_low && j + 1 == k;
       /* A change is measured in % or 倍 whatever the level's unit is. */
-      if ((change && (prev->rule->kinds & (1u << it->kind))) ||
-          (same && !strstr(s + prev->q->end, "、"))) {
+      if (range || (change && (prev->rule->kinds & (1u << it->kind))) ||
+          (same && moves_to(s, prev->q->end, it->q->start))) {
         /* No other phrase may stand between them. */
         gboolean other = FALSE;
         for (guint m = 0; m < matches->len && !other; m++) {
@@ -320,6 +395,20 @@ static void continue_series(const char *s, GArray *items, GArray *matches) {
         }
       }
       break;
+    }
+    /* A change right after its subject: 地区生产总值增长5.8%. */
+    if (!it->metric && is_change(it->kind)) {
+      const ZsRuleMatch *best = NULL;
+      for (guint m = 0; m < matches->len; m++) {
+        const ZsRuleMatch *rm = &g_array_index(matches, ZsRuleMatch, m);
+        if (rm->end <= it->q->start && clause[rm->start] == clause[it->q->start] &&
+            (rm->rule->kinds & (1u << it->kind)) && (!best || rm->end > best->end))
+          best = rm;
+      }
+      if (best && !figure_between(items, best->end, it->q->start)) {
+        it->rule = best->rule;
+        it->metric = best->rule->metric;
+      }
     }
   }
 }
@@ -342,160 +431,19 @@ static void classify(const char *s, GArray *items) {
   }
 }
 
-/* ---- periods ----------------------------------------------------------------- */
-
-static pcre2_code *period_re;
-
-static gpointer compile_period_re(gpointer unused) {
-  static const char *src =
-      "(?<cmp>较|比|同比|与|相比|比上年|比去年)?"
-      "(?:(?<s1>\\d{4})年?(?:至|到|—|-|～)(?<s2>\\d{4})年"
-      "|(?<since>\\d{4})年以来"
-      "|(?<ey>\\d{4})年(?<em>\\d{1,2})月(?:底|末)"
-      "|(?<ye>\\d{4})年(?:底|末)"
-      "|(?<qy>\\d{4})年(?:第)?(?<q>[一二三四1-4])季度"
-      "|(?<ry>\\d{4})年\\d{1,2}(?:—|-|至|到)\\d{1,2}月"
-      "|(?<my>\\d{4})年(?<m>\\d{1,2})月(?!\\d{1,2}日)"
-      "|(?<dy>\\d{4})年\\d{1,2}月\\d{1,2}日"
-      "|(?<y>\\d{4})年(?!\\d)"
-      "|(?<rel>今年|去年|目前|如今|近年来|当前|现在|本月|上月|明年|前年|截至目前))";
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
-                                 &off, NULL);
-  g_assert(re); /* a constant pattern: a failure here is a programming error */
-  pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  return re;
-}
-
-static char *group(pcre2_match_data *md, const char *s, const char *name) {
-  int n = pcre2_substring_number_from_name(period_re, (PCRE2_SPTR)name);
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-  if (n < 0 || ov[2 * n] == PCRE2_UNSET)
-    return NULL;
-  return g_strndup(s + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
-}
-
-typedef struct {
-  gsize start, end;
-  char *period; /* "" for relative time */
-} TimePhrase;
-
-static int cn_quarter(const char *q) {
-  static const char *cn[] = {"一", "二", "三", "四"};
-  for (int i = 0; i < 4; i++)
-    if (strcmp(q, cn[i]) == 0)
-      return i + 1;
-  return atoi(q);
-}
-
-static char *period_of(pcre2_match_data *md, const char *s) {
-  g_autofree char *s1 = group(md, s, "s1"), *s2 = group(md, s, "s2");
-  g_autofree char *since = group(md, s, "since"), *ey = group(md, s, "ey");
-  g_autofree char *em = group(md, s, "em"), *ye = group(md, s, "ye");
-  g_autofree char *qy = group(md, s, "qy"), *q = group(md, s, "q");
-  g_autofree char *ry = group(md, s, "ry"), *my = group(md, s, "my"), *m = group(md, s, "m");
-  g_autofree char *dy = group(md, s, "dy"), *y = group(md, s, "y");
-  if (s1)
-    return g_strdup_printf("%s/%s", s1, s2);
-  if (since)
-    return g_strdup_printf("%s/..", since);
-  if (ey) {
-    int month = atoi(em), year = atoi(ey);
-    if (month < 1 || month > 12)
-      return g_strdup(ey);
-    return g_strdup_printf("%04d-%02d-%02d", year, month,
-                           g_date_get_days_in_month((GDateMonth)month, (GDateYear)year));
-  }
-  if (ye)
-    return g_strdup_printf("%s-12-31", ye);
-  if (qy)
-    return g_strdup_printf("%sQ%d", qy, cn_quarter(q));
-  if (ry)
-    return g_strdup(ry);
-  if (my) {
-    int month = atoi(m);
-    return month >= 1 && month <= 12 ? g_strdup_printf("%s-%02d", my, month) : g_strdup(my);
-  }
-  if (dy)
-    return g_strdup(dy);
-  if (y)
-    return g_strdup(y);
-  return g_strdup(""); /* relative time: no year stated */
-}
-
-static GArray *time_phrases(const char *s) {
-  static GOnce once = G_ONCE_INIT;
-  period_re = g_once(&once, compile_period_re, NULL);
-  GArray *out = g_array_new(FALSE, FALSE, sizeof(TimePhrase));
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(period_re, NULL);
-  gsize len = strlen(s), at = 0;
-  while (at < len && pcre2_match(period_re, (PCRE2_SPTR)s, len, at, 0, md, NULL) >= 0) {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    g_autofree char *cmp = group(md, s, "cmp");
-    if (!cmp) {
-      TimePhrase tp = {ov[0], ov[1], period_of(md, s)};
-      g_array_append_val(out, tp);
-    }
-    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-  }
-  pcre2_match_data_free(md);
-  return out;
-}
-
-static void time_phrases_free(GArray *tps) {
-  for (guint i = 0; i < tps->len; i++)
-    g_free(g_array_index(tps, TimePhrase, i).period);
-  g_array_free(tps, TRUE);
-}
-
-/* Is there a "；" between a and b that starts a new fact (not ；其中)? */
-static gboolean semicolon_between(const char *s, gsize a, gsize b) {
-  for (const char *p = s + a; (p = strstr(p, "；")) && (gsize)(p - s) < b; p += 3)
-    if (!g_str_has_prefix(p + 3, "其中"))
-      return TRUE;
-  return FALSE;
-}
-
-static char *period_at(const char *s, GArray *tps, gsize offset, const char *inherited) {
-  for (guint i = tps->len; i-- > 0;) {
-    TimePhrase *tp = &g_array_index(tps, TimePhrase, i);
-    if (tp->end > offset)
-      continue;
-    if (semicolon_between(s, tp->end, offset))
-      return NULL;
-    return *tp->period ? g_strdup(tp->period) : NULL;
-  }
-  if (tps->len == 0 && inherited && !semicolon_between(s, 0, offset))
-    return g_strdup(inherited);
-  return NULL;
-}
-
-char *zs_extract_period(const char *sentence, gsize offset, const char *inherited) {
-  GArray *tps = time_phrases(sentence);
-  char *p = period_at(sentence, tps, offset, inherited);
-  time_phrases_free(tps);
-  return p;
-}
-
-/* The period in force at the end of a sentence, for the next one. */
-static char *period_after(const char *s, GArray *tps, const char *inherited) {
-  return period_at(s, tps, strlen(s), inherited);
-}
-
 /* ---- the article --------------------------------------------------------------- */
 
 static ZsStat *make_stat(const char *file, const ZsArticle *a, const ZsSentence *sent,
-                         const Item *it) {
+                         const char *text, const Item *it) {
   ZsStat *st = g_new0(ZsStat, 1);
   st->metric = g_strdup(it->metric ? it->metric : "");
   st->value = it->fall && strcmp(it->q->value, "0") != 0 ? g_strconcat("-", it->q->value, NULL)
                                                          : g_strdup(it->q->value);
   st->unit = g_strdup(it->q->unit);
-  st->sentence = g_strdup(sent->text);
+  st->sentence = g_strdup(text);
   st->kind = it->kind;
   st->qualifier = it->q->qualifier;
-  st->surface = g_strndup(sent->text + it->q->start, it->q->end - it->q->start);
+  st->surface = g_strndup(text + it->q->start, it->q->end - it->q->start);
   st->article = g_strdup(a->headline);
   st->article_no = a->no;
   st->file = g_strdup(file);
@@ -510,16 +458,27 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
   g_autofree char *carry = NULL; /* period in force from the previous sentence */
-  guint carry_para = G_MAXUINT;
+  guint carrel_yearpara = G_MAXUINT;
   guint first_body = 0;
 
   for (guint si = 0; si < a->sentences->len; si++) {
     const ZsSentence *sent = a->sentences->pdata[si];
     const char *s = sent->text;
     gsize n = strlen(s);
+    g_autofree char *cut = NULL;
+    if (n > ZS_SENTENCE_LIMIT) {
+      /* Cut at a character boundary: matching stays linear in the input. */
+      const char *end = g_utf8_find_prev_char(s, s + ZS_SENTENCE_LIMIT + 1);
+      n = (gsize)(end - s);
+      s = cut = g_strndup(s, n);
+      if (warnings)
+        g_ptr_array_add(warnings, g_strdup_printf("%s:%u: sentence of %zu bytes cut to %zu for "
+                                                  "matching", file, sent->line,
+                                                  strlen(sent->text), n));
+    }
     g_autoptr(GPtrArray) qs = zs_num_scan(s);
-    GArray *tps = time_phrases(s);
-    if (sent->para != carry_para || sent->kind == ZS_SENT_HEADLINE)
+    ZsPeriods *tps = zs_period_scan(s, opts->year);
+    if (sent->para != carrel_yearpara || sent->kind == ZS_SENT_HEADLINE)
       g_clear_pointer(&carry, g_free);
 
     if (qs->len) {
@@ -534,14 +493,14 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
       distribute(s, clause, items, matches, FALSE);
       claim(clause, items, matches);
       distribute(s, clause, items, matches, TRUE);
-      continue_series(s, items, matches);
+      continue_series(s, clause, items, matches);
       for (guint i = 0; i < items->len; i++) {
         Item *it = &g_array_index(items, Item, i);
         if (!it->metric && !opts->all_quantities)
           continue;
         it->period = sent->kind == ZS_SENT_HEADLINE ? NULL
-                                                    : period_at(s, tps, it->q->start, carry);
-        g_ptr_array_add(out, make_stat(file, a, sent, it));
+                                                    : zs_period_at(tps, it->q->start, carry);
+        g_ptr_array_add(out, make_stat(file, a, sent, s, it));
         g_free(it->period);
       }
       g_array_free(matches, TRUE);
@@ -550,12 +509,12 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
     if (sent->kind == ZS_SENT_HEADLINE) {
       first_body = out->len;
     } else {
-      char *next = period_after(s, tps, carry);
+      char *next = zs_period_at(tps, strlen(s), carry);
       g_free(carry);
       carry = next;
-      carry_para = sent->para;
+      carrel_yearpara = sent->para;
     }
-    time_phrases_free(tps);
+    zs_period_free(tps);
   }
 
   /* A headline restating a body figure takes the body's period. */
@@ -573,4 +532,43 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
     }
   }
   return out;
+}
+
+/* ---- subjects, for --coverage ------------------------------------------------ */
+
+static gboolean is_han(gunichar c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+/* Verbs and links that stand between a subject and its figure. */
+static const char *subject_fillers[] = {"达到", "达", "为", "有", "共", "共计", "累计",
+                                        "超过", "约", "近", "了", "是", "占"};
+
+char *zs_extract_subject(const char *sentence, gsize start, gsize end) {
+  /* The noun after the figure: a run of Han characters, at most 8. */
+  GString *after = g_string_new(NULL);
+  guint n = 0;
+  for (const char *p = sentence + end; *p && n < 8; p = g_utf8_next_char(p), n++) {
+    gunichar c = g_utf8_get_char(p);
+    if (!is_han(c))
+      break;
+    g_string_append_unichar(after, c);
+  }
+  if (n >= 2)
+    return g_string_free(after, FALSE);
+  g_string_free(after, TRUE);
+  /* Else the Han characters before it, back to the clause start. */
+  const char *p = sentence + start;
+  const char *from = p;
+  n = 0;
+  while (from > sentence && n < 10) {
+    const char *prev = g_utf8_prev_char(from);
+    if (!is_han(g_utf8_get_char(prev)))
+      break;
+    from = prev;
+    n++;
+  }
+  g_autofree char *before = g_strndup(from, (gsize)(p - from));
+  for (gsize k = 0; k < G_N_ELEMENTS(subject_fillers); k++)
+    if (g_str_has_suffix(before, subject_fillers[k]))
+      before[strlen(before) - strlen(subject_fillers[k])] = '\0';
+  return g_steal_pointer(&before);
 }

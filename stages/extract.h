@@ -9,8 +9,14 @@
 #include "rules.h"
 #include "zhstats.h"
 
+/* Sentences longer than this (bytes) are cut, with a warning, before
+ * matching: no real sentence is this long, and the cut keeps every step
+ * linear in the input. */
+#define ZS_SENTENCE_LIMIT (16 * 1024)
+
 typedef struct {
   gboolean all_quantities; /* also emit quantities no rule claimed */
+  int year;                /* publication year for 今年/去年, or 0: unknown */
 } ZsExtractOptions;
 
 /* Extracts the statistics of one article of input `file`. Returns a new
@@ -19,10 +25,10 @@ typedef struct {
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *article,
                               const ZsExtractOptions *opts, GPtrArray *warnings);
 
-/* The period stated for the figure at byte `offset` of `sentence`, by the
- * gold's conventions ("2023", "2023Q4", "2023-12-31", "2019/2023",
- * "2014/.."), or NULL when none governs it. `inherited` is the period in
- * force from the previous sentence of the same paragraph, or NULL. */
-char *zs_extract_period(const char *sentence, gsize offset, const char *inherited);
+/* A short phrase naming what the figure at [start, end) of `sentence`
+ * counts: the noun right after it (8489个老旧小区 -> 老旧小区), or else the
+ * words before it in its clause (养老床位1883张 -> 养老床位). Returns a new
+ * string, "" when there is none. */
+char *zs_extract_subject(const char *sentence, gsize start, gsize end);
 
 #endif

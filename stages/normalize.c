@@ -33,8 +33,14 @@
 /* A line this wide (in CJK columns) is a paragraph line of a free layout. */
 #define LONG_LINE_WIDTH 40.0
 #define HIST_MAX 48
-/* Lines looked at after the next one, for the topic-shift test. */
-#define LOOKAHEAD 4
+/* A news column is at least this wide, and a page has this many lines near
+ * its width before it counts as a column layout. */
+#define MIN_COLUMN 10
+#define MIN_COLUMN_LINES 8
+/* Lines held after the next one, for the topic-shift test, and how much of
+ * their text it reads (bytes, about 80 characters). */
+#define LOOKAHEAD 8
+#define LOOKAHEAD_TEXT 240
 /* Recent text kept for the topic-shift test, in bytes. */
 #define RECENT_BYTES 1800
 
@@ -50,7 +56,6 @@ struct ZsNormalizer {
   char *file;
   GString *cur;       /* bytes of the physical line being read */
   gboolean pending_cr;
-  gboolean saw_bom_check;
   guint64 offset;     /* input bytes consumed */
   guint64 line_off;   /* input offset of the start of `cur` */
   guint lineno;       /* number of lines completed */
@@ -68,50 +73,30 @@ struct ZsNormalizer {
   GString *recent;      /* the end of the text emitted so far */
 };
 
-/* ---- paragraph line maps ------------------------------------------------
- * ZsPara has no field for the offsets of its joined lines, so they live in a
- * side table keyed by the paragraph, dropped in zs_para_free(). See the
- * contract proposal in the report: a `GArray *line_starts` in ZsPara. */
-typedef struct {
-  GArray *offs;   /* gsize, ascending: byte offset in text */
-  GArray *lines;  /* guint */
-} LineMap;
+/* ---- paragraph line maps ------------------------------------------------ */
 
-static GMutex map_lock;
-static GHashTable *para_maps;
-
-static void line_map_free(gpointer p) {
-  LineMap *m = p;
-  g_array_unref(m->offs);
-  g_array_unref(m->lines);
-  g_free(m);
-}
-
-/* The input line of byte `offset` of `p`'s text; p->line when unknown.
- * Declared here and in segment.c (proposed for normalize.h). */
-guint zs_norm_para_line_at(const ZsPara *p, gsize offset);
 guint zs_norm_para_line_at(const ZsPara *p, gsize offset) {
-  guint line = p->line;
-  g_mutex_lock(&map_lock);
-  LineMap *m = para_maps ? g_hash_table_lookup(para_maps, p) : NULL;
-  if (m) {
-    for (guint i = 0; i < m->offs->len; i++) {
-      if (g_array_index(m->offs, gsize, i) > offset)
-        break;
-      line = g_array_index(m->lines, guint, i);
-    }
+  if (!p->line_offsets || p->line_offsets->len == 0)
+    return p->line;
+  /* The last joined line starting at or before offset. */
+  guint lo = 0, hi = p->line_offsets->len;
+  while (hi - lo > 1) {
+    guint mid = lo + (hi - lo) / 2;
+    if (g_array_index(p->line_offsets, gsize, mid) <= offset)
+      lo = mid;
+    else
+      hi = mid;
   }
-  g_mutex_unlock(&map_lock);
-  return line;
+  return g_array_index(p->line_numbers, guint, lo);
 }
 
 void zs_para_free(ZsPara *p) {
   if (!p)
     return;
-  g_mutex_lock(&map_lock);
-  if (para_maps)
-    g_hash_table_remove(para_maps, p);
-  g_mutex_unlock(&map_lock);
+  if (p->line_offsets)
+    g_array_unref(p->line_offsets);
+  if (p->line_numbers)
+    g_array_unref(p->line_numbers);
   g_free(p->text);
   g_free(p);
 }
@@ -202,15 +187,69 @@ static gunichar second_last_cp(const GString *o) {
   return p ? g_utf8_get_char(p) : 0;
 }
 
-/* Next character at or after `p` that is not a space, or 0. */
+/* Characters that vanish: NUL, zero-width space, BOM, C0 controls. */
+static gboolean is_dropped(gunichar c) {
+  return c == 0x200B || c == 0xFEFF || (c < 0x20 && !is_space(c));
+}
+
+/* Next character at or after `p` that is neither a space nor dropped, or 0. */
 static gunichar next_nonspace(const char *p, const char *end) {
   while (p < end) {
     gunichar c = g_utf8_get_char(p);
-    if (!is_space(c) && c != 0)
+    if (!is_space(c) && !is_dropped(c))
       return c;
     p = g_utf8_next_char(p);
   }
   return 0;
+}
+
+/* The first character after the run of convertible ASCII punctuation that
+ * starts at `q` (spaces and dropped characters skipped), or 0. A run such
+ * as "?(" is decided as a whole, so a second pass sees the same thing. */
+static gunichar after_punct_run(const char *q, const char *end) {
+  for (; q < end; q = g_utf8_next_char(q)) {
+    gunichar c = g_utf8_get_char(q);
+    if (!is_space(c) && !is_dropped(c) && !ascii_to_fullwidth_punct(c))
+      return c;
+  }
+  return 0;
+}
+
+/* The output's last character that is not a space. */
+static gunichar last_nonspace_cp(const GString *o) {
+  gsize n = o->len;
+  while (n > 0 && o->str[n - 1] == ' ')
+    n--;
+  if (n == 0)
+    return 0;
+  const char *p = g_utf8_find_prev_char(o->str, o->str + n);
+  return p ? g_utf8_get_char(p) : 0;
+}
+
+/* An ASCII , ; : ? ! ( ) between `prev` (the output so far, spaces
+ * dropped) and `next` (the first character after its punctuation run)
+ * becomes full-width when it touches Chinese text and no ASCII letter or
+ * digit. */
+static gboolean punct_goes_fullwidth(gunichar prev, gunichar next) {
+  next = plain_of(next);
+  if (is_ascii_alnum(prev) || is_ascii_alnum(next))
+    return FALSE;
+  return is_chinese(prev) || is_chinese(next);
+}
+
+/* How the character at `q` (the first after a run of spaces that follows
+ * `prev`) will read in the output, or 0 at the end. */
+static gunichar final_form(gunichar prev, const char *q, const char *end) {
+  if (q >= end)
+    return 0;
+  gunichar c = g_utf8_get_char(q);
+  if (ascii_to_fullwidth_punct(c) &&
+      punct_goes_fullwidth(prev, after_punct_run(g_utf8_next_char(q), end)))
+    return ascii_to_fullwidth_punct(c);
+  if ((c == 0xFF0D || c == 0xFF0E) && prev >= '0' && prev <= '9' &&
+      is_ascii_digit_like(next_nonspace(g_utf8_next_char(q), end)))
+    return c == 0xFF0D ? '-' : '.';
+  return plain_of(c);
 }
 
 /* The character-level normalization. `marks` (n ascending byte offsets into
@@ -227,16 +266,17 @@ static GString *norm_text_impl(const char *s, gsize len,
       marks[mi++] = o->len;
     gunichar c = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
-    if (c == 0 || c == 0x200B || c == 0xFEFF) { /* invisible: drop */
+    if (is_dropped(c)) {
       p = next;
       continue;
     }
     if (is_space(c)) {
-      /* A run of spaces: at most one stays. */
+      /* A run of spaces: at most one stays, between two ASCII graphic
+       * characters as they will finally read. */
       const char *q = next;
-      while (q < end && is_space(g_utf8_get_char(q)))
+      while (q < end && (is_space(g_utf8_get_char(q)) || is_dropped(g_utf8_get_char(q))))
         q = g_utf8_next_char(q);
-      gunichar prev = last_cp(o), nx = plain_of(next_nonspace(q, end));
+      gunichar prev = last_cp(o), nx = final_form(prev, q, end);
       gboolean keep = is_ascii_graph(prev) && is_ascii_graph(nx);
       if (!keep && keep_phrase_space && is_ideo(prev) &&
           is_ideo(second_last_cp(o)) && q < end && is_ideo(nx)) {
@@ -264,8 +304,7 @@ static GString *norm_text_impl(const char *s, gsize len,
       continue;
     }
     if (c == 0xFF0D || c == 0xFF0E) { /* － ． between digits */
-      gunichar prev = last_cp(o);
-      gunichar nx = next < end ? g_utf8_get_char(next) : 0;
+      gunichar prev = last_cp(o), nx = next_nonspace(next, end);
       if (prev >= '0' && prev <= '9' && is_ascii_digit_like(nx)) {
         g_string_append_c(o, c == 0xFF0D ? '-' : '.');
         p = next;
@@ -273,20 +312,8 @@ static GString *norm_text_impl(const char *s, gsize len,
       }
     }
     gunichar fw = ascii_to_fullwidth_punct(c);
-    if (fw) {
-      gunichar prev = last_cp(o), nx = plain_of(next_nonspace(next, end));
-      gboolean near_latin = is_ascii_alnum(prev) || is_ascii_alnum(nx);
-      gboolean near_chinese = is_chinese(prev) || is_chinese(nx);
-      /* "(" opens what follows, ")" closes what precedes. */
-      if (c == '(')
-        near_latin = is_ascii_alnum(nx) || is_ascii_alnum(prev);
-      if (!near_latin && near_chinese) {
-        g_string_append_unichar(o, fw);
-        p = next;
-        continue;
-      }
-    }
-    if (c < 0x20 && c != '\t') { /* other C0 controls: drop */
+    if (fw && punct_goes_fullwidth(last_nonspace_cp(o), after_punct_run(next, end))) {
+      g_string_append_unichar(o, fw);
       p = next;
       continue;
     }
@@ -301,6 +328,10 @@ static GString *norm_text_impl(const char *s, gsize len,
 char *zs_norm_text(const char *s, gssize len) {
   g_return_val_if_fail(s != NULL, NULL);
   gsize n = len < 0 ? strlen(s) : (gsize)len;
+  if (!g_utf8_validate(s, n, NULL)) { /* never read past a broken tail */
+    g_autofree char *valid = g_utf8_make_valid(s, n);
+    return g_string_free(norm_text_impl(valid, strlen(valid), FALSE, NULL, 0), FALSE);
+  }
   return g_string_free(norm_text_impl(s, n, FALSE, NULL, 0), FALSE);
 }
 
@@ -438,20 +469,26 @@ static gboolean starts_quote(const char *norm) {
          c == 0x300A || c == '"';
 }
 
+static gboolean starts_closing(const char *norm) {
+  gunichar c = g_utf8_get_char(norm);
+  return is_closer(c) || is_sentence_end(c) || c == 0xFF0C || c == 0x3001 ||
+         c == 0xFF1B || c == 0xFF1A || c == 0x2026;
+}
+
 /* The column width of the page, or 0 when the layout has no column (one
- * paragraph a line): the most common width, if >= 40% of lines are within
- * two columns of it. */
+ * paragraph a line): the most common width (>= MIN_COLUMN), if >= 40% of
+ * lines and at least MIN_COLUMN_LINES are within two columns of it. */
 static double column_width(const ZsNormalizer *n) {
   guint best = 0;
-  for (guint i = 6; i < HIST_MAX; i++)
+  for (guint i = MIN_COLUMN; i < HIST_MAX; i++)
     if (n->hist[i] > n->hist[best])
       best = i;
-  if (best < 6 || n->nonblank == 0)
+  if (best < MIN_COLUMN || n->nonblank == 0)
     return 0;
   guint near = 0;
   for (guint i = best - 2; i <= best + 2 && i < HIST_MAX; i++)
     near += n->hist[i];
-  return near * 10 >= n->nonblank * 4 ? best : 0;
+  return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
 }
 
 static gboolean is_word_char(gunichar c) {
@@ -504,7 +541,8 @@ static gboolean has_clause_punct(const char *norm) {
 /* A headline printed after its body (PDF pages) can fill a column line.
  * It is a first line without punctuation after a finished sentence that
  * restates the text before it (>= 2 and >= 20% of its bigrams occur
- * there) while the lines after it start another topic (< 10%). */
+ * there) while the lines after it start another topic (< 10%, and under a
+ * quarter of the line's own share). */
 static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
   if (n->plines->len != 1 || !n->prev_ended || has_clause_punct(a->norm) ||
@@ -515,9 +553,10 @@ static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
   if (hits < 2 || share < 0.2)
     return FALSE;
   g_autoptr(GString) next = g_string_new(b->norm);
-  for (GList *l = n->pending.head; l; l = l->next)
+  for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
     g_string_append(next, ((NormLine *)l->data)->norm);
-  return bigram_share(next->str, n->recent->str, NULL) < 0.1;
+  double next_share = bigram_share(next->str, n->recent->str, NULL);
+  return next_share < 0.1 && share >= 4 * next_share;
 }
 
 /* Does line A continue into line B (the next non-blank line)? */
@@ -527,6 +566,10 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
   if (a->heading || b->heading || starts_block(b->norm) ||
       starts_subtitle(a->norm))
     return FALSE;
+  /* No line of Chinese type starts with a closing mark (避头 rule): a
+   * line that does continues the previous one, even after a sentence end. */
+  if (starts_closing(b->norm))
+    return TRUE;
   if (ends_sentence(a->norm) || ends_soft(a->norm))
     return ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
            starts_quote(b->norm);
@@ -617,14 +660,8 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   p->markdown_heading = n->pheading;
   p->text = g_string_free(t, FALSE);
   if (nl > 1) {
-    LineMap *m = g_new0(LineMap, 1);
-    m->offs = g_array_copy(n->pmarks);
-    m->lines = g_array_copy(n->plines);
-    g_mutex_lock(&map_lock);
-    if (!para_maps)
-      para_maps = g_hash_table_new_full(NULL, NULL, NULL, line_map_free);
-    g_hash_table_insert(para_maps, p, m);
-    g_mutex_unlock(&map_lock);
+    p->line_offsets = g_array_copy(n->pmarks);
+    p->line_numbers = g_array_copy(n->plines);
   }
   g_ptr_array_add(out, p);
   n->prev_ended = ends_sentence(p->text);

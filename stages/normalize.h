@@ -28,6 +28,10 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
 /* Ends the input: flushes the remaining paragraphs to `out`. */
 void zs_norm_finish(ZsNormalizer *n, GPtrArray *out, GPtrArray *warnings);
 
+/* The input line of byte `offset` of `p`'s text (the last joined line that
+ * starts at or before it). */
+guint zs_norm_para_line_at(const ZsPara *p, gsize offset);
+
 /* Convenience: normalizes a whole buffer into a ZsDoc. */
 ZsDoc *zs_norm_document(const char *file, const char *data, gsize len,
                         GPtrArray *warnings);

@@ -222,8 +222,11 @@ static gboolean parse_arabic(const Text *t, glong i, glong *end, Dec *out) {
   glong j = i;
   while (is_adigit(at(t, j)))
     g_string_append_c(s, (char)at(t, j++));
-  /* Thousands groups only when every group has exactly three digits. */
-  while (at(t, j) == ',' && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
+  /* Thousands groups only when every group has exactly three digits; a
+   * space as the separator is what PDF extraction leaves of a thin space
+   * or a line break inside a number (12 000). */
+  gsize lead = s->len;
+  while ((at(t, j) == ',' || (at(t, j) == ' ' && lead <= 3)) && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
          is_adigit(at(t, j + 3)) && !is_adigit(at(t, j + 4)) && s->len <= 3 + 4 * 8) {
     for (int k = 1; k <= 3; k++)
       g_string_append_c(s, (char)at(t, j + k));
@@ -358,9 +361,12 @@ static const UnitDef units[] = {
   {"立方米", "立方米"}, {"公里", "公里"}, {"千米", "公里"}, {"厘米", "厘米"},
   {"毫米", "毫米"}, {"米", "米"}, {"公顷", "公顷"}, {"亩", "亩"},
   {"千瓦时", "千瓦时"}, {"千瓦", "千瓦"}, {"吨", "吨"}, {"千克", "千克"},
-  {"公斤", "公斤"}, {"克", "克"},
+  {"公斤", "公斤"}, {"克", "克"}, {"斤", "斤"},
   {"人次", "人次"}, {"户次", "户次"}, {"车次", "车次"}, {"架次", "架次"},
-  {"元", "元"}, {"美元", "美元"}, {"块钱", "元"},
+  {"辆次", "辆次"}, {"场次", "场次"}, {"批次", "批次"}, {"艘次", "艘次"},
+  {"班次", "班次"}, {"项次", "项次"}, {"标箱", "标箱"},
+  {"元", "元"}, {"美元", "美元"}, {"港元", "港元"}, {"欧元", "欧元"},
+  {"日元", "日元"}, {"块钱", "元"}, {"‰", "‰"},
   {"个月", "月"}, {"小时", "小时"}, {"分钟", "分钟"}, {"周岁", "岁"},
   {"岁", "岁"}, {"年", "年"}, {"天", "天"},
   {"%", "%"}, {"倍", "倍"}, {"成", "%"},
@@ -371,6 +377,7 @@ static const UnitDef units[] = {
   {"件", "件"}, {"间", "间"}, {"床", "床"}, {"艘", "艘"}, {"架", "架"},
   {"只", "只"}, {"头", "头"}, {"棵", "棵"}, {"株", "株"}, {"场", "场"},
   {"起", "起"}, {"宗", "宗"}, {"支", "支"}, {"期", "期"}, {"块", "块"},
+  {"栋", "栋"}, {"幢", "幢"}, {"例", "例"}, {"册", "册"}, {"羽", "羽"},
 };
 
 /* A measure word that is really the start of another word. */
@@ -379,7 +386,8 @@ static const char *not_units[] = {
   "名称", "名额", "家庭", "家人", "家长", "家乡", "人民", "人大", "人才",
   "台阶", "条件", "条例", "处理", "处于", "次要", "成为", "成立", "成功",
   "成果", "成效", "成本", "成员", "成绩", "成熟", "成长", "起来", "期间",
-  "场所", "场景", "只有", "只是", "只要", "头脑", "间隔",
+  "场所", "场景", "只有", "只是", "只要", "头脑", "间隔", "例如", "期待", "期盼",
+  "期望", "块头",
 };
 
 /* Nouns for people, which give the unit 人 when no measure word is written
@@ -387,7 +395,10 @@ static const char *not_units[] = {
 static const char *person_nouns[] = {
   "农业转移人口", "贫困人员", "贫困人口", "老年人", "中国人", "人口",
   "农民工", "劳动力", "务工人员", "脱贫人口", "群众", "居民", "职工",
-  "学生", "儿童", "老人", "患者", "游客", "党员", "劳动者",
+  "学生", "儿童", "老人", "患者", "游客", "党员", "劳动者", "新市民",
+  "青年人", "毕业生", "大学生", "农民", "市民", "村民", "旅客", "乘客",
+  "师生", "教师", "医生", "护士", "员工", "工人", "妇女", "残疾人",
+  "困难群众", "低收入人口", "人才", "志愿者", "考生", "返乡人员", "外来人口",
 };
 
 /* Chinese numerals under 100 before these measure words count categories or
@@ -401,7 +412,8 @@ static const char *set_phrases[] = {
   "三位一体", "一刻钟", "一站式", "千家万户", "亿万", "十四五", "九年义务教育",
   "365天24小时", "7×24小时", "五湖四海", "四面八方", "一带一路", "三令五申",
   "千方百计", "一张网", "一卡通", "一口热饭", "一把手", "三农", "两会",
-  "百姓", "万众", "千万别", "千万不", "万一", "一万年",
+  "百姓", "万众", "千万别", "千万不", "万一", "一万年", "二元结构", "城乡二元",
+  "一元化", "二元化", "多元",
 };
 
 gboolean zs_num_is_unit(const char *unit) {
@@ -472,12 +484,35 @@ static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
   return ZS_QUAL_EXACT;
 }
 
+/* A bound stated earlier in the clause for the figure that follows it, with
+ * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
+ * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
+ * distance. */
+static ZsQualifier detached_bound(const Text *t, glong i) {
+  static const QualDef bounds[] = {
+    {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
+    {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
+  };
+  for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
+    gunichar c = t->c[j];
+    if (is_adigit(c) || cn_digit(c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
+        c == 0xFF1A)
+      return ZS_QUAL_EXACT; /* another figure, or the clause began */
+    for (gsize k = 0; k < G_N_ELEMENTS(bounds); k++)
+      if (starts(t, j, bounds[k].word))
+        return bounds[k].q;
+  }
+  return ZS_QUAL_EXACT;
+}
+
 /* ---- context checks ----------------------------------------------------- */
 
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
 static gboolean inside_name(const Text *t, glong i) {
-  for (glong j = i - 1; j >= 0; j--) {
+  /* A title is short: look back a bounded distance, so a long sentence
+   * full of numbers stays linear. */
+  for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
     gunichar c = t->c[j];
     if (c == 0x300B) break;       /* 》 */
     if (c == 0x300A) return TRUE; /* 《 */
@@ -562,6 +597,8 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
   f->start -= qlen;
   if (n->over)
     f->qual = ZS_QUAL_OVER;
+  if (f->qual == ZS_QUAL_EXACT)
+    f->qual = detached_bound(t, f->start);
 
   /* The unit, or a person noun. */
   glong ulen_ = 0;
@@ -626,8 +663,14 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
     if (!big)
       f->dropped = TRUE;
   }
-  if (n->lone_yi || n->digit_run)
+  /* 一名民警, 两大袋: a lone 一/两 means "a"; but 两倍, 一成 are figures. */
+  if ((n->lone_yi && !(u && (strcmp(u->unit, "倍") == 0 || strcmp(u->unit, "%") == 0))) ||
+      n->digit_run)
     f->dropped = TRUE;
+  /* 这三家企业, 该两项: a Chinese numeral after a demonstrative refers back. */
+  if (n->chinese && !n->arabic && !n->has_power &&
+      (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
+    f->dropped = TRUE; /* 这 那 该 此 */
   if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
     for (gsize k = 0; k < G_N_ELEMENTS(cn_category_units); k++)
       if (strcmp(u->written, cn_category_units[k]) == 0)

@@ -302,6 +302,17 @@ static gboolean load_file(ZsRules *rules, const char *file, GHashTable *seen,
   return TRUE;
 }
 
+/* The name a rules file is shown by: relative to the working directory when
+ * it lies below it, so messages and the `rule` column do not depend on
+ * where the project was checked out. The string lives in `files`. */
+static const char *display_name(const char *path) {
+  g_autofree char *cwd = g_get_current_dir();
+  gsize n = strlen(cwd);
+  if (g_path_is_absolute(path) && strncmp(path, cwd, n) == 0 && path[n] == '/')
+    return path + n + 1;
+  return path;
+}
+
 static gint cmp_str(gconstpointer a, gconstpointer b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -332,7 +343,7 @@ ZsRules *zs_rules_load(const char *const *paths, GPtrArray *problems, GError **e
       g_ptr_array_add(files, g_strdup(*p));
     }
     for (guint i = 0; i < files->len; i++)
-      if (!load_file(rules, files->pdata[i], seen, problems, error)) {
+      if (!load_file(rules, display_name(files->pdata[i]), seen, problems, error)) {
         g_prefix_error(error, "%s: ", (char *)files->pdata[i]);
         return NULL;
       }
@@ -363,7 +374,10 @@ static gint cmp_match(gconstpointer pa, gconstpointer pb) {
   const ZsRuleMatch *a = pa, *b = pb;
   if (a->start != b->start)
     return a->start < b->start ? -1 : 1;
-  gsize la = a->end - a->context, lb = b->end - b->context;
+  gsize la = a->end - a->start, lb = b->end - b->start;
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  la = a->start - a->context, lb = b->start - b->context;
   if (la != lb)
     return la > lb ? -1 : 1;
   return a->rule->index < b->rule->index ? -1 : a->rule->index > b->rule->index;

@@ -53,7 +53,8 @@ guint zs_rules_count(const ZsRules *rules);
 const ZsRule *zs_rules_get(const ZsRules *rules, guint i);
 
 /* Every match of every rule in `sentence`, ordered by start offset, then by
- * length (end - context, longest first), then by rule order. A rule whose exclude phrase
+ * length (longest first), then by the length of a pattern's context
+ * before \K (longest first), then by rule order. A rule whose exclude phrase
  * occurs in the sentence gives no match. A pattern that hits the PCRE2
  * match or depth limit is skipped for this sentence, with a warning naming
  * the rule appended to `warnings` (may be NULL). Returns a new GArray of

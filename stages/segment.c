@@ -4,35 +4,46 @@
  * (headlines, subtitles, kickers, bylines, section subheads, markers,
  * captions). Body paragraphs drive the segmenter: the furniture seen since
  * the last body paragraph (the block) is resolved when the next body
- * paragraph arrives, by these principles:
+ * paragraph arrives, by these principles, decided on the text alone:
  *
  *  1. A dateline (本报讯, 本报北京1月30日电, 新华社…电) or a continuation note
  *     (（上接第一版）) always opens a new article; after 上接 the headline is
- *     not on the page, so it is empty.
+ *     not on the page, so it is empty. The dateline and the byline in
+ *     brackets after it are not part of the first sentence.
  *  2. Headline after body (PDF pages): a headline restates its own body's
- *     topic. A run of 1-3 short lines without punctuation (plus a ——subtitle)
- *     that follows body text is that body's headline when its character
- *     bigrams overlap the body strongly (>= 2 and >= 20% of its bigrams) and
- *     no less than they overlap the paragraph after it. Section subheads
- *     (把舵定向开新篇) do not restate the text before them, so they stay in
- *     the article as non-body lines.
- *     A markdown heading is a headline after its body when only bylines,
- *     captions or markers follow it before the end, the next heading or a
- *     dateline. If that body already had a headline before it, the two
+ *     topic. A run of 1-3 short lines without punctuation (or one
+ *     quotation in 「」), plus a ——subtitle and bylines, that follows body
+ *     text is that body's headline when its character bigrams overlap the
+ *     body (>= 2 and >= 20% of its bigrams) and, when the next paragraph
+ *     could still be this article's (no end, no dateline), overlap the last
+ *     ~200 characters before it more than that paragraph. A section subhead
+ *     (把舵定向开新篇) announces the text after it rather than restating the
+ *     text before it, so it stays in the article as a non-body line.
+ *     A markdown heading stands after its body when only bylines, captions
+ *     or markers follow it before the end, or before the next heading or a
+ *     dateline with a byline between; with no byline, the same overlap test
+ *     decides. If that body already had a headline before it, the two
  *     headlines share the text: it is split at the gap where the paragraphs
  *     on either side share the fewest bigrams (lexical cohesion).
  *  3. Headline before body: the last markdown heading of the block is the
- *     next article's headline when a byline, subtitle or dateline follows
- *     it or no article is open; headings before it are column markers and
- *     plain short lines before it kickers. A heading followed directly by
- *     body text inside an open article is a section subhead.
+ *     next article's headline when a byline, subtitle or dateline follows it
+ *     or no article is open; headings before it are column markers, plain
+ *     short lines before it kickers, a short line after it a subtitle (or,
+ *     right before an undated body, the byline). A heading followed directly
+ *     by body text inside an open article is a section subhead. A plain
+ *     headline followed by a byline opens an article too.
  *  4. A paragraph followed by a photo credit (…摄影报道, …摄) is a caption;
- *     both are dropped. Section markers (■ …) are dropped.
+ *     both are dropped, as are section markers (■ …). A short paragraph with
+ *     clause punctuation right after body text is body text, unless it is a
+ *     kicker (before a heading, or ending in —— before a headline).
  *
+ * Sentences follow the gold's mechanical rule (zs_seg_split_sentences).
  * Memory: one article plus the pending block; an article whose body passes
  * ART_MAX_BYTES is emitted early and the text after it starts a new one.
  */
 #include "segment.h"
+
+#include "normalize.h"
 
 #include <string.h>
 
@@ -40,10 +51,11 @@
 #define BLOCK_MAX 32
 #define SHORT_MAX_CHARS 40
 #define OVERLAP_WINDOW 6000
+/* The body text "just before" a headline candidate, in characters. */
+#define RECENT_CHARS 200
 
 /* Declared in normalize.c (proposed for normalize.h): the input line of a
  * byte offset of a paragraph made by the normalizer. */
-guint zs_norm_para_line_at(const ZsPara *p, gsize offset);
 
 typedef enum {
   K_BODY, K_DATELINE, K_CONT, K_HEADING, K_SHORT, K_BYLINE, K_MARKER,
@@ -132,6 +144,12 @@ static gboolean ends_sentence(const char *s) {
   return FALSE;
 }
 
+/* Does t[0, end) end a sentence? */
+static gboolean ends_sentence_at(const char *t, const char *end) {
+  g_autofree char *head = g_strndup(t, end - t);
+  return ends_sentence(head);
+}
+
 static gboolean has_any(const char *s, const char *const *list, guint n) {
   for (guint i = 0; i < n; i++)
     if (strstr(s, list[i]))
@@ -187,6 +205,19 @@ static gsize continuation_len(const char *s) {
   return 0;
 }
 
+/* A photo credit: 叶传增 徐锐摄影报道, 本报记者 张三摄, （新华社发）. */
+static gboolean is_credit(const char *t) {
+  static const char *const ends[] = {"摄", "摄影", "摄影报道", "供图", "制图", "新华社发"};
+  g_autofree char *core = g_strdup(t);
+  if (g_str_has_prefix(core, "（") && g_str_has_suffix(core, "）")) {
+    core[strlen(core) - strlen("）")] = '\0';
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(ends); i++)
+    if (g_str_has_suffix(core, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static Kind classify(const ZsPara *p) {
   const char *t = p->text;
   glong n = g_utf8_strlen(t, -1);
@@ -199,6 +230,8 @@ static Kind classify(const ZsPara *p) {
     return K_CONT;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return K_MARKER;
+  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
+    return K_CREDIT;
   if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
        starts_with(t, "本报特约")))
@@ -206,11 +239,6 @@ static Kind classify(const ZsPara *p) {
   gsize pl = paren_len(t, 60);
   if (pl && pl == strlen(t) && is_byline_paren(t, pl))
     return K_BYLINE;
-  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") &&
-      (g_str_has_suffix(t, "摄") || g_str_has_suffix(t, "摄影") ||
-       g_str_has_suffix(t, "摄影报道") || g_str_has_suffix(t, "供图") ||
-       g_str_has_suffix(t, "制图")))
-    return K_CREDIT;
   if (n <= SHORT_MAX_CHARS && !ends_sentence(t))
     return K_SHORT;
   return K_BODY;
@@ -222,6 +250,10 @@ static gboolean headline_like(const Item *it) {
   if (it->kind != K_SHORT)
     return FALSE;
   const char *t = it->p->text;
+  /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 */
+  if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
+      (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
+    return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
   if (has_any(t, clause_punct, G_N_ELEMENTS(clause_punct)))
     return FALSE;
   if (is_dash(g_utf8_get_char(t)))
@@ -267,6 +299,14 @@ static void add_bigrams(GHashTable *set, const char *s, gsize len) {
   }
 }
 
+/* add_bigrams() on the last `max` bytes of s only (a bounded look back). */
+static void add_bigrams_tail(GHashTable *set, const char *s, gsize len, gsize max) {
+  const char *from = s;
+  if (len > max)
+    from = g_utf8_find_next_char(s + len - max - 1, NULL);
+  add_bigrams(set, from, s + len - from);
+}
+
 static GHashTable *bigram_set(void) {
   return g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 }
@@ -294,7 +334,7 @@ static GHashTable *body_bigrams(const Art *a) {
     if (it->role != R_BODY)
       continue;
     gsize len = strlen(it->p->text);
-    add_bigrams(set, it->p->text, len);
+    add_bigrams_tail(set, it->p->text, len, OVERLAP_WINDOW - used);
     used += len;
   }
   return set;
@@ -333,6 +373,35 @@ static void set_str(char **dst, const char *s, gsize len) {
   *dst = g_strndup(s, len);
 }
 
+/* A byline as zhstats.h shows it, "记者 孙秀艳": normalized text lost the
+ * spaces of （记者 孙秀艳）, so a space goes back around each role word. */
+static void set_byline(char **dst, const char *s, gsize len) {
+  static const char *const roles[] = {"特约记者", "记者", "通讯员", "实习生"};
+  GString *o = g_string_new(NULL);
+  const char *p = s, *end = s + len;
+  while (p < end) {
+    guint r = 0;
+    while (r < G_N_ELEMENTS(roles) &&
+           !((gsize)(end - p) >= strlen(roles[r]) &&
+             strncmp(p, roles[r], strlen(roles[r])) == 0))
+      r++;
+    if (r == G_N_ELEMENTS(roles)) {
+      const char *q = g_utf8_next_char(p);
+      g_string_append_len(o, p, q - p);
+      p = q;
+      continue;
+    }
+    if (o->len && o->str[o->len - 1] != ' ')
+      g_string_append_c(o, ' ');
+    g_string_append(o, roles[r]);
+    p += strlen(roles[r]);
+    if (p < end && *p != ' ')
+      g_string_append_c(o, ' ');
+  }
+  g_free(*dst);
+  *dst = g_string_free(o, FALSE);
+}
+
 static void append_str(char **dst, const char *s) {
   char *t = g_strconcat(*dst ? *dst : "", s, NULL);
   g_free(*dst);
@@ -345,11 +414,11 @@ static void take_byline(Art *a, const Item *it) {
   const char *t = it->p->text;
   gsize n = strlen(t);
   if (starts_with(t, "（") && g_str_has_suffix(t, "）"))
-    set_str(&a->byline, t + strlen("（"), n - strlen("（）"));
+    set_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
   else if (starts_with(t, "本报"))
-    set_str(&a->byline, t + strlen("本报"), n - strlen("本报"));
+    set_byline(&a->byline, t + strlen("本报"), n - strlen("本报"));
   else
-    set_str(&a->byline, t, n);
+    set_byline(&a->byline, t, n);
 }
 
 /* Byte spans of the sentences of text[0, len): pairs of gsize. */
@@ -567,9 +636,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     gboolean next_heading = k < b->len && ((Item *)b->pdata[k])->kind == K_HEADING;
     if ((k == b->len && !next) || (next_heading && bylines) ||
         (k == b->len && opens && bylines)) {
-      for (guint d = 0; d < i; d++) /* what stood before it: noise */
-        ((Item *)b->pdata[d])->role = R_SKIP;
-      close_with_headline(sg, i, i + 1, out);
+      close_with_headline(sg, i, i + 1, out); /* what stood before it goes */
       return k;
     }
     break;
@@ -579,6 +646,16 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   while (i < b->len && ((Item *)b->pdata[i])->kind == K_BYLINE)
     i++;
   guint j = i, lines = 0;
+  if (i < b->len && ((Item *)b->pdata[i])->kind == K_HEADING) {
+    /* a markdown heading right before the next heading or a dateline, with
+     * no byline: only the overlap below can tell whose it is */
+    j = i + 1;
+    while (j < b->len && subtitle_like(b->pdata[j]))
+      j++;
+    gboolean last = j == b->len;
+    if (!(last && opens) && !(!last && ((Item *)b->pdata[j])->kind == K_HEADING))
+      return 0;
+  }
   while (j < b->len && lines < 3 &&
          (headline_like(b->pdata[j]) || (j > i && subtitle_like(b->pdata[j])))) {
     lines++;
@@ -595,26 +672,29 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   guint total;
   guint hits = overlap(hs, body, &total);
   /* A subhead announces the text after it; a headline restates the text
-   * before it: compare the last body paragraph with the next one. */
+   * before it: compare the last RECENT_CHARS of body with the next
+   * paragraph. */
   guint hits_last = 0, hits_next = 0;
-  for (guint k = a->items->len; k-- > 0;) {
+  g_autoptr(GHashTable) ls = bigram_set();
+  glong chars = 0;
+  for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
     const Item *it = a->items->pdata[k];
     if (it->role != R_BODY)
       continue;
-    g_autoptr(GHashTable) ls = bigram_set();
-    add_bigrams(ls, it->p->text, strlen(it->p->text));
-    hits_last = overlap(hs, ls, NULL);
-    break;
+    gsize len = strlen(it->p->text);
+    add_bigrams_tail(ls, it->p->text, len, RECENT_CHARS * 4);
+    chars += len / 3 + 1; /* mostly 3-byte characters */
   }
+  hits_last = overlap(hs, ls, NULL);
   if (next) {
     g_autoptr(GHashTable) ns = bigram_set();
     add_bigrams(ns, next->p->text, strlen(next->p->text));
     hits_next = overlap(hs, ns, NULL);
   }
-  if (hits < 2 || hits * 5 < total || hits_last <= hits_next)
+  /* ...unless nothing of this article can follow: the end, a dateline */
+  gboolean can_continue = next && !opens;
+  if (hits < 2 || hits * 5 < total || (can_continue && hits_last <= hits_next))
     return 0;
-  for (guint d = 0; d < i; d++)
-    ((Item *)b->pdata[d])->role = R_SKIP;
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
@@ -673,23 +753,59 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
     } else if (k > h && it->kind == K_SHORT && !a->byline) {
       set_str(&a->byline, it->p->text, strlen(it->p->text));
       art_add(a, it, R_SKIP);
-    } else if (k > h && headline_like(it) && !next) {
-      art_add(a, it, R_SKIP);
     } else {
       item_free(it); /* kickers, column markers, captions */
     }
   }
 }
 
+static gboolean ends_dashes(const Item *it) {
+  const char *t = it->p->text;
+  gsize n = strlen(t);
+  return n >= 3 && is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n)));
+}
+
+/* A short paragraph with clause punctuation after body text is body text
+ * too (…发车间隔……), unless a heading follows it, or it ends in dashes
+ * before a headline: then it is a kicker (公安部…开展定点帮扶——). */
+static void take_short_body(ZsSegmenter *sg) {
+  GPtrArray *b = sg->block;
+  guint lead = 0;
+  if (!sg->cur || !sg->cur->n_body)
+    return;
+  while (lead < b->len) {
+    Item *it = b->pdata[lead];
+    const Item *nx = lead + 1 < b->len ? b->pdata[lead + 1] : NULL;
+    if (it->kind != K_SHORT || headline_like(it) || subtitle_like(it) ||
+        (nx && nx->kind == K_HEADING) || (nx && ends_dashes(it) && headline_like(nx)))
+      break;
+    art_add(sg->cur, it, R_BODY);
+    b->pdata[lead++] = NULL;
+  }
+  g_ptr_array_remove_range(b, 0, lead);
+}
+
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
+  take_short_body(sg);
   guint from = after_body_headline(sg, next, out);
   gboolean opens = next && (next->kind == K_DATELINE || next->kind == K_CONT);
   gboolean heading = FALSE;
   for (guint k = from; k < b->len; k++)
     if (b->pdata[k] && ((Item *)b->pdata[k])->kind == K_HEADING)
       heading = TRUE;
+  /* a plain headline with its byline before the body: a new article */
+  gboolean head_byline = FALSE, seen_head = FALSE;
+  for (guint k = from; k < b->len; k++) {
+    const Item *it = b->pdata[k];
+    if (!it)
+      continue;
+    if (headline_like(it))
+      seen_head = TRUE;
+    else if (it->kind == K_BYLINE && seen_head)
+      head_byline = TRUE;
+  }
   Art *a = sg->cur;
   if (!next) {
     for (guint k = from; k < b->len; k++) {
@@ -702,7 +818,8 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       }
       b->pdata[k] = NULL;
     }
-  } else if (opens || !a || (heading && !(a->n_body && b->len - from == 1 &&
+  } else if (opens || !a || head_byline ||
+             (heading && !(a->n_body && b->len - from == 1 &&
                                           ((Item *)b->pdata[from])->kind == K_HEADING))) {
     open_article(sg, from, next, out);
   } else {
@@ -736,20 +853,28 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     set_str(&sg->cur->dateline, t, d);
     gsize pl = paren_len(t + d, 40);
     if (pl && is_byline_paren(t + d, pl)) {
-      set_str(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
+      set_byline(&sg->cur->byline, t + d + strlen("（"), pl - strlen("（）"));
       d += pl;
     }
     it->skip = d;
   }
   if (!sg->cur)
     sg->cur = art_new();
-  /* a continuation note at the end: （下转第二版） */
+  /* At the end: a continuation note （下转第二版）, （完）, or a closing
+   * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
   gsize n = strlen(t);
   const char *lp = g_strrstr(t, "（");
-  if (lp && lp >= t + it->skip && (starts_with(lp, "（下转") || starts_with(lp, "（转第")) &&
-      paren_len(lp, 12) == (gsize)(t + n - lp))
-    it->cut = t + n - lp;
+  if (lp && lp > t + it->skip && paren_len(lp, 40) == (gsize)(t + n - lp)) {
+    gsize pl = t + n - lp;
+    if (starts_with(lp, "（下转") || starts_with(lp, "（转第") ||
+        strcmp(lp, "（完）") == 0) {
+      it->cut = pl;
+    } else if (is_byline_paren(lp, pl) && lp > t && ends_sentence_at(t, lp)) {
+      set_byline(&sg->cur->byline, lp + strlen("（"), pl - strlen("（）"));
+      it->cut = pl;
+    }
+  }
   art_add(sg->cur, it, R_BODY);
   if (sg->cur->body_bytes > ART_MAX_BYTES)
     emit(sg, out);

@@ -14,6 +14,7 @@
 #include "csvread.h"
 #include "extract.h"
 #include "numbers.h"
+#include "period.h"
 
 static ZsRules *load(const char *path) {
   const char *paths[] = {path, NULL};
@@ -56,7 +57,7 @@ static void article_free(ZsArticle *a) {
 static GPtrArray *run(const ZsRules *rules, const char *text, gboolean all) {
   ZsArticle *a = article_new();
   article_add(a, text, ZS_SENT_BODY, 0);
-  ZsExtractOptions opts = {all};
+  ZsExtractOptions opts = {.all_quantities = all};
   GPtrArray *rows = zs_extract_article(rules, "t.txt", a, &opts, NULL);
   article_free(a);
   return rows;
@@ -146,6 +147,99 @@ static void test_period_comparison_base(void) {
         "settlements=129000000人次/level/ settlements=238.67%/change_pct/");
 }
 
+static void test_claim_longest(void) {
+  check("全国跨省异地就医直接结算5人次。", "settlements=5人次/level/");
+  check("全省直接结算7人次。", "short_phrase=7人次/level/");
+}
+
+static void test_claim_first_defined(void) {
+  check("全院门诊量120万人次。", "first_defined=1200000人次/level/");
+}
+
+static void test_claim_adjacent_before_after(void) {
+  /* 8489个老旧小区: the figure right before a phrase is its own, even when
+   * another figure follows the phrase. */
+  check("共有8489个综治中心、3768个城市公园。", "centers=8489个/level/");
+}
+
+static void test_change_after_subject(void) {
+  /* The change stands before the level, in the subject's clause; the level
+   * follows in a clause that names no subject of its own. */
+  check("全省城镇化率提高1.2个百分点，达到65.3%。",
+        "urbanization_rate=1.2pp/change_abs/ urbanization_rate=65.3%/share/");
+}
+
+static void test_change_of_another_subject(void) {
+  /* A change after a new subject (服务能力) is not the change of the figure
+   * before it; a comparison base (较上年) is no subject. */
+  check("全省综治中心3000个以上，较上年增加200个，服务能力同比增长14.1%。",
+        "centers=3000个/level/ centers=200个/change_abs/");
+}
+
+static void test_part_is_not_the_whole(void) {
+  /* 其中…: a change after 其中 belongs to the part, not the figure before. */
+  check("全省综治中心3000个，其中新建中心增长15%。", "centers=3000个/level/");
+}
+
+static void test_sentence_limit(void) {
+  /* A sentence past ZS_SENTENCE_LIMIT is cut for matching, with a warning
+   * naming file and line; the figures in the kept part are still found. */
+  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  GString *text = g_string_new("全省综治中心3000个");
+  while (text->len <= ZS_SENTENCE_LIMIT + 100)
+    g_string_append(text, "，综治中心12个");
+  ZsArticle *a = article_new();
+  article_add(a, text->str, ZS_SENT_BODY, 0);
+  ((ZsSentence *)a->sentences->pdata[0])->line = 7;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+  ZsExtractOptions opts = {.all_quantities = FALSE};
+  g_autoptr(GPtrArray) rows = zs_extract_article(rules, "t.txt", a, &opts, warnings);
+  g_assert_cmpuint(warnings->len, ==, 1);
+  g_assert_true(g_str_has_prefix(warnings->pdata[0], "t.txt:7: sentence of "));
+  g_assert_cmpuint(rows->len, >, 100);
+  ZsStat *first = rows->pdata[0];
+  g_assert_cmpstr(first->value, ==, "3000");
+  g_assert_cmpuint(strlen(first->sentence), <=, ZS_SENTENCE_LIMIT);
+  article_free(a);
+  g_string_free(text, TRUE);
+}
+
+static void test_period_local_year(void) {
+  /* "2020年的17.95%" dates that figure only, not the ones after it. */
+  check("城镇化率从2010年的16.60%提高到2020年的17.95%，综治中心由2000个增加到3000个。",
+        "urbanization_rate=16.6%/share/2010 urbanization_rate=17.95%/share/2020 "
+        "centers=2000个/level/ centers=3000个/level/");
+}
+
+static void test_period_relative_blocks_inherited(void) {
+  /* 4年来 is the sentence's own (relative) time: it does not inherit. */
+  g_autofree char *p = zs_period_of("4年来，开办托管班96家。", strlen("4年来，开办托管班"),
+                                         "2020", 0);
+  g_assert_null(p);
+  g_autofree char *q = zs_period_of("开办托管班96家。", strlen("开办托管班"), "2020", 0);
+  g_assert_cmpstr(q, ==, "2020");
+}
+
+static void test_period_relative(void) {
+  static const char *cases[][3] = {
+    /* sentence, period with year 2024, period without a year */
+    {"今年一季度，结算约5128万人次。", "2024Q1", ""},
+    {"去年全国结算1.29亿人次。", "2023", ""},
+    {"截至今年5月，结算2亿人次。", "2024-05", ""},
+    {"到去年底，结算2亿人次。", "2023-12-31", ""},
+    {"目前，结算2亿人次。", "", ""},
+    {"2023年全国结算1.29亿人次。", "2023", "2023"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    const char *s = cases[i][0];
+    gsize at = (gsize)(strstr(s, "结算") - s) + strlen("结算");
+    g_autofree char *with = zs_period_of(s, at, NULL, 2024);
+    g_autofree char *without = zs_period_of(s, at, NULL, 0);
+    g_assert_cmpstr(with ? with : "", ==, cases[i][1]);
+    g_assert_cmpstr(without ? without : "", ==, cases[i][2]);
+  }
+}
+
 static void test_all_quantities(void) {
   g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
   g_autoptr(GPtrArray) rows = run(rules, "村里新种果树300棵，跨省异地就医直接结算5人次。", TRUE);
@@ -182,7 +276,7 @@ static void test_gold_sentences(void) {
         article_add(a, sent, *headline && strstr(headline, sent) ? ZS_SENT_HEADLINE : ZS_SENT_BODY, 0);
       end++;
     }
-    ZsExtractOptions opts = {FALSE};
+    ZsExtractOptions opts = {.all_quantities = FALSE};
     g_autoptr(GPtrArray) rows = zs_extract_article(rules, file, a, &opts, NULL);
     predicted += rows->len;
     g_autofree gboolean *used = g_new0(gboolean, rows->len);
@@ -237,6 +331,16 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/period/quarter", test_period_quarter);
   g_test_add_func("/extract/period/comparison-base", test_period_comparison_base);
   g_test_add_func("/extract/all-quantities", test_all_quantities);
+  g_test_add_func("/extract/period/relative-date", test_period_relative);
+  g_test_add_func("/extract/period/local-year", test_period_local_year);
+  g_test_add_func("/extract/limit/long-sentence", test_sentence_limit);
+  g_test_add_func("/extract/kind/change-after-subject", test_change_after_subject);
+  g_test_add_func("/extract/series/part-is-not-whole", test_part_is_not_the_whole);
+  g_test_add_func("/extract/series/another-subject", test_change_of_another_subject);
+  g_test_add_func("/extract/period/relative-no-inherit", test_period_relative_blocks_inherited);
+  g_test_add_func("/extract/claim/longest", test_claim_longest);
+  g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
+  g_test_add_func("/extract/claim/adjacent-before", test_claim_adjacent_before_after);
   g_test_add_func("/extract/gold/sentences", test_gold_sentences);
   return g_test_run();
 }

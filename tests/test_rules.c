@@ -62,7 +62,10 @@ static gint cmp_match(gconstpointer pa, gconstpointer pb) {
   const ZsRuleMatch *a = pa, *b = pb;
   if (a->start != b->start)
     return a->start < b->start ? -1 : 1;
-  gsize la = a->end - a->context, lb = b->end - b->context;
+  gsize la = a->end - a->start, lb = b->end - b->start;
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  la = a->start - a->context, lb = b->start - b->context;
   if (la != lb)
     return la > lb ? -1 : 1;
   return a->rule->index < b->rule->index ? -1 : a->rule->index > b->rule->index;
