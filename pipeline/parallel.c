@@ -46,11 +46,14 @@ typedef struct Job {
 
 struct Par {
   GMutex lock;
-  GCond turn;
+  GCond turn;       /* the head moved */
   guint head;       /* the first unfinished job */
+  guint pushed;     /* jobs queued so far */
   gboolean stopped; /* a job failed: what comes after it is dropped */
-  Job *jobs;
-  guint n;
+  Job *jobs;        /* job i lives in jobs[i % slots] */
+  guint slots, n;
+  ZsRunStats stats; /* of the jobs the head has passed */
+  GError *error;    /* of the job that failed */
   FILE *real[N_STREAMS]; /* real[S_ERR] unused: warnings go to g_printerr() */
   const ZsRules *rules;
   const ZsRunOptions *opts;
@@ -106,22 +109,29 @@ static FILE *job_stream(Job *j, int s) {
   return fp;
 }
 
-/* Marks `j` finished and moves the head past every finished job. */
+/* Marks `j` finished and moves the head past every finished job, passing
+ * on their buffers and adding up their counts. */
 static void finish(Par *p, Job *j) {
   g_mutex_lock(&p->lock);
   j->done = TRUE;
-  while (p->head < p->n && p->jobs[p->head].done) {
-    Job *h = &p->jobs[p->head];
-    if (!p->stopped)
+  for (Job *h; p->head < p->pushed && (h = &p->jobs[p->head % p->slots])->done; p->head++) {
+    if (!p->stopped) {
       flush_pending(p, h);
-    if (!h->ok)
-      p->stopped = TRUE;
+      p->stats.files += h->stats.files;
+      p->stats.articles += h->stats.articles;
+      p->stats.rows += h->stats.rows;
+      p->stats.warnings += h->stats.warnings;
+      if (!h->ok) {
+        p->stopped = TRUE;
+        p->error = g_steal_pointer(&h->error);
+      }
+    }
     for (int s = 0; s < N_STREAMS; s++)
       if (h->pending[s]) {
         g_string_free(h->pending[s], TRUE);
         h->pending[s] = NULL;
       }
-    p->head++;
+    g_clear_error(&h->error);
   }
   g_cond_broadcast(&p->turn);
   g_mutex_unlock(&p->lock);
@@ -163,31 +173,35 @@ gboolean zs_parallel_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
   g_cond_init(&p.turn);
   p.real[S_OUT] = out;
   p.real[S_ARTS] = articles;
-  p.jobs = g_new0(Job, p.n);
+  /* A window of jobs, reused in turn: memory does not grow with the number
+   * of inputs. A few per thread keep every thread fed while the head's
+   * successors wait. */
+  p.slots = opts->jobs * 4;
+  p.jobs = g_new0(Job, p.slots);
   /* The real streams' own buffers hold what was written before (the
    * header); from here on only the head writes to them, under the lock. */
   GThreadPool *pool = g_thread_pool_new(run_job, &p, (gint)opts->jobs, FALSE, NULL);
-  for (guint i = 0; i < p.n; i++) {
-    p.jobs[i] = (Job){.par = &p, .index = i, .file = inputs->pdata[i]};
-    g_thread_pool_push(pool, &p.jobs[i], NULL);
+  g_mutex_lock(&p.lock);
+  for (guint i = 0; i < p.n && !p.stopped; i++) {
+    while (i - p.head >= p.slots && !p.stopped)
+      g_cond_wait(&p.turn, &p.lock);
+    if (p.stopped)
+      break;
+    Job *j = &p.jobs[i % p.slots];
+    *j = (Job){.par = &p, .index = i, .file = inputs->pdata[i]};
+    p.pushed = i + 1;
+    g_thread_pool_push(pool, j, NULL);
   }
+  g_mutex_unlock(&p.lock);
   g_thread_pool_free(pool, FALSE, TRUE);
 
-  gboolean ok = TRUE;
-  for (guint i = 0; i < p.n && ok; i++) {
-    Job *j = &p.jobs[i];
-    stats->files += j->stats.files;
-    stats->articles += j->stats.articles;
-    stats->rows += j->stats.rows;
-    stats->warnings += j->stats.warnings;
-    if (!j->ok) {
-      ok = FALSE;
-      if (j->error)
-        g_propagate_error(error, g_steal_pointer(&j->error));
-    }
-  }
-  for (guint i = 0; i < p.n; i++)
-    g_clear_error(&p.jobs[i].error);
+  stats->files += p.stats.files;
+  stats->articles += p.stats.articles;
+  stats->rows += p.stats.rows;
+  stats->warnings += p.stats.warnings;
+  gboolean ok = !p.stopped;
+  if (p.error)
+    g_propagate_error(error, p.error);
   g_free(p.jobs);
   g_mutex_clear(&p.lock);
   g_cond_clear(&p.turn);
