@@ -36,7 +36,7 @@ typedef struct {
 typedef struct Job {
   Par *par;
   guint index;
-  const char *file;
+  char *file;
   GString *pending[N_STREAMS];
   Cookie cookie[N_STREAMS];
   ZsRunStats stats;
@@ -51,7 +51,7 @@ struct Par {
   guint pushed;     /* jobs queued so far */
   gboolean stopped; /* a job failed: what comes after it is dropped */
   Job *jobs;        /* job i lives in jobs[i % slots] */
-  guint slots, n;
+  guint slots;
   ZsRunStats stats; /* of the jobs the head has passed */
   GError *error;    /* of the job that failed */
   FILE *real[N_STREAMS]; /* real[S_ERR] unused: warnings go to g_printerr() */
@@ -163,9 +163,9 @@ static void run_job(gpointer data, gpointer user_data) {
   finish(p, j);
 }
 
-gboolean zs_parallel_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FILE *articles,
+gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *articles,
                          const ZsRunOptions *opts, ZsRunStats *stats, GError **error) {
-  Par p = {.rules = rules, .opts = opts, .n = inputs->len};
+  Par p = {.rules = rules, .opts = opts};
   const char *env = g_getenv("ZHSTATS_PENDING_MAX");
   if (env && g_ascii_strtoull(env, NULL, 10) > 0)
     pending_max = g_ascii_strtoull(env, NULL, 10);
@@ -181,19 +181,36 @@ gboolean zs_parallel_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
   /* The real streams' own buffers hold what was written before (the
    * header); from here on only the head writes to them, under the lock. */
   GThreadPool *pool = g_thread_pool_new(run_job, &p, (gint)opts->jobs, FALSE, NULL);
+  GError *walk_error = NULL;
   g_mutex_lock(&p.lock);
-  for (guint i = 0; i < p.n && !p.stopped; i++) {
+  for (guint i = 0; !p.stopped; i++) {
     while (i - p.head >= p.slots && !p.stopped)
       g_cond_wait(&p.turn, &p.lock);
     if (p.stopped)
       break;
+    /* The walk reads directories: not under the lock. */
+    g_mutex_unlock(&p.lock);
+    char *file = zs_walk_next(walk, &walk_error);
+    g_mutex_lock(&p.lock);
+    if (!file)
+      break;
     Job *j = &p.jobs[i % p.slots];
-    *j = (Job){.par = &p, .index = i, .file = inputs->pdata[i]};
+    g_free(j->file);
+    *j = (Job){.par = &p, .index = i, .file = file};
     p.pushed = i + 1;
     g_thread_pool_push(pool, j, NULL);
   }
   g_mutex_unlock(&p.lock);
   g_thread_pool_free(pool, FALSE, TRUE);
+  /* A directory that could not be read fails the run where it stood, after
+   * the inputs before it, as in one thread. */
+  if (walk_error && !p.stopped) {
+    p.stopped = TRUE;
+    p.error = g_steal_pointer(&walk_error);
+  }
+  g_clear_error(&walk_error);
+  for (guint i = 0; i < p.slots; i++)
+    g_free(p.jobs[i].file);
 
   stats->files += p.stats.files;
   stats->articles += p.stats.articles;

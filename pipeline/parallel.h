@@ -11,6 +11,7 @@
 #define ZS_PARALLEL_H
 
 #include "pipeline.h"
+#include "walk.h"
 
 /* Runs one input through the stages (pipeline.c). Warnings go to `err`, or
  * to g_printerr() when `err` is NULL. */
@@ -18,9 +19,9 @@ gboolean zs_pipeline_run_file(const ZsRules *rules, const char *file, FILE *out,
                               FILE *articles, FILE *err, const ZsRunOptions *opts,
                               ZsRunStats *stats, GError **error);
 
-/* zs_pipeline_run() for opts->jobs > 1 threads, after the headers are
- * written; the same contract. */
-gboolean zs_parallel_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FILE *articles,
+/* zs_pipeline_run() for opts->jobs > 1 threads over the files of `walk`,
+ * after the headers are written; the same contract. */
+gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *articles,
                          const ZsRunOptions *opts, ZsRunStats *stats, GError **error);
 
 #endif

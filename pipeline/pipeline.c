@@ -9,32 +9,10 @@
 
 #include "normalize.h"
 #include "parallel.h"
+#include "walk.h"
 #include "segment.h"
 
 #define CHUNK (1 << 16)
-
-static gint cmp_path(gconstpointer a, gconstpointer b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static gboolean add_dir(GPtrArray *out, const char *dir, GError **error) {
-  g_autoptr(GDir) d = g_dir_open(dir, 0, error);
-  if (!d)
-    return FALSE;
-  const char *name;
-  while ((name = g_dir_read_name(d))) {
-    if (name[0] == '.')
-      continue;
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-      if (!add_dir(out, path, error))
-        return FALSE;
-    } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-      g_ptr_array_add(out, g_steal_pointer(&path));
-    }
-  }
-  return TRUE;
-}
 
 GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
@@ -45,8 +23,11 @@ GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
     if (strcmp(*a, "-") == 0) {
       g_ptr_array_add(out, g_strdup("-"));
     } else if (g_file_test(*a, G_FILE_TEST_IS_DIR)) {
-      if (!add_dir(out, *a, error))
+      /* Opened once here, so that an unreadable one fails before any row. */
+      g_autoptr(GDir) d = g_dir_open(*a, 0, error);
+      if (!d)
         return NULL;
+      g_ptr_array_add(out, g_strdup(*a));
     } else if (g_access(*a, R_OK) == 0) {
       g_ptr_array_add(out, g_strdup(*a));
     } else {
@@ -54,7 +35,6 @@ GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
       return NULL;
     }
   }
-  g_ptr_array_sort(out, cmp_path);
   return g_steal_pointer(&out);
 }
 
@@ -194,16 +174,25 @@ gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
     if (articles)
       zs_write_articles_begin(articles, &opts->write);
   }
+  /* Files one at a time, in path order (walk.h). */
+  g_autoptr(ZsWalk) walk = zs_walk_new(inputs);
   /* --coverage counts in one shared table: it runs in this thread. */
-  if (opts->jobs > 1 && inputs->len > 1 && !opts->coverage)
-    return zs_parallel_run(rules, inputs, out, articles, opts, stats, error);
-  for (guint i = 0; i < inputs->len; i++) {
-    Run r = {rules, opts, inputs->pdata[i], out, articles, stats, warnings, 0, NULL};
+  if (opts->jobs > 1 && !opts->coverage)
+    return zs_parallel_run(rules, walk, out, articles, opts, stats, error);
+  for (;;) {
+    g_autoptr(GError) werr = NULL;
+    g_autofree char *file = zs_walk_next(walk, &werr);
+    if (!file) {
+      if (!werr)
+        return TRUE;
+      g_propagate_error(error, g_steal_pointer(&werr));
+      return FALSE;
+    }
+    Run r = {rules, opts, file, out, articles, stats, warnings, 0, NULL};
     guint before = stats->warnings;
     if (!run_one(&r, error))
       return FALSE;
     if (opts->strict && stats->warnings > before)
       return FALSE;
   }
-  return TRUE;
 }
