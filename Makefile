@@ -7,6 +7,7 @@
 #   make check-sanitize   the test suite under ASan and UBSan
 #   make check-valgrind   the end-to-end tests under valgrind
 #   make fuzz   each libFuzzer harness for FUZZ_SECONDS (needs clang)
+#   make bench  speed and memory against cat, grep -P and a peer (not a test)
 #   make clean
 
 CC ?= cc
@@ -69,7 +70,7 @@ FUZZ_SECONDS ?= 60
 
 # Debian packages needed to build, test and run.
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libpcre2-dev libcsv-dev \
-            python3 valgrind
+            python3 valgrind parallel
 # The interop tests open the dataset with the programs users use.
 DEB_PKGS += python3-pandas libreoffice-calc-nogui
 # The browser test of --report loads the page in chromium; a CJK font
@@ -79,7 +80,7 @@ DEB_PKGS += chromium fonts-wqy-microhei
 FUZZ_DEB_PKGS := clang libclang-rt-14-dev
 
 .PHONY: all deps run test unit-bins check-sanitize check-valgrind clean fuzz fuzz-deps
-.PHONY: dataset check-dataset run-args
+.PHONY: dataset check-dataset run-args bench
 # Keep the test objects: they are intermediate files of a pattern chain.
 .SECONDARY:
 all: $(BIN)
@@ -167,6 +168,12 @@ fuzz: fuzz-deps
 	$(Q)$(MAKE) --no-print-directory FUZZ=1 $(FUZZ_NAMES:%=build-fuzz/tests/fuzz/fuzz_%)
 	$(Q)for n in $(FUZZ_NAMES); do \
 	  tests/fuzz/run.sh $$n $(FUZZ_SECONDS) || exit 1; done
+
+# A 500 MB corpus under build/bench (BENCH_MB=... for another size), the
+# peer installed there with npm; prints one table (bench/bench.sh).
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)bench/bench.sh ./$(BIN) $(BUILD)/bench
 
 clean:
 	rm -rf build build-san build-fuzz $(BIN)

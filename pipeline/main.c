@@ -27,6 +27,7 @@ static gboolean opt_no_header, opt_version, opt_all_quantities, opt_explain, opt
 static gboolean opt_strict, opt_check_rules, opt_coverage;
 static char *opt_datapackage;
 static gboolean opt_check;
+static gint opt_jobs = -1;
 
 static const GOptionEntry entries[] = {
   {"rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rules,
@@ -64,6 +65,8 @@ static const GOptionEntry entries[] = {
   {"check", 0, 0, G_OPTION_ARG_NONE, &opt_check, "Write nothing: regenerate in memory what "
    "-o, --articles and --datapackage would hold and compare it with those files; exit 1 "
    "with a summary of the rows added, removed and changed when they differ", NULL},
+  {"jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs, "Run N input files at once (default: the "
+   "number of cores); the output is the same as with -j 1", "N"},
   {"version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version and exit", NULL},
   {NULL},
 };
@@ -125,6 +128,20 @@ int main(int argc, char **argv) {
   g_option_context_set_description(ctx, description);
   g_option_context_add_main_entries(ctx, entries, NULL);
   g_autoptr(GError) error = NULL;
+  /* GOption takes no value glued to a short option; make's habit "-j4"
+   * is spelled out as "-j" "4". */
+  g_autoptr(GPtrArray) args = g_ptr_array_new();
+  for (int i = 0; i < argc; i++) {
+    if (g_str_has_prefix(argv[i], "-j") && g_ascii_isdigit(argv[i][2])) {
+      g_ptr_array_add(args, (char *)"-j");
+      g_ptr_array_add(args, argv[i] + 2);
+    } else {
+      g_ptr_array_add(args, argv[i]);
+    }
+  }
+  argc = (int)args->len;
+  g_ptr_array_add(args, NULL);
+  argv = (char **)args->pdata;
   if (!g_option_context_parse(ctx, &argc, &argv, &error))
     return fail(ZS_EXIT_USAGE, "%s (try --help)", error->message);
   if (opt_version) {
@@ -151,6 +168,10 @@ int main(int argc, char **argv) {
       return fail(ZS_EXIT_USAGE, "--stage must be 'normalize' or 'segment', not '%s'",
                   opt_stage);
   }
+
+  if (opt_jobs == 0 || opt_jobs < -1)
+    return fail(ZS_EXIT_USAGE, "-j must be at least 1, not %d", opt_jobs);
+  opts.jobs = opt_jobs > 0 ? (guint)opt_jobs : g_get_num_processors();
 
   int code = ZS_EXIT_OK;
   g_autoptr(ZsRules) rules = NULL;

@@ -8,30 +8,11 @@
 
 #include "input.h"
 #include "normalize.h"
+#include "parallel.h"
+#include "walk.h"
 #include "segment.h"
 
-static gint cmp_path(gconstpointer a, gconstpointer b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static gboolean add_dir(GPtrArray *out, const char *dir, GError **error) {
-  g_autoptr(GDir) d = g_dir_open(dir, 0, error);
-  if (!d)
-    return FALSE;
-  const char *name;
-  while ((name = g_dir_read_name(d))) {
-    if (name[0] == '.')
-      continue;
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-      if (!add_dir(out, path, error))
-        return FALSE;
-    } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-      g_ptr_array_add(out, g_steal_pointer(&path));
-    }
-  }
-  return TRUE;
-}
+#define CHUNK (1 << 16)
 
 GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
@@ -42,8 +23,11 @@ GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
     if (strcmp(*a, "-") == 0) {
       g_ptr_array_add(out, g_strdup("-"));
     } else if (g_file_test(*a, G_FILE_TEST_IS_DIR)) {
-      if (!add_dir(out, *a, error))
+      /* Opened once here, so that an unreadable one fails before any row. */
+      g_autoptr(GDir) d = g_dir_open(*a, 0, error);
+      if (!d)
         return NULL;
+      g_ptr_array_add(out, g_strdup(*a));
     } else if (g_access(*a, R_OK) == 0) {
       g_ptr_array_add(out, g_strdup(*a));
     } else {
@@ -51,13 +35,15 @@ GPtrArray *zs_pipeline_inputs(char **args, GError **error) {
       return NULL;
     }
   }
-  g_ptr_array_sort(out, cmp_path);
   return g_steal_pointer(&out);
 }
 
-static void flush_warnings(GPtrArray *warnings, ZsRunStats *stats) {
+static void flush_warnings(GPtrArray *warnings, ZsRunStats *stats, FILE *err) {
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr("zhstats: %s\n", (char *)warnings->pdata[i]);
+    if (err) /* a worker of -j N: its stream keeps them in input order */
+      fprintf(err, "zhstats: %s\n", (char *)warnings->pdata[i]);
+    else
+      g_printerr("zhstats: %s\n", (char *)warnings->pdata[i]);
   stats->warnings += warnings->len;
   g_ptr_array_set_size(warnings, 0);
 }
@@ -80,6 +66,7 @@ typedef struct {
   ZsRunStats *stats;
   GPtrArray *warnings;
   guint article_no;
+  FILE *err; /* where warnings go; NULL: g_printerr() */
 } Run;
 
 static void emit_articles(Run *r, GPtrArray *arts) {
@@ -141,7 +128,7 @@ static gboolean run_one(Run *r, GError **error) {
   while ((n = zs_input_read(in, &buf, r->warnings, error)) > 0) {
     zs_norm_feed(norm, buf, (gsize)n, paras, r->warnings);
     emit_paras(r, seg, paras, arts);
-    flush_warnings(r->warnings, r->stats);
+    flush_warnings(r->warnings, r->stats, r->err);
   }
   if (n < 0)
     return FALSE;
@@ -152,7 +139,7 @@ static gboolean run_one(Run *r, GError **error) {
     emit_articles(r, arts);
   }
   guint before = r->stats->warnings;
-  flush_warnings(r->warnings, r->stats);
+  flush_warnings(r->warnings, r->stats, r->err);
   r->stats->files++;
   if (r->opts->strict && r->stats->warnings > before) {
     g_set_error(error, ZS_ERROR, ZS_ERROR_INPUT, "%s: problems in the input (--strict)",
@@ -160,6 +147,14 @@ static gboolean run_one(Run *r, GError **error) {
     return FALSE;
   }
   return TRUE;
+}
+
+gboolean zs_pipeline_run_file(const ZsRules *rules, const char *file, FILE *out,
+                              FILE *articles, FILE *err, const ZsRunOptions *opts,
+                              ZsRunStats *stats, GError **error) {
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+  Run r = {rules, opts, file, out, articles, stats, warnings, 0, err};
+  return run_one(&r, error);
 }
 
 gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FILE *articles,
@@ -171,8 +166,21 @@ gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
     if (articles)
       zs_write_articles_begin(articles, &opts->write);
   }
-  for (guint i = 0; i < inputs->len; i++) {
-    Run r = {rules, opts, inputs->pdata[i], out, articles, stats, warnings, 0};
+  /* Files one at a time, in path order (walk.h). */
+  g_autoptr(ZsWalk) walk = zs_walk_new(inputs);
+  /* --coverage and --report keep one shared state: they run in this thread. */
+  if (opts->jobs > 1 && !opts->coverage && !opts->report)
+    return zs_parallel_run(rules, walk, out, articles, opts, stats, error);
+  for (;;) {
+    g_autoptr(GError) werr = NULL;
+    g_autofree char *file = zs_walk_next(walk, &werr);
+    if (!file) {
+      if (!werr)
+        return TRUE;
+      g_propagate_error(error, g_steal_pointer(&werr));
+      return FALSE;
+    }
+    Run r = {rules, opts, file, out, articles, stats, warnings, 0, NULL};
     if (opts->report && opts->stage == ZS_STAGE_ALL)
       zs_report_file(opts->report, r.file);
     guint before = stats->warnings;
@@ -185,5 +193,4 @@ gboolean zs_pipeline_run(const ZsRules *rules, GPtrArray *inputs, FILE *out, FIL
       return FALSE;
     }
   }
-  return TRUE;
 }

@@ -28,15 +28,18 @@ typedef struct {
   ZsWriteOptions write;
   ZsCoverage *coverage;     /* counts for --coverage, or NULL */
   ZsReport *report;         /* --report: the review page, or NULL */
+  guint jobs;               /* threads (-j); 0 or 1: run in this thread */
 } ZsRunOptions;
 
 typedef struct {
   guint files, articles, rows, warnings;
 } ZsRunStats;
 
-/* Expands the command-line inputs: a directory gives its regular files
- * (recursively), "-" is standard input. The list is sorted by path, so the
- * output does not depend on the order given. Fails on a missing input. */
+/* Checks the command-line inputs (a file, a directory, "-" for standard
+ * input; none: "-") and returns them, so that a missing or unreadable one
+ * fails before any row is written. zs_pipeline_run() expands them: a
+ * directory gives its regular files, recursively, and all files are run in
+ * path order, so the output does not depend on the order given (walk.h). */
 GPtrArray *zs_pipeline_inputs(char **args, GError **error);
 
 /* Runs the pipeline over `inputs`, writing statistics to `out` and, when

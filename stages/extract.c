@@ -38,6 +38,8 @@ void zs_stat_free(ZsStat *s) {
 static gboolean clause_break_at(const char *s, gsize i, gsize *len) {
   static const char *marks[] = {"，", "；", "。", "！", "？", "：", ",", ";"};
   for (gsize k = 0; k < G_N_ELEMENTS(marks); k++) {
+    if (s[i] != marks[k][0])
+      continue; /* runs for every byte: skip the strlen and strncmp */
     gsize l = strlen(marks[k]);
     if (strncmp(s + i, marks[k], l) == 0) {
       *len = l;

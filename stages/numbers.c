@@ -537,9 +537,13 @@ static gboolean inside_name(const Text *t, glong i) {
 /* Marks the code points covered by set phrases. */
 static gboolean *mark_set_phrases(const Text *t) {
   gboolean *mask = g_new0(gboolean, t->n + 1);
+  /* First characters decoded once, not at every position (a hot spot). */
+  gunichar first[G_N_ELEMENTS(set_phrases)];
+  for (gsize k = 0; k < G_N_ELEMENTS(set_phrases); k++)
+    first[k] = g_utf8_get_char(set_phrases[k]);
   for (glong i = 0; i < t->n; i++)
     for (gsize k = 0; k < G_N_ELEMENTS(set_phrases); k++)
-      if (starts(t, i, set_phrases[k])) {
+      if (t->c[i] == first[k] && starts(t, i, set_phrases[k])) {
         glong l = ulen(set_phrases[k]);
         for (glong j = i; j < i + l; j++)
           mask[j] = TRUE;

@@ -13,6 +13,8 @@
 #include <pcre2.h>
 #include <string.h>
 
+#include "ac.h"
+#include "gate.h"
 #include "numbers.h"
 
 /* PCRE2 limits for rule patterns: generous for real patterns, small enough
@@ -20,10 +22,26 @@
 #define ZS_MATCH_LIMIT 200000
 #define ZS_DEPTH_LIMIT 10000
 
+/* What an automaton word means for one rule: a phrase of it (slot: the
+ * phrase's index), an exclude phrase, or a literal that gates its pattern. */
+enum { HIT_PHRASE, HIT_EXCLUDE, HIT_GATE };
+typedef struct {
+  guint32 rule;
+  guint16 type;
+  guint16 slot;
+} Hit;
+
 struct ZsRules {
   GPtrArray *rules; /* ZsRule* */
   pcre2_match_context *mctx;
+  ZsAc *ac;          /* every phrase, exclude and gate literal of every rule */
+  Hit *hits;         /* hits[first[w] .. first[w + 1]) are word w's meanings */
+  guint *first;
+  GArray *ungated;   /* guint32: rules whose pattern has no gate: always run */
+  guint32 ovec_pairs; /* largest ovector any pattern needs */
 };
+
+static void index_rules(ZsRules *rules);
 
 static const char *known_keys[] = {"phrase", "pattern", "unit", "kind", "label",
                                    "description", "exclude", "scope"};
@@ -48,6 +66,11 @@ void zs_rules_free(ZsRules *rules) {
     return;
   g_ptr_array_unref(rules->rules);
   pcre2_match_context_free(rules->mctx);
+  zs_ac_free(rules->ac);
+  g_free(rules->hits);
+  g_free(rules->first);
+  if (rules->ungated)
+    g_array_free(rules->ungated, TRUE);
   g_free(rules);
 }
 
@@ -338,6 +361,7 @@ ZsRules *zs_rules_load(const char *const *paths, GPtrArray *problems, GError **e
     g_set_error(error, ZS_ERROR, ZS_ERROR_RULES, "no rules were loaded");
     return NULL;
   }
+  index_rules(rules);
   return g_steal_pointer(&rules);
 }
 
@@ -363,12 +387,77 @@ static gint cmp_match(gconstpointer pa, gconstpointer pb) {
   return a->rule->index < b->rule->index ? -1 : a->rule->index > b->rule->index;
 }
 
+/* ---- matching ------------------------------------------------------------ */
+
+static void add_hit(GArray *hits, GArray *words, guint word, guint32 rule, guint type,
+                    guint slot) {
+  Hit h = {rule, (guint16)type, (guint16)slot};
+  g_array_append_val(hits, h);
+  g_array_append_val(words, word);
+}
+
+/* Puts every phrase, exclude and gate literal of every rule into one
+ * automaton, and records what each of its words means to which rule. */
+static void index_rules(ZsRules *rules) {
+  rules->ac = zs_ac_new();
+  rules->ungated = g_array_new(FALSE, FALSE, sizeof(guint32));
+  g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(Hit));
+  g_autoptr(GArray) words = g_array_new(FALSE, FALSE, sizeof(guint));
+  rules->ovec_pairs = 1;
+  for (guint32 i = 0; i < rules->rules->len; i++) {
+    ZsRule *r = rules->rules->pdata[i];
+    for (guint k = 0; r->phrases[k]; k++)
+      add_hit(hits, words, zs_ac_add(rules->ac, r->phrases[k], strlen(r->phrases[k])), i,
+              HIT_PHRASE, k);
+    for (guint k = 0; r->excludes[k]; k++)
+      add_hit(hits, words, zs_ac_add(rules->ac, r->excludes[k], strlen(r->excludes[k])), i,
+              HIT_EXCLUDE, 0);
+    if (!r->code)
+      continue;
+    guint32 groups = 0;
+    pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &groups);
+    rules->ovec_pairs = MAX(rules->ovec_pairs, groups + 1);
+    g_auto(GStrv) gates = zs_gate_literals(r->pattern);
+    if (!gates)
+      g_array_append_val(rules->ungated, i);
+    for (guint k = 0; gates && gates[k]; k++)
+      add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), i, HIT_GATE, 0);
+  }
+  zs_ac_build(rules->ac);
+  /* Group the meanings by word: a counting sort keeps each word's in rule
+   * order. */
+  guint n = zs_ac_words(rules->ac);
+  rules->first = g_new0(guint, n + 1);
+  for (guint i = 0; i < words->len; i++)
+    rules->first[g_array_index(words, guint, i) + 1]++;
+  for (guint w = 0; w < n; w++)
+    rules->first[w + 1] += rules->first[w];
+  g_autofree guint *fill = g_memdup2(rules->first, sizeof(guint) * (n + 1));
+  rules->hits = g_new(Hit, MAX(hits->len, 1));
+  for (guint i = 0; i < hits->len; i++)
+    rules->hits[fill[g_array_index(words, guint, i)]++] = g_array_index(hits, Hit, i);
+}
+
+/* Match data is per thread (PCRE2 forbids sharing it); one, as large as the
+ * largest pattern needs, serves every pattern the thread runs. */
+static void free_md(gpointer md) { pcre2_match_data_free(md); }
+static GPrivate thread_md = G_PRIVATE_INIT(free_md);
+
+static pcre2_match_data *match_data(const ZsRules *rules) {
+  pcre2_match_data *md = g_private_get(&thread_md);
+  if (!md || pcre2_get_ovector_count(md) < rules->ovec_pairs) {
+    md = pcre2_match_data_create(rules->ovec_pairs, NULL);
+    g_private_replace(&thread_md, md);
+  }
+  return md;
+}
+
 static void match_pattern(const ZsRules *rules, const ZsRule *r, const char *s, gsize len,
-                          GArray *out, GPtrArray *warnings) {
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->code, NULL);
+                          uint32_t flags, GArray *out, GPtrArray *warnings) {
+  pcre2_match_data *md = match_data(rules);
   PCRE2_SIZE at = 0;
   while (at <= len) {
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, 0, md, rules->mctx);
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
       break;
     if (rc < 0) {
@@ -395,30 +484,107 @@ static void match_pattern(const ZsRules *rules, const ZsRule *r, const char *s, 
         at++;
     }
   }
-  pcre2_match_data_free(md);
 }
 
+/* An occurrence of an automaton word: its meaning (index into hits) and
+ * where it stands. */
+typedef struct {
+  guint hit;
+  gsize start, end;
+} Found;
+
+typedef struct {
+  const ZsRules *rules;
+  GArray *found;
+} Scan;
+
+static void on_word(guint word, gsize end, gpointer data) {
+  Scan *sc = data;
+  gsize len = zs_ac_word_len(sc->rules->ac, word);
+  for (guint h = sc->rules->first[word]; h < sc->rules->first[word + 1]; h++) {
+    Found f = {h, end - len, end};
+    g_array_append_val(sc->found, f);
+  }
+}
+
+static gboolean has_rule(GArray *ids, guint32 rule) {
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index(ids, guint32, i) == rule)
+      return TRUE;
+  return FALSE;
+}
+
+static gint cmp_u32(gconstpointer a, gconstpointer b) {
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* One pass of the automaton finds every phrase, exclude and gate; then
+ * only the patterns whose gate occurred (or that have none) run. The
+ * result is what scanning each rule on its own gives: a phrase's
+ * occurrences are taken left to right without overlapping each other. */
 GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings) {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
   gsize len = strlen(sentence);
-  for (guint i = 0; i < rules->rules->len; i++) {
-    const ZsRule *r = rules->rules->pdata[i];
-    gboolean vetoed = FALSE;
-    for (char **x = r->excludes; *x && !vetoed; x++)
-      vetoed = strstr(sentence, *x) != NULL;
-    if (vetoed)
+  g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(Found));
+  Scan sc = {rules, found};
+  zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
+
+  g_autoptr(GArray) vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
+  g_autoptr(GArray) run = g_array_new(FALSE, FALSE, sizeof(guint32));
+  for (guint i = 0; i < found->len; i++) {
+    const Hit *h = &rules->hits[g_array_index(found, Found, i).hit];
+    if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
+      g_array_append_val(vetoed, h->rule);
+    else if (h->type == HIT_GATE && !has_rule(run, h->rule))
+      g_array_append_val(run, h->rule);
+  }
+  /* Phrases: occurrences come by end, so per phrase by start too. */
+  g_autoptr(GArray) taken = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (guint i = 0; i < found->len; i++) {
+    const Found *f = &g_array_index(found, Found, i);
+    const Hit *h = &rules->hits[f->hit];
+    if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
       continue;
-    for (char **p = r->phrases; *p; p++) {
-      gsize pl = strlen(*p);
-      for (const char *hit = sentence; (hit = memmem(hit, len - (gsize)(hit - sentence), *p, pl));
-           hit += pl) {
-        gsize at = (gsize)(hit - sentence);
-        ZsRuleMatch m = {r, at, at + pl, at};
-        g_array_append_val(out, m);
+    gboolean overlaps = FALSE;
+    for (guint k = taken->len; k-- > 0;) {
+      const Found *prev = &g_array_index(found, Found, g_array_index(taken, guint, k));
+      if (prev->hit == f->hit) {
+        overlaps = f->start < prev->end;
+        break;
       }
     }
-    if (r->code)
-      match_pattern(rules, r, sentence, len, out, warnings);
+    if (overlaps)
+      continue;
+    g_array_append_val(taken, i);
+    ZsRuleMatch m = {rules->rules->pdata[h->rule], f->start, f->end, f->start};
+    g_array_append_val(out, m);
+  }
+
+  /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
+   * loop; once is enough. On invalid UTF-8 (the normalizer never gives
+   * any) every pattern runs, checked, and each reports it, as before. */
+  gboolean valid = g_utf8_validate(sentence, (gssize)len, NULL);
+  uint32_t flags = valid ? PCRE2_NO_UTF_CHECK : 0;
+  GArray *always = rules->ungated;
+  if (!valid) {
+    g_array_set_size(run, 0);
+    for (guint32 i = 0; i < rules->rules->len; i++)
+      if (((ZsRule *)rules->rules->pdata[i])->code)
+        g_array_append_val(run, i);
+    always = NULL;
+  }
+  for (guint i = 0; always && i < always->len; i++)
+    if (!has_rule(run, g_array_index(always, guint32, i)))
+      g_array_append_val(run, g_array_index(always, guint32, i));
+  if (run->len) {
+    /* Warnings come in rule order, as they would rule by rule. */
+    g_array_sort(run, cmp_u32);
+    for (guint i = 0; i < run->len; i++) {
+      guint32 ri = g_array_index(run, guint32, i);
+      if (!has_rule(vetoed, ri))
+        match_pattern(rules, rules->rules->pdata[ri], sentence, len, flags, out, warnings);
+    }
   }
   g_array_sort(out, cmp_match);
   return out;

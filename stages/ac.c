@@ -1,0 +1,174 @@
+/* ac.c: the Aho-Corasick automaton of ac.h.
+ *
+ * A trie of the words' bytes with failure links (the longest proper suffix
+ * that is also a trie path) and dictionary links (the nearest state on the
+ * failure chain where a word ends). The root keeps a dense table of 256
+ * children, since nearly every byte of Chinese text starts over from it;
+ * other states keep their few children in a short sorted run of a shared
+ * array, which keeps a thousand rules' phrases within a few hundred KiB.
+ */
+#include "ac.h"
+
+#include <string.h>
+
+#define NONE G_MAXUINT32
+
+typedef struct {
+  guint32 fail;  /* failure link */
+  guint32 dict;  /* next state on the failure chain that ends a word, or 0 */
+  guint32 word;  /* id of the word ending here, or NONE */
+  guint32 first; /* children: edges [first, first + n) once built */
+  guint32 n;
+} State;
+
+typedef struct {
+  guint8 byte;
+  guint32 child;
+} Edge;
+
+struct ZsAc {
+  GArray *states;     /* State; 0 is the root */
+  GArray *edges;      /* Edge, each state's children in one sorted run */
+  GArray *lens;       /* gsize length of each word */
+  GHashTable *adding; /* (state << 8 | byte) -> child, until built */
+  guint32 root[256];
+};
+
+ZsAc *zs_ac_new(void) {
+  ZsAc *ac = g_new0(ZsAc, 1);
+  ac->states = g_array_new(FALSE, TRUE, sizeof(State));
+  ac->edges = g_array_new(FALSE, FALSE, sizeof(Edge));
+  ac->lens = g_array_new(FALSE, FALSE, sizeof(gsize));
+  ac->adding = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  State root = {0, 0, NONE, 0, 0};
+  g_array_append_val(ac->states, root);
+  return ac;
+}
+
+void zs_ac_free(ZsAc *ac) {
+  if (!ac)
+    return;
+  g_array_free(ac->states, TRUE);
+  g_array_free(ac->edges, TRUE);
+  g_array_free(ac->lens, TRUE);
+  g_clear_pointer(&ac->adding, g_hash_table_destroy);
+  g_free(ac);
+}
+
+guint zs_ac_words(const ZsAc *ac) { return ac->lens->len; }
+
+gsize zs_ac_word_len(const ZsAc *ac, guint id) {
+  g_return_val_if_fail(id < ac->lens->len, 0);
+  return g_array_index(ac->lens, gsize, id);
+}
+
+#define ST(ac, i) (&g_array_index((ac)->states, State, (i)))
+
+/* The child of `s` on byte `b` once built, or 0 (the root is nobody's
+ * child). Runs are short (most states have one child): a linear scan. */
+static inline guint32 child_of(const ZsAc *ac, guint32 s, guint8 b) {
+  if (s == 0)
+    return ac->root[b];
+  const State *st = ST(ac, s);
+  const Edge *e = &g_array_index(ac->edges, Edge, st->first);
+  for (guint32 i = 0; i < st->n && e[i].byte <= b; i++)
+    if (e[i].byte == b)
+      return e[i].child;
+  return 0;
+}
+
+guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
+  g_return_val_if_fail(ac->adding && len > 0, 0);
+  guint32 s = 0;
+  for (gsize i = 0; i < len; i++) {
+    guint8 b = (guint8)word[i];
+    gint64 key = ((gint64)s << 8) | b;
+    guint32 c = s == 0 ? ac->root[b]
+                       : GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &key));
+    if (!c) {
+      State st = {0, 0, NONE, 0, 0};
+      c = ac->states->len;
+      g_array_append_val(ac->states, st);
+      if (s == 0)
+        ac->root[b] = c;
+      else
+        g_hash_table_insert(ac->adding, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(c));
+    }
+    s = c;
+  }
+  if (ST(ac, s)->word == NONE) {
+    ST(ac, s)->word = ac->lens->len;
+    g_array_append_val(ac->lens, len);
+  }
+  return ST(ac, s)->word;
+}
+
+static gint cmp_edge(gconstpointer pa, gconstpointer pb) {
+  const gint64 *a = pa, *b = pb;
+  return *a < *b ? -1 : *a > *b;
+}
+
+void zs_ac_build(ZsAc *ac) {
+  g_return_if_fail(ac->adding);
+  /* Children into sorted runs: keys sort by (state, byte). */
+  guint n = g_hash_table_size(ac->adding);
+  gint64 *keys = g_new(gint64, n);
+  guint32 *kids = g_new(guint32, n);
+  GHashTableIter it;
+  gpointer k, v;
+  guint i = 0;
+  g_hash_table_iter_init(&it, ac->adding);
+  while (g_hash_table_iter_next(&it, &k, &v))
+    keys[i++] = *(gint64 *)k;
+  qsort(keys, n, sizeof *keys, cmp_edge);
+  for (i = 0; i < n; i++)
+    kids[i] = GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &keys[i]));
+  g_array_set_size(ac->edges, n);
+  for (i = 0; i < n; i++) {
+    guint32 s = (guint32)(keys[i] >> 8);
+    Edge *e = &g_array_index(ac->edges, Edge, i);
+    e->byte = (guint8)(keys[i] & 0xFF);
+    e->child = kids[i];
+    if (ST(ac, s)->n++ == 0)
+      ST(ac, s)->first = i;
+  }
+  g_free(keys);
+  g_free(kids);
+  g_clear_pointer(&ac->adding, g_hash_table_destroy);
+
+  /* Failure and dictionary links, breadth first. */
+  GQueue queue = G_QUEUE_INIT;
+  for (guint b = 0; b < 256; b++)
+    if (ac->root[b])
+      g_queue_push_tail(&queue, GUINT_TO_POINTER(ac->root[b]));
+  while (!g_queue_is_empty(&queue)) {
+    guint32 u = GPOINTER_TO_UINT(g_queue_pop_head(&queue));
+    State *su = ST(ac, u);
+    for (guint32 e = 0; e < su->n; e++) {
+      const Edge *ed = &g_array_index(ac->edges, Edge, su->first + e);
+      guint32 f = su->fail, c;
+      while (f && !child_of(ac, f, ed->byte))
+        f = ST(ac, f)->fail;
+      c = child_of(ac, f, ed->byte);
+      State *sv = ST(ac, ed->child);
+      sv->fail = c != ed->child ? c : 0;
+      sv->dict = ST(ac, sv->fail)->word != NONE ? sv->fail : ST(ac, sv->fail)->dict;
+      g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
+    }
+  }
+}
+
+void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data) {
+  g_return_if_fail(!ac->adding);
+  const State *states = (const State *)(void *)ac->states->data;
+  guint32 s = 0;
+  for (gsize i = 0; i < len; i++) {
+    guint8 b = (guint8)text[i];
+    guint32 c = 0;
+    while (s && !(c = child_of(ac, s, b)))
+      s = states[s].fail;
+    s = s ? c : ac->root[b];
+    for (guint32 o = states[s].word != NONE ? s : states[s].dict; o; o = states[o].dict)
+      hit(states[o].word, i + 1, data);
+  }
+}

@@ -1,0 +1,22 @@
+/* gate.h: the literal text a PCRE2 pattern cannot match without.
+ *
+ * rules.c runs a rule's pattern on a sentence only when one of the
+ * pattern's gate literals occurs in it (found for all rules at once by the
+ * Aho-Corasick pass), so a thousand patterns do not cost a thousand regex
+ * scans per sentence.
+ */
+#ifndef ZS_GATE_H
+#define ZS_GATE_H
+
+#include <glib.h>
+
+/* The gate literals of `pattern` (PCRE2 syntax, compiled with PCRE2_UTF and
+ * without PCRE2_CASELESS or PCRE2_EXTENDED): a NULL-terminated list, one
+ * per top-level alternative, such that every match of the pattern contains
+ * at least one of them. Returns NULL when no such list is found (an
+ * alternative with no mandatory literal, or syntax this reader does not
+ * follow: inline options, \Q...\E, verbs); the pattern must then always
+ * run. Free with g_strfreev(). */
+char **zs_gate_literals(const char *pattern);
+
+#endif
