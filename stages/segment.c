@@ -42,6 +42,8 @@
  *     both are dropped, as are section markers (■ …). A short paragraph with
  *     clause punctuation right after body text is body text, unless it is a
  *     kicker (before a heading, or ending in —— before a headline).
+ *     The text's last paragraph, short and without its stop, is its last
+ *     sentence when it states a quantity or is longer than a subhead.
  *  5. Web pages (classify.c knows their furniture): page metadata (来源：,
  *     编辑：, the page's date, 【字号】, share and print links) is dropped;
  *     a headline with metadata under it opens an article, and may carry
@@ -424,7 +426,10 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   if (!next) {
     for (guint k = from; k < b->len; k++) {
       Item *it = b->pdata[k];
-      if (it && a && it->kind == ZS_PK_BYLINE && !a->byline) {
+      if (it && a && a->n_body && k == from && k + 1 == b->len &&
+          zs_art_open_last_sentence(it)) {
+        zs_art_add(a, it, ZS_ROLE_BODY); /* the text's last sentence, open */
+      } else if (it && a && it->kind == ZS_PK_BYLINE && !a->byline) {
         zs_art_take_byline(a, it);
         zs_art_add(a, it, ZS_ROLE_SKIP);
       } else {
