@@ -13,6 +13,8 @@
 
 /* How much of an article's body the topic tests read, in bytes. */
 #define OVERLAP_WINDOW 6000
+/* Longer than a section subhead: the body left a sentence open. */
+#define SUBHEAD_MAX_CHARS 20
 
 static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -55,6 +57,28 @@ gboolean zs_art_subhead_like(const ZsArtItem *it) {
   gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
   return g_unichar_isalnum(c) || c == '%' || c == 0x201D || c == 0x300B ||
          c == 0x300D;
+}
+
+/* The last paragraph of a text, short and without its stop, after body
+ * text (sloppy web text: …同比增长7.1%): nothing follows for a subhead to
+ * announce, so it is a sentence left open when it is longer than a subhead
+ * or states a quantity (a number with a unit: 1.2万人, 5.2%). */
+gboolean zs_art_open_last_sentence(const ZsArtItem *it) {
+  const char *t = it->p->text;
+  if (it->kind != ZS_PK_SHORT || zs_art_subtitle_like(it) || zs_class_ends_dashes(t))
+    return FALSE;
+  if (g_utf8_strlen(t, -1) > SUBHEAD_MAX_CHARS)
+    return TRUE;
+  for (const char *p = t; *p; p++) {
+    if (!g_ascii_isdigit(*p))
+      continue;
+    while (g_ascii_isdigit(p[1]) || (p[1] == '.' && g_ascii_isdigit(p[2])))
+      p++;
+    gunichar c = g_utf8_get_char(p + 1);
+    if (c == '%' || c == 0x2030 || (c >= 0x4E00 && c <= 0x9FFF))
+      return TRUE;
+  }
+  return FALSE;
 }
 
 /* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes. */

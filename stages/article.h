@@ -40,6 +40,9 @@ gboolean zs_art_title_like(const ZsArtItem *it);
 /* A short paragraph ending in a word (or %, a closing quote or book mark):
  * after body text, a section subhead, not body. */
 gboolean zs_art_subhead_like(const ZsArtItem *it);
+/* The text's last paragraph, short and without a stop, is a sentence left
+ * open: longer than a subhead, or a number with a unit in it. */
+gboolean zs_art_open_last_sentence(const ZsArtItem *it);
 
 ZsArt *zs_art_new(void);
 void zs_art_free(ZsArt *a);

@@ -305,6 +305,17 @@ ZsParaKind zs_class_para(const ZsPara *p) {
 gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   if (kind != ZS_PK_SHORT)
     return FALSE;
+  /* A headline is written in words: at least two Chinese characters, and
+   * never the U+FFFD of bytes that could not be read. */
+  guint han = 0;
+  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == 0xFFFD)
+      return FALSE;
+    han += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+  }
+  if (han < 2)
+    return FALSE;
   /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 */
   if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
       (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))

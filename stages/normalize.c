@@ -16,6 +16,7 @@
  *   - Spaces (ASCII, U+3000, NBSP, tab) are removed, except one space between
  *     two ASCII graphic characters (PM2.5 monitoring). In a headline-like
  *     one-line paragraph a space between two runs of >= 2 ideographs stays.
+ *   - Scraped HTML (htmltext.c): entities decoded, <br> </p> end a line.
  *   - Reflow (see decide_join): a line continues into the next non-blank line
  *     when it does not end a paragraph: no sentence end, no trailing ……, ——
  *     or ：, and it is either a full column line (PDF), a long line (> 40
@@ -25,6 +26,7 @@
 #include "normalize.h"
 #include "classify.h"
 #include "normtext.h"
+#include "htmltext.h"
 #include "lines.h"
 #include "overlap.h"
 
@@ -328,36 +330,13 @@ static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
   }
 }
 
-/* Takes the first `len` bytes of the line being read (all of it unless
- * `piece`) as a line: decoded, normalized, queued for reflow. A piece is a
- * part of an over-long line that ends at a sentence end (see piece_end()),
- * so a huge line never sits in memory whole; the pieces keep its line
- * number. */
-static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
-                      GPtrArray *out, GPtrArray *w) {
-  guint lineno = n->lineno + 1;
-  gboolean first = n->line_bytes == 0;
-  const char *s = n->cur->str;
-  gsize skip = 0;
-  if (lineno == 1 && first && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-    skip = 3;
-  if (piece && first)
-    warn(w, n, lineno, "line longer than %u bytes: read in pieces", (guint)PIECE_BYTES);
-  n->line_bytes += len;
-  if (!piece) {
-    n->lineno++;
-    n->line_bytes = 0;
-  }
-  char *raw = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w);
+/* Queues the line `raw` (taken): `first` when it starts an input line,
+ * `cut` when the input line goes on after it. */
+static void add_line(ZsNormalizer *n, char *raw, guint lineno, gboolean first,
+                     gboolean cut, GPtrArray *out) {
   g_autofree char *raw_start = g_strndup(raw, MIN(strlen(raw), 64));
-  if (piece) {
-    g_string_erase(n->cur, 0, len);
-    n->line_off += len;
-  } else {
-    g_string_truncate(n->cur, 0);
-  }
   NormLine *l = g_new0(NormLine, 1);
-  l->cut = piece;
+  l->cut = cut;
   const char *h = first ? zs_line_markdown_heading(raw) : NULL;
   if (h) {
     l->heading = TRUE;
@@ -380,6 +359,46 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
   n->pending_bytes += strlen(l->raw);
   g_queue_push_tail(&n->pending, l);
   drain(n, FALSE, out);
+}
+
+
+/* Takes the first `len` bytes of the line being read (all of it unless
+ * `piece`) as a line: decoded, normalized, queued for reflow. A piece is a
+ * part of an over-long line that ends at a sentence end (see piece_end()),
+ * so a huge line never sits in memory whole; the pieces keep its line
+ * number. */
+static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
+                      GPtrArray *out, GPtrArray *w) {
+  guint lineno = n->lineno + 1;
+  gboolean first = n->line_bytes == 0;
+  const char *s = n->cur->str;
+  gsize skip = 0;
+  if (lineno == 1 && first && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  if (piece && first)
+    warn(w, n, lineno, "line longer than %u bytes: read in pieces", (guint)PIECE_BYTES);
+  n->line_bytes += len;
+  if (!piece) {
+    n->lineno++;
+    n->line_bytes = 0;
+  }
+  char *raw = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w);
+  if (piece) {
+    g_string_erase(n->cur, 0, len);
+    n->line_off += len;
+  } else {
+    g_string_truncate(n->cur, 0);
+  }
+  /* scraped HTML: entities decoded, a <br> ends a line */
+  g_auto(GStrv) html = zs_html_pieces(raw);
+  if (html) {
+    for (guint i = 0; html[i]; i++)
+      add_line(n, g_strdup(html[i]), lineno, first || i > 0,
+               piece && html[i + 1] == NULL, out);
+    g_free(raw);
+    return;
+  }
+  add_line(n, raw, lineno, first, piece, out);
 }
 
 static void end_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {

@@ -19,6 +19,12 @@
  *     ~200 characters before it more than that paragraph. A section subhead
  *     (把舵定向开新篇) announces the text after it rather than restating the
  *     text before it, so it stays in the article as a non-body line.
+ *     A page keeps one convention: on a page that began with body text (or,
+ *     unless it began with a headline, once a headline closed a body), a
+ *     headline-like run before a dateline or the end closes the body before
+ *     it when that body has no headline yet, however weak the overlap; on a
+ *     page that began with a headline over its body, a run right before a
+ *     dateline is the next article's headline, however strong the overlap.
  *     A markdown heading stands after its body when only bylines, captions
  *     or markers follow it before the end, or before the next heading or a
  *     dateline with a byline between; with no byline, the same overlap test
@@ -36,6 +42,8 @@
  *     both are dropped, as are section markers (■ …). A short paragraph with
  *     clause punctuation right after body text is body text, unless it is a
  *     kicker (before a heading, or ending in —— before a headline).
+ *     The text's last paragraph, short and without its stop, is its last
+ *     sentence when it states a quantity or is longer than a subhead.
  *  5. Web pages (classify.c knows their furniture): page metadata (来源：,
  *     编辑：, the page's date, 【字号】, share and print links) is dropped;
  *     a headline with metadata under it opens an article, and may carry
@@ -77,6 +85,10 @@ struct ZsSegmenter {
   Art *cur;
   GPtrArray *block;  /* Item*: furniture since the last body paragraph */
   Item *held;        /* a body paragraph waiting to see if a credit follows */
+  /* A page keeps one convention (rule 2). lead_heads: it began with a
+   * headline over its body; tail_heads: it began with body text, or (not
+   * lead_heads) a headline closed the body before it. */
+  gboolean lead_heads, tail_heads;
 };
 
 static gboolean starts_with(const char *s, const char *prefix) {
@@ -141,6 +153,7 @@ static void close_with_headline(ZsSegmenter *sg, guint i, guint j,
       a = b;
     }
   }
+  sg->tail_heads |= !sg->lead_heads;
   set_headline(a, sg->block, i, j);
   for (guint k = i; k < sg->block->len; k++) {
     Item *it = sg->block->pdata[k];
@@ -238,7 +251,20 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   }
   /* ...unless nothing of this article can follow: the end, a dateline */
   gboolean can_continue = next && !opens;
-  if (hits < 2 || hits * 5 < total || (can_continue && hits_last <= hits_next))
+  /* A page keeps one convention: where headlines follow their bodies, a
+   * headline between a body that has none yet and the end or a dateline
+   * (which opens the next body) is that body's, however little it
+   * restates it. */
+  guint k = j;
+  while (k < b->len && ((Item *)b->pdata[k])->kind == ZS_PK_BYLINE)
+    k++;
+  gboolean convention = sg->tail_heads && !a->headline && !can_continue && k == b->len;
+  /* where headlines stand over their bodies, one before a dateline is the
+   * next article's, whatever it shares with the body before it */
+  if (sg->lead_heads && opens && k == b->len)
+    return 0;
+  if (!convention &&
+      (hits < 2 || hits * 5 < total || (can_continue && hits_last <= hits_next)))
     return 0;
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
@@ -357,6 +383,15 @@ static void take_signature(ZsSegmenter *sg) {
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
+  /* the page opens with body text, not a headline: rule 2's convention */
+  if (!sg->cur && sg->next_no == 0 && next) {
+    gboolean head = FALSE;
+    for (guint k = 0; k < b->len; k++)
+      head |= zs_art_headline_like(b->pdata[k]) ||
+              ((Item *)b->pdata[k])->kind == ZS_PK_HEADING;
+    sg->tail_heads |= !head;
+    sg->lead_heads |= head;
+  }
   take_short_body(sg);
   take_signature(sg);
   guint from = after_body_headline(sg, next, out);
@@ -391,7 +426,10 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   if (!next) {
     for (guint k = from; k < b->len; k++) {
       Item *it = b->pdata[k];
-      if (it && a && it->kind == ZS_PK_BYLINE && !a->byline) {
+      if (it && a && a->n_body && k == from && k + 1 == b->len &&
+          zs_art_open_last_sentence(it)) {
+        zs_art_add(a, it, ZS_ROLE_BODY); /* the text's last sentence, open */
+      } else if (it && a && it->kind == ZS_PK_BYLINE && !a->byline) {
         zs_art_take_byline(a, it);
         zs_art_add(a, it, ZS_ROLE_SKIP);
       } else {

@@ -256,6 +256,25 @@ static void test_reflow_indent(void) {
   g_assert_cmpuint(f->paras->len, ==, 1);
 }
 
+/* tests/data/normalize/html.tsv: entities and line-break tags. */
+static void test_html(void) {
+  g_autofree char *data = NULL;
+  g_assert_true(g_file_get_contents("tests/data/normalize/html.tsv", &data, NULL, NULL));
+  g_auto(GStrv) rows = g_strsplit(data, "\n", -1);
+  guint n = 0;
+  for (guint i = 0; rows[i]; i++) {
+    if (rows[i][0] == '#' || rows[i][0] == '\0')
+      continue;
+    g_auto(GStrv) f = g_strsplit(rows[i], "\t", 2);
+    g_assert_nonnull(f[1]);
+    g_autoptr(ZsDoc) d = zs_norm_document("t", f[0], strlen(f[0]), NULL);
+    g_autofree char *got = join_paras(d, " | ");
+    g_assert_cmpstr(got, ==, f[1]);
+    n++;
+  }
+  g_assert_cmpuint(n, >=, 9);
+}
+
 /* A byline of names only keeps one space between names, the padding
  * inside a two-character name goes: 李 刚 黄惠萍 胡 靖. */
 static void test_name_byline(void) {
@@ -460,6 +479,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/normalize/name-byline", test_name_byline);
   g_test_add_func("/normalize/reflow/indent", test_reflow_indent);
   g_test_add_func("/normalize/bytes/long-line-memory", test_bytes_long_line_memory);
+  g_test_add_func("/normalize/html", test_html);
   g_test_add_func("/normalize/reflow/pdf-page", test_reflow_pdf_page);
   g_test_add_func("/normalize/reflow/markdown", test_reflow_markdown);
   g_test_add_func("/normalize/reflow/generated", test_reflow_generated);

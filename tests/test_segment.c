@@ -590,6 +590,7 @@ int main(int argc, char **argv) {
   g_test_add_data_func("/segment/layout/notice", "notice", test_layout);
   g_test_add_data_func("/segment/layout/wrapped-indented", "wrapped-indented", test_layout);
   g_test_add_data_func("/segment/layout/page-titles", "page-titles", test_layout);
+  g_test_add_data_func("/segment/layout/open-ends", "open-ends", test_layout);
   g_test_add_func("/segment/date-mid-article", test_date_mid_article);
   g_test_add_func("/segment/long-web-headline", test_long_web_headline);
   g_test_add_func("/segment/lead-opens", test_lead_opens);

@@ -1,14 +1,22 @@
 #!/usr/bin/env python3
 """Writes pdf-page.txt: the articles of corpus.txt laid out the way a PDF
-extraction of a newspaper page gives them (hard breaks every 14-17
-columns, stray blank lines inside paragraphs, spaces between numbers and
+extraction of a newspaper page gives them (hard breaks every MIN-MAX
+columns, 14-17 unless told, stray blank lines inside paragraphs, spaces between numbers and
 characters, full-width spaces, each headline after its body). The
 statistics must come out as from corpus.txt: tests/t_fields.sh checks it.
-Deterministic: a fixed seed."""
+Deterministic: a fixed seed. Usage: gen_pdf.py [SEED MIN MAX OUT]; with no
+arguments it writes pdf-page.txt with seed 20240131, columns 14-17; the
+variant page (pdf-page-b.txt, tests/test_segment.c) is
+gen_pdf.py 5 18 22 pdf-page-b.txt."""
+import os
 import random
 import re
+import sys
 
-rng = random.Random(20240131)
+seed, lo, hi, dest = 20240131, 14, 17, "pdf-page.txt"
+if len(sys.argv) == 5:
+    seed, lo, hi, dest = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+rng = random.Random(seed)
 
 
 def width(ch):
@@ -16,13 +24,13 @@ def width(ch):
 
 
 def wrap(text):
-    lines, cur, w, limit = [], "", 0.0, rng.randint(14, 17)
+    lines, cur, w, limit = [], "", 0.0, rng.randint(lo, hi)
     for ch in text:
         cur += ch
         w += width(ch)
         if w >= limit:
             lines.append(cur)
-            cur, w, limit = "", 0.0, rng.randint(14, 17)
+            cur, w, limit = "", 0.0, rng.randint(lo, hi)
     if cur:
         lines.append(cur)
     return lines
@@ -37,7 +45,7 @@ def noisy(line):
 
 
 articles, cur = [], None
-for line in open("corpus.txt", encoding="utf-8").read().split("\n"):
+for line in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus.txt"), encoding="utf-8").read().split("\n"):
     if line.startswith("## "):
         cur = [line[3:], []]
         articles.append(cur)
@@ -54,4 +62,4 @@ for headline, paras in articles:
         out.append("")
     out.append(headline)
     out.append("")
-open("pdf-page.txt", "w", encoding="utf-8").write("\n".join(out) + "\n")
+open(dest, "w", encoding="utf-8").write("\n".join(out) + "\n")
