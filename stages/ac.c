@@ -120,7 +120,8 @@ void zs_ac_build(ZsAc *ac) {
   g_hash_table_iter_init(&it, ac->adding);
   while (g_hash_table_iter_next(&it, &k, &v))
     keys[i++] = *(gint64 *)k;
-  qsort(keys, n, sizeof *keys, cmp_edge);
+  if (n) /* g_new() gives NULL for none, which qsort() must not see */
+    qsort(keys, n, sizeof *keys, cmp_edge);
   for (i = 0; i < n; i++)
     kids[i] = GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &keys[i]));
   g_array_set_size(ac->edges, n);

@@ -78,8 +78,7 @@ typedef struct {
 
 static gpointer compile_patterns(gpointer unused) {
   static Patterns pt;
-  /* JIT, except under ZHSTATS_NO_JIT=1 (make check-valgrind; see rules.c). */
-  GRegexCompileFlags f = g_getenv("ZHSTATS_NO_JIT") ? 0 : G_REGEX_OPTIMIZE;
+  GRegexCompileFlags f = zs_jit_enabled() ? G_REGEX_OPTIMIZE : 0;
   pt.dated = g_regex_new(
       "^" ORG "\\p{Han}{0,12}?" NUM "月" NUM "日(?:[0-9]{1,2}时)?电"
       "(?![力网话视影脑器池商子动站量费价源厂机气])",

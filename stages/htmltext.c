@@ -6,6 +6,8 @@
  */
 #include "htmltext.h"
 
+#include "zhstats.h"
+
 #include <string.h>
 
 /* One entity at `p` (after the &): its character, and its length up to
@@ -76,7 +78,7 @@ GStrv zs_html_pieces(const char *raw) {
   static gsize once;
   if (g_once_init_enter(&once)) {
     brk = g_regex_new("<\\s*(?:br|/?p|/?div)(?:\\s[^<>]*)?/?\\s*>",
-                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+                      G_REGEX_CASELESS | (zs_jit_enabled() ? G_REGEX_OPTIMIZE : 0), 0, NULL);
     g_assert(brk); /* a constant pattern */
     g_once_init_leave(&once, 1);
   }

@@ -94,12 +94,20 @@ static char *dec_str(Dec a) {
 static Dec dec_parse(const char *s) {
   Dec d = {0, 0, TRUE};
   gboolean point = FALSE, any = FALSE;
+  int zeros = 0; /* zeros not yet multiplied in: 9999999000000000000000 fits */
   for (; *s; s++) {
     if (*s == '.' && !point) {
       point = TRUE;
     } else if (*s >= '0' && *s <= '9') {
-      if (!mul_u64(d.m, 10, &d.m) || __builtin_add_overflow(d.m, (guint64)(*s - '0'), &d.m))
-        return (Dec){0, 0, FALSE};
+      if (*s == '0') {
+        zeros++;
+      } else {
+        for (; zeros > 0; zeros--)
+          if (!mul_u64(d.m, 10, &d.m))
+            return (Dec){0, 0, FALSE};
+        if (!mul_u64(d.m, 10, &d.m) || __builtin_add_overflow(d.m, (guint64)(*s - '0'), &d.m))
+          return (Dec){0, 0, FALSE};
+      }
       if (point)
         d.e--;
       any = TRUE;
@@ -107,6 +115,7 @@ static Dec dec_parse(const char *s) {
       return (Dec){0, 0, FALSE};
     }
   }
+  d.e += zeros;
   d.ok = any;
   return d;
 }

@@ -40,9 +40,7 @@ static gpointer compile_period_re(gpointer unused) {
   pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
                                  &off, NULL);
   g_assert(re); /* a constant pattern: a failure here is a programming error */
-  /* As in rules.c: ZHSTATS_NO_JIT=1 (make check-valgrind) keeps valgrind
-   * off JIT code it cannot follow. */
-  if (!g_getenv("ZHSTATS_NO_JIT"))
+  if (zs_jit_enabled())
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   return re;
 }

@@ -197,11 +197,8 @@ static void compile_pattern(ZsRule *r, const char *file, guint ln, GPtrArray *pr
             (const char *)msg, (size_t)offset);
     return;
   }
-  /* JIT is an optimization: where it is unavailable the interpreter runs.
-   * ZHSTATS_NO_JIT=1 turns it off: valgrind cannot follow JIT code, whose
-   * 16-byte reads past the subject's end it reports as errors (make
-   * check-valgrind sets it; see CONTRIBUTING.md). */
-  if (!g_getenv("ZHSTATS_NO_JIT"))
+  /* JIT is an optimization: where it is unavailable the interpreter runs. */
+  if (zs_jit_enabled())
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   r->code = re;
 }

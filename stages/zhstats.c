@@ -21,3 +21,5 @@ gboolean zs_kind_from_name(const char *name, ZsKind *out) {
   return FALSE;
 }
 
+
+gboolean zs_jit_enabled(void) { return g_getenv("ZHSTATS_NO_JIT") == NULL; }

@@ -108,8 +108,6 @@ typedef struct {
   gsize start, end;    /* surface */
   gsize num_start, num_end; /* the number itself, without qualifier and unit */
   char *value;         /* exact base value, plain decimal ("11254800") */
-  char *written;       /* the number as written, in Arabic digits ("1125.48") */
-  char *scale;         /* "1", "10000", "100000000", ... */
   char *unit;          /* base unit ("人次", "%", "pp", "倍"); "" when none */
   ZsQualifier qualifier;
   gboolean is_chinese; /* written with Chinese numerals */
@@ -131,6 +129,11 @@ typedef enum {
 } ZsKind;
 
 const char *zs_kind_name(ZsKind k);
+
+/* Whether regular expressions may be JIT-compiled: not when the environment
+ * sets ZHSTATS_NO_JIT (make check-valgrind does: valgrind cannot follow JIT
+ * code, whose wide reads past a subject's end it reports as errors). */
+gboolean zs_jit_enabled(void);
 gboolean zs_kind_from_name(const char *name, ZsKind *out);
 
 /* One row of the dataset. */

@@ -69,6 +69,11 @@ static void test_parse_exact(void) {
   g_assert_cmpstr(s1, ==, "11254800");
   g_autofree char *s2 = zs_num_shift("5", -3);
   g_assert_cmpstr(s2, ==, "0.005");
+  /* Trailing zeros stay in the exponent: a value the fuzzer found. */
+  g_autofree char *s3 = zs_num_shift("99999990000000000000000", 4);
+  g_assert_cmpstr(s3, ==, "999999900000000000000000000");
+  g_autofree char *s4 = zs_num_shift("120.500", 0);
+  g_assert_cmpstr(s4, ==, "120.5");
 }
 
 static void test_overflow(void) {

@@ -26,6 +26,10 @@ exec valgrind -q --leak-check=\${ZS_VALGRIND_LEAK:-full} --show-leak-kinds=defin
 WRAP
 chmod +x "$logs/zhstats"
 export ZS_TEST_SLOW=1 ZHSTATS_NO_JIT=1
+# Left out under valgrind: tests whose time goes to other programs
+# (LibreOffice, pandas, Chromium, GNU parallel) or that repeat paths the
+# others cover (24 generated PDF pages, the same input at six -j values).
+export ZS_SKIP_TESTS="t_libreoffice t_pandas t_report_browser t_shards t_pdf_seeds t_jobs t_walk"
 tests/run-tests.sh "$logs/zhstats"
 rc=$?
 bad=$(find "$logs" -name 'vg.*.log' -size +0 | sort)
