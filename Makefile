@@ -143,11 +143,14 @@ check-dataset: $(BIN)
 run-args:
 	@echo '$(RUN_ARGS)'
 
+# The sanitizer and valgrind runs first, the plain suite last: its closing
+# "N passed, N failed" line is the one that counts every test.
 test: deps
+	@echo "== the tests under ASan and UBSan, then the end-to-end tests under valgrind"
+	$(Q)$(MAKE) --no-print-directory check-sanitize check-valgrind
+	@echo "== the whole suite"
 	$(Q)$(MAKE) --no-print-directory all unit-bins
 	$(Q)tests/run-tests.sh ./$(BIN) $(TEST_BIN)
-	@echo "== the same tests under ASan and UBSan, then under valgrind"
-	$(Q)$(MAKE) --no-print-directory check-sanitize check-valgrind
 
 unit-bins: $(TEST_BIN)
 
