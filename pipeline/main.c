@@ -85,7 +85,7 @@ static const char *description =
     "  2  usage error, or a rules file is broken (each problem is FILE:LINE: ...)\n"
     "\n"
     "Input problems (invalid UTF-8, NUL bytes, a line over 1 MiB, a sentence\n"
-    "over 4096 bytes cut for matching, a rule pattern over its PCRE2 limits)\n"
+    "over 4096 bytes matched in pieces, a rule pattern over its PCRE2 limits)\n"
     "are reported as FILE:LINE: ... and counted in a closing summary line;\n"
     "--strict makes any of them exit 1 with no output file. UTF-16 input is\n"
     "converted. On SIGINT or SIGTERM no temporary file is left and the\n"
