@@ -11,9 +11,35 @@ static gboolean is_word_char(gunichar c) {
          c == 0x3007 || g_unichar_isalnum(c);
 }
 
+/* A bigram is two code points (21 bits each) packed into one integer, kept
+ * in the set as the key pointer itself: no allocation per bigram. Where a
+ * pointer is narrower than 64 bits the integer is boxed instead. */
+#if GLIB_SIZEOF_VOID_P >= 8
+static guint bigram_hash(gconstpointer v) {
+  guint64 x = (guint64)GPOINTER_TO_SIZE(v);
+  x ^= x >> 31;
+  x *= G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(x >> 32);
+}
+
+GHashTable *zs_overlap_set_new(void) {
+  return g_hash_table_new(bigram_hash, g_direct_equal);
+}
+
+static void set_add(GHashTable *set, guint64 key) {
+  g_hash_table_add(set, GSIZE_TO_POINTER((gsize)key));
+}
+#else
 GHashTable *zs_overlap_set_new(void) {
   return g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 }
+
+static void set_add(GHashTable *set, guint64 key) {
+  guint64 *k = g_new(guint64, 1);
+  *k = key;
+  g_hash_table_add(set, k);
+}
+#endif
 
 void zs_overlap_add(GHashTable *set, const char *s, gsize len) {
   gunichar prev = 0;
@@ -23,11 +49,8 @@ void zs_overlap_add(GHashTable *set, const char *s, gsize len) {
       prev = 0;
       continue;
     }
-    if (prev) {
-      guint64 *k = g_new(guint64, 1);
-      *k = ((guint64)prev << 32) | c;
-      g_hash_table_add(set, k);
-    }
+    if (prev)
+      set_add(set, ((guint64)prev << 32) | c);
     prev = c;
   }
 }
