@@ -660,7 +660,6 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
 
   /* What is not a statistic. */
   gunichar before = at(t, f->start - 1);
-  gunichar after = at(t, f->unit && u ? unit_end : n->end);
   if (set_mask[ni] || before == 0x7B2C /* 第 */ || is_latin(before) ||
       is_latin(at(t, n->end)) || before == '.' || is_adigit(before) ||
       inside_name(t, ni))
@@ -711,7 +710,6 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
     if (f->start >= 2 && is_range_sep(t, f->start - 1, &sl) && (is_adigit(at(t, f->start - 2)) || cn_digit(at(t, f->start - 2)) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
-  (void)after;
   if (!f->unit && !f->range_low)
     f->dropped = TRUE;
   return TRUE;
