@@ -82,8 +82,8 @@ gboolean zs_art_open_last_sentence(const ZsArtItem *it) {
 }
 
 /* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes. */
-GHashTable *zs_art_body_bigrams(const ZsArt *a) {
-  GHashTable *set = zs_overlap_set_new();
+ZsBigrams *zs_art_body_bigrams(const ZsArt *a) {
+  ZsBigrams *set = zs_overlap_set_new();
   gsize used = 0;
   for (guint i = a->items->len; i-- > 0 && used < OVERLAP_WINDOW;) {
     const ZsArtItem *it = a->items->pdata[i];
@@ -208,8 +208,8 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
   guint n = body_idx->len, best = n, w = 3;
   double best_sim = 2.0;
   for (guint g = 1; g < n; g++) {
-    g_autoptr(GHashTable) left = zs_overlap_set_new();
-    g_autoptr(GHashTable) right = zs_overlap_set_new();
+    g_autoptr(ZsBigrams) left = zs_overlap_set_new();
+    g_autoptr(ZsBigrams) right = zs_overlap_set_new();
     for (guint k = g > w ? g - w : 0; k < g; k++) {
       const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
       zs_overlap_add(left, it->p->text, strlen(it->p->text));
@@ -220,7 +220,7 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
     }
     guint tl, tr;
     guint h = zs_overlap_hits(left, right, &tl);
-    tr = g_hash_table_size(right);
+    tr = zs_overlap_size(right);
     guint m = MIN(tl, tr);
     double sim = m ? (double)h / m : 1.0;
     if (sim < best_sim) {
@@ -238,9 +238,9 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
 gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
   if (!next)
     return TRUE;
-  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
   zs_overlap_add(hs, it->p->text, strlen(it->p->text));
-  g_autoptr(GHashTable) ns = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
   zs_overlap_add(ns, next->p->text, strlen(next->p->text));
   return zs_overlap_hits(hs, ns, NULL) >= 2;
 }
@@ -275,11 +275,11 @@ gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
   /* a lead that only opens articles: 记者从…获悉 */
   if (zs_class_is_lead(next->p->text))
     return TRUE;
-  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
   zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(GHashTable) ns = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
   zs_overlap_add(ns, next->p->text, strlen(next->p->text));
-  g_autoptr(GHashTable) body = zs_art_body_bigrams(a);
+  g_autoptr(ZsBigrams) body = zs_art_body_bigrams(a);
   guint total, n_next;
   guint hn = zs_overlap_hits(hs, ns, &total);
   guint hb = zs_overlap_hits(hs, body, NULL);

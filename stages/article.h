@@ -5,6 +5,7 @@
 #define ZS_ARTICLE_H
 
 #include "classify.h"
+#include "overlap.h"
 
 /* What a paragraph is in its article. */
 typedef enum { ZS_ROLE_BODY, ZS_ROLE_SKIP, ZS_ROLE_HEAD, ZS_ROLE_SUB } ZsRole;
@@ -58,7 +59,7 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
 ZsArticle *zs_art_finish(ZsArt *a, guint no);
 
 /* Bigrams of the last few KB of the body text of `a` (zs_overlap_). */
-GHashTable *zs_art_body_bigrams(const ZsArt *a);
+ZsBigrams *zs_art_body_bigrams(const ZsArt *a);
 /* The gap (1..n-1 among the body items listed in body_idx) where the text
  * splits into two articles: least bigram overlap across it; n if none. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);

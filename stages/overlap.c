@@ -1,83 +1,127 @@
 /* overlap.c: character-bigram sets (see overlap.h), one implementation for
- * the normalizer and the segmenter, so both stages judge topic alike. */
+ * the normalizer and the segmenter, so both stages judge topic alike.
+ *
+ * The sets are built for every candidate headline and paragraph join, so
+ * they are the segmenter's and normalizer's inner loop: a bigram is two code
+ * points packed into one 64-bit key (never 0), kept in an open-addressing
+ * table of keys (linear probing, at most half full) whose first slots live
+ * inside the struct, so a small set costs no allocation. */
 #include "overlap.h"
+#include "utf8.h"
 
 #include <string.h>
 
+#define INLINE_SLOTS 64
+
+struct ZsBigrams {
+  guint64 *slot; /* 0 = empty */
+  guint mask;    /* slots - 1, a power of two minus one */
+  guint n;
+  guint64 inline_slot[INLINE_SLOTS];
+};
+
+ZsBigrams *zs_overlap_set_new(void) {
+  ZsBigrams *b = g_new0(ZsBigrams, 1);
+  b->slot = b->inline_slot;
+  b->mask = INLINE_SLOTS - 1;
+  return b;
+}
+
+void zs_overlap_free(ZsBigrams *b) {
+  if (!b)
+    return;
+  if (b->slot != b->inline_slot)
+    g_free(b->slot);
+  g_free(b);
+}
+
+guint zs_overlap_size(const ZsBigrams *b) {
+  return b->n;
+}
+
+static inline guint slot_of(const ZsBigrams *b, guint64 key) {
+  key ^= key >> 29;
+  key *= G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(key >> 40) & b->mask;
+}
+
+static gboolean has(const ZsBigrams *b, guint64 key) {
+  for (guint i = slot_of(b, key);; i = (i + 1) & b->mask) {
+    if (b->slot[i] == key)
+      return TRUE;
+    if (!b->slot[i])
+      return FALSE;
+  }
+}
+
+static void put(ZsBigrams *b, guint64 key);
+
+static void grow(ZsBigrams *b) {
+  guint64 *old = b->slot;
+  guint n_old = b->mask + 1;
+  b->slot = g_new0(guint64, n_old * 2);
+  b->mask = n_old * 2 - 1;
+  b->n = 0;
+  for (guint i = 0; i < n_old; i++)
+    if (old[i])
+      put(b, old[i]);
+  if (old != b->inline_slot)
+    g_free(old);
+}
+
+static void put(ZsBigrams *b, guint64 key) {
+  guint i = slot_of(b, key);
+  for (; b->slot[i]; i = (i + 1) & b->mask)
+    if (b->slot[i] == key)
+      return;
+  b->slot[i] = key;
+  if (++b->n * 2 > b->mask + 1)
+    grow(b);
+}
+
 /* Ideographs (all planes), and letters and digits of any script. */
-static gboolean is_word_char(gunichar c) {
+static inline gboolean is_word_char(gunichar c) {
+  if (c < 0x80)
+    return g_ascii_isalnum(c);
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
          c == 0x3007 || g_unichar_isalnum(c);
 }
 
-/* A bigram is two code points (21 bits each) packed into one integer, kept
- * in the set as the key pointer itself: no allocation per bigram. Where a
- * pointer is narrower than 64 bits the integer is boxed instead. */
-#if GLIB_SIZEOF_VOID_P >= 8
-static guint bigram_hash(gconstpointer v) {
-  guint64 x = (guint64)GPOINTER_TO_SIZE(v);
-  x ^= x >> 31;
-  x *= G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
-  return (guint)(x >> 32);
-}
-
-GHashTable *zs_overlap_set_new(void) {
-  return g_hash_table_new(bigram_hash, g_direct_equal);
-}
-
-static void set_add(GHashTable *set, guint64 key) {
-  g_hash_table_add(set, GSIZE_TO_POINTER((gsize)key));
-}
-#else
-GHashTable *zs_overlap_set_new(void) {
-  return g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static void set_add(GHashTable *set, guint64 key) {
-  guint64 *k = g_new(guint64, 1);
-  *k = key;
-  g_hash_table_add(set, k);
-}
-#endif
-
-void zs_overlap_add(GHashTable *set, const char *s, gsize len) {
+void zs_overlap_add(ZsBigrams *set, const char *s, gsize len) {
   gunichar prev = 0;
-  for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
+  for (const char *p = s, *end = s + len; p < end && *p;) {
+    gunichar c = zs_utf8_next(&p);
     if (!is_word_char(c)) {
       prev = 0;
       continue;
     }
     if (prev)
-      set_add(set, ((guint64)prev << 32) | c);
+      put(set, ((guint64)prev << 32) | c);
     prev = c;
   }
 }
 
-void zs_overlap_add_tail(GHashTable *set, const char *s, gsize len, gsize max) {
+void zs_overlap_add_tail(ZsBigrams *set, const char *s, gsize len, gsize max) {
   const char *from = s;
   if (len > max)
     from = g_utf8_find_next_char(s + len - max - 1, NULL);
   zs_overlap_add(set, from, s + len - from);
 }
 
-guint zs_overlap_hits(GHashTable *head, GHashTable *other, guint *total) {
+guint zs_overlap_hits(const ZsBigrams *head, const ZsBigrams *other, guint *total) {
   guint hits = 0;
-  GHashTableIter it;
-  gpointer k;
-  g_hash_table_iter_init(&it, head);
-  while (g_hash_table_iter_next(&it, &k, NULL))
-    if (g_hash_table_contains(other, k))
+  for (guint i = 0; i <= head->mask; i++)
+    if (head->slot[i] && has(other, head->slot[i]))
       hits++;
   if (total)
-    *total = g_hash_table_size(head);
+    *total = head->n;
   return hits;
 }
 
 double zs_overlap_share(const char *s, const char *text, guint *hits) {
-  g_autoptr(GHashTable) a = zs_overlap_set_new();
-  g_autoptr(GHashTable) b = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) a = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) b = zs_overlap_set_new();
   zs_overlap_add(a, s, strlen(s));
   zs_overlap_add(b, text, strlen(text));
   guint n;

@@ -11,19 +11,26 @@
 
 #include <glib.h>
 
-/* A new, empty bigram set; free with g_hash_table_unref(). */
-GHashTable *zs_overlap_set_new(void);
+typedef struct ZsBigrams ZsBigrams;
+
+/* A new, empty bigram set; free with zs_overlap_free(). */
+ZsBigrams *zs_overlap_set_new(void);
+void zs_overlap_free(ZsBigrams *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsBigrams, zs_overlap_free)
+
+/* Number of distinct bigrams in `set`. */
+guint zs_overlap_size(const ZsBigrams *set);
 
 /* Adds the bigrams of s[0, len) to `set`. */
-void zs_overlap_add(GHashTable *set, const char *s, gsize len);
+void zs_overlap_add(ZsBigrams *set, const char *s, gsize len);
 
 /* zs_overlap_add() on the last `max` bytes of s[0, len) only (a bounded
  * look back). */
-void zs_overlap_add_tail(GHashTable *set, const char *s, gsize len, gsize max);
+void zs_overlap_add_tail(ZsBigrams *set, const char *s, gsize len, gsize max);
 
 /* How many of `head`'s bigrams `other` has; *total (may be NULL) gets the
  * number of `head`'s bigrams. */
-guint zs_overlap_hits(GHashTable *head, GHashTable *other, guint *total);
+guint zs_overlap_hits(const ZsBigrams *head, const ZsBigrams *other, guint *total);
 
 /* Share (0..1) of the bigrams of `s` that occur in `text`; *hits (may be
  * NULL) gets their count. */

@@ -224,16 +224,16 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   g_autofree char *head = NULL;
   for (guint k = i; k < j; k++)
     zs_art_append_str(&head, ((Item *)b->pdata[k])->p->text);
-  g_autoptr(GHashTable) hs = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
   zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(GHashTable) body = zs_art_body_bigrams(a);
+  g_autoptr(ZsBigrams) body = zs_art_body_bigrams(a);
   guint total;
   guint hits = zs_overlap_hits(hs, body, &total);
   /* A subhead announces the text after it; a headline restates the text
    * before it: compare the last RECENT_CHARS of body with the next
    * paragraph. */
   guint hits_last = 0, hits_next = 0;
-  g_autoptr(GHashTable) ls = zs_overlap_set_new();
+  g_autoptr(ZsBigrams) ls = zs_overlap_set_new();
   glong chars = 0;
   for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
     const Item *it = a->items->pdata[k];
@@ -245,7 +245,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   }
   hits_last = zs_overlap_hits(hs, ls, NULL);
   if (next) {
-    g_autoptr(GHashTable) ns = zs_overlap_set_new();
+    g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
     zs_overlap_add(ns, next->p->text, strlen(next->p->text));
     hits_next = zs_overlap_hits(hs, ns, NULL);
   }
