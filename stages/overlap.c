@@ -88,7 +88,28 @@ static inline gboolean is_word_char(gunichar c) {
          c == 0x3007 || g_unichar_isalnum(c);
 }
 
+/* Room for `extra` more keys without growing step by step: a text of len
+ * bytes has at most len / 3 bigrams of ideographs, the common case. */
+static void reserve(ZsBigrams *b, gsize extra) {
+  gsize want = (b->n + extra) * 2;
+  if (want <= (gsize)b->mask + 1 || want > G_MAXUINT / 2)
+    return;
+  if (b->n == 0) {
+    guint size = b->mask + 1;
+    while (size < want)
+      size *= 2;
+    if (b->slot != b->inline_slot)
+      g_free(b->slot);
+    b->slot = g_new0(guint64, size);
+    b->mask = size - 1;
+    return;
+  }
+  while ((gsize)b->mask + 1 < want)
+    grow(b);
+}
+
 void zs_overlap_add(ZsBigrams *set, const char *s, gsize len) {
+  reserve(set, len / 3);
   gunichar prev = 0;
   for (const char *p = s, *end = s + len; p < end && *p;) {
     gunichar c = zs_utf8_next(&p);
