@@ -49,13 +49,15 @@ static gboolean clause_break_at(const char *s, gsize i, gsize *len) {
   return FALSE;
 }
 
-/* Clause number of every byte of s. */
+/* Clause number of every byte of s. Every mark starts with ',' or ';' or
+ * a lead byte 0xE3 or 0xEF: only there is clause_break_at() asked. */
 static guint *clause_map(const char *s, gsize n) {
   guint *map = g_new(guint, n + 1);
   guint c = 0;
   for (gsize i = 0; i < n;) {
+    guchar b = (guchar)s[i];
     gsize l;
-    if (clause_break_at(s, i, &l)) {
+    if ((b == 0xE3 || b == 0xEF || b == ',' || b == ';') && clause_break_at(s, i, &l)) {
       for (gsize k = 0; k < l; k++)
         map[i + k] = c;
       c++;
@@ -523,7 +525,10 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
      * input, and no figure is lost. */
     for (gsize from = 0; from < total || total == 0;) {
       gsize n = piece_end(sent->text + from, total - from);
-      g_autofree char *s = g_strndup(sent->text + from, n);
+      /* The last piece (nearly always the whole sentence) ends at the
+       * sentence's NUL: read in place, not copied. */
+      g_autofree char *copy = from + n < total ? g_strndup(sent->text + from, n) : NULL;
+      const char *s = copy ? copy : sent->text + from;
       char *next = extract_text(rules, file, a, sent, s, opts, carry, out, warnings);
       g_free(carry);
       carry = next;
