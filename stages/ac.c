@@ -6,6 +6,8 @@
  * children, since nearly every byte of Chinese text starts over from it;
  * other states keep their few children in a short sorted run of a shared
  * array, which keeps a thousand rules' phrases within a few hundred KiB.
+ * States with many children (those after the lead byte of a common
+ * character) get a dense table too, so the scan never walks a long run.
  */
 #include "ac.h"
 
@@ -19,7 +21,11 @@ typedef struct {
   guint32 word;  /* id of the word ending here, or NONE */
   guint32 first; /* children: edges [first, first + n) once built */
   guint32 n;
+  guint32 dense; /* row of `dense` holding its children by byte, or NONE */
 } State;
+
+/* A state with at least this many children gets a dense row (1 KiB). */
+#define DENSE_MIN 6
 
 typedef struct {
   guint8 byte;
@@ -31,6 +37,7 @@ struct ZsAc {
   GArray *edges;      /* Edge, each state's children in one sorted run */
   GArray *lens;       /* gsize length of each word */
   GHashTable *adding; /* (state << 8 | byte) -> child, until built */
+  guint32 *dense;     /* rows of 256 children (0: none), for busy states */
   guint32 root[256];
 };
 
@@ -40,7 +47,7 @@ ZsAc *zs_ac_new(void) {
   ac->edges = g_array_new(FALSE, FALSE, sizeof(Edge));
   ac->lens = g_array_new(FALSE, FALSE, sizeof(gsize));
   ac->adding = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-  State root = {0, 0, NONE, 0, 0};
+  State root = {0, 0, NONE, 0, 0, NONE};
   g_array_append_val(ac->states, root);
   return ac;
 }
@@ -52,6 +59,7 @@ void zs_ac_free(ZsAc *ac) {
   g_array_free(ac->edges, TRUE);
   g_array_free(ac->lens, TRUE);
   g_clear_pointer(&ac->adding, g_hash_table_destroy);
+  g_free(ac->dense);
   g_free(ac);
 }
 
@@ -70,6 +78,8 @@ static inline guint32 child_of(const ZsAc *ac, guint32 s, guint8 b) {
   if (s == 0)
     return ac->root[b];
   const State *st = ST(ac, s);
+  if (st->dense != NONE)
+    return ac->dense[(gsize)st->dense * 256 + b];
   const Edge *e = &g_array_index(ac->edges, Edge, st->first);
   for (guint32 i = 0; i < st->n && e[i].byte <= b; i++)
     if (e[i].byte == b)
@@ -86,7 +96,7 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
     guint32 c = s == 0 ? ac->root[b]
                        : GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &key));
     if (!c) {
-      State st = {0, 0, NONE, 0, 0};
+      State st = {0, 0, NONE, 0, 0, NONE};
       c = ac->states->len;
       g_array_append_val(ac->states, st);
       if (s == 0)
@@ -136,6 +146,21 @@ void zs_ac_build(ZsAc *ac) {
   g_free(keys);
   g_free(kids);
   g_clear_pointer(&ac->adding, g_hash_table_destroy);
+
+  /* Dense rows hold the same children as the runs: child_of() answers the
+   * same from either. */
+  guint32 rows = 0;
+  for (i = 1; i < ac->states->len; i++)
+    if (ST(ac, i)->n >= DENSE_MIN)
+      ST(ac, i)->dense = rows++;
+  ac->dense = g_new0(guint32, (gsize)rows * 256);
+  for (i = 1; i < ac->states->len; i++) {
+    const State *st = ST(ac, i);
+    for (guint32 e = 0; st->dense != NONE && e < st->n; e++) {
+      const Edge *ed = &g_array_index(ac->edges, Edge, st->first + e);
+      ac->dense[(gsize)st->dense * 256 + ed->byte] = ed->child;
+    }
+  }
 
   /* Failure and dictionary links, breadth first. */
   GQueue queue = G_QUEUE_INIT;

@@ -518,7 +518,7 @@ typedef struct {
 typedef struct {
   Entry *e;
   guint n;
-  guint64 bloom; /* bit (first % 64) of each word: most characters start none */
+  guint64 bloom[16]; /* bit (first % 1024) of each word: most characters start none */
 } WordIndex;
 
 static gint cmp_entry(gconstpointer pa, gconstpointer pb) {
@@ -531,11 +531,11 @@ static gint cmp_entry(gconstpointer pa, gconstpointer pb) {
 static void index_build(WordIndex *x, const char *const *words, gsize n, gsize stride) {
   x->e = g_new(Entry, n);
   x->n = (guint)n;
-  x->bloom = 0;
+  memset(x->bloom, 0, sizeof x->bloom);
   for (gsize k = 0; k < n; k++) {
     const char *w = *(const char *const *)(const void *)((const char *)words + k * stride);
     x->e[k] = (Entry){g_utf8_get_char(w), (guint16)k, (guint16)g_utf8_strlen(w, -1), w};
-    x->bloom |= G_GUINT64_CONSTANT(1) << (x->e[k].first % 64);
+    x->bloom[x->e[k].first / 64 % 16] |= G_GUINT64_CONSTANT(1) << (x->e[k].first % 64);
   }
   qsort(x->e, n, sizeof *x->e, cmp_entry);
 }
@@ -543,7 +543,7 @@ static void index_build(WordIndex *x, const char *const *words, gsize n, gsize s
 /* The run of words starting with `c`: [*from, returned end). */
 static inline const Entry *index_run(const WordIndex *x, gunichar c, const Entry **from) {
   *from = x->e;
-  if (!(x->bloom & (G_GUINT64_CONSTANT(1) << (c % 64))))
+  if (!(x->bloom[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))))
     return x->e;
   guint lo = 0, hi = x->n;
   while (lo < hi) {
@@ -572,6 +572,7 @@ static const Entry *index_match(const WordIndex *x, const Text *t, glong i) {
 typedef struct {
   WordIndex units, not_units, persons, set_phrases;
   guint set_max; /* longest set phrase, in characters */
+  guint64 numeral_bits; /* bit (c % 64) of every Chinese digit and power */
 } Indexes;
 
 static gpointer build_indexes(gpointer unused) {
@@ -582,6 +583,9 @@ static gpointer build_indexes(gpointer unused) {
   index_build(&x.set_phrases, set_phrases, G_N_ELEMENTS(set_phrases), sizeof set_phrases[0]);
   for (guint k = 0; k < x.set_phrases.n; k++)
     x.set_max = MAX(x.set_max, x.set_phrases.e[k].chars);
+  for (gunichar c = 0x80; c < 0x10000; c++)
+    if (cn_digit(c) >= 0 || cn_power(c) > 0)
+      x.numeral_bits |= G_GUINT64_CONSTANT(1) << (c % 64);
   return &x;
 }
 
@@ -879,15 +883,19 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
+  const Indexes *x = indexes();
   Text t;
   text_init(&t, sentence);
-  GArray *found = g_array_sized_new(FALSE, FALSE, sizeof(Found), 16);
+  GArray *found = g_array_new(FALSE, FALSE, sizeof(Found));
 
   glong i = 0;
   while (i < t.n) {
     gunichar c = t.c[i];
-    /* 百分之 starts with 百, a power. */
-    gboolean start = c < 0x80 ? is_adigit(c) : cn_digit(c) >= 0 || cn_power(c) > 0;
+    /* 百分之 starts with 百, a power. numeral_bits turns most other
+     * characters away before the switches. */
+    gboolean start = c < 0x80 ? is_adigit(c)
+                     : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
+                           (cn_digit(c) >= 0 || cn_power(c) > 0);
     /* Never start inside a word-like run of Arabic digits or letters. */
     if (!start || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
                              t.c[i - 1] == ','))) {
