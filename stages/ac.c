@@ -7,7 +7,8 @@
  * other states keep their few children in a short sorted run of a shared
  * array, which keeps a thousand rules' phrases within a few hundred KiB.
  * States with many children (those after the lead byte of a common
- * character) get a dense table too, so the scan never walks a long run.
+ * character) also get a dense row of their transitions, failures folded
+ * in, so the scan takes one step there instead of walking a long run.
  */
 #include "ac.h"
 
@@ -21,7 +22,7 @@ typedef struct {
   guint32 word;  /* id of the word ending here, or NONE */
   guint32 first; /* children: edges [first, first + n) once built */
   guint32 n;
-  guint32 dense; /* row of `dense` holding its children by byte, or NONE */
+  guint32 dense; /* its row in `dense`, or NONE */
 } State;
 
 /* A state with at least this many children gets a dense row (1 KiB). */
@@ -37,7 +38,7 @@ struct ZsAc {
   GArray *edges;      /* Edge, each state's children in one sorted run */
   GArray *lens;       /* gsize length of each word */
   GHashTable *adding; /* (state << 8 | byte) -> child, until built */
-  guint32 *dense;     /* rows of 256 children (0: none), for busy states */
+  guint32 *dense;     /* rows of 256: the state after each byte, for busy states */
   guint32 root[256];
 };
 
@@ -78,13 +79,28 @@ static inline guint32 child_of(const ZsAc *ac, guint32 s, guint8 b) {
   if (s == 0)
     return ac->root[b];
   const State *st = ST(ac, s);
-  if (st->dense != NONE)
-    return ac->dense[(gsize)st->dense * 256 + b];
   const Edge *e = &g_array_index(ac->edges, Edge, st->first);
   for (guint32 i = 0; i < st->n && e[i].byte <= b; i++)
     if (e[i].byte == b)
       return e[i].child;
   return 0;
+}
+
+/* The state after reading byte `b` in state `s`: its child on b, else
+ * what its failure link reads; a byte the root has no child for leads
+ * back to the root. A dense row holds this answer for every byte. */
+static inline guint32 step(const ZsAc *ac, guint32 s, guint8 b) {
+  for (;;) {
+    if (s == 0)
+      return ac->root[b];
+    const State *st = ST(ac, s);
+    if (st->dense != NONE)
+      return ac->dense[(gsize)st->dense * 256 + b];
+    guint32 c = child_of(ac, s, b);
+    if (c)
+      return c;
+    s = st->fail;
+  }
 }
 
 guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
@@ -147,21 +163,6 @@ void zs_ac_build(ZsAc *ac) {
   g_free(kids);
   g_clear_pointer(&ac->adding, g_hash_table_destroy);
 
-  /* Dense rows hold the same children as the runs: child_of() answers the
-   * same from either. */
-  guint32 rows = 0;
-  for (i = 1; i < ac->states->len; i++)
-    if (ST(ac, i)->n >= DENSE_MIN)
-      ST(ac, i)->dense = rows++;
-  ac->dense = g_new0(guint32, (gsize)rows * 256);
-  for (i = 1; i < ac->states->len; i++) {
-    const State *st = ST(ac, i);
-    for (guint32 e = 0; st->dense != NONE && e < st->n; e++) {
-      const Edge *ed = &g_array_index(ac->edges, Edge, st->first + e);
-      ac->dense[(gsize)st->dense * 256 + ed->byte] = ed->child;
-    }
-  }
-
   /* Failure and dictionary links, breadth first. */
   GQueue queue = G_QUEUE_INIT;
   for (guint b = 0; b < 256; b++)
@@ -182,6 +183,18 @@ void zs_ac_build(ZsAc *ac) {
       g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
     }
   }
+
+  /* Dense rows: step() computed the long way, before any row exists. */
+  guint32 rows = 0, n_states = ac->states->len;
+  g_autofree guint32 *row_of = g_new(guint32, n_states);
+  for (i = 0; i < n_states; i++)
+    row_of[i] = i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
+  ac->dense = g_new0(guint32, (gsize)rows * 256);
+  for (i = 0; i < n_states; i++)
+    for (guint b = 0; row_of[i] != NONE && b < 256; b++)
+      ac->dense[(gsize)row_of[i] * 256 + b] = step(ac, i, (guint8)b);
+  for (i = 0; i < n_states; i++)
+    ST(ac, i)->dense = row_of[i];
 }
 
 void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data) {
@@ -189,11 +202,7 @@ void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gp
   const State *states = (const State *)(void *)ac->states->data;
   guint32 s = 0;
   for (gsize i = 0; i < len; i++) {
-    guint8 b = (guint8)text[i];
-    guint32 c = 0;
-    while (s && !(c = child_of(ac, s, b)))
-      s = states[s].fail;
-    s = s ? c : ac->root[b];
+    s = step(ac, s, (guint8)text[i]);
     for (guint32 o = states[s].word != NONE ? s : states[s].dict; o; o = states[o].dict)
       hit(states[o].word, i + 1, data);
   }

@@ -72,42 +72,56 @@ static guint *clause_map(const char *s, gsize n) {
 
 /* ---- kinds ---------------------------------------------------------------- */
 
-static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "上涨", "加快",
-                                   "回升", "增", "多", "扩大"};
-static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "下跌", "放缓",
-                                   "收窄", "降", "少"};
+/* Words with their byte lengths: ends_at() runs for every word before
+ * every figure. */
+typedef struct {
+  const char *w;
+  gsize len;
+} Word;
+#define W(s) {s, sizeof s - 1}
+static const Word rise_words[] = {W("增长"), W("增加"), W("提高"), W("上升"), W("提升"),
+                                  W("上涨"), W("加快"), W("回升"), W("增"), W("多"),
+                                  W("扩大")};
+static const Word fall_words[] = {W("下降"), W("减少"), W("降低"), W("下滑"), W("回落"),
+                                  W("缩小"), W("下跌"), W("放缓"), W("收窄"), W("降"),
+                                  W("少")};
 /* Words that may stand between the verb and the number: 增长了, 下降约. */
-static const char *links[] = {"了", "达", "约", "近", "超", "逾", "超过", "将近", "接近", "不到"};
+static const Word links[] = {W("了"), W("达"), W("约"), W("近"), W("超"), W("逾"),
+                             W("超过"), W("将近"), W("接近"), W("不到")};
+#undef W
 
-/* Does text just before `end` (a byte offset) end with `w`? */
-static gboolean ends_at(const char *s, gsize end, const char *w) {
-  gsize l = strlen(w);
-  return end >= l && strncmp(s + end - l, w, l) == 0;
+/* Does text just before `end` (a byte offset) end with `w`? The last byte
+ * first: it nearly always differs. */
+static gboolean ends_at(const char *s, gsize end, const Word *w) {
+  return end >= w->len && s[end - 1] == w->w[w->len - 1] &&
+         memcmp(s + end - w->len, w->w, w->len) == 0;
 }
 
 /* Is the figure at `start` the amount of a change? Sets *fall. A verb
  * followed by 到/至 (提高到48.3%) names the new level, not the change. */
 static gboolean change_before(const char *s, gsize start, gboolean *fall) {
+  static const Word more = {"比去年多", sizeof "比去年多" - 1};
+  static const Word less = {"比去年少", sizeof "比去年少" - 1};
   gsize end = start;
   for (gboolean again = TRUE; again;) {
     again = FALSE;
     for (gsize k = 0; k < G_N_ELEMENTS(links); k++)
-      if (ends_at(s, end, links[k])) {
-        end -= strlen(links[k]);
+      if (ends_at(s, end, &links[k])) {
+        end -= links[k].len;
         again = TRUE;
         break;
       }
   }
   for (gsize k = 0; k < G_N_ELEMENTS(rise_words); k++)
-    if (ends_at(s, end, rise_words[k])) {
+    if (ends_at(s, end, &rise_words[k])) {
       /* 多 and 少 only as 增多/减少 after 比/较: "比去年多3个" */
       *fall = FALSE;
-      return strcmp(rise_words[k], "多") != 0 || ends_at(s, end, "比去年多");
+      return strcmp(rise_words[k].w, "多") != 0 || ends_at(s, end, &more);
     }
   for (gsize k = 0; k < G_N_ELEMENTS(fall_words); k++)
-    if (ends_at(s, end, fall_words[k])) {
+    if (ends_at(s, end, &fall_words[k])) {
       *fall = TRUE;
-      return strcmp(fall_words[k], "少") != 0 || ends_at(s, end, "比去年少");
+      return strcmp(fall_words[k].w, "少") != 0 || ends_at(s, end, &less);
     }
   return FALSE;
 }
@@ -142,14 +156,15 @@ typedef struct {
   char *period;
 } Item;
 
-/* Is there another match, between positions a and b, that accepts q? */
+/* Is there another match, between positions a and b, that accepts the
+ * item? `accepts[i]`: does match i accept it. */
 static gboolean blocked(GArray *matches, const ZsRuleMatch *self, gsize a, gsize b,
-                        const Item *it) {
+                        const gboolean *accepts) {
   for (guint i = 0; i < matches->len; i++) {
     const ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
     if (m == self || m->rule == self->rule)
       continue;
-    if (m->start >= a && m->end <= b && zs_rule_accepts(m->rule, it->q->unit, it->kind))
+    if (m->start >= a && m->end <= b && accepts[i])
       return TRUE;
   }
   return FALSE;
@@ -257,11 +272,22 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
   for (guint i = 0; i < matches->len; i++)
     g_ptr_array_add(order, &g_array_index(matches, ZsRuleMatch, i));
   g_ptr_array_sort(order, cmp_by_length);
+  /* accepts[k * n + i]: does match i accept item k? Units and kinds do not
+   * change while claiming, and every pass asks again. */
+  guint n = matches->len;
+  g_autofree gboolean *accepts = g_new(gboolean, (gsize)items->len * n + 1);
+  for (guint k = 0; k < items->len; k++) {
+    const Item *it = &g_array_index(items, Item, k);
+    for (guint i = 0; i < n; i++)
+      accepts[k * n + i] = zs_rule_accepts(g_array_index(matches, ZsRuleMatch, i).rule,
+                                           it->q->unit, it->kind);
+  }
   /* Each match claims at most one figure. */
   g_autofree gboolean *done = g_new0(gboolean, order->len);
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < order->len; i++) {
       ZsRuleMatch *m = order->pdata[i];
+      guint mi = (guint)(m - &g_array_index(matches, ZsRuleMatch, 0));
       if (done[i])
         continue;
       /* A match spanning clauses looks ahead from the clause it ends in. */
@@ -271,7 +297,8 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
       for (guint k = 0; k < items->len; k++) {
         Item *it = &g_array_index(items, Item, k);
         /* Changes take the metric of what changed: continue_series(). */
-        if (it->rule || is_change(it->kind) || !zs_rule_accepts(m->rule, it->q->unit, it->kind))
+        const gboolean *acc = &accepts[k * n];
+        if (it->rule || is_change(it->kind) || !acc[mi])
           continue;
         gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
         gboolean inside = it->q->start >= m->start && it->q->end <= m->end;
@@ -291,14 +318,14 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
           if (clause_scope && clause[it->q->start] != at_end &&
               !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
             continue;
-          if (!blocked(matches, m, m->end, it->q->start, it)) {
+          if (!blocked(matches, m, m->end, it->q->start, acc)) {
             best = it;
             break;
           }
         } else if (pass == 3 && it->q->end <= m->start) {
           if (clause_scope && clause[it->q->start] != at_start)
             continue;
-          if (!blocked(matches, m, it->q->end, m->start, it))
+          if (!blocked(matches, m, it->q->end, m->start, acc))
             best = it; /* keep the nearest: the last one before */
         }
       }

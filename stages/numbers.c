@@ -886,7 +886,9 @@ GPtrArray *zs_num_scan(const char *sentence) {
   const Indexes *x = indexes();
   Text t;
   text_init(&t, sentence);
-  GArray *found = g_array_new(FALSE, FALSE, sizeof(Found));
+  /* Most sentences hold a few numerals: kept on the stack until more. */
+  Found local[16], *found = local;
+  guint n_found = 0, cap = G_N_ELEMENTS(local);
 
   glong i = 0;
   while (i < t.n) {
@@ -907,19 +909,27 @@ GPtrArray *zs_num_scan(const char *sentence) {
       i++;
       continue;
     }
-    g_array_append_val(found, f);
+    if (n_found == cap) {
+      Found *more = g_new(Found, cap * 2);
+      memcpy(more, found, cap * sizeof *found);
+      if (found != local)
+        g_free(found);
+      found = more;
+      cap *= 2;
+    }
+    found[n_found++] = f;
     i = MAX(f.num.end, i + 1);
   }
 
   /* Range low bounds take the unit (and scale) of their high bound, and are
    * dropped with it. */
-  for (guint k = found->len; k-- > 0;) {
-    Found *f = &g_array_index(found, Found, k);
+  for (guint k = n_found; k-- > 0;) {
+    Found *f = &found[k];
     if (!f->range_low)
       continue;
     Found *hi = NULL;
-    for (guint m = k + 1; m < found->len; m++) {
-      Found *g = &g_array_index(found, Found, m);
+    for (guint m = k + 1; m < n_found; m++) {
+      Found *g = &found[m];
       if (g->num.start <= f->range_next && g->num.end > f->range_next) {
         hi = g;
         break;
@@ -938,8 +948,8 @@ GPtrArray *zs_num_scan(const char *sentence) {
       f->dropped = hi->dropped = TRUE;
   }
 
-  for (guint k = 0; k < found->len; k++) {
-    Found *f = &g_array_index(found, Found, k);
+  for (guint k = 0; k < n_found; k++) {
+    Found *f = &found[k];
     if (f->dropped || !f->unit)
       continue;
     ZsQuantity *q = g_new0(ZsQuantity, 1);
@@ -954,7 +964,8 @@ GPtrArray *zs_num_scan(const char *sentence) {
     q->range_low = f->range_low;
     g_ptr_array_add(out, q);
   }
-  g_array_free(found, TRUE);
+  if (found != local)
+    g_free(found);
   text_clear(&t);
   return out;
 }
