@@ -23,6 +23,8 @@ typedef struct {
   guint32 first; /* children: edges [first, first + n) once built */
   guint32 n;
   guint32 dense; /* its row in `dense`, or NONE */
+  guint32 out;   /* first state of its output chain: itself if a word ends
+                  * here, else dict; 0 when none */
 } State;
 
 /* A state with at least this many children gets a dense row (1 KiB). */
@@ -48,7 +50,7 @@ ZsAc *zs_ac_new(void) {
   ac->edges = g_array_new(FALSE, FALSE, sizeof(Edge));
   ac->lens = g_array_new(FALSE, FALSE, sizeof(gsize));
   ac->adding = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-  State root = {0, 0, NONE, 0, 0, NONE};
+  State root = {0, 0, NONE, 0, 0, NONE, 0};
   g_array_append_val(ac->states, root);
   return ac;
 }
@@ -112,7 +114,7 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
     guint32 c = s == 0 ? ac->root[b]
                        : GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &key));
     if (!c) {
-      State st = {0, 0, NONE, 0, 0, NONE};
+      State st = {0, 0, NONE, 0, 0, NONE, 0};
       c = ac->states->len;
       g_array_append_val(ac->states, st);
       if (s == 0)
@@ -193,8 +195,11 @@ void zs_ac_build(ZsAc *ac) {
   for (i = 0; i < n_states; i++)
     for (guint b = 0; row_of[i] != NONE && b < 256; b++)
       ac->dense[(gsize)row_of[i] * 256 + b] = step(ac, i, (guint8)b);
-  for (i = 0; i < n_states; i++)
-    ST(ac, i)->dense = row_of[i];
+  for (i = 0; i < n_states; i++) {
+    State *st = ST(ac, i);
+    st->dense = row_of[i];
+    st->out = st->word != NONE ? i : st->dict;
+  }
 }
 
 void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data) {
@@ -203,7 +208,7 @@ void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gp
   guint32 s = 0;
   for (gsize i = 0; i < len; i++) {
     s = step(ac, s, (guint8)text[i]);
-    for (guint32 o = states[s].word != NONE ? s : states[s].dict; o; o = states[o].dict)
+    for (guint32 o = states[s].out; o; o = states[o].dict)
       hit(states[o].word, i + 1, data);
   }
 }

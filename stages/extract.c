@@ -49,10 +49,10 @@ static gboolean clause_break_at(const char *s, gsize i, gsize *len) {
   return FALSE;
 }
 
-/* Clause number of every byte of s. Every mark starts with ',' or ';' or
- * a lead byte 0xE3 or 0xEF: only there is clause_break_at() asked. */
-static guint *clause_map(const char *s, gsize n) {
-  guint *map = g_new(guint, n + 1);
+/* Fills map[0..n] with the clause number of every byte of s. Every mark
+ * starts with ',' or ';' or a lead byte 0xE3 or 0xEF: only there is
+ * clause_break_at() asked. */
+static void clause_map(const char *s, gsize n, guint *map) {
   guint c = 0;
   for (gsize i = 0; i < n;) {
     guchar b = (guchar)s[i];
@@ -67,7 +67,6 @@ static guint *clause_map(const char *s, gsize n) {
     }
   }
   map[n] = c;
-  return map;
 }
 
 /* ---- kinds ---------------------------------------------------------------- */
@@ -505,7 +504,11 @@ static char *extract_text(const ZsRules *rules, const char *file, const ZsArticl
   g_autoptr(GPtrArray) qs = zs_num_scan(s);
   g_autoptr(ZsPeriods) tps = zs_period_scan(s, opts->year);
   if (qs->len) {
-    g_autofree guint *clause = clause_map(s, n);
+    /* Clause numbers on the stack for a sentence of ordinary length. */
+    guint clause_local[1024];
+    g_autofree guint *clause_heap = n < G_N_ELEMENTS(clause_local) ? NULL : g_new(guint, n + 1);
+    guint *clause = clause_heap ? clause_heap : clause_local;
+    clause_map(s, n, clause);
     GArray *items = g_array_new(FALSE, TRUE, sizeof(Item));
     for (guint i = 0; i < qs->len; i++) {
       Item it = {.q = qs->pdata[i]};

@@ -207,9 +207,12 @@ ZsPeriods *zs_period_scan(const char *s, int year) {
   /* The leftmost match from `at` is the anchored match at the first place
    * from `at` where one exists: the pattern looks neither behind nor
    * before where it starts. Invalid UTF-8 gives no time phrase, as PCRE2's
-   * own check of the subject did. */
+   * own check of the subject did; without a time word there is none
+   * either way, and nothing to check. */
   gsize len = strlen(s);
-  gssize last = g_utf8_validate(s, (gssize)len, NULL) ? last_time_word(s) : -1;
+  gssize last = last_time_word(s);
+  if (last >= 0 && !g_utf8_validate(s, (gssize)len, NULL))
+    last = -1;
   for (const char *p = s; p - s <= last;) {
     const char *here = p;
     if (!can_start(zs_utf8_next(&p)))
