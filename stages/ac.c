@@ -6,6 +6,11 @@
  * children, since nearly every byte of Chinese text starts over from it;
  * other states keep their few children in a short sorted run of a shared
  * array, which keeps a thousand rules' phrases within a few hundred KiB.
+ * States with more than one child (a few percent of them: where phrases
+ * part ways, as after the lead byte of a common character) also get a
+ * dense row of their transitions, failures folded in, so the scan takes
+ * one step there instead of walking a run and a failure chain; a row for
+ * every state would cost megabytes and most of the start-up time.
  */
 #include "ac.h"
 
@@ -19,7 +24,14 @@ typedef struct {
   guint32 word;  /* id of the word ending here, or NONE */
   guint32 first; /* children: edges [first, first + n) once built */
   guint32 n;
+  guint32 dense; /* its row in `dense`, or NONE */
+  guint32 out;   /* first state of its output chain: itself if a word ends
+                  * here, else dict; 0 when none */
 } State;
+
+/* A state with at least this many children gets a dense row (1 KiB).
+ * With the shipped rules: about 190 of 4100 states. */
+#define DENSE_MIN 2
 
 typedef struct {
   guint8 byte;
@@ -31,6 +43,7 @@ struct ZsAc {
   GArray *edges;      /* Edge, each state's children in one sorted run */
   GArray *lens;       /* gsize length of each word */
   GHashTable *adding; /* (state << 8 | byte) -> child, until built */
+  guint32 *dense;     /* rows of 256: the state after each byte, for busy states */
   guint32 root[256];
 };
 
@@ -40,7 +53,7 @@ ZsAc *zs_ac_new(void) {
   ac->edges = g_array_new(FALSE, FALSE, sizeof(Edge));
   ac->lens = g_array_new(FALSE, FALSE, sizeof(gsize));
   ac->adding = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-  State root = {0, 0, NONE, 0, 0};
+  State root = {0, 0, NONE, 0, 0, NONE, 0};
   g_array_append_val(ac->states, root);
   return ac;
 }
@@ -52,6 +65,7 @@ void zs_ac_free(ZsAc *ac) {
   g_array_free(ac->edges, TRUE);
   g_array_free(ac->lens, TRUE);
   g_clear_pointer(&ac->adding, g_hash_table_destroy);
+  g_free(ac->dense);
   g_free(ac);
 }
 
@@ -77,6 +91,23 @@ static inline guint32 child_of(const ZsAc *ac, guint32 s, guint8 b) {
   return 0;
 }
 
+/* The state after reading byte `b` in state `s`: its child on b, else
+ * what its failure link reads; a byte the root has no child for leads
+ * back to the root. A dense row holds this answer for every byte. */
+static inline guint32 step(const ZsAc *ac, guint32 s, guint8 b) {
+  for (;;) {
+    if (s == 0)
+      return ac->root[b];
+    const State *st = ST(ac, s);
+    if (st->dense != NONE)
+      return ac->dense[(gsize)st->dense * 256 + b];
+    guint32 c = child_of(ac, s, b);
+    if (c)
+      return c;
+    s = st->fail;
+  }
+}
+
 guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
   g_return_val_if_fail(ac->adding && len > 0, 0);
   guint32 s = 0;
@@ -86,7 +117,7 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
     guint32 c = s == 0 ? ac->root[b]
                        : GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &key));
     if (!c) {
-      State st = {0, 0, NONE, 0, 0};
+      State st = {0, 0, NONE, 0, 0, NONE, 0};
       c = ac->states->len;
       g_array_append_val(ac->states, st);
       if (s == 0)
@@ -157,6 +188,21 @@ void zs_ac_build(ZsAc *ac) {
       g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
     }
   }
+
+  /* Dense rows: step() computed the long way, before any row exists. */
+  guint32 rows = 0, n_states = ac->states->len;
+  g_autofree guint32 *row_of = g_new(guint32, n_states);
+  for (i = 0; i < n_states; i++)
+    row_of[i] = i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
+  ac->dense = g_new0(guint32, (gsize)rows * 256);
+  for (i = 0; i < n_states; i++)
+    for (guint b = 0; row_of[i] != NONE && b < 256; b++)
+      ac->dense[(gsize)row_of[i] * 256 + b] = step(ac, i, (guint8)b);
+  for (i = 0; i < n_states; i++) {
+    State *st = ST(ac, i);
+    st->dense = row_of[i];
+    st->out = st->word != NONE ? i : st->dict;
+  }
 }
 
 void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data) {
@@ -164,12 +210,8 @@ void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gp
   const State *states = (const State *)(void *)ac->states->data;
   guint32 s = 0;
   for (gsize i = 0; i < len; i++) {
-    guint8 b = (guint8)text[i];
-    guint32 c = 0;
-    while (s && !(c = child_of(ac, s, b)))
-      s = states[s].fail;
-    s = s ? c : ac->root[b];
-    for (guint32 o = states[s].word != NONE ? s : states[s].dict; o; o = states[o].dict)
+    s = step(ac, s, (guint8)text[i]);
+    for (guint32 o = states[s].out; o; o = states[o].dict)
       hit(states[o].word, i + 1, data);
   }
 }

@@ -49,13 +49,15 @@ static gboolean clause_break_at(const char *s, gsize i, gsize *len) {
   return FALSE;
 }
 
-/* Clause number of every byte of s. */
-static guint *clause_map(const char *s, gsize n) {
-  guint *map = g_new(guint, n + 1);
+/* Fills map[0..n] with the clause number of every byte of s. Every mark
+ * starts with ',' or ';' or a lead byte 0xE3 or 0xEF: only there is
+ * clause_break_at() asked. */
+static void clause_map(const char *s, gsize n, guint *map) {
   guint c = 0;
   for (gsize i = 0; i < n;) {
+    guchar b = (guchar)s[i];
     gsize l;
-    if (clause_break_at(s, i, &l)) {
+    if ((b == 0xE3 || b == 0xEF || b == ',' || b == ';') && clause_break_at(s, i, &l)) {
       for (gsize k = 0; k < l; k++)
         map[i + k] = c;
       c++;
@@ -65,47 +67,60 @@ static guint *clause_map(const char *s, gsize n) {
     }
   }
   map[n] = c;
-  return map;
 }
 
 /* ---- kinds ---------------------------------------------------------------- */
 
-static const char *rise_words[] = {"增长", "增加", "提高", "上升", "提升", "上涨", "加快",
-                                   "回升", "增", "多", "扩大"};
-static const char *fall_words[] = {"下降", "减少", "降低", "下滑", "回落", "缩小", "下跌", "放缓",
-                                   "收窄", "降", "少"};
+/* Words with their byte lengths: ends_at() runs for every word before
+ * every figure. */
+typedef struct {
+  const char *w;
+  gsize len;
+} Word;
+#define W(s) {s, sizeof s - 1}
+static const Word rise_words[] = {W("增长"), W("增加"), W("提高"), W("上升"), W("提升"),
+                                  W("上涨"), W("加快"), W("回升"), W("增"), W("多"),
+                                  W("扩大")};
+static const Word fall_words[] = {W("下降"), W("减少"), W("降低"), W("下滑"), W("回落"),
+                                  W("缩小"), W("下跌"), W("放缓"), W("收窄"), W("降"),
+                                  W("少")};
 /* Words that may stand between the verb and the number: 增长了, 下降约. */
-static const char *links[] = {"了", "达", "约", "近", "超", "逾", "超过", "将近", "接近", "不到"};
+static const Word links[] = {W("了"), W("达"), W("约"), W("近"), W("超"), W("逾"),
+                             W("超过"), W("将近"), W("接近"), W("不到")};
+#undef W
 
-/* Does text just before `end` (a byte offset) end with `w`? */
-static gboolean ends_at(const char *s, gsize end, const char *w) {
-  gsize l = strlen(w);
-  return end >= l && strncmp(s + end - l, w, l) == 0;
+/* Does text just before `end` (a byte offset) end with `w`? The last byte
+ * first: it nearly always differs. */
+static gboolean ends_at(const char *s, gsize end, const Word *w) {
+  return end >= w->len && s[end - 1] == w->w[w->len - 1] &&
+         memcmp(s + end - w->len, w->w, w->len) == 0;
 }
 
 /* Is the figure at `start` the amount of a change? Sets *fall. A verb
  * followed by 到/至 (提高到48.3%) names the new level, not the change. */
 static gboolean change_before(const char *s, gsize start, gboolean *fall) {
+  static const Word more = {"比去年多", sizeof "比去年多" - 1};
+  static const Word less = {"比去年少", sizeof "比去年少" - 1};
   gsize end = start;
   for (gboolean again = TRUE; again;) {
     again = FALSE;
     for (gsize k = 0; k < G_N_ELEMENTS(links); k++)
-      if (ends_at(s, end, links[k])) {
-        end -= strlen(links[k]);
+      if (ends_at(s, end, &links[k])) {
+        end -= links[k].len;
         again = TRUE;
         break;
       }
   }
   for (gsize k = 0; k < G_N_ELEMENTS(rise_words); k++)
-    if (ends_at(s, end, rise_words[k])) {
+    if (ends_at(s, end, &rise_words[k])) {
       /* 多 and 少 only as 增多/减少 after 比/较: "比去年多3个" */
       *fall = FALSE;
-      return strcmp(rise_words[k], "多") != 0 || ends_at(s, end, "比去年多");
+      return strcmp(rise_words[k].w, "多") != 0 || ends_at(s, end, &more);
     }
   for (gsize k = 0; k < G_N_ELEMENTS(fall_words); k++)
-    if (ends_at(s, end, fall_words[k])) {
+    if (ends_at(s, end, &fall_words[k])) {
       *fall = TRUE;
-      return strcmp(fall_words[k], "少") != 0 || ends_at(s, end, "比去年少");
+      return strcmp(fall_words[k].w, "少") != 0 || ends_at(s, end, &less);
     }
   return FALSE;
 }
@@ -140,14 +155,15 @@ typedef struct {
   char *period;
 } Item;
 
-/* Is there another match, between positions a and b, that accepts q? */
+/* Is there another match, between positions a and b, that accepts the
+ * item? `accepts[i]`: does match i accept it. */
 static gboolean blocked(GArray *matches, const ZsRuleMatch *self, gsize a, gsize b,
-                        const Item *it) {
+                        const gboolean *accepts) {
   for (guint i = 0; i < matches->len; i++) {
     const ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
     if (m == self || m->rule == self->rule)
       continue;
-    if (m->start >= a && m->end <= b && zs_rule_accepts(m->rule, it->q->unit, it->kind))
+    if (m->start >= a && m->end <= b && accepts[i])
       return TRUE;
   }
   return FALSE;
@@ -255,11 +271,22 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
   for (guint i = 0; i < matches->len; i++)
     g_ptr_array_add(order, &g_array_index(matches, ZsRuleMatch, i));
   g_ptr_array_sort(order, cmp_by_length);
+  /* accepts[k * n + i]: does match i accept item k? Units and kinds do not
+   * change while claiming, and every pass asks again. */
+  guint n = matches->len;
+  g_autofree gboolean *accepts = g_new(gboolean, (gsize)items->len * n + 1);
+  for (guint k = 0; k < items->len; k++) {
+    const Item *it = &g_array_index(items, Item, k);
+    for (guint i = 0; i < n; i++)
+      accepts[k * n + i] = zs_rule_accepts(g_array_index(matches, ZsRuleMatch, i).rule,
+                                           it->q->unit, it->kind);
+  }
   /* Each match claims at most one figure. */
   g_autofree gboolean *done = g_new0(gboolean, order->len);
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < order->len; i++) {
       ZsRuleMatch *m = order->pdata[i];
+      guint mi = (guint)(m - &g_array_index(matches, ZsRuleMatch, 0));
       if (done[i])
         continue;
       /* A match spanning clauses looks ahead from the clause it ends in. */
@@ -269,7 +296,8 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
       for (guint k = 0; k < items->len; k++) {
         Item *it = &g_array_index(items, Item, k);
         /* Changes take the metric of what changed: continue_series(). */
-        if (it->rule || is_change(it->kind) || !zs_rule_accepts(m->rule, it->q->unit, it->kind))
+        const gboolean *acc = &accepts[k * n];
+        if (it->rule || is_change(it->kind) || !acc[mi])
           continue;
         gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
         gboolean inside = it->q->start >= m->start && it->q->end <= m->end;
@@ -289,14 +317,14 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
           if (clause_scope && clause[it->q->start] != at_end &&
               !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
             continue;
-          if (!blocked(matches, m, m->end, it->q->start, it)) {
+          if (!blocked(matches, m, m->end, it->q->start, acc)) {
             best = it;
             break;
           }
         } else if (pass == 3 && it->q->end <= m->start) {
           if (clause_scope && clause[it->q->start] != at_start)
             continue;
-          if (!blocked(matches, m, it->q->end, m->start, it))
+          if (!blocked(matches, m, it->q->end, m->start, acc))
             best = it; /* keep the nearest: the last one before */
         }
       }
@@ -476,7 +504,11 @@ static char *extract_text(const ZsRules *rules, const char *file, const ZsArticl
   g_autoptr(GPtrArray) qs = zs_num_scan(s);
   g_autoptr(ZsPeriods) tps = zs_period_scan(s, opts->year);
   if (qs->len) {
-    g_autofree guint *clause = clause_map(s, n);
+    /* Clause numbers on the stack for a sentence of ordinary length. */
+    guint clause_local[1024];
+    g_autofree guint *clause_heap = n < G_N_ELEMENTS(clause_local) ? NULL : g_new(guint, n + 1);
+    guint *clause = clause_heap ? clause_heap : clause_local;
+    clause_map(s, n, clause);
     GArray *items = g_array_new(FALSE, TRUE, sizeof(Item));
     for (guint i = 0; i < qs->len; i++) {
       Item it = {.q = qs->pdata[i]};
@@ -523,7 +555,10 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
      * input, and no figure is lost. */
     for (gsize from = 0; from < total || total == 0;) {
       gsize n = piece_end(sent->text + from, total - from);
-      g_autofree char *s = g_strndup(sent->text + from, n);
+      /* The last piece (nearly always the whole sentence) ends at the
+       * sentence's NUL: read in place, not copied. */
+      g_autofree char *copy = from + n < total ? g_strndup(sent->text + from, n) : NULL;
+      const char *s = copy ? copy : sent->text + from;
       char *next = extract_text(rules, file, a, sent, s, opts, carry, out, warnings);
       g_free(carry);
       carry = next;

@@ -17,7 +17,10 @@
  */
 #include "numbers.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
 
 /* ---- exact decimals ---------------------------------------------------- */
 
@@ -69,55 +72,88 @@ static char *dec_str(Dec a) {
     a.m /= 10;
     a.e++;
   }
-  char digits[32];
-  g_snprintf(digits, sizeof digits, "%" G_GUINT64_FORMAT, a.m);
-  GString *s = g_string_new(NULL);
-  int n = (int)strlen(digits);
+  char digits[24];
+  int n = 0;
+  for (guint64 m = a.m; m; m /= 10)
+    digits[sizeof digits - 1 - n++] = (char)('0' + m % 10);
+  const char *d = digits + sizeof digits - n;
+  /* e >= 0: digits and e zeros; else a point, with zeros before the digits
+   * when there are fewer digits than decimals. */
+  gsize size = a.e >= 0 ? (gsize)n + (gsize)a.e : (gsize)MAX(n, -a.e + 1) + 1;
+  char *s = g_malloc(size + 1), *p = s;
   if (a.e >= 0) {
-    g_string_append(s, digits);
-    for (int i = 0; i < a.e; i++)
-      g_string_append_c(s, '0');
+    memcpy(p, d, (gsize)n);
+    memset(p + n, '0', (gsize)a.e);
+    p += n + a.e;
   } else if (-a.e >= n) {
-    g_string_append(s, "0.");
-    for (int i = 0; i < -a.e - n; i++)
-      g_string_append_c(s, '0');
-    g_string_append(s, digits);
+    *p++ = '0';
+    *p++ = '.';
+    memset(p, '0', (gsize)(-a.e - n));
+    p += -a.e - n;
+    memcpy(p, d, (gsize)n);
+    p += n;
   } else {
-    g_string_append_len(s, digits, n + a.e);
-    g_string_append_c(s, '.');
-    g_string_append(s, digits + n + a.e);
+    memcpy(p, d, (gsize)(n + a.e));
+    p += n + a.e;
+    *p++ = '.';
+    memcpy(p, d + n + a.e, (gsize)-a.e);
+    p += -a.e;
   }
-  return g_string_free(s, FALSE);
+  *p = '\0';
+  return s;
+}
+
+/* Reads a plain decimal one character at a time, so that a number can be
+ * read straight from the sentence without first being copied out. */
+typedef struct {
+  Dec d;
+  gboolean point, any, failed;
+  int zeros; /* zeros not yet multiplied in: 9999999000000000000000 fits */
+} DecReader;
+
+static void dec_feed(DecReader *r, char ch) {
+  if (r->failed)
+    return;
+  if (ch == '.' && !r->point) {
+    r->point = TRUE;
+  } else if (ch >= '0' && ch <= '9') {
+    if (ch == '0') {
+      r->zeros++;
+    } else {
+      for (; r->zeros > 0; r->zeros--)
+        if (!mul_u64(r->d.m, 10, &r->d.m)) {
+          r->failed = TRUE;
+          return;
+        }
+      if (!mul_u64(r->d.m, 10, &r->d.m) ||
+          __builtin_add_overflow(r->d.m, (guint64)(ch - '0'), &r->d.m)) {
+        r->failed = TRUE;
+        return;
+      }
+    }
+    if (r->point)
+      r->d.e--;
+    r->any = TRUE;
+  } else if (ch != ',') {
+    r->failed = TRUE;
+  }
+}
+
+static Dec dec_result(const DecReader *r) {
+  if (r->failed)
+    return (Dec){0, 0, FALSE};
+  Dec d = r->d;
+  d.e += r->zeros;
+  d.ok = r->any;
+  return d;
 }
 
 /* Parses a plain decimal string ("1125.48", "-3") into a Dec. */
 static Dec dec_parse(const char *s) {
-  Dec d = {0, 0, TRUE};
-  gboolean point = FALSE, any = FALSE;
-  int zeros = 0; /* zeros not yet multiplied in: 9999999000000000000000 fits */
-  for (; *s; s++) {
-    if (*s == '.' && !point) {
-      point = TRUE;
-    } else if (*s >= '0' && *s <= '9') {
-      if (*s == '0') {
-        zeros++;
-      } else {
-        for (; zeros > 0; zeros--)
-          if (!mul_u64(d.m, 10, &d.m))
-            return (Dec){0, 0, FALSE};
-        if (!mul_u64(d.m, 10, &d.m) || __builtin_add_overflow(d.m, (guint64)(*s - '0'), &d.m))
-          return (Dec){0, 0, FALSE};
-      }
-      if (point)
-        d.e--;
-      any = TRUE;
-    } else if (*s != ',') {
-      return (Dec){0, 0, FALSE};
-    }
-  }
-  d.e += zeros;
-  d.ok = any;
-  return d;
+  DecReader r = {{0, 0, TRUE}, FALSE, FALSE, FALSE, 0};
+  for (; *s && !r.failed; s++)
+    dec_feed(&r, *s);
+  return dec_result(&r);
 }
 
 char *zs_num_shift(const char *value, int shift) {
@@ -131,44 +167,74 @@ char *zs_num_shift(const char *value, int shift) {
 
 /* ---- the sentence as code points with byte offsets --------------------- */
 
+/* Sentences up to this many bytes are decoded into the Text itself, with no
+ * allocation; longer ones (rare) into the heap. */
+#define TEXT_INLINE 512
+
 typedef struct {
+  const char *s; /* the sentence, valid UTF-8, NUL-terminated (borrowed) */
   gunichar *c;
   gsize *off; /* off[i] = byte offset of c[i]; off[n] = byte length */
   glong n;
+  gunichar c_inline[TEXT_INLINE];
+  gsize off_inline[TEXT_INLINE + 1];
 } Text;
 
+/* `s` must be valid UTF-8 (what segment hands on; the fuzzers ensure it
+ * too): it is decoded without checks. */
 static void text_init(Text *t, const char *s) {
-  t->c = g_utf8_to_ucs4_fast(s, -1, &t->n);
-  t->off = g_new(gsize, t->n + 1);
-  const char *p = s;
-  for (glong i = 0; i < t->n; i++) {
-    t->off[i] = (gsize)(p - s);
-    p = g_utf8_next_char(p);
+  gsize len = strlen(s);
+  t->s = s;
+  if (len <= TEXT_INLINE) {
+    t->c = t->c_inline;
+    t->off = t->off_inline;
+  } else {
+    t->c = g_new(gunichar, len);
+    t->off = g_new(gsize, len + 1);
   }
-  t->off[t->n] = (gsize)(p - s);
+  glong n = 0;
+  for (const char *p = s; *p; n++) {
+    t->off[n] = (gsize)(p - s);
+    t->c[n] = zs_utf8_next(&p);
+  }
+  t->n = n;
+  t->off[n] = len;
 }
 
 static void text_clear(Text *t) {
-  g_free(t->c);
-  g_free(t->off);
+  if (t->c != t->c_inline) {
+    g_free(t->c);
+    g_free(t->off);
+  }
 }
 
-static gunichar at(const Text *t, glong i) {
+static inline gunichar at(const Text *t, glong i) {
   return i >= 0 && i < t->n ? t->c[i] : 0;
 }
 
-/* Does the text at position i start with the UTF-8 string `w`? */
-static gboolean starts(const Text *t, glong i, const char *w) {
-  for (const char *p = w; *p; p = g_utf8_next_char(p), i++)
-    if (at(t, i) != g_utf8_get_char(p))
+/* Does the text at position i start with the UTF-8 string `w`? Compared
+ * as bytes, which for valid UTF-8 is comparing the characters; the
+ * sentence's NUL ends a match that would run past its end. */
+static inline gboolean starts(const Text *t, glong i, const char *w) {
+  if (i < 0 || i > t->n)
+    return FALSE;
+  const char *p = t->s + t->off[i];
+  for (; *w; w++, p++)
+    if (*p != *w)
       return FALSE;
   return TRUE;
 }
 
-/* Does the text end at position i (exclusive) with `w`? Returns its length. */
+/* Does the text end at position i (exclusive) with `w`? Returns its length
+ * in characters. A byte match ends at a character boundary and starts at
+ * one too, since w's first byte is a lead byte. */
 static glong ends_with(const Text *t, glong i, const char *w) {
-  glong len = g_utf8_strlen(w, -1);
-  return i - len >= 0 && starts(t, i - len, w) ? len : 0;
+  if (i < 0 || i > t->n)
+    return 0;
+  gsize l = strlen(w), end = t->off[i];
+  if (end < l || memcmp(t->s + end - l, w, l) != 0)
+    return 0;
+  return g_utf8_strlen(w, -1);
 }
 
 static glong ulen(const char *w) { return g_utf8_strlen(w, -1); }
@@ -227,27 +293,31 @@ typedef struct {
 static gboolean parse_arabic(const Text *t, glong i, glong *end, Dec *out) {
   if (!is_adigit(at(t, i)))
     return FALSE;
-  GString *s = g_string_new(NULL);
+  DecReader r = {{0, 0, TRUE}, FALSE, FALSE, FALSE, 0};
+  gsize len = 0; /* characters read into r */
   glong j = i;
-  while (is_adigit(at(t, j)))
-    g_string_append_c(s, (char)at(t, j++));
+  while (is_adigit(at(t, j))) {
+    dec_feed(&r, (char)at(t, j++));
+    len++;
+  }
   /* Thousands groups only when every group has exactly three digits; a
    * space as the separator is what PDF extraction leaves of a thin space
    * or a line break inside a number (12 000). */
-  gsize lead = s->len;
+  gsize lead = len;
   while ((at(t, j) == ',' || (at(t, j) == ' ' && lead <= 3)) && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
-         is_adigit(at(t, j + 3)) && !is_adigit(at(t, j + 4)) && s->len <= 3 + 4 * 8) {
+         is_adigit(at(t, j + 3)) && !is_adigit(at(t, j + 4)) && len <= 3 + 4 * 8) {
     for (int k = 1; k <= 3; k++)
-      g_string_append_c(s, (char)at(t, j + k));
+      dec_feed(&r, (char)at(t, j + k));
+    len += 3;
     j += 4;
   }
   if (at(t, j) == '.' && is_adigit(at(t, j + 1))) {
-    g_string_append_c(s, at(t, j++) == '.' ? '.' : '.');
+    dec_feed(&r, '.');
+    j++;
     while (is_adigit(at(t, j)))
-      g_string_append_c(s, (char)at(t, j++));
+      dec_feed(&r, (char)at(t, j++));
   }
-  *out = dec_parse(s->str);
-  g_string_free(s, TRUE);
+  *out = dec_result(&r);
   *end = j;
   return out->ok;
 }
@@ -432,22 +502,124 @@ gboolean zs_num_is_unit(const char *unit) {
   return FALSE;
 }
 
-static const UnitDef *match_unit(const Text *t, glong i, glong *len) {
-  for (gsize k = 0; k < G_N_ELEMENTS(not_units); k++)
-    if (starts(t, i, not_units[k]))
-      return NULL;
-  for (gsize k = 0; k < G_N_ELEMENTS(units); k++)
-    if (starts(t, i, units[k].written)) {
-      *len = ulen(units[k].written);
-      return &units[k];
-    }
+/* ---- word lists, looked up by their first character -------------------- */
+
+/* A list's words sorted by (first character, place in the list): the words
+ * that can start at a given character form one run, still in list order, so
+ * a lookup visits only them and finds first what a scan of the whole list
+ * would find first. Built once, read-only after: shared by all threads. */
+typedef struct {
+  gunichar first;
+  guint16 index; /* place in the list */
+  guint16 chars; /* length in characters */
+  const char *word;
+} Entry;
+
+typedef struct {
+  Entry *e;
+  guint n;
+  guint64 bloom[16]; /* bit (first % 1024) of each word: most characters start none */
+} WordIndex;
+
+static gint cmp_entry(gconstpointer pa, gconstpointer pb) {
+  const Entry *a = pa, *b = pb;
+  if (a->first != b->first)
+    return a->first < b->first ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void index_build(WordIndex *x, const char *const *words, gsize n, gsize stride) {
+  x->e = g_new(Entry, n);
+  x->n = (guint)n;
+  memset(x->bloom, 0, sizeof x->bloom);
+  for (gsize k = 0; k < n; k++) {
+    const char *w = *(const char *const *)(const void *)((const char *)words + k * stride);
+    x->e[k] = (Entry){g_utf8_get_char(w), (guint16)k, (guint16)g_utf8_strlen(w, -1), w};
+    x->bloom[x->e[k].first / 64 % 16] |= G_GUINT64_CONSTANT(1) << (x->e[k].first % 64);
+  }
+  qsort(x->e, n, sizeof *x->e, cmp_entry);
+}
+
+/* The run of words starting with `c`: [*from, returned end). */
+static inline const Entry *index_run(const WordIndex *x, gunichar c, const Entry **from) {
+  *from = x->e;
+  if (!(x->bloom[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))))
+    return x->e;
+  guint lo = 0, hi = x->n;
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    if (x->e[mid].first < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  const Entry *end = x->e + lo;
+  *from = end;
+  while (end < x->e + x->n && end->first == c)
+    end++;
+  return end;
+}
+
+/* The first word of the list (in list order) that stands at i, or NULL. */
+static const Entry *index_match(const WordIndex *x, const Text *t, glong i) {
+  const Entry *e, *end = index_run(x, at(t, i), &e);
+  for (; e < end; e++)
+    if (starts(t, i, e->word))
+      return e;
   return NULL;
 }
 
+typedef struct {
+  WordIndex units, not_units, persons, set_phrases;
+  guint set_max; /* longest set phrase, in characters */
+  guint64 numeral_bits; /* bit (c % 64) of every Chinese digit and power */
+} Indexes;
+
+static gpointer build_indexes(gpointer unused) {
+  static Indexes x;
+  index_build(&x.units, &units[0].written, G_N_ELEMENTS(units), sizeof units[0]);
+  index_build(&x.not_units, not_units, G_N_ELEMENTS(not_units), sizeof not_units[0]);
+  index_build(&x.persons, person_nouns, G_N_ELEMENTS(person_nouns), sizeof person_nouns[0]);
+  index_build(&x.set_phrases, set_phrases, G_N_ELEMENTS(set_phrases), sizeof set_phrases[0]);
+  for (guint k = 0; k < x.set_phrases.n; k++)
+    x.set_max = MAX(x.set_max, x.set_phrases.e[k].chars);
+  for (gunichar c = 0x80; c < 0x10000; c++)
+    if (cn_digit(c) >= 0 || cn_power(c) > 0)
+      x.numeral_bits |= G_GUINT64_CONSTANT(1) << (c % 64);
+  return &x;
+}
+
+static const Indexes *indexes(void) {
+  static GOnce once = G_ONCE_INIT;
+  return g_once(&once, build_indexes, NULL);
+}
+
+static const UnitDef *match_unit(const Text *t, glong i, glong *len) {
+  const Indexes *x = indexes();
+  if (index_match(&x->not_units, t, i))
+    return NULL;
+  const Entry *e = index_match(&x->units, t, i);
+  if (!e)
+    return NULL;
+  *len = e->chars;
+  return &units[e->index];
+}
+
 static gboolean match_person(const Text *t, glong i) {
-  for (gsize k = 0; k < G_N_ELEMENTS(person_nouns); k++)
-    if (starts(t, i, person_nouns[k]))
-      return TRUE;
+  return index_match(&indexes()->persons, t, i) != NULL;
+}
+
+/* Is position i covered by a set phrase? What marking every phrase of the
+ * sentence would say, asked only where a numeral stands: a phrase covering
+ * i starts at most set_max - 1 characters before it. */
+static gboolean in_set_phrase(const Text *t, glong i) {
+  const Indexes *x = indexes();
+  for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
+    const Entry *e, *end = index_run(&x->set_phrases, at(t, j), &e);
+    for (; e < end; e++)
+      if (j + e->chars > i && starts(t, j, e->word))
+        return TRUE;
+  }
   return FALSE;
 }
 
@@ -479,6 +651,14 @@ const char *zs_qualifier_name(ZsQualifier q) {
 /* The qualifier word attached before position i; its length in *len. */
 static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
   *len = 0;
+  /* Each word above ends in one of these: most numerals follow none. */
+  switch (at(t, i - 1)) {
+  case 0x8FD1: case 0x7EA6: case 0x8FC7: case 0x4E8E: case 0x7834: /* 近 约 过 于 破 */
+  case 0x5230: case 0x8DB3: case 0x8D85: case 0x903E:               /* 到 足 超 逾 */
+    break;
+  default:
+    return ZS_QUAL_EXACT;
+  }
   for (gsize k = 0; k < G_N_ELEMENTS(prefix_quals); k++) {
     glong l = ends_with(t, i, prefix_quals[k].word);
     if (!l)
@@ -507,6 +687,8 @@ static ZsQualifier detached_bound(const Text *t, glong i) {
     if (is_adigit(c) || cn_digit(c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
         c == 0xFF1A)
       return ZS_QUAL_EXACT; /* another figure, or the clause began */
+    if (c != 0x4E0D) /* 不, which every bound word starts with */
+      continue;
     for (gsize k = 0; k < G_N_ELEMENTS(bounds); k++)
       if (starts(t, j, bounds[k].word))
         return bounds[k].q;
@@ -543,23 +725,6 @@ static gboolean inside_name(const Text *t, glong i) {
   return FALSE;
 }
 
-/* Marks the code points covered by set phrases. */
-static gboolean *mark_set_phrases(const Text *t) {
-  gboolean *mask = g_new0(gboolean, t->n + 1);
-  /* First characters decoded once, not at every position (a hot spot). */
-  gunichar first[G_N_ELEMENTS(set_phrases)];
-  for (gsize k = 0; k < G_N_ELEMENTS(set_phrases); k++)
-    first[k] = g_utf8_get_char(set_phrases[k]);
-  for (glong i = 0; i < t->n; i++)
-    for (gsize k = 0; k < G_N_ELEMENTS(set_phrases); k++)
-      if (t->c[i] == first[k] && starts(t, i, set_phrases[k])) {
-        glong l = ulen(set_phrases[k]);
-        for (glong j = i; j < i + l; j++)
-          mask[j] = TRUE;
-      }
-  return mask;
-}
-
 static gboolean is_range_sep(const Text *t, glong i, glong *len) {
   static const char *seps[] = {"到", "至", "—", "–", "-", "~", "～"};
   for (gsize k = 0; k < G_N_ELEMENTS(seps); k++)
@@ -592,7 +757,7 @@ void zs_quantity_free(ZsQuantity *q) {
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
-static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, Found *f) {
+static gboolean read_quantity(const Text *t, glong i, Found *f) {
   memset(f, 0, sizeof *f);
   gboolean percent_words = starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
@@ -660,7 +825,7 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
 
   /* What is not a statistic. */
   gunichar before = at(t, f->start - 1);
-  if (set_mask[ni] || before == 0x7B2C /* 第 */ || is_latin(before) ||
+  if (in_set_phrase(t, ni) || before == 0x7B2C /* 第 */ || is_latin(before) ||
       is_latin(at(t, n->end)) || before == '.' || is_adigit(before) ||
       inside_name(t, ni))
     f->dropped = TRUE;
@@ -718,16 +883,21 @@ static gboolean read_quantity(const Text *t, glong i, const gboolean *set_mask, 
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
+  const Indexes *x = indexes();
   Text t;
   text_init(&t, sentence);
-  g_autofree gboolean *set_mask = mark_set_phrases(&t);
-  GArray *found = g_array_new(FALSE, TRUE, sizeof(Found));
+  /* Most sentences hold a few numerals: kept on the stack until more. */
+  Found local[16], *found = local;
+  guint n_found = 0, cap = G_N_ELEMENTS(local);
 
   glong i = 0;
   while (i < t.n) {
     gunichar c = t.c[i];
-    gboolean start = is_adigit(c) || cn_digit(c) >= 0 || cn_power(c) > 0 ||
-                     starts(&t, i, "百分之");
+    /* 百分之 starts with 百, a power. numeral_bits turns most other
+     * characters away before the switches. */
+    gboolean start = c < 0x80 ? is_adigit(c)
+                     : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
+                           (cn_digit(c) >= 0 || cn_power(c) > 0);
     /* Never start inside a word-like run of Arabic digits or letters. */
     if (!start || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
                              t.c[i - 1] == ','))) {
@@ -735,23 +905,31 @@ GPtrArray *zs_num_scan(const char *sentence) {
       continue;
     }
     Found f;
-    if (!read_quantity(&t, i, set_mask, &f)) {
+    if (!read_quantity(&t, i, &f)) {
       i++;
       continue;
     }
-    g_array_append_val(found, f);
+    if (n_found == cap) {
+      Found *more = g_new(Found, cap * 2);
+      memcpy(more, found, cap * sizeof *found);
+      if (found != local)
+        g_free(found);
+      found = more;
+      cap *= 2;
+    }
+    found[n_found++] = f;
     i = MAX(f.num.end, i + 1);
   }
 
   /* Range low bounds take the unit (and scale) of their high bound, and are
    * dropped with it. */
-  for (guint k = found->len; k-- > 0;) {
-    Found *f = &g_array_index(found, Found, k);
+  for (guint k = n_found; k-- > 0;) {
+    Found *f = &found[k];
     if (!f->range_low)
       continue;
     Found *hi = NULL;
-    for (guint m = k + 1; m < found->len; m++) {
-      Found *g = &g_array_index(found, Found, m);
+    for (guint m = k + 1; m < n_found; m++) {
+      Found *g = &found[m];
       if (g->num.start <= f->range_next && g->num.end > f->range_next) {
         hi = g;
         break;
@@ -770,8 +948,8 @@ GPtrArray *zs_num_scan(const char *sentence) {
       f->dropped = hi->dropped = TRUE;
   }
 
-  for (guint k = 0; k < found->len; k++) {
-    Found *f = &g_array_index(found, Found, k);
+  for (guint k = 0; k < n_found; k++) {
+    Found *f = &found[k];
     if (f->dropped || !f->unit)
       continue;
     ZsQuantity *q = g_new0(ZsQuantity, 1);
@@ -786,7 +964,8 @@ GPtrArray *zs_num_scan(const char *sentence) {
     q->range_low = f->range_low;
     g_ptr_array_add(out, q);
   }
-  g_array_free(found, TRUE);
+  if (found != local)
+    g_free(found);
   text_clear(&t);
   return out;
 }

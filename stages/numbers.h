@@ -11,7 +11,9 @@
 
 #include "zhstats.h"
 
-/* Every quantity in `sentence`, in text order (ZsQuantity*, new array). */
+/* Every quantity in `sentence`, in text order (ZsQuantity*, new array).
+ * `sentence` must be valid UTF-8, as every stage after the normalizer
+ * hands on: it is decoded without checks. So must zs_num_parse()'s. */
 GPtrArray *zs_num_scan(const char *sentence);
 
 /* Parses a whole numeral such as "1125.48万", "一千五百亿", "3万5千",

@@ -17,7 +17,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static pcre2_code *period_re;
+
+/* The pattern's named groups, by number: looked up once, after compiling. */
+enum { G_CMP, G_S1, G_S2, G_SINCE, G_EY, G_EM, G_YE, G_QY, G_Q, G_RY, G_MY, G_M, G_DY, G_Y,
+       G_RELY, G_RQ, G_RM, G_RME, G_RYE, N_GROUPS };
+static const char *group_names[N_GROUPS] = {
+  "cmp", "s1", "s2", "since", "ey", "em", "ye", "qy", "q", "ry", "my", "m", "dy", "y",
+  "rely", "rq", "rm", "rme", "rye",
+};
+static int group_no[N_GROUPS];
 
 static gpointer compile_period_re(gpointer unused) {
   static const char *src =
@@ -37,20 +48,28 @@ static gpointer compile_period_re(gpointer unused) {
       "|截至目前))";
   int code;
   PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
-                                 &off, NULL);
+  /* Anchored: zs_period_scan() tries it only where a match can start. */
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_ANCHORED, &code, &off, NULL);
   g_assert(re); /* a constant pattern: a failure here is a programming error */
   if (zs_jit_enabled())
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+  for (int g = 0; g < N_GROUPS; g++)
+    group_no[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
   return re;
 }
 
-static char *group(pcre2_match_data *md, const char *s, const char *name) {
-  int n = pcre2_substring_number_from_name(period_re, (PCRE2_SPTR)name);
+static char *group(pcre2_match_data *md, const char *s, int g) {
+  int n = group_no[g];
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
   if (n < 0 || ov[2 * n] == PCRE2_UNSET)
     return NULL;
   return g_strndup(s + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
+}
+
+static gboolean group_set(pcre2_match_data *md, int g) {
+  int n = group_no[g];
+  return n >= 0 && pcre2_get_ovector_pointer(md)[2 * n] != PCRE2_UNSET;
 }
 
 typedef struct {
@@ -59,7 +78,7 @@ typedef struct {
 } TimePhrase;
 
 struct ZsPeriods {
-  char *sentence;
+  const char *sentence; /* borrowed: see zs_period_scan() */
   GArray *phrases; /* TimePhrase, in text order */
 };
 
@@ -74,18 +93,11 @@ static int cn_quarter(const char *q) {
 /* The period a time phrase names. `year` is the publication year that
  * resolves 今年 and 去年 (0: unknown, and relative time gives ""). */
 static char *period_of(pcre2_match_data *md, const char *s, int year) {
-  g_autofree char *s1 = group(md, s, "s1"), *s2 = group(md, s, "s2");
-  g_autofree char *since = group(md, s, "since"), *ey = group(md, s, "ey");
-  g_autofree char *em = group(md, s, "em"), *ye = group(md, s, "ye");
-  g_autofree char *qy = group(md, s, "qy"), *q = group(md, s, "q");
-  g_autofree char *ry = group(md, s, "ry"), *my = group(md, s, "my"), *m = group(md, s, "m");
-  g_autofree char *dy = group(md, s, "dy"), *y = group(md, s, "y");
-  g_autofree char *rely = group(md, s, "rely"), *rq = group(md, s, "rq");
-  g_autofree char *rm = group(md, s, "rm"), *rme = group(md, s, "rme");
-  g_autofree char *rye = group(md, s, "rye");
-  if (rely) {
+  if (group_set(md, G_RELY)) {
     if (!year)
       return g_strdup("");
+    g_autofree char *rely = group(md, s, G_RELY), *rq = group(md, s, G_RQ);
+    g_autofree char *rm = group(md, s, G_RM);
     int offset = g_str_has_prefix(rely, "去") ? -1 : g_str_has_prefix(rely, "前") ? -2
                  : g_str_has_prefix(rely, "明") ? 1 : 0;
     int rel_year = year + offset;
@@ -95,61 +107,131 @@ static char *period_of(pcre2_match_data *md, const char *s, int year) {
       int month = atoi(rm);
       if (month < 1 || month > 12)
         return g_strdup_printf("%d", rel_year);
-      if (rme)
+      if (group_set(md, G_RME))
         return g_strdup_printf("%04d-%02d-%02d", rel_year, month,
                                g_date_get_days_in_month((GDateMonth)month, (GDateYear)rel_year));
       return g_strdup_printf("%d-%02d", rel_year, month);
     }
-    if (rye)
+    if (group_set(md, G_RYE))
       return g_strdup_printf("%d-12-31", rel_year);
     return g_strdup_printf("%d", rel_year);
   }
-  if (s1)
+  if (group_set(md, G_S1)) {
+    g_autofree char *s1 = group(md, s, G_S1), *s2 = group(md, s, G_S2);
     return g_strdup_printf("%s/%s", s1, s2);
-  if (since)
+  }
+  if (group_set(md, G_SINCE)) {
+    g_autofree char *since = group(md, s, G_SINCE);
     return g_strdup_printf("%s/..", since);
-  if (ey) {
+  }
+  if (group_set(md, G_EY)) {
+    g_autofree char *ey = group(md, s, G_EY), *em = group(md, s, G_EM);
     int month = atoi(em), end_year = atoi(ey);
     if (month < 1 || month > 12)
-      return g_strdup(ey);
+      return g_steal_pointer(&ey);
     return g_strdup_printf("%04d-%02d-%02d", end_year, month,
                            g_date_get_days_in_month((GDateMonth)month, (GDateYear)end_year));
   }
-  if (ye)
+  if (group_set(md, G_YE)) {
+    g_autofree char *ye = group(md, s, G_YE);
     return g_strdup_printf("%s-12-31", ye);
-  if (qy)
-    return g_strdup_printf("%sQ%d", qy, cn_quarter(q));
-  if (ry)
-    return g_strdup(ry);
-  if (my) {
-    int month = atoi(m);
-    return month >= 1 && month <= 12 ? g_strdup_printf("%s-%02d", my, month) : g_strdup(my);
   }
-  if (dy)
-    return g_strdup(dy);
-  if (y)
-    return g_strdup(y);
+  if (group_set(md, G_QY)) {
+    g_autofree char *qy = group(md, s, G_QY), *q = group(md, s, G_Q);
+    return g_strdup_printf("%sQ%d", qy, cn_quarter(q));
+  }
+  if (group_set(md, G_RY))
+    return group(md, s, G_RY);
+  if (group_set(md, G_MY)) {
+    g_autofree char *my = group(md, s, G_MY), *m = group(md, s, G_M);
+    int month = atoi(m);
+    return month >= 1 && month <= 12 ? g_strdup_printf("%s-%02d", my, month)
+                                     : g_steal_pointer(&my);
+  }
+  if (group_set(md, G_DY))
+    return group(md, s, G_DY);
+  if (group_set(md, G_Y))
+    return group(md, s, G_Y);
   return g_strdup(""); /* relative time: no year stated */
 }
+
+/* Where the pattern can match, cheaply: it only tries there.
+ *
+ * Every match begins with one of these characters: the first of a
+ * comparison word (较 比 同 与 相), an Arabic digit, or the first of a
+ * relative time (今 去 前 明, 目 如 近 多 当 现 本 上 截, or a numeral of
+ * 三年来). Keep this list in step with the pattern. */
+static gboolean can_start(gunichar c) {
+  if (c < 0x80)
+    return c >= '0' && c <= '9';
+  switch (c) {
+  case 0x8F83: case 0x6BD4: case 0x540C: case 0x4E0E: case 0x76F8: /* 较 比 同 与 相 */
+  case 0x4ECA: case 0x53BB: case 0x524D: case 0x660E:              /* 今 去 前 明 */
+  case 0x76EE: case 0x5982: case 0x8FD1: case 0x591A: case 0x5F53: /* 目 如 近 多 当 */
+  case 0x73B0: case 0x672C: case 0x4E0A: case 0x622A:              /* 现 本 上 截 */
+  case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一 二 三 四 五 */
+  case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六 七 八 九 十 */
+  case 0x51E0:                                                     /* 几 */
+    return TRUE;
+  default:
+    return FALSE;
+  }
+}
+
+/* And every match contains one of these words (each alternative of the
+ * pattern has 年, 月, 目前, 如今, 当前 or 现在 in it), so none starts
+ * after the last of them. Returns that last start, or -1 when none. */
+static gssize last_time_word(const char *s) {
+  static const char *words[] = {"年", "月", "目前", "如今", "当前", "现在"};
+  gssize last = -1;
+  for (gsize k = 0; k < G_N_ELEMENTS(words); k++)
+    for (const char *h = s; (h = strstr(h, words[k])); h++)
+      last = MAX(last, h - s);
+  return last;
+}
+
+/* Match data is per thread (PCRE2 forbids sharing it); one serves every
+ * sentence the thread reads. */
+static void free_md(gpointer md) { pcre2_match_data_free(md); }
+static GPrivate thread_md = G_PRIVATE_INIT(free_md);
 
 ZsPeriods *zs_period_scan(const char *s, int year) {
   static GOnce once = G_ONCE_INIT;
   period_re = g_once(&once, compile_period_re, NULL);
   GArray *out = g_array_new(FALSE, FALSE, sizeof(TimePhrase));
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(period_re, NULL);
-  gsize len = strlen(s), at = 0;
-  while (at < len && pcre2_match(period_re, (PCRE2_SPTR)s, len, at, 0, md, NULL) >= 0) {
+  pcre2_match_data *md = g_private_get(&thread_md);
+  if (!md) {
+    md = pcre2_match_data_create_from_pattern(period_re, NULL);
+    g_private_set(&thread_md, md);
+  }
+  /* The leftmost match from `at` is the anchored match at the first place
+   * from `at` where one exists: the pattern looks neither behind nor
+   * before where it starts. Invalid UTF-8 gives no time phrase, as PCRE2's
+   * own check of the subject did; without a time word there is none
+   * either way, and nothing to check. */
+  gsize len = strlen(s);
+  gssize last = last_time_word(s);
+  if (last >= 0 && !g_utf8_validate(s, (gssize)len, NULL))
+    last = -1;
+  for (const char *p = s; p - s <= last;) {
+    const char *here = p;
+    if (!can_start(zs_utf8_next(&p)))
+      continue;
+    int rc = pcre2_match(period_re, (PCRE2_SPTR)s, len, (PCRE2_SIZE)(here - s),
+                         PCRE2_NO_UTF_CHECK, md, NULL);
+    if (rc == PCRE2_ERROR_NOMATCH)
+      continue;
+    if (rc < 0)
+      break; /* a limit: the scan stops there, as it always has */
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    g_autofree char *cmp = group(md, s, "cmp");
-    if (!cmp) {
+    if (!group_set(md, G_CMP)) {
       TimePhrase tp = {ov[0], ov[1], period_of(md, s, year)};
       g_array_append_val(out, tp);
     }
-    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    p = s + ov[1];
   }
-  pcre2_match_data_free(md);
   ZsPeriods *p = g_new0(ZsPeriods, 1);
-  p->sentence = g_strdup(s);
+  p->sentence = s;
   p->phrases = out;
   return p;
 }
@@ -160,7 +242,6 @@ void zs_period_free(ZsPeriods *p) {
   for (guint i = 0; i < p->phrases->len; i++)
     g_free(g_array_index(p->phrases, TimePhrase, i).period);
   g_array_free(p->phrases, TRUE);
-  g_free(p->sentence);
   g_free(p);
 }
 

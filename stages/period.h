@@ -8,7 +8,10 @@
 typedef struct ZsPeriods ZsPeriods;
 
 /* Finds the time phrases of `sentence`. `year` is the publication year that
- * resolves 今年/去年, or 0 when unknown (then they give no period). */
+ * resolves 今年/去年, or 0 when unknown (then they give no period).
+ * Breaks the ownership rule: the result keeps a pointer to `sentence`
+ * (zs_period_at() reads it), which must outlive it; extract.c scans each
+ * sentence anew, and copying it every time cost more than the scan. */
 ZsPeriods *zs_period_scan(const char *sentence, int year);
 void zs_period_free(ZsPeriods *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsPeriods, zs_period_free)

@@ -20,32 +20,45 @@ const char *const zs_write_article_columns[] = {
   "sentences", "first_sentence", "last_sentence", NULL,
 };
 
-static gboolean needs_quotes(const char *s) {
-  if (!*s)
+static gboolean needs_quotes(const char *s, gsize len) {
+  if (!len)
     return FALSE;
-  if (s[0] == ' ' || s[strlen(s) - 1] == ' ')
+  if (s[0] == ' ' || s[len - 1] == ' ')
     return TRUE; /* readers that trim unquoted fields would lose them */
   return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteOptions *opts) {
+/* One field, with the caller holding fp's lock: a row of a dozen fields
+ * takes the lock once, not once per call (the sentence is written on
+ * every row). */
+static void write_field_locked(FILE *fp, const char *text, gboolean numeric,
+                               const ZsWriteOptions *opts) {
   g_autofree char *safe = NULL;
   if (!numeric && !opts->raw && text[0] && strchr("=+-@\t\r", text[0]))
     text = safe = g_strconcat("'", text, NULL);
-  if (needs_quotes(text))
-    csv_fwrite(fp, text, strlen(text));
+  gsize len = strlen(text);
+  if (needs_quotes(text, len))
+    csv_fwrite(fp, text, len);
   else
-    fputs(text, fp);
+    fwrite_unlocked(text, 1, len, fp);
+}
+
+void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteOptions *opts) {
+  flockfile(fp);
+  write_field_locked(fp, text, numeric, opts);
+  funlockfile(fp);
 }
 
 static void write_row(FILE *fp, const char *const *cells, const gboolean *numeric, guint n,
                       const ZsWriteOptions *opts) {
+  flockfile(fp);
   for (guint i = 0; i < n; i++) {
     if (i)
-      fputc(',', fp);
-    zs_write_field(fp, cells[i], numeric && numeric[i], opts);
+      putc_unlocked(',', fp);
+    write_field_locked(fp, cells[i], numeric && numeric[i], opts);
   }
-  fputs("\r\n", fp);
+  fwrite_unlocked("\r\n", 1, 2, fp);
+  funlockfile(fp);
 }
 
 static void write_header(FILE *fp, const char *const *cols, gboolean explain,

@@ -1,0 +1,95 @@
+/* test_ac.c: the Aho-Corasick automaton against the plain way of searching.
+ *
+ * /ac/random/SEED: random words over a small alphabet (ASCII letters and a
+ * few Chinese characters, so that many states have several children and
+ * get the dense rows of ac.c, and many have one and keep a sorted run),
+ * scanned over random texts of the same alphabet. Every occurrence must be
+ * reported exactly as comparing each word at each end position reports it:
+ * in order of end, the longest first, each word id once.
+ */
+#include <string.h>
+
+#include "ac.h"
+
+static const char *alphabet[] = {"a", "b", "c", "d", "一", "二", "年", "月"};
+
+static char *random_string(GRand *r, guint max_units) {
+  GString *s = g_string_new(NULL);
+  guint n = (guint)g_rand_int_range(r, 1, (gint32)max_units + 1);
+  for (guint i = 0; i < n; i++)
+    g_string_append(s, alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+  return g_string_free(s, FALSE);
+}
+
+typedef struct {
+  guint word;
+  gsize end;
+} Hit;
+
+static void on_hit(guint word, gsize end, gpointer data) {
+  Hit h = {word, end};
+  g_array_append_val((GArray *)data, h);
+}
+
+static void test_random(gconstpointer data) {
+  guint32 seed = GPOINTER_TO_UINT(data);
+  g_autoptr(GRand) r = g_rand_new_with_seed(seed);
+  g_autoptr(ZsAc) ac = zs_ac_new();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free); /* by id */
+  guint n_words = (guint)g_rand_int_range(r, 1, 300);
+  for (guint i = 0; i < n_words; i++) {
+    char *w = random_string(r, 6);
+    guint id = zs_ac_add(ac, w, strlen(w));
+    if (id == words->len)
+      g_ptr_array_add(words, w);
+    else
+      g_free(w);
+    g_assert_cmpuint(id, <, words->len);
+  }
+  g_assert_cmpuint(zs_ac_words(ac), ==, words->len);
+  zs_ac_build(ac);
+  /* Word ids, the longest first: two of one length ending at the same
+   * place would be the same word, which has one id. */
+  g_autoptr(GArray) by_length = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (gsize l = 6 * 3; l > 0; l--)
+    for (guint id = 0; id < words->len; id++)
+      if (strlen(words->pdata[id]) == l)
+        g_array_append_val(by_length, id);
+
+  for (int t = 0; t < 20; t++) {
+    g_autofree char *text = random_string(r, 100);
+    gsize len = strlen(text);
+    g_autoptr(GArray) got = g_array_new(FALSE, FALSE, sizeof(Hit));
+    zs_ac_scan(ac, text, len, on_hit, got);
+
+    g_autoptr(GArray) want = g_array_new(FALSE, FALSE, sizeof(Hit));
+    for (gsize end = 1; end <= len; end++)
+      for (guint k = 0; k < by_length->len; k++) {
+        guint id = g_array_index(by_length, guint, k);
+        const char *w = words->pdata[id];
+        gsize l = strlen(w);
+        if (l <= end && memcmp(text + end - l, w, l) == 0) {
+          Hit h = {id, end};
+          g_array_append_val(want, h);
+        }
+      }
+    g_assert_cmpuint(got->len, ==, want->len);
+    for (guint i = 0; i < got->len; i++) {
+      g_assert_cmpuint(g_array_index(got, Hit, i).word, ==, g_array_index(want, Hit, i).word);
+      g_assert_cmpuint(g_array_index(got, Hit, i).end, ==, g_array_index(want, Hit, i).end);
+    }
+    for (guint i = 0; i < got->len; i++) {
+      const Hit *h = &g_array_index(got, Hit, i);
+      g_assert_cmpuint(zs_ac_word_len(ac, h->word), ==, strlen(words->pdata[h->word]));
+    }
+  }
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  for (guint seed = 1; seed <= 20; seed++) {
+    g_autofree char *path = g_strdup_printf("/ac/random/%u", seed);
+    g_test_add_data_func(path, GUINT_TO_POINTER(seed), test_random);
+  }
+  return g_test_run();
+}
