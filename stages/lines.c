@@ -9,14 +9,19 @@
 
 #include "classify.h"
 #include "normtext.h"
+#include "utf8.h"
 
 #include <string.h>
 
-/* The width of the leading spaces of a line, in CJK columns. */
-double zs_line_indent(const char *s) {
+/* The width of the leading spaces of s[0, len), in CJK columns: the
+ * characters wholly inside it. */
+double zs_line_indent(const char *s, gsize len) {
   double w = 0;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
+  for (const char *p = s, *end = s + len; p < end && *p;) {
+    const char *q = p;
+    gunichar c = zs_utf8_next(&q);
+    if (q > end)
+      break;
     if (c == '\t')
       w += 2;
     else if (c == 0x3000)
@@ -25,16 +30,18 @@ double zs_line_indent(const char *s) {
       w += 0.5;
     else
       break;
+    p = q;
   }
   return w;
 }
 
-double zs_line_width(const char *s) {
-  double w = 0, trail = 0;
+/* Counted in half columns: the sum is exact, whatever the order. */
+double zs_line_width(const char *s, gsize len) {
+  guint64 w = 0, trail = 0;
   gboolean started = FALSE;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    double cw = (c < 0x80 || c == 0x00A0) ? 0.5 : 1.0;
+  for (const char *p = s, *end = s + len; p < end;) {
+    gunichar c = zs_utf8_next(&p);
+    guint cw = (c < 0x80 || c == 0x00A0) ? 1 : 2;
     if (zs_normtext_is_space(c)) {
       if (started)
         trail += cw;
@@ -44,7 +51,7 @@ double zs_line_width(const char *s) {
     w += trail + cw;
     trail = 0;
   }
-  return w;
+  return w / 2.0;
 }
 
 gboolean zs_line_is_closer(gunichar c) {

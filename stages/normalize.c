@@ -28,7 +28,7 @@
 #include "normtext.h"
 #include "htmltext.h"
 #include "lines.h"
-#include "overlap.h"
+#include "window.h"
 
 #include <string.h>
 
@@ -57,14 +57,17 @@
 /* Recent text kept for the topic-shift test, in bytes. */
 #define RECENT_BYTES 1800
 
+/* Lines are recycled (see line_new()): their two buffers are kept. */
 typedef struct {
-  char *raw;        /* decoded line, valid UTF-8, markdown markers removed */
-  char *norm;       /* zs_norm_text(raw) */
+  GString *raw;     /* decoded line, valid UTF-8, markdown markers removed;
+                       emptied once the line is placed */
+  GString *norm;    /* zs_norm_text(raw) */
   guint lineno;
   double width;     /* display width in CJK columns, ASCII counts half */
   gboolean heading;
   gboolean cut;     /* a piece of an over-long line: see take_line() */
   double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
+  gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
 } NormLine;
 
 struct ZsNormalizer {
@@ -87,7 +90,9 @@ struct ZsNormalizer {
   gboolean pheading;
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */
-  GString *recent;      /* the end of the text emitted so far */
+  ZsWindow *recent;     /* the end of the text emitted so far */
+  GPtrArray *spare;     /* NormLine*, recycled */
+  GString *next;        /* scratch: the text after a line, headline_after_body() */
 };
 
 /* ---- paragraph line maps ------------------------------------------------ */
@@ -150,43 +155,43 @@ static double column_width(const ZsNormalizer *n) {
  * restates the text before it (>= 2 and >= 20% of its bigrams occur
  * there) while the lines after it start another topic (< 10%, and under a
  * quarter of the line's own share). */
-static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
+static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
-  if (n->plines->len != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm) ||
+  if (n->plines->len != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm->str) ||
       a->width > LONG_LINE_WIDTH)
     return FALSE;
   guint hits;
-  double share = zs_overlap_share(a->norm, n->recent->str, &hits);
+  double share = zs_window_share(n->recent, a->norm->str, a->norm->len, &hits);
   if (hits < 2 || share < 0.2)
     return FALSE;
-  g_autoptr(GString) next = g_string_new(b->norm);
+  GString *next = n->next;
+  g_string_assign(next, b->norm->str);
   for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
-    g_string_append(next, ((NormLine *)l->data)->norm);
-  double next_share = zs_overlap_share(next->str, n->recent->str, NULL);
+    g_string_append_len(next, ((NormLine *)l->data)->norm->str,
+                        ((NormLine *)l->data)->norm->len);
+  double next_share = zs_window_share(n->recent, next->str, next->len, NULL);
   return next_share < 0.1 && share >= 4 * next_share;
 }
 
-/* Does line A continue into line B (the next non-blank line)? */
-static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
-                            const NormLine *b) {
-  /* A subtitle (leading dash run) is a paragraph of its own. */
-  /* a paragraph stops growing past PIECE_MAX, as a line does */
-  if (n->ptext->len > PIECE_MAX)
-    return FALSE;
-  if (a->heading || b->heading || a->cut || zs_line_starts_block(b->norm) ||
-      zs_line_starts_subtitle(a->norm))
-    return FALSE;
-  /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone */
-  if (zs_class_is_meta(a->norm) || zs_class_is_meta(b->norm) ||
-      zs_class_is_endnote(b->norm, strlen(b->norm)))
-    return FALSE;
+static gboolean is_meta(NormLine *l) {
+  if (l->meta < 0)
+    l->meta = (gint8)zs_class_is_meta(l->norm->str);
+  return l->meta;
+}
+
+/* What the shape of two lines says about joining them. */
+typedef enum { SPLIT, JOIN, JOIN_UNLESS_HEADLINE } Layout;
+
+static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b) {
+  const char *an = a->norm->str, *bn = b->norm->str;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
    * line that does continues the previous one, even after a sentence end. */
-  if (zs_line_starts_closing(b->norm))
-    return TRUE;
-  if (zs_line_ends_sentence(a->norm) || zs_line_ends_soft(a->norm))
-    return zs_line_ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
-           zs_line_starts_quote(b->norm);
+  if (zs_line_starts_closing(bn))
+    return JOIN;
+  if (zs_line_ends_sentence(an) || zs_line_ends_soft(an))
+    return zs_line_ends_soft(an) && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
+               ? JOIN
+               : SPLIT;
   /* An indented line starts a paragraph: deeper than the line before, or,
    * in a free layout (no column), indented at all (web pages indent each
    * paragraph with U+3000). In a column, not after a full line that stops
@@ -194,15 +199,36 @@ static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
   double col = column_width(n);
   if ((b->indent >= a->indent + 1 && !(col > 0 && a->width >= col * 0.8)) ||
       (col == 0 && b->indent >= 1 && b->indent >= a->indent))
-    return FALSE;
+    return SPLIT;
   /* ...and goes on over the lines not indented, to a sentence end */
   if (n->pindent >= 1 && b->indent < 1)
-    return TRUE;
-  if (zs_line_ends_open(a->norm) || zs_line_colon_fragment(a->norm))
-    return TRUE;
+    return JOIN;
+  if (zs_line_ends_open(an) || zs_line_colon_fragment(an))
+    return JOIN;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
+    return SPLIT;
+  return JOIN_UNLESS_HEADLINE;
+}
+
+/* Does line A continue into line B (the next non-blank line)? Every test
+ * here is a pure function of the lines and the page, so the costly ones
+ * (regular expressions, the topic window) come last, and only when the
+ * cheap ones would join. */
+static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
+  /* a paragraph stops growing past PIECE_MAX, as a line does */
+  if (n->ptext->len > PIECE_MAX)
     return FALSE;
-  return !headline_after_body(n, a, b);
+  /* A subtitle (leading dash run) is a paragraph of its own. */
+  if (a->heading || b->heading || a->cut || zs_line_starts_subtitle(a->norm->str))
+    return FALSE;
+  Layout how = layout(n, a, b);
+  if (how == SPLIT)
+    return FALSE;
+  /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone */
+  if (zs_line_starts_block(b->norm->str) || is_meta(a) || is_meta(b) ||
+      zs_class_is_endnote(b->norm->str, b->norm->len))
+    return FALSE;
+  return how == JOIN || !headline_after_body(n, a, b);
 }
 
 /* ---- decoding ---------------------------------------------------------- */
@@ -220,11 +246,11 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
   g_ptr_array_add(w, g_strdup_printf("%s:%u: %s", n->file, line, msg));
 }
 
-/* Valid UTF-8 from a raw line: invalid bytes become U+FFFD, NULs go.
- * One warning of each kind per line. */
-static char *sanitize_line(const ZsNormalizer *n, const char *s, gsize len,
-                           guint lineno, guint64 base, GPtrArray *w) {
-  GString *o = g_string_sized_new(len);
+/* Valid UTF-8 from a raw line into `o` (emptied first): invalid bytes
+ * become U+FFFD, NULs go. One warning of each kind per line. */
+static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
+                          guint64 base, GPtrArray *w, GString *o) {
+  g_string_truncate(o, 0);
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
   const char *p = s, *end = s + len;
   while (p < end) {
@@ -248,15 +274,44 @@ static char *sanitize_line(const ZsNormalizer *n, const char *s, gsize len,
     }
     p = bad + 1;
   }
-  return g_string_free(o, FALSE);
 }
 
-static void norm_line_free(NormLine *l) {
+static void line_free(NormLine *l) {
   if (!l)
     return;
-  g_free(l->raw);
-  g_free(l->norm);
+  g_string_free(l->raw, TRUE);
+  g_string_free(l->norm, TRUE);
   g_free(l);
+}
+
+/* A line with empty buffers: a recycled one, so that reading a line costs
+ * no allocation once the first few are made. */
+static NormLine *line_new(ZsNormalizer *n) {
+  NormLine *l;
+  if (n->spare->len) {
+    l = g_ptr_array_steal_index_fast(n->spare, n->spare->len - 1);
+    GString *raw = l->raw, *norm = l->norm;
+    *l = (NormLine){.raw = raw, .norm = norm};
+  } else {
+    l = g_new0(NormLine, 1);
+    l->raw = g_string_sized_new(256);
+    l->norm = g_string_sized_new(256);
+  }
+  l->meta = -1;
+  return l;
+}
+
+/* Gives `l` back for reuse; the buffers of an over-long line go. */
+static void line_recycle(ZsNormalizer *n, NormLine *l) {
+  if (!l)
+    return;
+  if (l->raw->allocated_len > 65536 || l->norm->allocated_len > 65536) {
+    line_free(l);
+    return;
+  }
+  g_string_truncate(l->raw, 0);
+  g_string_truncate(l->norm, 0);
+  g_ptr_array_add(n->spare, l);
 }
 
 static void emit_para(ZsNormalizer *n, GPtrArray *out) {
@@ -264,7 +319,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     return;
   guint nl = n->plines->len;
   gsize *marks = (gsize *)(void *)n->pmarks->data;
-  gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm, n->plast->width);
+  gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
   GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
   g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
   if (names) {
@@ -276,6 +331,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   p->last_line = n->plast->lineno;
   p->n_lines = nl;
   p->markdown_heading = n->pheading;
+  gsize tlen = t->len;
   p->text = g_string_free(t, FALSE);
   if (nl > 1) {
     p->line_offsets = g_array_copy(n->pmarks);
@@ -283,16 +339,17 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   }
   g_ptr_array_add(out, p);
   n->prev_ended = zs_line_ends_sentence(p->text);
-  g_string_append(n->recent, p->text);
-  if (n->recent->len > 2 * RECENT_BYTES) {
-    const char *cut = g_utf8_find_next_char(
-        n->recent->str + n->recent->len - RECENT_BYTES - 1, NULL);
-    g_string_erase(n->recent, 0, cut - n->recent->str);
+  zs_window_append(n->recent, p->text, tlen);
+  gsize rlen = zs_window_len(n->recent);
+  if (rlen > 2 * RECENT_BYTES) {
+    const char *text = zs_window_text(n->recent);
+    const char *cut = g_utf8_find_next_char(text + rlen - RECENT_BYTES - 1, NULL);
+    zs_window_cut(n->recent, cut - text);
   }
   g_string_truncate(n->ptext, 0);
   g_array_set_size(n->pmarks, 0);
   g_array_set_size(n->plines, 0);
-  g_clear_pointer(&n->plast, norm_line_free);
+  line_recycle(n, g_steal_pointer(&n->plast));
   n->pheading = FALSE;
 }
 
@@ -307,16 +364,15 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   g_array_append_val(n->plines, l->lineno);
   /* A continuation line's indent is layout, not text: "107." + "　1万个"
    * is 107.1万个, with nothing between. */
-  const char *raw = l->raw;
+  const char *raw = l->raw->str, *end = raw + l->raw->len;
   if (off > 0)
     while (*raw && zs_normtext_is_space(g_utf8_get_char(raw)))
       raw = g_utf8_next_char(raw);
-  g_string_append(n->ptext, raw);
+  g_string_append_len(n->ptext, raw, end - raw);
   if (l->heading)
     n->pheading = TRUE;
-  norm_line_free(n->plast);
-  g_free(l->raw);
-  l->raw = NULL;
+  line_recycle(n, n->plast);
+  g_string_truncate(l->raw, 0);
   n->plast = l;
 }
 
@@ -325,53 +381,48 @@ static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
          (all || n->pending_bytes > WARMUP_BYTES ||
           (n->pending.length > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
     NormLine *l = g_queue_pop_head(&n->pending);
-    n->pending_bytes -= strlen(l->raw);
+    n->pending_bytes -= l->raw->len;
     place_line(n, l, out);
   }
 }
 
-/* Queues the line `raw` (taken): `first` when it starts an input line,
- * `cut` when the input line goes on after it. */
-static void add_line(ZsNormalizer *n, char *raw, guint lineno, gboolean first,
+/* Queues line `l` (taken, its raw text filled in): `first` when it starts
+ * an input line, `cut` when the input line goes on after it. */
+static void add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean first,
                      gboolean cut, GPtrArray *out) {
-  g_autofree char *raw_start = g_strndup(raw, MIN(strlen(raw), 64));
-  NormLine *l = g_new0(NormLine, 1);
   l->cut = cut;
-  const char *h = first ? zs_line_markdown_heading(raw) : NULL;
+  /* the indent is read in the first 64 bytes, markers included */
+  l->indent = first ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
+  const char *h = first ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
-    l->raw = g_strdup(h);
-    g_free(raw);
-  } else {
-    l->raw = raw;
+    g_string_erase(l->raw, 0, h - l->raw->str);
   }
-  l->norm = zs_norm_text(l->raw, -1);
-  if (!*l->norm) {
-    norm_line_free(l);
+  zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
+  if (!l->norm->len) {
+    line_recycle(n, l);
     return;
   }
   l->lineno = lineno;
-  l->width = zs_line_width(l->raw);
-  l->indent = first ? zs_line_indent(raw_start) : 0;
+  l->width = zs_line_width(l->raw->str, l->raw->len);
   n->nonblank++;
   guint b = (guint)l->width;
   n->hist[b < HIST_MAX ? b : HIST_MAX - 1]++;
-  n->pending_bytes += strlen(l->raw);
+  n->pending_bytes += l->raw->len;
   g_queue_push_tail(&n->pending, l);
   drain(n, FALSE, out);
 }
 
-
-/* Takes the first `len` bytes of the line being read (all of it unless
- * `piece`) as a line: decoded, normalized, queued for reflow. A piece is a
- * part of an over-long line that ends at a sentence end (see piece_end()),
- * so a huge line never sits in memory whole; the pieces keep its line
- * number. */
-static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
+/* Takes the first `len` bytes at `s` (the line being read: n->cur, or the
+ * input itself when it holds the whole line and n->cur is empty; all of it
+ * unless `piece`) as a line: decoded, normalized, queued for reflow. A
+ * piece is a part of an over-long line that ends at a sentence end (see
+ * piece_end()), so a huge line never sits in memory whole; the pieces keep
+ * its line number. */
+static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
                       GPtrArray *out, GPtrArray *w) {
   guint lineno = n->lineno + 1;
   gboolean first = n->line_bytes == 0;
-  const char *s = n->cur->str;
   gsize skip = 0;
   if (lineno == 1 && first && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
     skip = 3;
@@ -382,7 +433,8 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
     n->lineno++;
     n->line_bytes = 0;
   }
-  char *raw = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w);
+  NormLine *l = line_new(n);
+  sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw);
   if (piece) {
     g_string_erase(n->cur, 0, len);
     n->line_off += len;
@@ -390,19 +442,22 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
     g_string_truncate(n->cur, 0);
   }
   /* scraped HTML: entities decoded, a <br> ends a line */
-  g_auto(GStrv) html = zs_html_pieces(raw);
-  if (html) {
-    for (guint i = 0; html[i]; i++)
-      add_line(n, g_strdup(html[i]), lineno, first || i > 0,
-               piece && html[i + 1] == NULL, out);
-    g_free(raw);
+  const char *raw = l->raw->str;
+  if (memchr(raw, '&', l->raw->len) || memchr(raw, '<', l->raw->len)) {
+    g_auto(GStrv) html = zs_html_pieces(raw);
+    for (guint i = 0; html[i]; i++) {
+      NormLine *hl = line_new(n);
+      g_string_assign(hl->raw, html[i]);
+      add_line(n, hl, lineno, first || i > 0, piece && html[i + 1] == NULL, out);
+    }
+    line_recycle(n, l);
     return;
   }
-  add_line(n, raw, lineno, first, piece, out);
+  add_line(n, l, lineno, first, piece, out);
 }
 
 static void end_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {
-  take_line(n, n->cur->len, FALSE, out, w);
+  take_line(n, n->cur->str, n->cur->len, FALSE, out, w);
 }
 
 /* Where the line being read can be cut: after its last sentence end
@@ -448,7 +503,9 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->ptext = g_string_new(NULL);
   n->pmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   n->plines = g_array_new(FALSE, FALSE, sizeof(guint));
-  n->recent = g_string_new(NULL);
+  n->recent = zs_window_new();
+  n->spare = g_ptr_array_new_with_free_func((GDestroyNotify)line_free);
+  n->next = g_string_new(NULL);
   return n;
 }
 
@@ -457,18 +514,21 @@ void zs_norm_free(ZsNormalizer *n) {
     return;
   g_free(n->file);
   g_string_free(n->cur, TRUE);
-  g_queue_clear_full(&n->pending, (GDestroyNotify)norm_line_free);
+  g_queue_clear_full(&n->pending, (GDestroyNotify)line_free);
   g_string_free(n->ptext, TRUE);
   g_array_unref(n->pmarks);
   g_array_unref(n->plines);
-  norm_line_free(n->plast);
-  g_string_free(n->recent, TRUE);
+  line_free(n->plast);
+  zs_window_free(n->recent);
+  g_ptr_array_unref(n->spare);
+  g_string_free(n->next, TRUE);
   g_free(n);
 }
 
 void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
                   GPtrArray *out, GPtrArray *warnings) {
   const char *p = data, *end = data + len;
+  const char *lf = NULL; /* the next \n at or after p, or end: a cache */
   while (p < end) {
     if (n->pending_cr) {
       n->pending_cr = FALSE;
@@ -479,9 +539,25 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
         continue;
       }
     }
-    const char *nl = p;
-    while (nl < end && *nl != '\n' && *nl != '\r')
-      nl++;
+    if (!lf || lf < p) {
+      lf = memchr(p, '\n', end - p);
+      if (!lf)
+        lf = end;
+    }
+    const char *nl = memchr(p, '\r', lf - p);
+    if (!nl)
+      nl = lf;
+    if (n->cur->len == 0 && nl < end && (gsize)(nl - p) <= PIECE_BYTES) {
+      /* The whole line is in this chunk and too short to be cut in pieces:
+       * read from the chunk itself, not copied into n->cur first. */
+      n->offset += nl - p + 1;
+      if (*nl == '\r')
+        n->pending_cr = TRUE;
+      take_line(n, p, nl - p, FALSE, out, warnings);
+      n->line_off = n->offset;
+      p = nl + 1;
+      continue;
+    }
     /* a piece at a time, so cutting pieces off the front stays linear */
     for (const char *q = p; q < nl;) {
       gsize step = MIN((gsize)(nl - q), PIECE_BYTES);
@@ -491,7 +567,7 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
         gsize cut = piece_end(n->cur);
         if (!cut)
           break;
-        take_line(n, cut, TRUE, out, warnings);
+        take_line(n, n->cur->str, cut, TRUE, out, warnings);
       }
     }
     n->offset += nl - p;

@@ -8,6 +8,7 @@
 #include "normtext.h"
 
 #include "normalize.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -25,12 +26,6 @@ static gboolean is_chinese(gunichar c) {
   return is_ideo(c) || (c >= 0x3001 && c <= 0x303F) ||
          (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x2014 && c <= 0x2026) ||
          c == 0x00B7;
-}
-
-gboolean zs_normtext_is_space(gunichar c) {
-  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 ||
-         c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
 static gboolean is_ascii_alnum(gunichar c) {
@@ -153,18 +148,72 @@ static gunichar final_form(gunichar prev, const char *q, const char *end) {
   return plain_of(c);
 }
 
-/* The character-level normalization. `marks` (n ascending byte offsets into
- * s, may be NULL) are rewritten in place into offsets of the result.
+/* Does `c` need more than a copy? Spaces, dropped characters, full-width
+ * forms and the ASCII punctuation that can become full-width: every branch
+ * of zs_normtext_into() but the last. */
+static gboolean needs_care(gunichar c) {
+  return zs_normtext_is_space(c) || is_dropped(c) || fw_plain(c) || c == 0xFF0D ||
+         c == 0xFF0E || ascii_to_fullwidth_punct(c);
+}
+
+/* The ASCII bytes that need care (all below 64): controls, the space,
+ * ! ( ) , : ; ? */
+#define ASCII_CARE                                                                  \
+  (G_GUINT64_CONSTANT(0x1FFFFFFFF) | (G_GUINT64_CONSTANT(1) << '!') |              \
+   (G_GUINT64_CONSTANT(1) << '(') | (G_GUINT64_CONSTANT(1) << ')') |               \
+   (G_GUINT64_CONSTANT(1) << ',') | (G_GUINT64_CONSTANT(1) << ':') |               \
+   (G_GUINT64_CONSTANT(1) << ';') | (G_GUINT64_CONSTANT(1) << '?'))
+
+/* The end of the run of characters from `p` that are copied as they are.
+ * Outside ASCII, only characters led by C2 (NBSP), E2 (U+2000 spaces, zero
+ * width space), E3 (U+3000) and EF (BOM, full-width forms) can need care;
+ * the others are skipped by their lead byte without decoding. */
+static const char *plain_run(const char *p, const char *end) {
+  while (p < end) {
+    guchar b = (guchar)*p;
+    if (b < 0x80) {
+      if (b < 64 && (ASCII_CARE >> b) & 1)
+        return p;
+      p++;
+      continue;
+    }
+    if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
+      const char *q = p;
+      if (needs_care(zs_utf8_next(&q)))
+        return p;
+      p = q;
+      continue;
+    }
+    p += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  }
+  return end;
+}
+
+/* The character-level normalization of s[0, len) into `o` (emptied
+ * first). `marks` (n ascending byte offsets of character starts in s, may
+ * be NULL) are rewritten in place into offsets of the result.
  * keep_phrase_space: one-line headline mode (see the convention above). */
-GString *zs_normtext_run(const char *s, gsize len,
-                               gboolean keep_phrase_space, gsize *marks,
-                               guint n_marks) {
-  GString *o = g_string_sized_new(len + 8);
+void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
+                      gsize *marks, guint n_marks) {
+  g_string_truncate(o, 0);
   const char *p = s, *end = s + len;
   guint mi = 0;
   while (p < end) {
     while (mi < n_marks && marks[mi] <= (gsize)(p - s))
       marks[mi++] = o->len;
+    /* Most text is copied as it is, a run at a time; a mark inside the run
+     * moves with its character. */
+    const char *run = plain_run(p, end);
+    if (run > p) {
+      gsize from = (gsize)(p - s), at = o->len;
+      while (mi < n_marks && marks[mi] < (gsize)(run - s)) {
+        marks[mi] = at + (marks[mi] - from);
+        mi++;
+      }
+      g_string_append_len(o, p, run - p);
+      p = run;
+      continue;
+    }
     gunichar c = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
     if (is_dropped(c)) {
@@ -190,18 +239,15 @@ GString *zs_normtext_run(const char *s, gsize len,
       continue;
     }
     if (fw_plain(c)) {
-      /* A span of full-width letters and digits: NFKC on the span only. */
+      /* A span of full-width letters and digits becomes ASCII: what NFKC
+       * makes of each of them, without its cost. */
       const char *q = next;
       while (q < end && fw_plain(g_utf8_get_char(q)))
         q = g_utf8_next_char(q);
       while (mi < n_marks && marks[mi] < (gsize)(q - s))
         marks[mi++] = o->len;
-      g_autofree char *nf = g_utf8_normalize(p, q - p, G_NORMALIZE_NFKC);
-      if (nf)
-        g_string_append(o, nf);
-      else
-        g_string_append_len(o, p, q - p);
-      p = q;
+      while (p < q)
+        g_string_append_c(o, (char)(zs_utf8_next(&p) - 0xFEE0));
       continue;
     }
     if (c == 0xFF0D || c == 0xFF0E) { /* － ． between digits */
@@ -223,6 +269,12 @@ GString *zs_normtext_run(const char *s, gsize len,
   }
   while (mi < n_marks)
     marks[mi++] = o->len;
+}
+
+GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space, gsize *marks,
+                         guint n_marks) {
+  GString *o = g_string_sized_new(len + 8);
+  zs_normtext_into(o, s, len, keep_phrase_space, marks, n_marks);
   return o;
 }
 

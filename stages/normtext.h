@@ -7,7 +7,11 @@
 
 /* The spaces that normalization removes (ASCII, U+3000, NBSP, tab, the
  * U+2000 spaces, line ends). */
-gboolean zs_normtext_is_space(gunichar c);
+static inline gboolean zs_normtext_is_space(gunichar c) {
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 || c == '\n' || c == '\r' ||
+         c == '\v' || c == '\f' || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+         c == 0x205F;
+}
 
 /* Normalizes s[0, len) (valid UTF-8) into a new GString. `marks` (n_marks
  * ascending byte offsets into s, may be NULL) are rewritten in place into
@@ -15,5 +19,8 @@ gboolean zs_normtext_is_space(gunichar c);
  * between two runs of >= 2 ideographs stays. */
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
                          gsize *marks, guint n_marks);
+/* The same into `o`, which it empties first (a buffer kept for reuse). */
+void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
+                      gsize *marks, guint n_marks);
 
 #endif
