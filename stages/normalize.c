@@ -68,6 +68,7 @@ typedef struct {
   gboolean cut;     /* a piece of an over-long line: see take_line() */
   double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
   gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
+  gboolean alone;   /* norm reads the same after any text: zs_normtext_into() */
 } NormLine;
 
 struct ZsNormalizer {
@@ -87,6 +88,12 @@ struct ZsNormalizer {
   GArray *pmarks;     /* gsize: raw offset of each joined line */
   GArray *plines;     /* guint: its input line */
   NormLine *plast;    /* last line placed (owned) */
+  /* While every line of the paragraph is `alone`, its normalized text is
+   * the lines' own normalized texts end to end, and is not made again
+   * (unless its phrase spaces count: zs_line_headline_like()). */
+  gboolean palone;
+  GString *pnorm;     /* the lines' norm, end to end */
+  GArray *pnmarks;    /* gsize: offset of each in pnorm */
   gboolean pheading;
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */
@@ -160,17 +167,20 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
   if (n->plines->len != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm->str) ||
       a->width > LONG_LINE_WIDTH)
     return FALSE;
-  guint hits;
-  double share = zs_window_share(n->recent, a->norm->str, a->norm->len, &hits);
-  if (hits < 2 || share < 0.2)
-    return FALSE;
+  /* the line, and the text after it: both shares from one read of the
+   * window */
   GString *next = n->next;
   g_string_assign(next, b->norm->str);
   for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
     g_string_append_len(next, ((NormLine *)l->data)->norm->str,
                         ((NormLine *)l->data)->norm->len);
-  double next_share = zs_window_share(n->recent, next->str, next->len, NULL);
-  return next_share < 0.1 && share >= 4 * next_share;
+  const char *qs[] = {a->norm->str, next->str};
+  double share[2];
+  guint hits[2];
+  zs_window_shares(n->recent, 2, qs, share, hits);
+  if (hits[0] < 2 || share[0] < 0.2)
+    return FALSE;
+  return share[1] < 0.1 && share[0] >= 4 * share[1];
 }
 
 static gboolean is_meta(NormLine *l) {
@@ -320,7 +330,13 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   guint nl = n->plines->len;
   gsize *marks = (gsize *)(void *)n->pmarks->data;
   gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
-  GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
+  GString *t;
+  if (n->palone && !phrase) {
+    t = g_string_new_len(n->pnorm->str, n->pnorm->len);
+    memcpy(marks, n->pnmarks->data, nl * sizeof *marks);
+  } else {
+    t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
+  }
   g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
   if (names) {
     g_string_assign(t, names);
@@ -349,6 +365,8 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   g_string_truncate(n->ptext, 0);
   g_array_set_size(n->pmarks, 0);
   g_array_set_size(n->plines, 0);
+  g_string_truncate(n->pnorm, 0);
+  g_array_set_size(n->pnmarks, 0);
   line_recycle(n, g_steal_pointer(&n->plast));
   n->pheading = FALSE;
 }
@@ -358,8 +376,10 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   if (n->plast && !decide_join(n, n->plast, l))
     emit_para(n, out);
   gsize off = n->ptext->len;
-  if (off == 0)
+  if (off == 0) {
     n->pindent = l->indent;
+    n->palone = TRUE;
+  }
   g_array_append_val(n->pmarks, off);
   g_array_append_val(n->plines, l->lineno);
   /* A continuation line's indent is layout, not text: "107." + "　1万个"
@@ -368,6 +388,17 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   if (off > 0)
     while (*raw && zs_normtext_is_space(g_utf8_get_char(raw)))
       raw = g_utf8_next_char(raw);
+  /* no run of full-width forms across the joint (U+FF00-FFEF, led by
+   * EF BC, EF BD, EF BE or EF BF, holds them all) */
+  n->palone &= l->alone && !(off > 0 && end - raw >= 3 && off >= 3 &&
+                             (guchar)raw[0] == 0xEF && (guchar)raw[1] >= 0xBC &&
+                             (guchar)n->ptext->str[off - 3] == 0xEF &&
+                             (guchar)n->ptext->str[off - 2] >= 0xBC);
+  if (n->palone) {
+    gsize noff = n->pnorm->len;
+    g_array_append_val(n->pnmarks, noff);
+    g_string_append_len(n->pnorm, l->norm->str, l->norm->len);
+  }
   g_string_append_len(n->ptext, raw, end - raw);
   if (l->heading)
     n->pheading = TRUE;
@@ -398,7 +429,7 @@ static void add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean first,
     l->heading = TRUE;
     g_string_erase(l->raw, 0, h - l->raw->str);
   }
-  zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
+  l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
   if (!l->norm->len) {
     line_recycle(n, l);
     return;
@@ -506,6 +537,8 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->recent = zs_window_new();
   n->spare = g_ptr_array_new_with_free_func((GDestroyNotify)line_free);
   n->next = g_string_new(NULL);
+  n->pnorm = g_string_new(NULL);
+  n->pnmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   return n;
 }
 
@@ -522,6 +555,8 @@ void zs_norm_free(ZsNormalizer *n) {
   zs_window_free(n->recent);
   g_ptr_array_unref(n->spare);
   g_string_free(n->next, TRUE);
+  g_string_free(n->pnorm, TRUE);
+  g_array_unref(n->pnmarks);
   g_free(n);
 }
 

@@ -192,10 +192,13 @@ static const char *plain_run(const char *p, const char *end) {
 /* The character-level normalization of s[0, len) into `o` (emptied
  * first). `marks` (n ascending byte offsets of character starts in s, may
  * be NULL) are rewritten in place into offsets of the result.
- * keep_phrase_space: one-line headline mode (see the convention above). */
-void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
-                      gsize *marks, guint n_marks) {
+ * keep_phrase_space: one-line headline mode (see the convention above).
+ * Returns whether each character past the leading spaces was mapped
+ * without looking at its neighbours (see normtext.h). */
+gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
+                          gsize *marks, guint n_marks) {
   g_string_truncate(o, 0);
+  gboolean alone = TRUE;
   const char *p = s, *end = s + len;
   guint mi = 0;
   while (p < end) {
@@ -226,6 +229,19 @@ void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase
       const char *q = next;
       while (q < end && (zs_normtext_is_space(g_utf8_get_char(q)) || is_dropped(g_utf8_get_char(q))))
         q = g_utf8_next_char(q);
+      if (p == s) { /* leading spaces: alone when there is nothing else */
+        const char *r = s;
+        while (r < q && zs_normtext_is_space(g_utf8_get_char(r)))
+          r = g_utf8_next_char(r);
+        alone &= r == q;
+      } else { /* decided by this text alone: see final_form() */
+        gunichar at = q < end ? g_utf8_get_char(q) : 0;
+        const char *after = q < end ? g_utf8_next_char(q) : end;
+        alone &= o->len > 0 && at &&
+                 (ascii_to_fullwidth_punct(at)    ? after_punct_run(after, end) != 0
+                  : at == 0xFF0D || at == 0xFF0E ? next_nonspace(after, end) != 0
+                                                 : TRUE);
+      }
       gunichar prev = last_cp(o), nx = final_form(prev, q, end);
       gboolean keep = is_ascii_graph(prev) && is_ascii_graph(nx);
       if (!keep && keep_phrase_space && is_ideo(prev) &&
@@ -252,6 +268,7 @@ void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase
     }
     if (c == 0xFF0D || c == 0xFF0E) { /* － ． between digits */
       gunichar prev = last_cp(o), nx = next_nonspace(next, end);
+      alone &= o->len > 0 && nx != 0;
       if (prev >= '0' && prev <= '9' && is_ascii_digit_like(nx)) {
         g_string_append_c(o, c == 0xFF0D ? '-' : '.');
         p = next;
@@ -259,7 +276,9 @@ void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase
       }
     }
     gunichar fw = ascii_to_fullwidth_punct(c);
-    if (fw && punct_goes_fullwidth(last_nonspace_cp(o), after_punct_run(next, end))) {
+    gunichar before = fw ? last_nonspace_cp(o) : 0, after = fw ? after_punct_run(next, end) : 0;
+    alone &= !fw || (before && after);
+    if (fw && punct_goes_fullwidth(before, after)) {
       g_string_append_unichar(o, fw);
       p = next;
       continue;
@@ -269,6 +288,7 @@ void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase
   }
   while (mi < n_marks)
     marks[mi++] = o->len;
+  return alone;
 }
 
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space, gsize *marks,

@@ -19,8 +19,14 @@ static inline gboolean zs_normtext_is_space(gunichar c) {
  * between two runs of >= 2 ideographs stays. */
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
                          gsize *marks, guint n_marks);
-/* The same into `o`, which it empties first (a buffer kept for reuse). */
-void zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
-                      gsize *marks, guint n_marks);
+/* The same into `o`, which it empties first (a buffer kept for reuse).
+ * Returns TRUE when `s` normalizes the same after any other text (without
+ * keep_phrase_space): every character after its leading spaces (spaces
+ * only) was mapped on its own or by looking only at text of `s` and its
+ * output, never at the start or the end. The reflow uses it to join lines
+ * it has already normalized, when no run of full-width letters and digits
+ * goes on across the joint (a mark inside one moves to its start). */
+gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
+                          gsize *marks, guint n_marks);
 
 #endif

@@ -1,11 +1,11 @@
-/* window.h: the bigrams of a sliding window of recent text, kept up to date
- * as text is appended and the window's front is cut, for the normalizer's
- * headline-after-body test (window.c).
+/* window.h: a sliding window of recent text, and how many of a few
+ * strings' bigrams occur in it, for the normalizer's headline-after-body
+ * test (window.c).
  *
  * A bigram is what overlap.c calls one: two adjacent word characters
- * (ideographs, letters, digits). zs_window_share(w, s) equals
- * zs_overlap_share(s, zs_window_text(w)), without rebuilding the window's
- * set on each call.
+ * (ideographs, letters, digits). zs_window_shares() answers as
+ * zs_overlap_share(qs[i], zs_window_text(w)) does for each question, in one
+ * pass over the window.
  */
 #ifndef ZS_WINDOW_H
 #define ZS_WINDOW_H
@@ -29,8 +29,10 @@ void zs_window_cut(ZsWindow *w, gsize n);
 const char *zs_window_text(const ZsWindow *w);
 gsize zs_window_len(const ZsWindow *w);
 
-/* Share (0..1) of the distinct bigrams of s[0, len) that occur in the
- * window's text; *hits (may be NULL) gets their count. */
-double zs_window_share(ZsWindow *w, const char *s, gsize len, guint *hits);
+/* For each of the n (<= 8) NUL-terminated strings qs[i]: the share (0..1)
+ * of its distinct bigrams that occur in the window's text, in shares[i],
+ * and their count in hits[i] (hits may be NULL). */
+void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double *shares,
+                      guint *hits);
 
 #endif

@@ -1,0 +1,82 @@
+/* test_normtext.c: the promise zs_normtext_into() makes when it returns
+ * TRUE, on which the reflow builds a paragraph from its lines' normalized
+ * texts: such a line normalizes the same after any other text. Checked on
+ * random lines over the characters whose treatment depends on neighbours,
+ * joined as place_line() joins them (leading spaces of the second line
+ * dropped), against normalizing the joined text with its line mark.
+ */
+#include "normtext.h"
+
+#include <string.h>
+
+static const char *const alphabet[] = {
+    "中", "国", "人", "1", "9", "a", "Z", "２", "Ｍ", "％", "＋", "－", "．", " ",
+    "  ", "\u3000", "\t", ",", ";", ":", "?", "!", "(", ")", ".", "/", "，", "。",
+    "（", "）", "“", "”", "——", "…", "\u00a0", "\u200b", "-", "\ufeff", "\x01"};
+
+static void random_line(GRand *r, GString *s) {
+  g_string_truncate(s, 0);
+  guint len = g_rand_int_range(r, 1, 8);
+  for (guint k = 0; k < len; k++)
+    g_string_append(s, alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+}
+
+/* Both last character of `a` and first of `b` in U+FF00-FFEF: a run of
+ * full-width forms may go on across the joint (normalize.c's test). */
+static gboolean fw_joint(const GString *a, const char *b) {
+  return a->len >= 3 && (guchar)a->str[a->len - 3] == 0xEF && (guchar)a->str[a->len - 2] >= 0xBC &&
+         strlen(b) >= 3 && (guchar)b[0] == 0xEF && (guchar)b[1] >= 0xBC;
+}
+
+static void test_alone_joins(void) {
+  GRand *r = g_rand_new_with_seed(7);
+  g_autoptr(GString) a = g_string_new(NULL), b = g_string_new(NULL), joined = g_string_new(NULL);
+  g_autoptr(GString) na = g_string_new(NULL), nb = g_string_new(NULL), nj = g_string_new(NULL);
+  guint checked = 0;
+  for (guint n = 0; n < 200000; n++) {
+    random_line(r, a);
+    random_line(r, b);
+    gboolean alone_a = zs_normtext_into(na, a->str, a->len, FALSE, NULL, 0);
+    gboolean alone_b = zs_normtext_into(nb, b->str, b->len, FALSE, NULL, 0);
+    const char *rest = b->str; /* place_line() drops the joint's spaces */
+    while (*rest && zs_normtext_is_space(g_utf8_get_char(rest)))
+      rest = g_utf8_next_char(rest);
+    if (!alone_a || !alone_b || !na->len || !nb->len || fw_joint(a, rest))
+      continue;
+    g_string_assign(joined, a->str);
+    g_string_append(joined, rest);
+    gsize marks[2] = {0, a->len};
+    zs_normtext_into(nj, joined->str, joined->len, FALSE, marks, 2);
+    g_autofree char *want = g_strconcat(na->str, nb->str, NULL);
+    if (strcmp(nj->str, want) != 0)
+      g_test_message("[%s] + [%s]: [%s], not [%s]", a->str, b->str, nj->str, want);
+    g_assert_cmpstr(nj->str, ==, want);
+    g_assert_cmpuint(marks[0], ==, 0);
+    g_assert_cmpuint(marks[1], ==, na->len);
+    checked++;
+  }
+  g_assert_cmpuint(checked, >, 10000);
+  g_rand_free(r);
+}
+
+/* Full-width letters and digits become ASCII one by one, as NFKC makes
+ * them. */
+static void test_fullwidth_nfkc(void) {
+  for (gunichar c = 0xFF01; c <= 0xFF5E; c++) {
+    char in[8];
+    in[g_unichar_to_utf8(c, in)] = '\0';
+    g_autoptr(GString) got = zs_normtext_run(in, strlen(in), FALSE, NULL, 0);
+    g_autofree char *nfkc = g_utf8_normalize(in, -1, G_NORMALIZE_NFKC);
+    gboolean plain = (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+                     (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05 || c == 0xFF0B;
+    if (plain)
+      g_assert_cmpstr(got->str, ==, nfkc);
+  }
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/normtext/alone-joins", test_alone_joins);
+  g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
+  return g_test_run();
+}
