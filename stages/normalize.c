@@ -69,6 +69,7 @@ typedef struct {
   double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
   gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
   gboolean alone;   /* norm reads the same after any text: zs_normtext_into() */
+  GList link;       /* in ZsNormalizer.pending, data = the line: no allocation */
 } NormLine;
 
 struct ZsNormalizer {
@@ -83,6 +84,8 @@ struct ZsNormalizer {
   gsize pending_bytes;
   guint nonblank;
   guint hist[HIST_MAX]; /* widths of lines, by whole column */
+  guint hist_best;      /* the first of 0, MIN_COLUMN.. HIST_MAX - 1 with the
+                           most lines: see count_width() */
   /* paragraph under construction */
   GString *ptext;
   GArray *pmarks;     /* gsize: raw offset of each joined line */
@@ -145,16 +148,27 @@ void zs_doc_free(ZsDoc *doc) {
  * paragraph a line): the most common width (>= MIN_COLUMN), if >= 40% of
  * lines and at least MIN_COLUMN_LINES are within two columns of it. */
 static double column_width(const ZsNormalizer *n) {
-  guint best = 0;
-  for (guint i = MIN_COLUMN; i < HIST_MAX; i++)
-    if (n->hist[i] > n->hist[best])
-      best = i;
+  guint best = n->hist_best;
   if (best < MIN_COLUMN || n->nonblank == 0)
     return 0;
   guint near = 0;
   for (guint i = best - 2; i <= best + 2 && i < HIST_MAX; i++)
     near += n->hist[i];
   return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
+}
+
+/* Counts a line of `col` whole columns. The most common width is kept as
+ * the counts grow instead of searched for on each join: counts only grow,
+ * so the first width (in the order 0, MIN_COLUMN, ..., HIST_MAX - 1) with
+ * the most lines changes only to the width just counted, when it has more
+ * lines than the old one, or as many and comes first. */
+static void count_width(ZsNormalizer *n, guint col) {
+  n->hist[col]++;
+  if (col != 0 && col < MIN_COLUMN)
+    return;
+  guint best = n->hist_best;
+  if (n->hist[col] > n->hist[best] || (n->hist[col] == n->hist[best] && col < best))
+    n->hist_best = col;
 }
 
 /* A headline printed after its body (PDF pages) can fill a column line.
@@ -411,7 +425,7 @@ static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
   while (!g_queue_is_empty(&n->pending) &&
          (all || n->pending_bytes > WARMUP_BYTES ||
           (n->pending.length > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
-    NormLine *l = g_queue_pop_head(&n->pending);
+    NormLine *l = g_queue_pop_head_link(&n->pending)->data;
     n->pending_bytes -= l->raw->len;
     place_line(n, l, out);
   }
@@ -438,9 +452,10 @@ static void add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean first,
   l->width = zs_line_width(l->raw->str, l->raw->len);
   n->nonblank++;
   guint b = (guint)l->width;
-  n->hist[b < HIST_MAX ? b : HIST_MAX - 1]++;
+  count_width(n, b < HIST_MAX ? b : HIST_MAX - 1);
   n->pending_bytes += l->raw->len;
-  g_queue_push_tail(&n->pending, l);
+  l->link.data = l;
+  g_queue_push_tail_link(&n->pending, &l->link);
   drain(n, FALSE, out);
 }
 
@@ -547,7 +562,8 @@ void zs_norm_free(ZsNormalizer *n) {
     return;
   g_free(n->file);
   g_string_free(n->cur, TRUE);
-  g_queue_clear_full(&n->pending, (GDestroyNotify)line_free);
+  while (!g_queue_is_empty(&n->pending))
+    line_free(g_queue_pop_head_link(&n->pending)->data);
   g_string_free(n->ptext, TRUE);
   g_array_unref(n->pmarks);
   g_array_unref(n->plines);

@@ -64,7 +64,12 @@ static inline guint hash(guint64 key, guint mask) {
   return (guint)(key >> 40) & mask;
 }
 
-#define FILTER_BITS 4096u
+/* The filter: a byte for each of 4096 hashes of a pair of characters. */
+#define FILTER_SIZE 4096u
+
+static inline guint pair_hash(gunichar a, gunichar b) {
+  return ((guint32)a * 0x9E3779B1u + (guint32)b * 0x85EBCA77u) >> 20;
+}
 
 /* The distinct bigrams of the questions: which questions have each (a bit
  * each), and whether the window has it. */
@@ -77,7 +82,7 @@ typedef struct {
 typedef struct {
   Entry *e;
   guint mask;
-  guint64 filter[FILTER_BITS / 64]; /* second characters, by c % FILTER_BITS */
+  guint8 filter[FILTER_SIZE]; /* the bigrams, by pair_hash() */
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
@@ -98,7 +103,7 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
         q->e[i].of |= (guint8)(1u << which);
         total[which]++;
       }
-      q->filter[(c % FILTER_BITS) / 64] |= G_GUINT64_CONSTANT(1) << (c % 64);
+      q->filter[pair_hash(prev, c)] = 1;
     }
     prev = c;
   }
@@ -116,7 +121,10 @@ void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double 
   while (slots < 2 * chars + 2)
     slots *= 2;
   Entry stack[512];
-  QuerySet q = {slots <= G_N_ELEMENTS(stack) ? stack : g_new(Entry, slots), slots - 1, {0}};
+  QuerySet q;
+  q.e = slots <= G_N_ELEMENTS(stack) ? stack : g_new(Entry, slots);
+  q.mask = slots - 1;
+  memset(q.filter, 0, sizeof q.filter);
   memset(q.e, 0, slots * sizeof *q.e);
   for (guint k = 0; k < n; k++)
     query_add(&q, k, qs[k], strlen(qs[k]), total);
@@ -126,7 +134,7 @@ void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double 
   gunichar prev = 0;
   for (const char *p = w->text->str, *end = p + w->text->len; p < end && *p;) {
     gunichar c = zs_utf8_next(&p);
-    if (prev && (q.filter[(c % FILTER_BITS) / 64] >> (c % 64)) & 1) {
+    if (q.filter[pair_hash(prev, c)] && prev) {
       guint64 key = ((guint64)prev << 32) | c;
       for (guint i = hash(key, q.mask); q.e[i].key; i = (i + 1) & q.mask)
         if (q.e[i].key == key) {

@@ -1,10 +1,14 @@
-/* test_normtext.c: the promise zs_normtext_into() makes when it returns
+/* test_normtext.c: the shortcuts of normtext.c and lines.c against the
+ * plain way.
+ *
+ * The promise zs_normtext_into() makes when it returns
  * TRUE, on which the reflow builds a paragraph from its lines' normalized
  * texts: such a line normalizes the same after any other text. Checked on
  * random lines over the characters whose treatment depends on neighbours,
  * joined as place_line() joins them (leading spaces of the second line
  * dropped), against normalizing the joined text with its line mark.
  */
+#include "lines.h"
 #include "normtext.h"
 
 #include <string.h>
@@ -74,9 +78,46 @@ static void test_fullwidth_nfkc(void) {
   }
 }
 
+/* zs_line_width() counts bytes; it must agree with a walk over the
+ * characters (ASCII and NBSP half a column, spaces at either end not
+ * counted). */
+static double width_by_chars(const char *s) {
+  double w = 0, trail = 0;
+  gboolean started = FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    double cw = (c < 0x80 || c == 0x00A0) ? 0.5 : 1.0;
+    if (zs_normtext_is_space(c)) {
+      if (started)
+        trail += cw;
+      continue;
+    }
+    started = TRUE;
+    w += trail + cw;
+    trail = 0;
+  }
+  return w;
+}
+
+static void test_width(void) {
+  static const char *const chars[] = {"中", "a", " ", "\u3000", "\u00a0", "\t", "\u2003",
+                                      "\U00020000", "\u00b7", "é", "\u202f", "，", "1"};
+  GRand *r = g_rand_new_with_seed(3);
+  g_autoptr(GString) s = g_string_new(NULL);
+  for (guint n = 0; n < 100000; n++) {
+    g_string_truncate(s, 0);
+    guint len = g_rand_int_range(r, 0, 40);
+    for (guint k = 0; k < len; k++)
+      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    g_assert_cmpfloat(zs_line_width(s->str, s->len), ==, width_by_chars(s->str));
+  }
+  g_rand_free(r);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/normtext/alone-joins", test_alone_joins);
   g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
+  g_test_add_func("/lines/width", test_width);
   return g_test_run();
 }
