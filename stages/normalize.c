@@ -275,6 +275,10 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
 static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
                           guint64 base, GPtrArray *w, GString *o) {
   g_string_truncate(o, 0);
+  if (zs_normtext_clean(s, len)) { /* most lines */
+    g_string_append_len(o, s, len);
+    return;
+  }
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
   const char *p = s, *end = s + len;
   while (p < end) {

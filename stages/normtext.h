@@ -29,4 +29,8 @@ GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
 gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
                           gsize *marks, guint n_marks);
 
+/* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A
+ * quicker check for the normalizer's input lines, most of which pass. */
+gboolean zs_normtext_clean(const char *s, gsize len);
+
 #endif

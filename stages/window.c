@@ -7,8 +7,8 @@
  * questions are small (a line, ~80 characters after it) and the window is
  * large, so the sets are built of the questions instead, and the window is
  * read once, without building anything, to mark which of their bigrams it
- * has. A bitmap of the questions' second characters lets most window
- * characters be passed over with one load.
+ * has. A bitmap of hashes of the questions' bigrams lets most window
+ * characters be passed over without a probe.
  */
 #include "window.h"
 #include "utf8.h"
@@ -64,8 +64,8 @@ static inline guint hash(guint64 key, guint mask) {
   return (guint)(key >> 40) & mask;
 }
 
-/* The filter: a byte for each of 4096 hashes of a pair of characters. */
-#define FILTER_SIZE 4096u
+/* The filter: a bit for each of 4096 hashes of a pair of characters. */
+#define FILTER_BITS 4096u
 
 static inline guint pair_hash(gunichar a, gunichar b) {
   return ((guint32)a * 0x9E3779B1u + (guint32)b * 0x85EBCA77u) >> 20;
@@ -76,13 +76,13 @@ static inline guint pair_hash(gunichar a, gunichar b) {
 typedef struct {
   guint64 key; /* 0 = empty */
   guint8 of;
-  gboolean seen;
+  guint8 seen;
 } Entry;
 
 typedef struct {
   Entry *e;
   guint mask;
-  guint8 filter[FILTER_SIZE]; /* the bigrams, by pair_hash() */
+  guint64 filter[FILTER_BITS / 64]; /* the bigrams, by pair_hash() */
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
@@ -103,7 +103,8 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
         q->e[i].of |= (guint8)(1u << which);
         total[which]++;
       }
-      q->filter[pair_hash(prev, c)] = 1;
+      guint h = pair_hash(prev, c);
+      q->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
     }
     prev = c;
   }
@@ -116,7 +117,8 @@ void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double 
   /* at most one bigram a character of the questions; at most half full */
   gsize chars = 0;
   for (guint k = 0; k < n; k++)
-    chars += strlen(qs[k]);
+    for (const char *p = qs[k]; *p; p++)
+      chars += ((guchar)*p & 0xC0) != 0x80;
   guint slots = 64;
   while (slots < 2 * chars + 2)
     slots *= 2;
@@ -134,11 +136,12 @@ void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double 
   gunichar prev = 0;
   for (const char *p = w->text->str, *end = p + w->text->len; p < end && *p;) {
     gunichar c = zs_utf8_next(&p);
-    if (q.filter[pair_hash(prev, c)] && prev) {
+    guint h = pair_hash(prev, c);
+    if ((q.filter[h / 64] >> (h % 64)) & 1 && prev) {
       guint64 key = ((guint64)prev << 32) | c;
       for (guint i = hash(key, q.mask); q.e[i].key; i = (i + 1) & q.mask)
         if (q.e[i].key == key) {
-          q.e[i].seen = TRUE;
+          q.e[i].seen = 1;
           break;
         }
     }

@@ -114,10 +114,39 @@ static void test_width(void) {
   g_rand_free(r);
 }
 
+/* zs_normtext_clean() agrees with g_utf8_validate() on random bytes
+ * around the edges of the UTF-8 table, and on random valid text. */
+static void test_clean(void) {
+  static const guchar edges[] = {0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF,
+                                 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF};
+  GRand *r = g_rand_new_with_seed(11);
+  guchar buf[8];
+  for (guint n = 0; n < 2000000; n++) {
+    guint len = g_rand_int_range(r, 0, sizeof buf + 1);
+    for (guint k = 0; k < len; k++)
+      buf[k] = edges[g_rand_int_range(r, 0, G_N_ELEMENTS(edges))];
+    g_assert_cmpint(zs_normtext_clean((char *)buf, len), ==,
+                    g_utf8_validate((char *)buf, len, NULL));
+  }
+  g_autoptr(GString) s = g_string_new(NULL);
+  for (guint n = 0; n < 100000; n++) {
+    g_string_truncate(s, 0);
+    for (guint k = g_rand_int_range(r, 0, 6); k > 0; k--) {
+      gunichar c = g_rand_int_range(r, 1, 0x110000);
+      if (g_unichar_validate(c))
+        g_string_append_unichar(s, c);
+    }
+    g_assert_true(zs_normtext_clean(s->str, s->len));
+  }
+  g_rand_free(r);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/normtext/alone-joins", test_alone_joins);
   g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
   g_test_add_func("/lines/width", test_width);
+  g_test_add_func("/normtext/clean-utf8", test_clean);
   return g_test_run();
 }
