@@ -154,9 +154,18 @@ gboolean zs_line_starts_subtitle(const char *norm) {
   return dashes >= 2 && !strstr(p, "，") && !strstr(p, "。");
 }
 
+/* Can zs_class_dateline_len() find a dateline in `norm`? Each of its
+ * patterns (classify.c) has a literal only a dateline has: 电 in 本报北京
+ * 1月30日电, 讯 or 消息 in 本报讯 and 央视网消息, 【 in 【…报道】. A line
+ * without any of them is no dateline, and the regular expressions are
+ * spared. */
+static gboolean may_be_dateline(const char *norm) {
+  return strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "消息") || strstr(norm, "【");
+}
+
 gboolean zs_line_starts_block(const char *norm) {
   gunichar c = get_char(norm);
-  if (zs_class_dateline_len(norm) || starts_with(norm, "（上接") ||
+  if ((may_be_dateline(norm) && zs_class_dateline_len(norm)) || starts_with(norm, "（上接") ||
       starts_with(norm, "（接上") || starts_with(norm, "本报记者") ||
       starts_with(norm, "本报通讯员") || starts_with(norm, "本报特约") ||
       starts_with(norm, "（记者") || starts_with(norm, "（本报记者"))

@@ -197,6 +197,19 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
   return share[1] < 0.1 && share[0] >= 4 * share[1];
 }
 
+/* zs_class_is_endnote(): an editor's note, （责任编辑：王震） or （完）. Its
+ * pattern (classify.c) must match the whole line and ends in a closing
+ * bracket, ） ) 】 ] ］ or 〕: a line ending otherwise is none (an empty
+ * one aside, which no line here is), and the regular expression is
+ * spared. */
+static gboolean is_endnote(const NormLine *l) {
+  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
+  gboolean closed = l->norm->len == 0;
+  for (guint i = 0; i < G_N_ELEMENTS(closers) && !closed; i++)
+    closed = g_str_has_suffix(l->norm->str, closers[i]);
+  return closed && zs_class_is_endnote(l->norm->str, l->norm->len);
+}
+
 static gboolean is_meta(NormLine *l) {
   if (l->meta < 0)
     l->meta = (gint8)zs_class_is_meta(l->norm->str);
@@ -249,8 +262,7 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
   if (how == SPLIT)
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone */
-  if (zs_line_starts_block(b->norm->str) || is_meta(a) || is_meta(b) ||
-      zs_class_is_endnote(b->norm->str, b->norm->len))
+  if (zs_line_starts_block(b->norm->str) || is_meta(a) || is_meta(b) || is_endnote(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
 }

@@ -148,17 +148,18 @@ static gunichar final_form(gunichar prev, const char *q, const char *end) {
   return plain_of(c);
 }
 
-/* Does `c` need more than a copy? Spaces, dropped characters, full-width
- * forms and the ASCII punctuation that can become full-width: every branch
- * of zs_normtext_into() but the last. */
-static gboolean needs_care(gunichar c) {
-  return zs_normtext_is_space(c) || is_dropped(c) || fw_plain(c) || c == 0xFF0D ||
-         c == 0xFF0E || ascii_to_fullwidth_punct(c);
+/* Does `c` (>= 0x80) need more than a copy? Every branch of
+ * zs_normtext_into() but the last: the spaces and dropped characters
+ * (all below U+FF00), the full-width forms (all at or above it); the ASCII
+ * punctuation is decided by lead_step. */
+static inline gboolean needs_care_mb(gunichar c) {
+  return c >= 0xFF00 ? fw_plain(c) || c == 0xFF0D || c == 0xFF0E
+                     : zs_normtext_is_space(c) || is_dropped(c);
 }
 
 /* What plain_run() does at each lead byte: 0, stop (an ASCII byte that
  * needs care: controls, the space, ! ( ) , : ; ?); 1 to 4, step over that
- * many bytes; 0x80 + the length, decode and ask needs_care(). Only
+ * many bytes; 0x80 + the length, decode and ask needs_care_mb(). Only
  * characters led by C2 (NBSP), E2 (the U+2000 spaces, zero width space),
  * E3 (U+3000) and EF (BOM, full-width forms) can need care outside ASCII;
  * the others are stepped over without decoding. */
@@ -187,7 +188,7 @@ static const char *plain_run(const char *p, const char *end) {
     guint8 k = lead_step[(guchar)*p];
     if (k & 0x80) {
       const char *q = p;
-      if (needs_care(zs_utf8_next(&q)))
+      if (needs_care_mb(zs_utf8_next(&q)))
         return p;
       p = q;
     } else if (k) {

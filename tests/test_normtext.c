@@ -1,5 +1,5 @@
-/* test_normtext.c: the shortcuts of normtext.c and lines.c against the
- * plain way.
+/* test_normtext.c: the shortcuts of normtext.c, lines.c and normalize.c
+ * against the plain way.
  *
  * The promise zs_normtext_into() makes when it returns
  * TRUE, on which the reflow builds a paragraph from its lines' normalized
@@ -8,7 +8,9 @@
  * joined as place_line() joins them (leading spaces of the second line
  * dropped), against normalizing the joined text with its line mark.
  */
+#include "classify.h"
 #include "lines.h"
+#include "normalize.h"
 #include "normtext.h"
 
 #include <string.h>
@@ -142,11 +144,76 @@ static void test_clean(void) {
   g_rand_free(r);
 }
 
+/* Every character outside ASCII the convention touches is touched, and
+ * every other one is copied: the lead-byte table and needs_care_mb() of
+ * normtext.c against the convention's own list. */
+static void test_every_character(void) {
+  for (gunichar c = 0x80; c < 0x110000; c++) {
+    if (!g_unichar_validate(c))
+      continue;
+    gboolean space = c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+                     c == 0x205F;
+    gboolean dropped = c == 0x200B || c == 0xFEFF;
+    gboolean fw = (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+                  (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05 || c == 0xFF0B;
+    gboolean between_digits = c == 0xFF0D || c == 0xFF0E;
+    char ch[8];
+    ch[g_unichar_to_utf8(c, ch)] = '\0';
+    g_autofree char *in = between_digits ? g_strconcat("1", ch, "2", NULL)
+                                         : g_strconcat("中", ch, "中", NULL);
+    g_autoptr(GString) out = zs_normtext_run(in, strlen(in), FALSE, NULL, 0);
+    if ((strcmp(out->str, in) != 0) != (space || dropped || fw || between_digits))
+      g_error("U+%04X: [%s] -> [%s]", c, in, out->str);
+  }
+}
+
+/* The reflow asks classify.c's dateline and endnote patterns only about
+ * lines that have what every match has (lines.c may_be_dateline(),
+ * normalize.c is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote
+ * ends in a closing bracket. Checked on every line of the corpus and of
+ * the test data, whose matches must all have it. */
+static void test_prefilters(void) {
+  static const char *const dirs[] = {"corpus", "tests/data/classify", "tests/data/layouts",
+                                     "tests/data/normalize", "tests/data/fields"};
+  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
+  guint datelines = 0, endnotes = 0;
+  for (guint d = 0; d < G_N_ELEMENTS(dirs); d++) {
+    g_autoptr(GDir) dir = g_dir_open(dirs[d], 0, NULL);
+    g_assert_nonnull(dir);
+    for (const char *name; (name = g_dir_read_name(dir));) {
+      g_autofree char *path = g_build_filename(dirs[d], name, NULL);
+      g_autofree char *data = NULL;
+      if (!g_file_get_contents(path, &data, NULL, NULL) || !g_utf8_validate(data, -1, NULL))
+        continue;
+      g_auto(GStrv) lines = g_strsplit_set(data, "\n\t", -1);
+      for (guint i = 0; lines[i]; i++) {
+        g_autofree char *norm = zs_norm_text(lines[i], -1);
+        if (zs_class_dateline_len(norm)) {
+          datelines++;
+          g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "消息") ||
+                        strstr(norm, "【"));
+        }
+        if (zs_class_is_endnote(norm, strlen(norm))) {
+          gboolean closed = !*norm; /* "" is one: no match has its length */
+          for (guint k = 0; k < G_N_ELEMENTS(closers); k++)
+            closed |= g_str_has_suffix(norm, closers[k]);
+          endnotes++;
+          g_assert_true(closed);
+        }
+      }
+    }
+  }
+  g_assert_cmpuint(datelines, >=, 8);
+  g_assert_cmpuint(endnotes, >=, 4);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/normtext/alone-joins", test_alone_joins);
   g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
   g_test_add_func("/lines/width", test_width);
+  g_test_add_func("/lines/prefilters", test_prefilters);
   g_test_add_func("/normtext/clean-utf8", test_clean);
+  g_test_add_func("/normtext/every-character", test_every_character);
   return g_test_run();
 }
