@@ -28,6 +28,7 @@
 #include "normtext.h"
 #include "htmltext.h"
 #include "lines.h"
+#include "utf8.h"
 #include "window.h"
 
 #include <string.h>
@@ -203,11 +204,16 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
  * one aside, which no line here is), and the regular expression is
  * spared. */
 static gboolean is_endnote(const NormLine *l) {
-  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
-  gboolean closed = l->norm->len == 0;
-  for (guint i = 0; i < G_N_ELEMENTS(closers) && !closed; i++)
-    closed = g_str_has_suffix(l->norm->str, closers[i]);
-  return closed && zs_class_is_endnote(l->norm->str, l->norm->len);
+  const char *s = l->norm->str, *last = s + l->norm->len;
+  if (last > s) {
+    do
+      last--;
+    while (last > s && ((guchar)*last & 0xC0) == 0x80);
+    gunichar c = zs_utf8_next(&last);
+    if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
+      return FALSE;
+  }
+  return zs_class_is_endnote(l->norm->str, l->norm->len);
 }
 
 static gboolean is_meta(NormLine *l) {
@@ -261,8 +267,9 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
   Layout how = layout(n, a, b);
   if (how == SPLIT)
     return FALSE;
-  /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone */
-  if (zs_line_starts_block(b->norm->str) || is_meta(a) || is_meta(b) || is_endnote(b))
+  /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
+   * (zs_class_is_meta() last: it costs the most) */
+  if (zs_line_starts_block(b->norm->str) || is_endnote(b) || is_meta(a) || is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
 }
