@@ -170,10 +170,14 @@ static gboolean may_be_dateline(const char *norm) {
 
 gboolean zs_line_starts_block(const char *norm) {
   gunichar c = get_char(norm);
-  if ((may_be_dateline(norm) && zs_class_dateline_len(norm)) || starts_with(norm, "（上接") ||
-      starts_with(norm, "（接上") || starts_with(norm, "本报记者") ||
-      starts_with(norm, "本报通讯员") || starts_with(norm, "本报特约") ||
-      starts_with(norm, "（记者") || starts_with(norm, "（本报记者"))
+  if (may_be_dateline(norm) && zs_class_dateline_len(norm))
+    return TRUE;
+  /* continuation notes and bylines, all led by （ or 本 */
+  if ((c == 0xFF08 || c == 0x672C) &&
+      (starts_with(norm, "（上接") || starts_with(norm, "（接上") ||
+       starts_with(norm, "本报记者") || starts_with(norm, "本报通讯员") ||
+       starts_with(norm, "本报特约") || starts_with(norm, "（记者") ||
+       starts_with(norm, "（本报记者")))
     return TRUE;
   /* section markers ■ □ ● ◆ ◇ ▲ △ ★ ☆ ▶ */
   if ((c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606)
