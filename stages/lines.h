@@ -6,11 +6,12 @@
 
 #include <glib.h>
 
-/* Leading spaces, in CJK columns (U+3000 is 1, a space 0.5, a tab 2). */
-double zs_line_indent(const char *s);
-/* Display width in CJK columns, ASCII half, leading and trailing spaces not
- * counted. */
-double zs_line_width(const char *s);
+/* Leading spaces of s[0, len), in CJK columns (U+3000 is 1, a space 0.5,
+ * a tab 2). */
+double zs_line_indent(const char *s, gsize len);
+/* Display width of s[0, len) (valid UTF-8) in CJK columns, ASCII half,
+ * leading and trailing spaces not counted. */
+double zs_line_width(const char *s, gsize len);
 
 /* Closing quotes and brackets, full-width and ASCII. */
 gboolean zs_line_is_closer(gunichar c);

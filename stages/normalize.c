@@ -4,8 +4,9 @@
  * (full-width forms, ASCII punctuation between Chinese characters, spaces);
  * it is the whole of what "normalized" means for a single string, and other
  * stages use it. The normalizer around it decodes bytes into lines, repairs encoding
- * problems, and rejoins hard-wrapped lines into paragraphs (reflow), keeping
- * a map from each paragraph byte offset back to its input line.
+ * problems (this file), and rejoins hard-wrapped lines into paragraphs
+ * (reflow.c), keeping a map from each paragraph byte offset back to its
+ * input line.
  *
  * The convention is written out in stages/README.md; in short:
  *   - U+FF10-FF19, FF21-FF3A, FF41-FF5A, ％ ＋ become ASCII (NFKC on those
@@ -17,78 +18,18 @@
  *     two ASCII graphic characters (PM2.5 monitoring). In a headline-like
  *     one-line paragraph a space between two runs of >= 2 ideographs stays.
  *   - Scraped HTML (htmltext.c): entities decoded, <br> </p> end a line.
- *   - Reflow (see decide_join): a line continues into the next non-blank line
+ *   - Reflow (see decide_join() in reflow.c): a line continues into the next non-blank line
  *     when it does not end a paragraph: no sentence end, no trailing ……, ——
  *     or ：, and it is either a full column line (PDF), a long line (> 40
  *     columns, markdown-like) or ends inside a clause (，、；). Headings,
  *     datelines, subtitles and section markers always start a paragraph.
  */
-#include "normalize.h"
-#include "classify.h"
-#include "normtext.h"
+#include "normalize_int.h"
 #include "htmltext.h"
 #include "lines.h"
-#include "overlap.h"
+#include "normtext.h"
 
 #include <string.h>
-
-/* Lines held back before the column width is known. */
-#define WARMUP_LINES 32
-#define WARMUP_BYTES (1u << 20)
-/* A line is read in pieces of about this size, cut at sentence ends, and
- * cut anywhere past PIECE_MAX with no sentence end. */
-#ifndef PIECE_BYTES /* the fuzz build (make fuzz) makes them small */
-#define PIECE_BYTES (1u << 20)
-#endif
-#ifndef PIECE_MAX
-#define PIECE_MAX (4u << 20)
-#endif
-/* A line this wide (in CJK columns) is a paragraph line of a free layout. */
-#define LONG_LINE_WIDTH 40.0
-#define HIST_MAX 48
-/* A news column is at least this wide, and a page has this many lines near
- * its width before it counts as a column layout. */
-#define MIN_COLUMN 10
-#define MIN_COLUMN_LINES 8
-/* Lines held after the next one, for the topic-shift test, and how much of
- * their text it reads (bytes, about 80 characters). */
-#define LOOKAHEAD 8
-#define LOOKAHEAD_TEXT 240
-/* Recent text kept for the topic-shift test, in bytes. */
-#define RECENT_BYTES 1800
-
-typedef struct {
-  char *raw;        /* decoded line, valid UTF-8, markdown markers removed */
-  char *norm;       /* zs_norm_text(raw) */
-  guint lineno;
-  double width;     /* display width in CJK columns, ASCII counts half */
-  gboolean heading;
-  gboolean cut;     /* a piece of an over-long line: see take_line() */
-  double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
-} NormLine;
-
-struct ZsNormalizer {
-  char *file;
-  GString *cur;       /* bytes of the physical line being read */
-  gboolean pending_cr;
-  guint64 offset;     /* input bytes consumed */
-  guint64 line_off;   /* input offset of the start of `cur` */
-  guint lineno;       /* number of lines completed */
-  guint64 line_bytes; /* bytes of the current line taken as pieces */
-  GQueue pending;     /* NormLine*, warm-up look-ahead */
-  gsize pending_bytes;
-  guint nonblank;
-  guint hist[HIST_MAX]; /* widths of lines, by whole column */
-  /* paragraph under construction */
-  GString *ptext;
-  GArray *pmarks;     /* gsize: raw offset of each joined line */
-  GArray *plines;     /* guint: its input line */
-  NormLine *plast;    /* last line placed (owned) */
-  gboolean pheading;
-  double pindent;     /* indent of its first line */
-  gboolean prev_ended;  /* the previous paragraph ended a sentence */
-  GString *recent;      /* the end of the text emitted so far */
-};
 
 /* ---- paragraph line maps ------------------------------------------------ */
 
@@ -127,84 +68,6 @@ void zs_doc_free(ZsDoc *doc) {
   g_free(doc);
 }
 
-/* ---- line classification ------------------------------------------------ */
-
-/* The column width of the page, or 0 when the layout has no column (one
- * paragraph a line): the most common width (>= MIN_COLUMN), if >= 40% of
- * lines and at least MIN_COLUMN_LINES are within two columns of it. */
-static double column_width(const ZsNormalizer *n) {
-  guint best = 0;
-  for (guint i = MIN_COLUMN; i < HIST_MAX; i++)
-    if (n->hist[i] > n->hist[best])
-      best = i;
-  if (best < MIN_COLUMN || n->nonblank == 0)
-    return 0;
-  guint near = 0;
-  for (guint i = best - 2; i <= best + 2 && i < HIST_MAX; i++)
-    near += n->hist[i];
-  return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
-}
-
-/* A headline printed after its body (PDF pages) can fill a column line.
- * It is a first line without punctuation after a finished sentence that
- * restates the text before it (>= 2 and >= 20% of its bigrams occur
- * there) while the lines after it start another topic (< 10%, and under a
- * quarter of the line's own share). */
-static gboolean headline_after_body(const ZsNormalizer *n, const NormLine *a,
-                                    const NormLine *b) {
-  if (n->plines->len != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm) ||
-      a->width > LONG_LINE_WIDTH)
-    return FALSE;
-  guint hits;
-  double share = zs_overlap_share(a->norm, n->recent->str, &hits);
-  if (hits < 2 || share < 0.2)
-    return FALSE;
-  g_autoptr(GString) next = g_string_new(b->norm);
-  for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
-    g_string_append(next, ((NormLine *)l->data)->norm);
-  double next_share = zs_overlap_share(next->str, n->recent->str, NULL);
-  return next_share < 0.1 && share >= 4 * next_share;
-}
-
-/* Does line A continue into line B (the next non-blank line)? */
-static gboolean decide_join(const ZsNormalizer *n, const NormLine *a,
-                            const NormLine *b) {
-  /* A subtitle (leading dash run) is a paragraph of its own. */
-  /* a paragraph stops growing past PIECE_MAX, as a line does */
-  if (n->ptext->len > PIECE_MAX)
-    return FALSE;
-  if (a->heading || b->heading || a->cut || zs_line_starts_block(b->norm) ||
-      zs_line_starts_subtitle(a->norm))
-    return FALSE;
-  /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone */
-  if (zs_class_is_meta(a->norm) || zs_class_is_meta(b->norm) ||
-      zs_class_is_endnote(b->norm, strlen(b->norm)))
-    return FALSE;
-  /* No line of Chinese type starts with a closing mark (避头 rule): a
-   * line that does continues the previous one, even after a sentence end. */
-  if (zs_line_starts_closing(b->norm))
-    return TRUE;
-  if (zs_line_ends_sentence(a->norm) || zs_line_ends_soft(a->norm))
-    return zs_line_ends_soft(a->norm) && g_str_has_suffix(a->norm, "：") &&
-           zs_line_starts_quote(b->norm);
-  /* An indented line starts a paragraph: deeper than the line before, or,
-   * in a free layout (no column), indented at all (web pages indent each
-   * paragraph with U+3000). In a column, not after a full line that stops
-   * mid-sentence: that indent is extraction noise, and the sentence goes on. */
-  double col = column_width(n);
-  if ((b->indent >= a->indent + 1 && !(col > 0 && a->width >= col * 0.8)) ||
-      (col == 0 && b->indent >= 1 && b->indent >= a->indent))
-    return FALSE;
-  /* ...and goes on over the lines not indented, to a sentence end */
-  if (n->pindent >= 1 && b->indent < 1)
-    return TRUE;
-  if (zs_line_ends_open(a->norm) || zs_line_colon_fragment(a->norm))
-    return TRUE;
-  if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
-    return FALSE;
-  return !headline_after_body(n, a, b);
-}
-
 /* ---- decoding ---------------------------------------------------------- */
 
 static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
@@ -220,11 +83,15 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
   g_ptr_array_add(w, g_strdup_printf("%s:%u: %s", n->file, line, msg));
 }
 
-/* Valid UTF-8 from a raw line: invalid bytes become U+FFFD, NULs go.
- * One warning of each kind per line. */
-static char *sanitize_line(const ZsNormalizer *n, const char *s, gsize len,
-                           guint lineno, guint64 base, GPtrArray *w) {
-  GString *o = g_string_sized_new(len);
+/* Valid UTF-8 from a raw line into `o` (emptied first): invalid bytes
+ * become U+FFFD, NULs go. One warning of each kind per line. */
+static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
+                          guint64 base, GPtrArray *w, GString *o) {
+  g_string_truncate(o, 0);
+  if (zs_normtext_clean(s, len)) { /* most lines */
+    g_string_append_len(o, s, len);
+    return;
+  }
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
   const char *p = s, *end = s + len;
   while (p < end) {
@@ -248,130 +115,12 @@ static char *sanitize_line(const ZsNormalizer *n, const char *s, gsize len,
     }
     p = bad + 1;
   }
-  return g_string_free(o, FALSE);
 }
 
-static void norm_line_free(NormLine *l) {
-  if (!l)
-    return;
-  g_free(l->raw);
-  g_free(l->norm);
-  g_free(l);
-}
-
-static void emit_para(ZsNormalizer *n, GPtrArray *out) {
-  if (!n->plast)
-    return;
-  guint nl = n->plines->len;
-  gsize *marks = (gsize *)(void *)n->pmarks->data;
-  gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm, n->plast->width);
-  GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
-  g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
-  if (names) {
-    g_string_assign(t, names);
-    marks[0] = 0;
-  }
-  ZsPara *p = g_new0(ZsPara, 1);
-  p->line = g_array_index(n->plines, guint, 0);
-  p->last_line = n->plast->lineno;
-  p->n_lines = nl;
-  p->markdown_heading = n->pheading;
-  p->text = g_string_free(t, FALSE);
-  if (nl > 1) {
-    p->line_offsets = g_array_copy(n->pmarks);
-    p->line_numbers = g_array_copy(n->plines);
-  }
-  g_ptr_array_add(out, p);
-  n->prev_ended = zs_line_ends_sentence(p->text);
-  g_string_append(n->recent, p->text);
-  if (n->recent->len > 2 * RECENT_BYTES) {
-    const char *cut = g_utf8_find_next_char(
-        n->recent->str + n->recent->len - RECENT_BYTES - 1, NULL);
-    g_string_erase(n->recent, 0, cut - n->recent->str);
-  }
-  g_string_truncate(n->ptext, 0);
-  g_array_set_size(n->pmarks, 0);
-  g_array_set_size(n->plines, 0);
-  g_clear_pointer(&n->plast, norm_line_free);
-  n->pheading = FALSE;
-}
-
-/* Places line `l` (taken) into the current paragraph or a new one. */
-static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
-  if (n->plast && !decide_join(n, n->plast, l))
-    emit_para(n, out);
-  gsize off = n->ptext->len;
-  if (off == 0)
-    n->pindent = l->indent;
-  g_array_append_val(n->pmarks, off);
-  g_array_append_val(n->plines, l->lineno);
-  /* A continuation line's indent is layout, not text: "107." + "　1万个"
-   * is 107.1万个, with nothing between. */
-  const char *raw = l->raw;
-  if (off > 0)
-    while (*raw && zs_normtext_is_space(g_utf8_get_char(raw)))
-      raw = g_utf8_next_char(raw);
-  g_string_append(n->ptext, raw);
-  if (l->heading)
-    n->pheading = TRUE;
-  norm_line_free(n->plast);
-  g_free(l->raw);
-  l->raw = NULL;
-  n->plast = l;
-}
-
-static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
-  while (!g_queue_is_empty(&n->pending) &&
-         (all || n->pending_bytes > WARMUP_BYTES ||
-          (n->pending.length > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
-    NormLine *l = g_queue_pop_head(&n->pending);
-    n->pending_bytes -= strlen(l->raw);
-    place_line(n, l, out);
-  }
-}
-
-/* Queues the line `raw` (taken): `first` when it starts an input line,
- * `cut` when the input line goes on after it. */
-static void add_line(ZsNormalizer *n, char *raw, guint lineno, gboolean first,
-                     gboolean cut, GPtrArray *out) {
-  g_autofree char *raw_start = g_strndup(raw, MIN(strlen(raw), 64));
-  NormLine *l = g_new0(NormLine, 1);
-  l->cut = cut;
-  const char *h = first ? zs_line_markdown_heading(raw) : NULL;
-  if (h) {
-    l->heading = TRUE;
-    l->raw = g_strdup(h);
-    g_free(raw);
-  } else {
-    l->raw = raw;
-  }
-  l->norm = zs_norm_text(l->raw, -1);
-  if (!*l->norm) {
-    norm_line_free(l);
-    return;
-  }
-  l->lineno = lineno;
-  l->width = zs_line_width(l->raw);
-  l->indent = first ? zs_line_indent(raw_start) : 0;
-  n->nonblank++;
-  guint b = (guint)l->width;
-  n->hist[b < HIST_MAX ? b : HIST_MAX - 1]++;
-  n->pending_bytes += strlen(l->raw);
-  g_queue_push_tail(&n->pending, l);
-  drain(n, FALSE, out);
-}
-
-
-/* Takes the first `len` bytes of the line being read (all of it unless
- * `piece`) as a line: decoded, normalized, queued for reflow. A piece is a
- * part of an over-long line that ends at a sentence end (see piece_end()),
- * so a huge line never sits in memory whole; the pieces keep its line
- * number. */
-static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
+static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
                       GPtrArray *out, GPtrArray *w) {
   guint lineno = n->lineno + 1;
   gboolean first = n->line_bytes == 0;
-  const char *s = n->cur->str;
   gsize skip = 0;
   if (lineno == 1 && first && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
     skip = 3;
@@ -382,7 +131,8 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
     n->lineno++;
     n->line_bytes = 0;
   }
-  char *raw = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w);
+  NormLine *l = zs_reflow_line_new(n);
+  sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw);
   if (piece) {
     g_string_erase(n->cur, 0, len);
     n->line_off += len;
@@ -390,19 +140,22 @@ static void take_line(ZsNormalizer *n, gsize len, gboolean piece,
     g_string_truncate(n->cur, 0);
   }
   /* scraped HTML: entities decoded, a <br> ends a line */
-  g_auto(GStrv) html = zs_html_pieces(raw);
-  if (html) {
-    for (guint i = 0; html[i]; i++)
-      add_line(n, g_strdup(html[i]), lineno, first || i > 0,
-               piece && html[i + 1] == NULL, out);
-    g_free(raw);
+  const char *raw = l->raw->str;
+  if (memchr(raw, '&', l->raw->len) || memchr(raw, '<', l->raw->len)) {
+    g_auto(GStrv) html = zs_html_pieces(raw);
+    for (guint i = 0; html[i]; i++) {
+      NormLine *hl = zs_reflow_line_new(n);
+      g_string_assign(hl->raw, html[i]);
+      zs_reflow_add_line(n, hl, lineno, first || i > 0, piece && html[i + 1] == NULL, out);
+    }
+    zs_reflow_line_recycle(n, l);
     return;
   }
-  add_line(n, raw, lineno, first, piece, out);
+  zs_reflow_add_line(n, l, lineno, first, piece, out);
 }
 
 static void end_line(ZsNormalizer *n, GPtrArray *out, GPtrArray *w) {
-  take_line(n, n->cur->len, FALSE, out, w);
+  take_line(n, n->cur->str, n->cur->len, FALSE, out, w);
 }
 
 /* Where the line being read can be cut: after its last sentence end
@@ -448,7 +201,11 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->ptext = g_string_new(NULL);
   n->pmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   n->plines = g_array_new(FALSE, FALSE, sizeof(guint));
-  n->recent = g_string_new(NULL);
+  n->recent = zs_window_new();
+  n->spare = g_ptr_array_new_with_free_func((GDestroyNotify)zs_reflow_line_free);
+  n->next = g_string_new(NULL);
+  n->pnorm = g_string_new(NULL);
+  n->pnmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   return n;
 }
 
@@ -457,18 +214,24 @@ void zs_norm_free(ZsNormalizer *n) {
     return;
   g_free(n->file);
   g_string_free(n->cur, TRUE);
-  g_queue_clear_full(&n->pending, (GDestroyNotify)norm_line_free);
+  while (!g_queue_is_empty(&n->pending))
+    zs_reflow_line_free(g_queue_pop_head_link(&n->pending)->data);
   g_string_free(n->ptext, TRUE);
   g_array_unref(n->pmarks);
   g_array_unref(n->plines);
-  norm_line_free(n->plast);
-  g_string_free(n->recent, TRUE);
+  zs_reflow_line_free(n->plast);
+  zs_window_free(n->recent);
+  g_ptr_array_unref(n->spare);
+  g_string_free(n->next, TRUE);
+  g_string_free(n->pnorm, TRUE);
+  g_array_unref(n->pnmarks);
   g_free(n);
 }
 
 void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
                   GPtrArray *out, GPtrArray *warnings) {
   const char *p = data, *end = data + len;
+  const char *lf = NULL; /* the next \n at or after p, or end: a cache */
   while (p < end) {
     if (n->pending_cr) {
       n->pending_cr = FALSE;
@@ -479,9 +242,25 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
         continue;
       }
     }
-    const char *nl = p;
-    while (nl < end && *nl != '\n' && *nl != '\r')
-      nl++;
+    if (!lf || lf < p) {
+      lf = memchr(p, '\n', end - p);
+      if (!lf)
+        lf = end;
+    }
+    const char *nl = memchr(p, '\r', lf - p);
+    if (!nl)
+      nl = lf;
+    if (n->cur->len == 0 && nl < end && (gsize)(nl - p) <= PIECE_BYTES) {
+      /* The whole line is in this chunk and too short to be cut in pieces:
+       * read from the chunk itself, not copied into n->cur first. */
+      n->offset += nl - p + 1;
+      if (*nl == '\r')
+        n->pending_cr = TRUE;
+      take_line(n, p, nl - p, FALSE, out, warnings);
+      n->line_off = n->offset;
+      p = nl + 1;
+      continue;
+    }
     /* a piece at a time, so cutting pieces off the front stays linear */
     for (const char *q = p; q < nl;) {
       gsize step = MIN((gsize)(nl - q), PIECE_BYTES);
@@ -491,7 +270,7 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
         gsize cut = piece_end(n->cur);
         if (!cut)
           break;
-        take_line(n, cut, TRUE, out, warnings);
+        take_line(n, n->cur->str, cut, TRUE, out, warnings);
       }
     }
     n->offset += nl - p;
@@ -509,8 +288,7 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
 void zs_norm_finish(ZsNormalizer *n, GPtrArray *out, GPtrArray *warnings) {
   if (n->cur->len)
     end_line(n, out, warnings);
-  drain(n, TRUE, out);
-  emit_para(n, out);
+  zs_reflow_finish(n, out);
 }
 
 ZsDoc *zs_norm_document(const char *file, const char *data, gsize len,

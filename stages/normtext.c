@@ -8,6 +8,7 @@
 #include "normtext.h"
 
 #include "normalize.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -25,12 +26,6 @@ static gboolean is_chinese(gunichar c) {
   return is_ideo(c) || (c >= 0x3001 && c <= 0x303F) ||
          (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x2014 && c <= 0x2026) ||
          c == 0x00B7;
-}
-
-gboolean zs_normtext_is_space(gunichar c) {
-  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 ||
-         c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
 static gboolean is_ascii_alnum(gunichar c) {
@@ -153,18 +148,86 @@ static gunichar final_form(gunichar prev, const char *q, const char *end) {
   return plain_of(c);
 }
 
-/* The character-level normalization. `marks` (n ascending byte offsets into
- * s, may be NULL) are rewritten in place into offsets of the result.
- * keep_phrase_space: one-line headline mode (see the convention above). */
-GString *zs_normtext_run(const char *s, gsize len,
-                               gboolean keep_phrase_space, gsize *marks,
-                               guint n_marks) {
-  GString *o = g_string_sized_new(len + 8);
+/* Does `c` (>= 0x80) need more than a copy? Every branch of
+ * zs_normtext_into() but the last: the spaces and dropped characters
+ * (all below U+FF00), the full-width forms (all at or above it); the ASCII
+ * punctuation is decided by lead_step. */
+static inline gboolean needs_care_mb(gunichar c) {
+  return c >= 0xFF00 ? fw_plain(c) || c == 0xFF0D || c == 0xFF0E
+                     : zs_normtext_is_space(c) || is_dropped(c);
+}
+
+/* What plain_run() does at each lead byte: 0, stop (an ASCII byte that
+ * needs care: controls, the space, ! ( ) , : ; ?); 1 to 4, step over that
+ * many bytes; 0x80 + the length, decode and ask needs_care_mb(). Only
+ * characters led by C2 (NBSP), E2 (the U+2000 spaces, zero width space),
+ * E3 (U+3000) and EF (BOM, full-width forms) can need care outside ASCII;
+ * the others are stepped over without decoding. */
+static const guint8 lead_step[256] = {
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x00, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x00,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+    0x02, 0x02, 0x82, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+    0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+    0x03, 0x03, 0x83, 0x83, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x83,
+    0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+};
+
+/* The end of the run of characters from `p` that are copied as they are. */
+static const char *plain_run(const char *p, const char *end) {
+  while (p < end) {
+    guint8 k = lead_step[(guchar)*p];
+    if (k & 0x80) {
+      const char *q = p;
+      if (needs_care_mb(zs_utf8_next(&q)))
+        return p;
+      p = q;
+    } else if (k) {
+      p += k;
+    } else {
+      return p;
+    }
+  }
+  return end;
+}
+
+/* The character-level normalization of s[0, len) into `o` (emptied
+ * first). `marks` (n ascending byte offsets of character starts in s, may
+ * be NULL) are rewritten in place into offsets of the result.
+ * keep_phrase_space: one-line headline mode (see the convention above).
+ * Returns whether each character past the leading spaces was mapped
+ * without looking at its neighbours (see normtext.h). */
+gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
+                          gsize *marks, guint n_marks) {
+  g_string_truncate(o, 0);
+  gboolean alone = TRUE;
   const char *p = s, *end = s + len;
   guint mi = 0;
   while (p < end) {
     while (mi < n_marks && marks[mi] <= (gsize)(p - s))
       marks[mi++] = o->len;
+    /* Most text is copied as it is, a run at a time; a mark inside the run
+     * moves with its character. */
+    const char *run = plain_run(p, end);
+    if (run > p) {
+      gsize from = (gsize)(p - s), at = o->len;
+      while (mi < n_marks && marks[mi] < (gsize)(run - s)) {
+        marks[mi] = at + (marks[mi] - from);
+        mi++;
+      }
+      g_string_append_len(o, p, run - p);
+      p = run;
+      continue;
+    }
     gunichar c = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
     if (is_dropped(c)) {
@@ -177,6 +240,19 @@ GString *zs_normtext_run(const char *s, gsize len,
       const char *q = next;
       while (q < end && (zs_normtext_is_space(g_utf8_get_char(q)) || is_dropped(g_utf8_get_char(q))))
         q = g_utf8_next_char(q);
+      if (p == s) { /* leading spaces: alone when there is nothing else */
+        const char *r = s;
+        while (r < q && zs_normtext_is_space(g_utf8_get_char(r)))
+          r = g_utf8_next_char(r);
+        alone &= r == q;
+      } else { /* decided by this text alone: see final_form() */
+        gunichar at = q < end ? g_utf8_get_char(q) : 0;
+        const char *after = q < end ? g_utf8_next_char(q) : end;
+        alone &= o->len > 0 && at &&
+                 (ascii_to_fullwidth_punct(at)    ? after_punct_run(after, end) != 0
+                  : at == 0xFF0D || at == 0xFF0E ? next_nonspace(after, end) != 0
+                                                 : TRUE);
+      }
       gunichar prev = last_cp(o), nx = final_form(prev, q, end);
       gboolean keep = is_ascii_graph(prev) && is_ascii_graph(nx);
       if (!keep && keep_phrase_space && is_ideo(prev) &&
@@ -190,22 +266,20 @@ GString *zs_normtext_run(const char *s, gsize len,
       continue;
     }
     if (fw_plain(c)) {
-      /* A span of full-width letters and digits: NFKC on the span only. */
+      /* A span of full-width letters and digits becomes ASCII: what NFKC
+       * makes of each of them, without its cost. */
       const char *q = next;
       while (q < end && fw_plain(g_utf8_get_char(q)))
         q = g_utf8_next_char(q);
       while (mi < n_marks && marks[mi] < (gsize)(q - s))
         marks[mi++] = o->len;
-      g_autofree char *nf = g_utf8_normalize(p, q - p, G_NORMALIZE_NFKC);
-      if (nf)
-        g_string_append(o, nf);
-      else
-        g_string_append_len(o, p, q - p);
-      p = q;
+      while (p < q)
+        g_string_append_c(o, (char)(zs_utf8_next(&p) - 0xFEE0));
       continue;
     }
     if (c == 0xFF0D || c == 0xFF0E) { /* － ． between digits */
       gunichar prev = last_cp(o), nx = next_nonspace(next, end);
+      alone &= o->len > 0 && nx != 0;
       if (prev >= '0' && prev <= '9' && is_ascii_digit_like(nx)) {
         g_string_append_c(o, c == 0xFF0D ? '-' : '.');
         p = next;
@@ -213,7 +287,9 @@ GString *zs_normtext_run(const char *s, gsize len,
       }
     }
     gunichar fw = ascii_to_fullwidth_punct(c);
-    if (fw && punct_goes_fullwidth(last_nonspace_cp(o), after_punct_run(next, end))) {
+    gunichar before = fw ? last_nonspace_cp(o) : 0, after = fw ? after_punct_run(next, end) : 0;
+    alone &= !fw || (before && after);
+    if (fw && punct_goes_fullwidth(before, after)) {
       g_string_append_unichar(o, fw);
       p = next;
       continue;
@@ -223,6 +299,51 @@ GString *zs_normtext_run(const char *s, gsize len,
   }
   while (mi < n_marks)
     marks[mi++] = o->len;
+  return alone;
+}
+
+/* The well-formed sequences of RFC 3629, the common three-byte characters
+ * first. */
+gboolean zs_normtext_clean(const char *s, gsize len) {
+  const guchar *p = (const guchar *)s, *e = p + len;
+  while (p < e) {
+    guchar c = p[0];
+    if (c < 0x80) {
+      if (!c)
+        return FALSE;
+      p++;
+      continue;
+    }
+    gsize left = (gsize)(e - p);
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+      if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return FALSE;
+      p += 3;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (left < 2 || (p[1] & 0xC0) != 0x80)
+        return FALSE;
+      p += 2;
+    } else if (c == 0xE0 || c == 0xED) { /* no overlong form, no surrogate */
+      if (left < 3 || (c == 0xE0 ? p[1] < 0xA0 || p[1] > 0xBF : p[1] < 0x80 || p[1] > 0x9F) ||
+          (p[2] & 0xC0) != 0x80)
+        return FALSE;
+      p += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) { /* no overlong form, none past U+10FFFF */
+      guchar lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (left < 4 || p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+        return FALSE;
+      p += 4;
+    } else {
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space, gsize *marks,
+                         guint n_marks) {
+  GString *o = g_string_sized_new(len + 8);
+  zs_normtext_into(o, s, len, keep_phrase_space, marks, n_marks);
   return o;
 }
 

@@ -7,7 +7,11 @@
 
 /* The spaces that normalization removes (ASCII, U+3000, NBSP, tab, the
  * U+2000 spaces, line ends). */
-gboolean zs_normtext_is_space(gunichar c);
+static inline gboolean zs_normtext_is_space(gunichar c) {
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 || c == '\n' || c == '\r' ||
+         c == '\v' || c == '\f' || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+         c == 0x205F;
+}
 
 /* Normalizes s[0, len) (valid UTF-8) into a new GString. `marks` (n_marks
  * ascending byte offsets into s, may be NULL) are rewritten in place into
@@ -15,5 +19,18 @@ gboolean zs_normtext_is_space(gunichar c);
  * between two runs of >= 2 ideographs stays. */
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
                          gsize *marks, guint n_marks);
+/* The same into `o`, which it empties first (a buffer kept for reuse).
+ * Returns TRUE when `s` normalizes the same after any other text (without
+ * keep_phrase_space): every character after its leading spaces (spaces
+ * only) was mapped on its own or by looking only at text of `s` and its
+ * output, never at the start or the end. The reflow uses it to join lines
+ * it has already normalized, when no run of full-width letters and digits
+ * goes on across the joint (a mark inside one moves to its start). */
+gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
+                          gsize *marks, guint n_marks);
+
+/* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A
+ * quicker check for the normalizer's input lines, most of which pass. */
+gboolean zs_normtext_clean(const char *s, gsize len);
 
 #endif

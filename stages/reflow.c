@@ -1,0 +1,321 @@
+/* reflow.c: lines -> paragraphs, the second half of the normalizer (the
+ * first, normalize.c, reads bytes into lines).
+ *
+ * A line continues into the next non-blank line when it does not end a
+ * paragraph (see decide_join(); the rules are written at the top of
+ * normalize.c). Lines are held back a few at a time: before the page's
+ * column width is known, and as look-ahead for the topic-shift test. A
+ * paragraph keeps a map from each byte offset back to its input line.
+ */
+#include "normalize_int.h"
+#include "classify.h"
+#include "lines.h"
+#include "normtext.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* ---- line classification ------------------------------------------------ */
+
+/* The column width of the page, or 0 when the layout has no column (one
+ * paragraph a line): the most common width (>= MIN_COLUMN), if >= 40% of
+ * lines and at least MIN_COLUMN_LINES are within two columns of it. */
+static double column_width(const ZsNormalizer *n) {
+  guint best = n->hist_best;
+  if (best < MIN_COLUMN || n->nonblank == 0)
+    return 0;
+  guint near = 0;
+  for (guint i = best - 2; i <= best + 2 && i < HIST_MAX; i++)
+    near += n->hist[i];
+  return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
+}
+
+/* Counts a line of `col` whole columns. The most common width is kept as
+ * the counts grow instead of searched for on each join: counts only grow,
+ * so the first width (in the order 0, MIN_COLUMN, ..., HIST_MAX - 1) with
+ * the most lines changes only to the width just counted, when it has more
+ * lines than the old one, or as many and comes first. */
+static void count_width(ZsNormalizer *n, guint col) {
+  n->hist[col]++;
+  if (col != 0 && col < MIN_COLUMN)
+    return;
+  guint best = n->hist_best;
+  if (n->hist[col] > n->hist[best] || (n->hist[col] == n->hist[best] && col < best))
+    n->hist_best = col;
+}
+
+/* A headline printed after its body (PDF pages) can fill a column line.
+ * It is a first line without punctuation after a finished sentence that
+ * restates the text before it (>= 2 and >= 20% of its bigrams occur
+ * there) while the lines after it start another topic (< 10%, and under a
+ * quarter of the line's own share). */
+static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
+                                    const NormLine *b) {
+  if (n->plines->len != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm->str) ||
+      a->width > LONG_LINE_WIDTH)
+    return FALSE;
+  /* the line, and the text after it: both shares from one read of the
+   * window */
+  GString *next = n->next;
+  g_string_assign(next, b->norm->str);
+  for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
+    g_string_append_len(next, ((NormLine *)l->data)->norm->str,
+                        ((NormLine *)l->data)->norm->len);
+  const char *qs[] = {a->norm->str, next->str};
+  double share[2];
+  guint hits[2];
+  zs_window_shares(n->recent, 2, qs, share, hits);
+  if (hits[0] < 2 || share[0] < 0.2)
+    return FALSE;
+  return share[1] < 0.1 && share[0] >= 4 * share[1];
+}
+
+/* zs_class_is_endnote(): an editor's note, （责任编辑：王震） or （完）. Its
+ * pattern (classify.c) must match the whole line and ends in a closing
+ * bracket, ） ) 】 ] ］ or 〕: a line ending otherwise is none (an empty
+ * one aside, which no line here is), and the regular expression is
+ * spared. */
+static gboolean is_endnote(const NormLine *l) {
+  const char *s = l->norm->str, *last = s + l->norm->len;
+  if (last > s) {
+    do
+      last--;
+    while (last > s && ((guchar)*last & 0xC0) == 0x80);
+    gunichar c = zs_utf8_next(&last);
+    if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
+      return FALSE;
+  }
+  return zs_class_is_endnote(l->norm->str, l->norm->len);
+}
+
+static gboolean is_meta(NormLine *l) {
+  if (l->meta < 0)
+    l->meta = (gint8)zs_class_is_meta(l->norm->str);
+  return l->meta;
+}
+
+/* What the shape of two lines says about joining them. */
+typedef enum { SPLIT, JOIN, JOIN_UNLESS_HEADLINE } Layout;
+
+static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b) {
+  const char *an = a->norm->str, *bn = b->norm->str;
+  /* No line of Chinese type starts with a closing mark (避头 rule): a
+   * line that does continues the previous one, even after a sentence end. */
+  if (zs_line_starts_closing(bn))
+    return JOIN;
+  if (zs_line_ends_sentence(an) || zs_line_ends_soft(an))
+    return zs_line_ends_soft(an) && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
+               ? JOIN
+               : SPLIT;
+  /* An indented line starts a paragraph: deeper than the line before, or,
+   * in a free layout (no column), indented at all (web pages indent each
+   * paragraph with U+3000). In a column, not after a full line that stops
+   * mid-sentence: that indent is extraction noise, and the sentence goes on. */
+  double col = column_width(n);
+  if ((b->indent >= a->indent + 1 && !(col > 0 && a->width >= col * 0.8)) ||
+      (col == 0 && b->indent >= 1 && b->indent >= a->indent))
+    return SPLIT;
+  /* ...and goes on over the lines not indented, to a sentence end */
+  if (n->pindent >= 1 && b->indent < 1)
+    return JOIN;
+  if (zs_line_ends_open(an) || zs_line_colon_fragment(an))
+    return JOIN;
+  if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
+    return SPLIT;
+  return JOIN_UNLESS_HEADLINE;
+}
+
+/* Does line A continue into line B (the next non-blank line)? Every test
+ * here is a pure function of the lines and the page, so the costly ones
+ * (regular expressions, the topic window) come last, and only when the
+ * cheap ones would join. */
+static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
+  /* a paragraph stops growing past PIECE_MAX, as a line does */
+  if (n->ptext->len > PIECE_MAX)
+    return FALSE;
+  /* A subtitle (leading dash run) is a paragraph of its own. */
+  if (a->heading || b->heading || a->cut || zs_line_starts_subtitle(a->norm->str))
+    return FALSE;
+  Layout how = layout(n, a, b);
+  if (how == SPLIT)
+    return FALSE;
+  /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
+   * (zs_class_is_meta() last: it costs the most) */
+  if (zs_line_starts_block(b->norm->str) || is_endnote(b) || is_meta(a) || is_meta(b))
+    return FALSE;
+  return how == JOIN || !headline_after_body(n, a, b);
+}
+
+
+/* ---- paragraphs --------------------------------------------------------- */
+
+void zs_reflow_line_free(NormLine *l) {
+  if (!l)
+    return;
+  g_string_free(l->raw, TRUE);
+  g_string_free(l->norm, TRUE);
+  g_free(l);
+}
+
+/* A line with empty buffers: a recycled one, so that reading a line costs
+ * no allocation once the first few are made. */
+NormLine *zs_reflow_line_new(ZsNormalizer *n) {
+  NormLine *l;
+  if (n->spare->len) {
+    l = g_ptr_array_steal_index_fast(n->spare, n->spare->len - 1);
+    GString *raw = l->raw, *norm = l->norm;
+    *l = (NormLine){.raw = raw, .norm = norm};
+  } else {
+    l = g_new0(NormLine, 1);
+    l->raw = g_string_sized_new(256);
+    l->norm = g_string_sized_new(256);
+  }
+  l->meta = -1;
+  return l;
+}
+
+/* Gives `l` back for reuse; the buffers of an over-long line go. */
+void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
+  if (!l)
+    return;
+  if (l->raw->allocated_len > 65536 || l->norm->allocated_len > 65536) {
+    zs_reflow_line_free(l);
+    return;
+  }
+  g_string_truncate(l->raw, 0);
+  g_string_truncate(l->norm, 0);
+  g_ptr_array_add(n->spare, l);
+}
+
+static void emit_para(ZsNormalizer *n, GPtrArray *out) {
+  if (!n->plast)
+    return;
+  guint nl = n->plines->len;
+  gsize *marks = (gsize *)(void *)n->pmarks->data;
+  gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
+  GString *t;
+  if (n->palone && !phrase) {
+    t = g_string_new_len(n->pnorm->str, n->pnorm->len);
+    memcpy(marks, n->pnmarks->data, nl * sizeof *marks);
+  } else {
+    t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
+  }
+  g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
+  if (names) {
+    g_string_assign(t, names);
+    marks[0] = 0;
+  }
+  ZsPara *p = g_new0(ZsPara, 1);
+  p->line = g_array_index(n->plines, guint, 0);
+  p->last_line = n->plast->lineno;
+  p->n_lines = nl;
+  p->markdown_heading = n->pheading;
+  gsize tlen = t->len;
+  p->text = g_string_free(t, FALSE);
+  if (nl > 1) {
+    p->line_offsets = g_array_copy(n->pmarks);
+    p->line_numbers = g_array_copy(n->plines);
+  }
+  g_ptr_array_add(out, p);
+  n->prev_ended = zs_line_ends_sentence(p->text);
+  zs_window_append(n->recent, p->text, tlen);
+  gsize rlen = zs_window_len(n->recent);
+  if (rlen > 2 * RECENT_BYTES) {
+    const char *text = zs_window_text(n->recent);
+    const char *cut = g_utf8_find_next_char(text + rlen - RECENT_BYTES - 1, NULL);
+    zs_window_cut(n->recent, cut - text);
+  }
+  g_string_truncate(n->ptext, 0);
+  g_array_set_size(n->pmarks, 0);
+  g_array_set_size(n->plines, 0);
+  g_string_truncate(n->pnorm, 0);
+  g_array_set_size(n->pnmarks, 0);
+  zs_reflow_line_recycle(n, g_steal_pointer(&n->plast));
+  n->pheading = FALSE;
+}
+
+/* Places line `l` (taken) into the current paragraph or a new one. */
+static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
+  if (n->plast && !decide_join(n, n->plast, l))
+    emit_para(n, out);
+  gsize off = n->ptext->len;
+  if (off == 0) {
+    n->pindent = l->indent;
+    n->palone = TRUE;
+  }
+  g_array_append_val(n->pmarks, off);
+  g_array_append_val(n->plines, l->lineno);
+  /* A continuation line's indent is layout, not text: "107." + "　1万个"
+   * is 107.1万个, with nothing between. */
+  const char *raw = l->raw->str, *end = raw + l->raw->len;
+  if (off > 0)
+    while (*raw && zs_normtext_is_space(g_utf8_get_char(raw)))
+      raw = g_utf8_next_char(raw);
+  /* no run of full-width forms across the joint (U+FF00-FFEF, led by
+   * EF BC, EF BD, EF BE or EF BF, holds them all) */
+  n->palone &= l->alone && !(off > 0 && end - raw >= 3 && off >= 3 &&
+                             (guchar)raw[0] == 0xEF && (guchar)raw[1] >= 0xBC &&
+                             (guchar)n->ptext->str[off - 3] == 0xEF &&
+                             (guchar)n->ptext->str[off - 2] >= 0xBC);
+  if (n->palone) {
+    gsize noff = n->pnorm->len;
+    g_array_append_val(n->pnmarks, noff);
+    g_string_append_len(n->pnorm, l->norm->str, l->norm->len);
+  }
+  g_string_append_len(n->ptext, raw, end - raw);
+  if (l->heading)
+    n->pheading = TRUE;
+  zs_reflow_line_recycle(n, n->plast);
+  g_string_truncate(l->raw, 0);
+  n->plast = l;
+}
+
+static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
+  while (!g_queue_is_empty(&n->pending) &&
+         (all || n->pending_bytes > WARMUP_BYTES ||
+          (n->pending.length > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
+    NormLine *l = g_queue_pop_head_link(&n->pending)->data;
+    n->pending_bytes -= l->raw->len;
+    place_line(n, l, out);
+  }
+}
+
+/* Queues line `l` (taken, its raw text filled in): `first` when it starts
+ * an input line, `cut` when the input line goes on after it. */
+void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean first,
+                     gboolean cut, GPtrArray *out) {
+  l->cut = cut;
+  /* the indent is read in the first 64 bytes, markers included */
+  l->indent = first ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
+  const char *h = first ? zs_line_markdown_heading(l->raw->str) : NULL;
+  if (h) {
+    l->heading = TRUE;
+    g_string_erase(l->raw, 0, h - l->raw->str);
+  }
+  l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
+  if (!l->norm->len) {
+    zs_reflow_line_recycle(n, l);
+    return;
+  }
+  l->lineno = lineno;
+  l->width = zs_line_width(l->raw->str, l->raw->len);
+  n->nonblank++;
+  guint b = (guint)l->width;
+  count_width(n, b < HIST_MAX ? b : HIST_MAX - 1);
+  n->pending_bytes += l->raw->len;
+  l->link.data = l;
+  g_queue_push_tail_link(&n->pending, &l->link);
+  drain(n, FALSE, out);
+}
+
+/* Takes the first `len` bytes at `s` (the line being read: n->cur, or the
+ * input itself when it holds the whole line and n->cur is empty; all of it
+ * unless `piece`) as a line: decoded, normalized, queued for reflow. A
+ * piece is a part of an over-long line that ends at a sentence end (see
+ * piece_end()), so a huge line never sits in memory whole; the pieces keep
+ * its line number. */
+
+void zs_reflow_finish(ZsNormalizer *n, GPtrArray *out) {
+  drain(n, TRUE, out);
+  emit_para(n, out);
+}

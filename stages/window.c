@@ -1,0 +1,162 @@
+/* window.c: a window of recent text and the share of a few strings'
+ * bigrams that occur in it (window.h), for the normalizer's
+ * headline-after-body test.
+ *
+ * The test used to build a bigram set of the whole window (~2 KB) twice
+ * for each question, which cost more than the rest of the reflow. The
+ * questions are small (a line, ~80 characters after it) and the window is
+ * large, so the sets are built of the questions instead, and the window is
+ * read once, without building anything, to mark which of their bigrams it
+ * has. A bitmap of hashes of the questions' bigrams lets most window
+ * characters be passed over without a probe.
+ */
+#include "window.h"
+#include "utf8.h"
+
+#include <string.h>
+
+struct ZsWindow {
+  GString *text;
+};
+
+ZsWindow *zs_window_new(void) {
+  ZsWindow *w = g_new0(ZsWindow, 1);
+  w->text = g_string_new(NULL);
+  return w;
+}
+
+void zs_window_free(ZsWindow *w) {
+  if (!w)
+    return;
+  g_string_free(w->text, TRUE);
+  g_free(w);
+}
+
+void zs_window_append(ZsWindow *w, const char *s, gsize len) {
+  g_string_append_len(w->text, s, len);
+}
+
+void zs_window_cut(ZsWindow *w, gsize n) {
+  g_string_erase(w->text, 0, n);
+}
+
+const char *zs_window_text(const ZsWindow *w) {
+  return w->text->str;
+}
+
+gsize zs_window_len(const ZsWindow *w) {
+  return w->text->len;
+}
+
+/* The same bigram definition as overlap.c: ideographs (all planes), and
+ * letters and digits of any script. */
+static inline gboolean is_word_char(gunichar c) {
+  if (c < 0x80)
+    return g_ascii_isalnum(c);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
+         c == 0x3007 || g_unichar_isalnum(c);
+}
+
+static inline guint hash(guint64 key, guint mask) {
+  key ^= key >> 29;
+  key *= G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(key >> 40) & mask;
+}
+
+/* The filter: a bit for each of 4096 hashes of a pair of characters. */
+#define FILTER_BITS 4096u
+
+static inline guint pair_hash(gunichar a, gunichar b) {
+  return ((guint32)a * 0x9E3779B1u + (guint32)b * 0x85EBCA77u) >> 20;
+}
+
+/* The distinct bigrams of the questions: which questions have each (a bit
+ * each), and whether the window has it. */
+typedef struct {
+  guint64 key; /* 0 = empty */
+  guint8 of;
+  guint8 seen;
+} Entry;
+
+typedef struct {
+  Entry *e;
+  guint mask;
+  guint64 filter[FILTER_BITS / 64]; /* the bigrams, by pair_hash() */
+} QuerySet;
+
+static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
+  gunichar prev = 0;
+  for (const char *p = s, *end = s + len; p < end && *p;) {
+    gunichar c = zs_utf8_next(&p);
+    if (!is_word_char(c)) {
+      prev = 0;
+      continue;
+    }
+    if (prev) {
+      guint64 key = ((guint64)prev << 32) | c;
+      guint i = hash(key, q->mask);
+      while (q->e[i].key && q->e[i].key != key)
+        i = (i + 1) & q->mask;
+      q->e[i].key = key;
+      if (!(q->e[i].of & (1u << which))) {
+        q->e[i].of |= (guint8)(1u << which);
+        total[which]++;
+      }
+      guint h = pair_hash(prev, c);
+      q->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
+    }
+    prev = c;
+  }
+}
+
+void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double *shares,
+                      guint *hits) {
+  g_return_if_fail(n <= 8);
+  guint total[8] = {0};
+  /* at most one bigram a character of the questions; at most half full */
+  gsize chars = 0;
+  for (guint k = 0; k < n; k++)
+    for (const char *p = qs[k]; *p; p++)
+      chars += ((guchar)*p & 0xC0) != 0x80;
+  guint slots = 64;
+  while (slots < 2 * chars + 2)
+    slots *= 2;
+  Entry stack[512];
+  QuerySet q;
+  q.e = slots <= G_N_ELEMENTS(stack) ? stack : g_new(Entry, slots);
+  q.mask = slots - 1;
+  memset(q.filter, 0, sizeof q.filter);
+  memset(q.e, 0, slots * sizeof *q.e);
+  for (guint k = 0; k < n; k++)
+    query_add(&q, k, qs[k], strlen(qs[k]), total);
+  /* Every bigram of the questions is two word characters, so a pair with
+   * any other character in it is simply not found: the window's characters
+   * need no classifying. */
+  gunichar prev = 0;
+  for (const char *p = w->text->str, *end = p + w->text->len; p < end && *p;) {
+    gunichar c = zs_utf8_next(&p);
+    guint h = pair_hash(prev, c);
+    if ((q.filter[h / 64] >> (h % 64)) & 1 && prev) {
+      guint64 key = ((guint64)prev << 32) | c;
+      for (guint i = hash(key, q.mask); q.e[i].key; i = (i + 1) & q.mask)
+        if (q.e[i].key == key) {
+          q.e[i].seen = 1;
+          break;
+        }
+    }
+    prev = c;
+  }
+  guint h[8] = {0};
+  for (guint i = 0; i < slots; i++)
+    if (q.e[i].seen)
+      for (guint k = 0; k < n; k++)
+        h[k] += (q.e[i].of >> k) & 1;
+  for (guint k = 0; k < n; k++) {
+    if (hits)
+      hits[k] = h[k];
+    shares[k] = total[k] ? (double)h[k] / total[k] : 0;
+  }
+  if (q.e != stack)
+    g_free(q.e);
+}

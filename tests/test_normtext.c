@@ -1,0 +1,219 @@
+/* test_normtext.c: the shortcuts of normtext.c, lines.c and normalize.c
+ * against the plain way.
+ *
+ * The promise zs_normtext_into() makes when it returns
+ * TRUE, on which the reflow builds a paragraph from its lines' normalized
+ * texts: such a line normalizes the same after any other text. Checked on
+ * random lines over the characters whose treatment depends on neighbours,
+ * joined as place_line() joins them (leading spaces of the second line
+ * dropped), against normalizing the joined text with its line mark.
+ */
+#include "classify.h"
+#include "lines.h"
+#include "normalize.h"
+#include "normtext.h"
+
+#include <string.h>
+
+static const char *const alphabet[] = {
+    "中", "国", "人", "1", "9", "a", "Z", "２", "Ｍ", "％", "＋", "－", "．", " ",
+    "  ", "\u3000", "\t", ",", ";", ":", "?", "!", "(", ")", ".", "/", "，", "。",
+    "（", "）", "“", "”", "——", "…", "\u00a0", "\u200b", "-", "\ufeff", "\x01"};
+
+static void random_line(GRand *r, GString *s) {
+  g_string_truncate(s, 0);
+  guint len = g_rand_int_range(r, 1, 8);
+  for (guint k = 0; k < len; k++)
+    g_string_append(s, alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+}
+
+/* Both last character of `a` and first of `b` in U+FF00-FFEF: a run of
+ * full-width forms may go on across the joint (normalize.c's test). */
+static gboolean fw_joint(const GString *a, const char *b) {
+  return a->len >= 3 && (guchar)a->str[a->len - 3] == 0xEF && (guchar)a->str[a->len - 2] >= 0xBC &&
+         strlen(b) >= 3 && (guchar)b[0] == 0xEF && (guchar)b[1] >= 0xBC;
+}
+
+static void test_alone_joins(void) {
+  GRand *r = g_rand_new_with_seed(7);
+  g_autoptr(GString) a = g_string_new(NULL), b = g_string_new(NULL), joined = g_string_new(NULL);
+  g_autoptr(GString) na = g_string_new(NULL), nb = g_string_new(NULL), nj = g_string_new(NULL);
+  guint checked = 0;
+  for (guint n = 0; n < 200000; n++) {
+    random_line(r, a);
+    random_line(r, b);
+    gboolean alone_a = zs_normtext_into(na, a->str, a->len, FALSE, NULL, 0);
+    gboolean alone_b = zs_normtext_into(nb, b->str, b->len, FALSE, NULL, 0);
+    const char *rest = b->str; /* place_line() drops the joint's spaces */
+    while (*rest && zs_normtext_is_space(g_utf8_get_char(rest)))
+      rest = g_utf8_next_char(rest);
+    if (!alone_a || !alone_b || !na->len || !nb->len || fw_joint(a, rest))
+      continue;
+    g_string_assign(joined, a->str);
+    g_string_append(joined, rest);
+    gsize marks[2] = {0, a->len};
+    zs_normtext_into(nj, joined->str, joined->len, FALSE, marks, 2);
+    g_autofree char *want = g_strconcat(na->str, nb->str, NULL);
+    if (strcmp(nj->str, want) != 0)
+      g_test_message("[%s] + [%s]: [%s], not [%s]", a->str, b->str, nj->str, want);
+    g_assert_cmpstr(nj->str, ==, want);
+    g_assert_cmpuint(marks[0], ==, 0);
+    g_assert_cmpuint(marks[1], ==, na->len);
+    checked++;
+  }
+  g_assert_cmpuint(checked, >, 10000);
+  g_rand_free(r);
+}
+
+/* Full-width letters and digits become ASCII one by one, as NFKC makes
+ * them. */
+static void test_fullwidth_nfkc(void) {
+  for (gunichar c = 0xFF01; c <= 0xFF5E; c++) {
+    char in[8];
+    in[g_unichar_to_utf8(c, in)] = '\0';
+    g_autoptr(GString) got = zs_normtext_run(in, strlen(in), FALSE, NULL, 0);
+    g_autofree char *nfkc = g_utf8_normalize(in, -1, G_NORMALIZE_NFKC);
+    gboolean plain = (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+                     (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05 || c == 0xFF0B;
+    if (plain)
+      g_assert_cmpstr(got->str, ==, nfkc);
+  }
+}
+
+/* zs_line_width() counts bytes; it must agree with a walk over the
+ * characters (ASCII and NBSP half a column, spaces at either end not
+ * counted). */
+static double width_by_chars(const char *s) {
+  double w = 0, trail = 0;
+  gboolean started = FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    double cw = (c < 0x80 || c == 0x00A0) ? 0.5 : 1.0;
+    if (zs_normtext_is_space(c)) {
+      if (started)
+        trail += cw;
+      continue;
+    }
+    started = TRUE;
+    w += trail + cw;
+    trail = 0;
+  }
+  return w;
+}
+
+static void test_width(void) {
+  static const char *const chars[] = {"中", "a", " ", "\u3000", "\u00a0", "\t", "\u2003",
+                                      "\U00020000", "\u00b7", "é", "\u202f", "，", "1"};
+  GRand *r = g_rand_new_with_seed(3);
+  g_autoptr(GString) s = g_string_new(NULL);
+  for (guint n = 0; n < 100000; n++) {
+    g_string_truncate(s, 0);
+    guint len = g_rand_int_range(r, 0, 40);
+    for (guint k = 0; k < len; k++)
+      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    g_assert_cmpfloat(zs_line_width(s->str, s->len), ==, width_by_chars(s->str));
+  }
+  g_rand_free(r);
+}
+
+/* zs_normtext_clean() agrees with g_utf8_validate() on random bytes
+ * around the edges of the UTF-8 table, and on random valid text. */
+static void test_clean(void) {
+  static const guchar edges[] = {0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF,
+                                 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF};
+  GRand *r = g_rand_new_with_seed(11);
+  guchar buf[8];
+  for (guint n = 0; n < 2000000; n++) {
+    guint len = g_rand_int_range(r, 0, sizeof buf + 1);
+    for (guint k = 0; k < len; k++)
+      buf[k] = edges[g_rand_int_range(r, 0, G_N_ELEMENTS(edges))];
+    g_assert_cmpint(zs_normtext_clean((char *)buf, len), ==,
+                    g_utf8_validate((char *)buf, len, NULL));
+  }
+  g_autoptr(GString) s = g_string_new(NULL);
+  for (guint n = 0; n < 100000; n++) {
+    g_string_truncate(s, 0);
+    for (guint k = g_rand_int_range(r, 0, 6); k > 0; k--) {
+      gunichar c = g_rand_int_range(r, 1, 0x110000);
+      if (g_unichar_validate(c))
+        g_string_append_unichar(s, c);
+    }
+    g_assert_true(zs_normtext_clean(s->str, s->len));
+  }
+  g_rand_free(r);
+}
+
+/* Every character outside ASCII the convention touches is touched, and
+ * every other one is copied: the lead-byte table and needs_care_mb() of
+ * normtext.c against the convention's own list. */
+static void test_every_character(void) {
+  for (gunichar c = 0x80; c < 0x110000; c++) {
+    if (!g_unichar_validate(c))
+      continue;
+    gboolean space = c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+                     c == 0x205F;
+    gboolean dropped = c == 0x200B || c == 0xFEFF;
+    gboolean fw = (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+                  (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05 || c == 0xFF0B;
+    gboolean between_digits = c == 0xFF0D || c == 0xFF0E;
+    char ch[8];
+    ch[g_unichar_to_utf8(c, ch)] = '\0';
+    g_autofree char *in = between_digits ? g_strconcat("1", ch, "2", NULL)
+                                         : g_strconcat("中", ch, "中", NULL);
+    g_autoptr(GString) out = zs_normtext_run(in, strlen(in), FALSE, NULL, 0);
+    if ((strcmp(out->str, in) != 0) != (space || dropped || fw || between_digits))
+      g_error("U+%04X: [%s] -> [%s]", c, in, out->str);
+  }
+}
+
+/* The reflow asks classify.c's dateline and endnote patterns only about
+ * lines that have what every match has (lines.c may_be_dateline(),
+ * normalize.c is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote
+ * ends in a closing bracket. Checked on every line of the corpus and of
+ * the test data, whose matches must all have it. */
+static void test_prefilters(void) {
+  static const char *const dirs[] = {"corpus", "tests/data/classify", "tests/data/layouts",
+                                     "tests/data/normalize", "tests/data/fields"};
+  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
+  guint datelines = 0, endnotes = 0;
+  for (guint d = 0; d < G_N_ELEMENTS(dirs); d++) {
+    g_autoptr(GDir) dir = g_dir_open(dirs[d], 0, NULL);
+    g_assert_nonnull(dir);
+    for (const char *name; (name = g_dir_read_name(dir));) {
+      g_autofree char *path = g_build_filename(dirs[d], name, NULL);
+      g_autofree char *data = NULL;
+      if (!g_file_get_contents(path, &data, NULL, NULL) || !g_utf8_validate(data, -1, NULL))
+        continue;
+      g_auto(GStrv) lines = g_strsplit_set(data, "\n\t", -1);
+      for (guint i = 0; lines[i]; i++) {
+        g_autofree char *norm = zs_norm_text(lines[i], -1);
+        if (zs_class_dateline_len(norm)) {
+          datelines++;
+          g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "消息") ||
+                        strstr(norm, "【"));
+        }
+        if (zs_class_is_endnote(norm, strlen(norm))) {
+          gboolean closed = !*norm; /* "" is one: no match has its length */
+          for (guint k = 0; k < G_N_ELEMENTS(closers); k++)
+            closed |= g_str_has_suffix(norm, closers[k]);
+          endnotes++;
+          g_assert_true(closed);
+        }
+      }
+    }
+  }
+  g_assert_cmpuint(datelines, >=, 8);
+  g_assert_cmpuint(endnotes, >=, 4);
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/normtext/alone-joins", test_alone_joins);
+  g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
+  g_test_add_func("/lines/width", test_width);
+  g_test_add_func("/lines/prefilters", test_prefilters);
+  g_test_add_func("/normtext/clean-utf8", test_clean);
+  g_test_add_func("/normtext/every-character", test_every_character);
+  return g_test_run();
+}
