@@ -6,12 +6,73 @@
  */
 #include "classify.h"
 
+#include "utf8.h"
+
 #include <string.h>
 
 #define SHORT_MAX_CHARS 40
 
 static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* ---- prefilters ----------------------------------------------------------
+ * Most paragraphs and input lines are none of the furniture below, and a
+ * GRegex call costs far more than a look at a character or two, so each
+ * pattern is guarded by a literal test that holds for every string the
+ * pattern can match (a needed first character, literal or ending): a string
+ * that fails it is rejected without the regex. Keep each guard in step with
+ * its pattern; test_classify checks them on the corpus. */
+
+/* A letter, digit or CJK ideograph: in none of the patterns' leading
+ * classes, and neither a space (\s) nor a line break. */
+static inline gboolean is_word(gunichar c) {
+  return c < 0x80 ? g_ascii_isalnum(c) : c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* Is the first character of t one of the characters of `set`? (UTF-8 is
+ * self-synchronizing: a whole character's bytes occur in `set` only as that
+ * character.) */
+static gboolean first_in(const char *t, const char *set) {
+  if (!*t)
+    return FALSE;
+  char c[5] = {0};
+  const char *p = t;
+  zs_utf8_next(&p);
+  memcpy(c, t, p - t);
+  return strstr(set, c) != NULL;
+}
+
+/* Is the code point c a line break under any PCRE2 newline convention?
+ * `$` also matches before a final line break. */
+static inline gboolean is_break(gunichar c) {
+  return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
+ * none of them and not in a line break. */
+static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
+                             guint n_ends) {
+  if (!n)
+    return FALSE;
+  if (is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
+    return TRUE;
+  for (guint i = 0; i < n_ends; i++) {
+    gsize k = strlen(ends[i]);
+    if (n >= k && memcmp(t + n - k, ends[i], k) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Does t run past `max` characters (g_utf8_strlen(t, -1) > max)? Counts no
+ * further. */
+static gboolean longer_than(const char *t, glong max) {
+  glong chars = 0;
+  for (const guchar *p = (const guchar *)t; *p; p++)
+    if ((*p & 0xC0) != 0x80 && ++chars > max)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean zs_class_is_dash(gunichar c) {
@@ -150,15 +211,124 @@ static const Patterns *patterns(void) {
   return g_once(&once, compile_patterns, NULL);
 }
 
-/* Length of the match of `re` at the start of s, 0 if none. */
-static gsize match_len(const GRegex *re, const char *s) {
+/* The guards (see "prefilters" above), one per pattern: FALSE only when the
+ * pattern cannot match t (NUL-terminated; n is its length where a guard
+ * reads the end, else 0). */
+typedef gboolean (*Guard)(const char *t, gsize n);
+
+/* dated: …月…日…电 */
+static gboolean may_be_dated(const char *t, gsize n) {
+  return strstr(t, "电") && strstr(t, "月");
+}
+
+/* message: 本报讯, …讯, …消息, 【…报道|讯|消息…】 */
+static gboolean may_be_message(const char *t, gsize n) {
+  return strstr(t, "讯") || strstr(t, "消息") || starts_with(t, "【");
+}
+
+/* meta: the first characters of its branches, and the breadcrumb branch
+ * (首页 > 新闻) needs one of >＞»› */
+static gboolean may_be_meta(const char *t, gsize n) {
+  static const char first[] =
+      "【[·•▪来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
+      "小大默转版免当扫打返上下相推热网我收纠举";
+  return first_in(t, first) || strchr(t, '>') || strstr(t, "＞") || strstr(t, "»") ||
+         strstr(t, "›");
+}
+
+/* datetime: a year in ASCII digits first */
+static gboolean may_be_datetime(const char *t, gsize n) {
+  return g_ascii_isdigit(*t);
+}
+
+/* endnote: an opening bracket first, a closing one last */
+static gboolean may_be_endnote(const char *t, gsize n) {
+  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
+  return n && first_in(t, "【（([［〔") && may_end_with(t, n, closers, G_N_ELEMENTS(closers));
+}
+
+/* names: a space between them */
+static gboolean may_be_names(const char *t, gsize n) {
+  return strchr(t, ' ') != NULL;
+}
+
+/* byline: 本报, 新华社, 本台 or a role word first */
+static gboolean may_be_byline(const char *t, gsize n) {
+  return first_in(t, "本新特见记通实撰作文图摄");
+}
+
+/* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
+static gboolean may_be_caption(const char *t, gsize n) {
+  static const char *const ends[] = {"摄", "摄影", "供图", "摄）", "摄影）", "供图）",
+                                     "摄)", "摄影)", "供图)"};
+  return starts_with(t, "图为") || may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+}
+
+/* rule: a run of marks and spaces; no letter, digit or ideograph first */
+static gboolean may_be_rule(const char *t, gsize n) {
+  const char *p = t;
+  return !*t || !is_word(zs_utf8_next(&p));
+}
+
+/* site: a site word last (…网, …频道, …客户端, …新闻), or its (domain) */
+static gboolean may_be_site(const char *t, gsize n) {
+  static const char *const ends[] = {"网", "道", "端", "线", "报", "闻", "台", ")", "）"};
+  return may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+}
+
+/* lead: 记者 or 本报记者 first */
+static gboolean may_be_lead(const char *t, gsize n) {
+  return starts_with(t, "记者") || starts_with(t, "本报记者");
+}
+
+/* section: a numeral, （ or 第 first */
+static gboolean may_be_section(const char *t, gsize n) {
+  return g_ascii_isdigit(*t) || first_in(t, "一二三四五六七八九十（第");
+}
+
+static const struct {
+  gsize offset; /* of the GRegex * in Patterns */
+  Guard may;
+} guards[] = {
+    {G_STRUCT_OFFSET(Patterns, dated), may_be_dated},
+    {G_STRUCT_OFFSET(Patterns, message), may_be_message},
+    {G_STRUCT_OFFSET(Patterns, meta), may_be_meta},
+    {G_STRUCT_OFFSET(Patterns, datetime), may_be_datetime},
+    {G_STRUCT_OFFSET(Patterns, endnote), may_be_endnote},
+    {G_STRUCT_OFFSET(Patterns, names), may_be_names},
+    {G_STRUCT_OFFSET(Patterns, byline), may_be_byline},
+    {G_STRUCT_OFFSET(Patterns, caption), may_be_caption},
+    {G_STRUCT_OFFSET(Patterns, rule), may_be_rule},
+    {G_STRUCT_OFFSET(Patterns, site), may_be_site},
+    {G_STRUCT_OFFSET(Patterns, lead), may_be_lead},
+    {G_STRUCT_OFFSET(Patterns, section), may_be_section},
+};
+
+int zs_class_guard_fails(const char *t) {
+  const Patterns *pt = patterns();
+  G_STATIC_ASSERT(G_N_ELEMENTS(guards) == sizeof(Patterns) / sizeof(GRegex *));
+  for (guint i = 0; i < G_N_ELEMENTS(guards); i++) {
+    const GRegex *re = *(GRegex *const *)(const void *)((const char *)pt + guards[i].offset);
+    if (g_regex_match(re, t, 0, NULL) && !guards[i].may(t, strlen(t)))
+      return (int)i;
+  }
+  return -1;
+}
+
+/* Length of the match of `re` at the start of s[0, len) (len -1: up to the
+ * NUL), 0 if none. */
+static gsize match_len_n(const GRegex *re, const char *s, gssize len) {
   g_autoptr(GMatchInfo) mi = NULL;
-  if (!re || !g_regex_match(re, s, 0, &mi))
+  if (!re || !g_regex_match_full(re, s, len, 0, 0, &mi, NULL))
     return 0;
   int start, end;
   if (!g_match_info_fetch_pos(mi, 0, &start, &end) || start != 0)
     return 0;
   return (gsize)end;
+}
+
+static gsize match_len(const GRegex *re, const char *s) {
+  return match_len_n(re, s, -1);
 }
 
 /* Length of a leading dateline, 0 if none: 本报讯, 本报北京1月30日电,
@@ -167,34 +337,40 @@ static gsize match_len(const GRegex *re, const char *s) {
  * mark. */
 gsize zs_class_dateline_len(const char *s) {
   const Patterns *pt = patterns();
-  gsize n = match_len(pt->dated, s);
-  if (!n)
+  gsize n = 0;
+  if (may_be_dated(s, 0))
+    n = match_len(pt->dated, s);
+  if (!n && may_be_message(s, 0))
     n = match_len(pt->message, s);
   return n;
 }
 
+static gsize datetime_len(const char *t) {
+  return may_be_datetime(t, 0) ? match_len(patterns()->datetime, t) : 0;
+}
+
 gboolean zs_class_is_meta(const char *t) {
   const Patterns *pt = patterns();
-  if (g_utf8_strlen(t, -1) > 80)
+  if (longer_than(t, 80))
     return FALSE;
-  if (match_len(pt->meta, t))
+  if (may_be_meta(t, 0) && match_len(pt->meta, t))
     return TRUE;
   /* the page's own date and time, alone or with the source */
-  return match_len(pt->datetime, t) && !strstr(t, "，") && !strstr(t, "。");
+  return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
 }
 
 gboolean zs_class_is_date(const char *t) {
-  gsize n = match_len(patterns()->datetime, t);
+  gsize n = datetime_len(t);
   return n && !t[n + strspn(t + n, " ")];
 }
 
 gboolean zs_class_is_lead(const char *t) {
-  return g_regex_match(patterns()->lead, t, 0, NULL);
+  return may_be_lead(t, 0) && g_regex_match(patterns()->lead, t, 0, NULL);
 }
 
 gsize zs_class_site_suffix(const char *t) {
   g_autoptr(GMatchInfo) mi = NULL;
-  if (!g_regex_match(patterns()->site, t, 0, &mi))
+  if (!may_be_site(t, strlen(t)) || !g_regex_match(patterns()->site, t, 0, &mi))
     return 0;
   int start, end;
   if (!g_match_info_fetch_pos(mi, 0, &start, &end))
@@ -204,8 +380,7 @@ gsize zs_class_site_suffix(const char *t) {
 }
 
 gboolean zs_class_is_endnote(const char *t, gsize len) {
-  g_autofree char *s = g_strndup(t, len);
-  return match_len(patterns()->endnote, s) == len;
+  return may_be_endnote(t, len) && match_len_n(patterns()->endnote, t, len) == len;
 }
 
 /* Length of a leading "（…）" of at most `max` characters, 0 if none. */
@@ -267,7 +442,7 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_DATELINE;
   if (zs_class_continuation_len(t))
     return ZS_PK_CONT;
-  if (g_regex_match(patterns()->rule, t, 0, NULL))
+  if (may_be_rule(t, 0) && g_regex_match(patterns()->rule, t, 0, NULL))
     return ZS_PK_END;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
@@ -278,7 +453,7 @@ ZsParaKind zs_class_para(const ZsPara *p) {
   if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
     return ZS_PK_CREDIT;
   /* a caption with its credit in one paragraph, or a 图为 caption */
-  if (n <= 150 && g_regex_match(patterns()->caption, t, 0, NULL))
+  if (n <= 150 && may_be_caption(t, strlen(t)) && g_regex_match(patterns()->caption, t, 0, NULL))
     return ZS_PK_CAPTION;
   if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
@@ -289,10 +464,12 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_BYLINE;
   /* three or more names, one space apart (the normalizer's form), or
    * names after a role: 记者 王海 李娜, 文/张明 */
-  if (match_len(patterns()->names, t) || match_len(patterns()->byline, t))
+  if ((may_be_names(t, 0) && match_len(patterns()->names, t)) ||
+      (may_be_byline(t, 0) && match_len(patterns()->byline, t)))
     return ZS_PK_BYLINE;
   gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
-  if (n <= SHORT_MAX_CHARS && !ends && match_len(patterns()->section, t))
+  if (n <= SHORT_MAX_CHARS && !ends &&
+      may_be_section(t, 0) && match_len(patterns()->section, t))
     return ZS_PK_SECTION;
   if (n <= SHORT_MAX_CHARS && !ends)
     return ZS_PK_SHORT;

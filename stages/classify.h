@@ -67,4 +67,9 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t);
 /* A short line led by a dash run. */
 gboolean zs_class_subtitle_like(ZsParaKind kind, const char *t);
 
+/* For tests: each pattern above has a cheap guard that skips it where it
+ * cannot match. Returns the index of a pattern that matches t although its
+ * guard rejects t (a bug), or -1. */
+int zs_class_guard_fails(const char *t);
+
 #endif
