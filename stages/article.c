@@ -81,8 +81,9 @@ gboolean zs_art_open_last_sentence(const ZsArtItem *it) {
   return FALSE;
 }
 
-/* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes. */
-ZsBigrams *zs_art_body_bigrams(const ZsArt *a) {
+/* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes, built
+ * afresh. */
+static ZsBigrams *body_bigrams(const ZsArt *a) {
   ZsBigrams *set = zs_overlap_set_new();
   gsize used = 0;
   for (guint i = a->items->len; i-- > 0 && used < OVERLAP_WINDOW;) {
@@ -94,6 +95,34 @@ ZsBigrams *zs_art_body_bigrams(const ZsArt *a) {
     used += len;
   }
   return set;
+}
+
+/* The topic tests ask for the body's bigrams at every candidate headline,
+ * often twice with no new text between. The set is kept in `a` with the
+ * article as it stood: still exact while no body paragraph came since.
+ * Items are only appended (zs_art_add), so while the whole body fits in the
+ * window no text has left it, and the new body items are simply added to
+ * the set; past that, text slides out and the set is built afresh. */
+const ZsBigrams *zs_art_body_bigrams(ZsArt *a) {
+  if (a->body_set && a->body_set_items <= a->items->len) {
+    if (a->body_set_n_body == a->n_body)
+      return a->body_set;
+    if (a->body_bytes <= OVERLAP_WINDOW) {
+      for (guint i = a->body_set_items; i < a->items->len; i++) {
+        const ZsArtItem *it = a->items->pdata[i];
+        if (it->role == ZS_ROLE_BODY)
+          zs_overlap_add(a->body_set, it->p->text, strlen(it->p->text));
+      }
+      a->body_set_items = a->items->len;
+      a->body_set_n_body = a->n_body;
+      return a->body_set;
+    }
+  }
+  zs_overlap_free(a->body_set);
+  a->body_set = body_bigrams(a);
+  a->body_set_items = a->items->len;
+  a->body_set_n_body = a->n_body;
+  return a->body_set;
 }
 
 ZsArt *zs_art_new(void) {
@@ -110,6 +139,7 @@ void zs_art_free(ZsArt *a) {
   g_free(a->subtitle);
   g_free(a->dateline);
   g_free(a->byline);
+  zs_overlap_free(a->body_set);
   g_free(a);
 }
 
@@ -254,7 +284,7 @@ gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
  * body). A subhead belongs to the article's topic, so one of these fails.
  * Numbered section heads (一、 （一）) never get here: they are not
  * headline-like. */
-gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
+gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
                                    const ZsArtItem *next) {
   if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
     return FALSE;
@@ -279,7 +309,7 @@ gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
   zs_overlap_add(hs, head, strlen(head));
   g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
   zs_overlap_add(ns, next->p->text, strlen(next->p->text));
-  g_autoptr(ZsBigrams) body = zs_art_body_bigrams(a);
+  const ZsBigrams *body = zs_art_body_bigrams(a);
   guint total, n_next;
   guint hn = zs_overlap_hits(hs, ns, &total);
   guint hb = zs_overlap_hits(hs, body, NULL);

@@ -26,6 +26,10 @@ typedef struct {
   gboolean head_before;  /* its headline came before its body */
   gsize body_bytes;
   guint n_body;
+  /* zs_art_body_bigrams()'s set, NULL until asked, and the article as it
+   * stood then: its items->len and n_body. */
+  ZsBigrams *body_set;
+  guint body_set_items, body_set_n_body;
 } ZsArt;
 
 /* Frees the item, and its paragraph when `owned`. */
@@ -58,8 +62,9 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
 /* Builds the public article numbered `no` from `a`, and frees `a`. */
 ZsArticle *zs_art_finish(ZsArt *a, guint no);
 
-/* Bigrams of the last few KB of the body text of `a` (zs_overlap_). */
-ZsBigrams *zs_art_body_bigrams(const ZsArt *a);
+/* Bigrams of the last few KB of the body text of `a` (zs_overlap_). The set
+ * belongs to `a` (not the caller) and holds until `a` changes. */
+const ZsBigrams *zs_art_body_bigrams(ZsArt *a);
 /* The gap (1..n-1 among the body items listed in body_idx) where the text
  * splits into two articles: least bigram overlap across it; n if none. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
@@ -67,7 +72,7 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
 gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next);
 /* Are the items block[from..], right before body `next` inside the open
  * article `a`, the next article's headline? See segment.c, rule 5. */
-gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *block, guint from,
+gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *block, guint from,
                                    const ZsArtItem *next);
 
 #endif

@@ -226,7 +226,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     zs_art_append_str(&head, ((Item *)b->pdata[k])->p->text);
   g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
   zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(ZsBigrams) body = zs_art_body_bigrams(a);
+  const ZsBigrams *body = zs_art_body_bigrams(a);
   guint total;
   guint hits = zs_overlap_hits(hs, body, &total);
   /* A subhead announces the text after it; a headline restates the text
