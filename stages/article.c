@@ -5,14 +5,13 @@
  */
 #include "article.h"
 
+#include "topic.h"
 #include "normalize.h"
 #include "overlap.h"
 #include "sentence.h"
 
 #include <string.h>
 
-/* How much of an article's body the topic tests read, in bytes. */
-#define OVERLAP_WINDOW 6000
 /* Longer than a section subhead: the body left a sentence open. */
 #define SUBHEAD_MAX_CHARS 20
 
@@ -81,53 +80,28 @@ gboolean zs_art_open_last_sentence(const ZsArtItem *it) {
   return FALSE;
 }
 
-/* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes, built
- * afresh. */
-static ZsBigrams *body_bigrams(const ZsArt *a) {
-  ZsBigrams *set = zs_overlap_set_new();
-  gsize used = 0;
-  for (guint i = a->items->len; i-- > 0 && used < OVERLAP_WINDOW;) {
-    const ZsArtItem *it = a->items->pdata[i];
-    if (it->role != ZS_ROLE_BODY)
-      continue;
-    gsize len = strlen(it->p->text);
-    zs_overlap_add_tail(set, it->p->text, len, OVERLAP_WINDOW - used);
-    used += len;
-  }
-  return set;
-}
-
-/* The topic tests ask for the body's bigrams at every candidate headline,
- * often twice with no new text between. The set is kept in `a` with the
- * article as it stood: still exact while no body paragraph came since.
- * Items are only appended (zs_art_add), so while the whole body fits in the
- * window no text has left it, and the new body items are simply added to
- * the set; past that, text slides out and the set is built afresh. */
-const ZsBigrams *zs_art_body_bigrams(ZsArt *a) {
-  if (a->body_set && a->body_set_items <= a->items->len) {
-    if (a->body_set_n_body == a->n_body)
-      return a->body_set;
-    if (a->body_bytes <= OVERLAP_WINDOW) {
-      for (guint i = a->body_set_items; i < a->items->len; i++) {
-        const ZsArtItem *it = a->items->pdata[i];
-        if (it->role == ZS_ROLE_BODY)
-          zs_overlap_add(a->body_set, it->p->text, strlen(it->p->text));
-      }
-      a->body_set_items = a->items->len;
-      a->body_set_n_body = a->n_body;
-      return a->body_set;
+/* The topic tests ask at every candidate headline, so the body's bigrams
+ * are kept in a window that follows the body (topic.h) rather than rebuilt
+ * for each question. The window is the segmenter's, reset for each new
+ * article; should an older article ask after that (none does today), its
+ * body is pushed into it again. */
+guint zs_art_body_hits(ZsArt *a, const GArray *keys) {
+  if (a->win_no != zs_topic_window_reset_no(a->win)) {
+    a->win_no = zs_topic_window_reset(a->win);
+    for (guint i = 0; i < a->items->len; i++) {
+      const ZsArtItem *it = a->items->pdata[i];
+      if (it->role == ZS_ROLE_BODY)
+        zs_topic_window_push(a->win, it->p->text, strlen(it->p->text));
     }
   }
-  zs_overlap_free(a->body_set);
-  a->body_set = body_bigrams(a);
-  a->body_set_items = a->items->len;
-  a->body_set_n_body = a->n_body;
-  return a->body_set;
+  return zs_topic_window_hits(a->win, keys);
 }
 
-ZsArt *zs_art_new(void) {
+ZsArt *zs_art_new(ZsTopicWindow *win) {
   ZsArt *a = g_new0(ZsArt, 1);
   a->items = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
+  a->win = win;
+  a->win_no = zs_topic_window_reset(win);
   return a;
 }
 
@@ -139,7 +113,6 @@ void zs_art_free(ZsArt *a) {
   g_free(a->subtitle);
   g_free(a->dateline);
   g_free(a->byline);
-  zs_overlap_free(a->body_set);
   g_free(a);
 }
 
@@ -147,7 +120,11 @@ void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role) {
   it->role = role;
   g_ptr_array_add(a->items, it);
   if (role == ZS_ROLE_BODY) {
-    a->body_bytes += strlen(it->p->text);
+    gsize len = strlen(it->p->text);
+    /* the item, and so its text, lives as long as the article */
+    if (a->win_no == zs_topic_window_reset_no(a->win))
+      zs_topic_window_push(a->win, it->p->text, len);
+    a->body_bytes += len;
     a->n_body++;
   }
 }
@@ -233,32 +210,12 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
 }
 
 /* Gap (1..n-1 among body items) where the text splits into two articles:
- * least bigram overlap between the paragraphs on either side. */
+ * least bigram overlap between the three paragraphs on either side. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
-  guint n = body_idx->len, best = n, w = 3;
-  double best_sim = 2.0;
-  for (guint g = 1; g < n; g++) {
-    g_autoptr(ZsBigrams) left = zs_overlap_set_new();
-    g_autoptr(ZsBigrams) right = zs_overlap_set_new();
-    for (guint k = g > w ? g - w : 0; k < g; k++) {
-      const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      zs_overlap_add(left, it->p->text, strlen(it->p->text));
-    }
-    for (guint k = g; k < n && k < g + w; k++) {
-      const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      zs_overlap_add(right, it->p->text, strlen(it->p->text));
-    }
-    guint tl, tr;
-    guint h = zs_overlap_hits(left, right, &tl);
-    tr = zs_overlap_size(right);
-    guint m = MIN(tl, tr);
-    double sim = m ? (double)h / m : 1.0;
-    if (sim < best_sim) {
-      best_sim = sim;
-      best = g;
-    }
-  }
-  return best;
+  g_autofree const char **texts = g_new(const char *, body_idx->len + 1);
+  for (guint k = 0; k < body_idx->len; k++)
+    texts[k] = ((const ZsArtItem *)a->items->pdata[g_array_index(body_idx, guint, k)])->p->text;
+  return zs_topic_gap(texts, body_idx->len, 3);
 }
 
 /* A plain line under a plain headline (no markup) is a subtitle when the
@@ -305,15 +262,12 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
   /* a lead that only opens articles: 记者从…获悉 */
   if (zs_class_is_lead(next->p->text))
     return TRUE;
-  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
-  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
-  const ZsBigrams *body = zs_art_body_bigrams(a);
-  guint total, n_next;
-  guint hn = zs_overlap_hits(hs, ns, &total);
-  guint hb = zs_overlap_hits(hs, body, NULL);
-  guint shift = zs_overlap_hits(ns, body, &n_next);
+  g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
+  g_autoptr(GArray) ns = zs_topic_keys(next->p->text, strlen(next->p->text));
+  guint total = hs->len, n_next = ns->len;
+  guint hn = zs_topic_common(hs, ns);
+  guint hb = zs_art_body_hits(a, hs);
+  guint shift = zs_art_body_hits(a, ns);
   /* news copy shares stock words (发布数据, 同比增长) across topics, so a
    * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
   gboolean shifted = shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);

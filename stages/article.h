@@ -6,6 +6,11 @@
 
 #include "classify.h"
 #include "overlap.h"
+#include "topic.h"
+
+/* How much of an article's body the topic tests read, in bytes: the size
+ * of the window given to zs_art_new(). */
+#define ZS_ART_OVERLAP_WINDOW 6000
 
 /* What a paragraph is in its article. */
 typedef enum { ZS_ROLE_BODY, ZS_ROLE_SKIP, ZS_ROLE_HEAD, ZS_ROLE_SUB } ZsRole;
@@ -26,10 +31,10 @@ typedef struct {
   gboolean head_before;  /* its headline came before its body */
   gsize body_bytes;
   guint n_body;
-  /* zs_art_body_bigrams()'s set, NULL until asked, and the article as it
-   * stood then: its items->len and n_body. */
-  ZsBigrams *body_set;
-  guint body_set_items, body_set_n_body;
+  /* the body's bigrams, for zs_art_body_hits(): the segmenter's window
+   * (borrowed), and its reset_no while it holds this body */
+  ZsTopicWindow *win;
+  guint win_no;
 } ZsArt;
 
 /* Frees the item, and its paragraph when `owned`. */
@@ -49,7 +54,9 @@ gboolean zs_art_subhead_like(const ZsArtItem *it);
  * open: longer than a subhead, or a number with a unit in it. */
 gboolean zs_art_open_last_sentence(const ZsArtItem *it);
 
-ZsArt *zs_art_new(void);
+/* A new article; it borrows `win` (which must outlive it) for its body's
+ * bigrams, sharing it with the articles before and after it. */
+ZsArt *zs_art_new(ZsTopicWindow *win);
 void zs_art_free(ZsArt *a);
 /* Appends `it` (taken) with `role`. */
 void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role);
@@ -62,9 +69,9 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
 /* Builds the public article numbered `no` from `a`, and frees `a`. */
 ZsArticle *zs_art_finish(ZsArt *a, guint no);
 
-/* Bigrams of the last few KB of the body text of `a` (zs_overlap_). The set
- * belongs to `a` (not the caller) and holds until `a` changes. */
-const ZsBigrams *zs_art_body_bigrams(ZsArt *a);
+/* How many of the bigrams `keys` (zs_topic_keys()) occur in the last few KB
+ * of the body text of `a`. */
+guint zs_art_body_hits(ZsArt *a, const GArray *keys);
 /* The gap (1..n-1 among the body items listed in body_idx) where the text
  * splits into two articles: least bigram overlap across it; n if none. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
