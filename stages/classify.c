@@ -8,6 +8,7 @@
 
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SHORT_MAX_CHARS 40
@@ -65,29 +66,6 @@ static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
   return FALSE;
 }
 
-/* Does t run past `max` characters (g_utf8_strlen(t, -1) > max)? Counts no
- * further. */
-static gboolean longer_than(const char *t, glong max) {
-  glong chars = 0;
-  for (const guchar *p = (const guchar *)t; *p; p++)
-    if ((*p & 0xC0) != 0x80 && ++chars > max)
-      return TRUE;
-  return FALSE;
-}
-
-gboolean zs_class_is_dash(gunichar c) {
-  return c == 0x2014 || c == 0x2015 || c == 0x2500;
-}
-
-gboolean zs_class_is_closer(gunichar c) {
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-         c == 0xFF09 || c == 0x300B;
-}
-
-gboolean zs_class_is_stop(gunichar c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
-}
-
 gboolean zs_class_ends_sentence(const char *s) {
   const char *e = s + strlen(s);
   while (e > s) {
@@ -137,8 +115,11 @@ typedef struct {
 #define ORG "(?:本报|[\\p{Han}A-Za-z]{0,12}?(?:社|网|报|台|客户端|新闻|在线))"
 #define NUM "[0-9一二三四五六七八九十〇]{1,3}"
 
+static void init_meta_first(void);
+
 static gpointer compile_patterns(gpointer unused) {
   static Patterns pt;
+  init_meta_first();
   GRegexCompileFlags f = zs_jit_enabled() ? G_REGEX_OPTIMIZE : 0;
   pt.dated = g_regex_new(
       "^" ORG "\\p{Han}{0,12}?" NUM "月" NUM "日(?:[0-9]{1,2}时)?电"
@@ -226,14 +207,67 @@ static gboolean may_be_message(const char *t, gsize n) {
   return strstr(t, "讯") || strstr(t, "消息") || starts_with(t, "【");
 }
 
-/* meta: the first characters of its branches, and the breadcrumb branch
- * (首页 > 新闻) needs one of >＞»› */
-static gboolean may_be_meta(const char *t, gsize n) {
+/* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
+ * at p?); the other branches start with 【 or [ (then a label), a bullet,
+ * or one of the words below: the labels, notices, links and buttons of the
+ * pattern, in its order (meta_start()). */
+static inline gboolean is_arrow(const guchar *p) {
+  return p[0] == '>' || (p[0] == 0xC2 && p[1] == 0xBB) ||
+         (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xBA) ||
+         (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9E);
+}
+
+/* The first characters of meta_start()'s words, sorted (compile_patterns()
+ * fills it): a quick test before the words. */
+static gunichar meta_first[64];
+static guint n_meta_first;
+
+static int cmp_unichar(const void *a, const void *b) {
+  gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void init_meta_first(void) {
   static const char first[] =
-      "【[·•▪来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
+      "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
       "小大默转版免当扫打返上下相推热网我收纠举";
-  return first_in(t, first) || strchr(t, '>') || strstr(t, "＞") || strstr(t, "»") ||
-         strstr(t, "›");
+  for (const char *p = first; *p && n_meta_first < G_N_ELEMENTS(meta_first);)
+    meta_first[n_meta_first++] = zs_utf8_next(&p);
+  qsort(meta_first, n_meta_first, sizeof(gunichar), cmp_unichar);
+}
+
+static gboolean meta_start(const char *t) {
+  static const char *const words[] = {
+      "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
+      "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
+      "原标题", "原题", "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "字号",
+      "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "浏览量", "分享到",
+      "分享", "标签", "关键词", "关键字", "图片来源", "视频来源", "摄影",
+      "小字号", "大字号", "默认字号", "本文转自", "转自", "转载请注明", "版权声明",
+      "免责声明", "当前位置",
+      "点击查看", "点击进入", "点击阅读", "扫一扫", "扫描二维码", "打印本页", "关闭窗口",
+      "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
+      "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
+      "打印", "关闭", "收藏", "分享", "纠错", "举报"};
+  if (first_in(t, "【[·•▪"))
+    return TRUE;
+  const char *p = t;
+  gunichar c = *t ? zs_utf8_next(&p) : 0;
+  patterns(); /* fills meta_first */
+  if (!bsearch(&c, meta_first, n_meta_first, sizeof(gunichar), cmp_unichar))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+    if (t[0] == words[i][0] && t[1] == words[i][1] && t[2] == words[i][2] &&
+        starts_with(t, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean may_be_meta(const char *t, gsize n) {
+  for (const char *p = t; *p; p = g_utf8_next_char(p))
+    if (is_arrow((const guchar *)p))
+      return TRUE;
+  return meta_start(t);
 }
 
 /* datetime: a year in ASCII digits first */
@@ -351,9 +385,15 @@ static gsize datetime_len(const char *t) {
 
 gboolean zs_class_is_meta(const char *t) {
   const Patterns *pt = patterns();
-  if (longer_than(t, 80))
-    return FALSE;
-  if (may_be_meta(t, 0) && match_len(pt->meta, t))
+  /* one pass for the length limit and may_be_meta()'s arrow */
+  glong chars = 0;
+  gboolean arrow = FALSE;
+  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+    if (++chars > 80)
+      return FALSE;
+    arrow |= is_arrow((const guchar *)p);
+  }
+  if ((arrow || meta_start(t)) && match_len(pt->meta, t))
     return TRUE;
   /* the page's own date and time, alone or with the source */
   return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
@@ -425,8 +465,10 @@ static gboolean is_credit(const char *t) {
 
 /* A sentence, then a closing note: 。（完）, 。（记者 X）. */
 static gboolean ends_with_note(const char *t) {
-  const char *lp = g_strrstr(t, "（");
   gsize n = strlen(t);
+  if (!g_str_has_suffix(t, "）")) /* else no "（…）" can end t */
+    return FALSE;
+  const char *lp = g_strrstr(t, "（");
   if (!lp || lp == t || zs_class_paren_len(lp, 40) != (gsize)(t + n - lp))
     return FALSE;
   return zs_class_ends_sentence_at(t, lp);

@@ -22,11 +22,19 @@ typedef enum {
 
 ZsParaKind zs_class_para(const ZsPara *p);
 
-gboolean zs_class_is_dash(gunichar c);
+/* —, ―, ─ (inline: the sentence splitter reads every character) */
+static inline gboolean zs_class_is_dash(gunichar c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
 /* Closing quotes and brackets that may follow a sentence end. */
-gboolean zs_class_is_closer(gunichar c);
+static inline gboolean zs_class_is_closer(gunichar c) {
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+         c == 0xFF09 || c == 0x300B;
+}
 /* 。！？ */
-gboolean zs_class_is_stop(gunichar c);
+static inline gboolean zs_class_is_stop(gunichar c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
 /* Does s end a sentence (a stop, then closers)? */
 gboolean zs_class_ends_sentence(const char *s);
 /* Does t[0, end) end a sentence? */
