@@ -56,11 +56,15 @@ static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
                              guint n_ends) {
   if (!n)
     return FALSE;
-  if (is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
+  /* a line break's last byte is one of these (U+0085 is C2 85, U+2028 and
+   * U+2029 are E2 80 A8 and E2 80 A9) */
+  guchar last = (guchar)t[n - 1];
+  if (((last >= 0x0A && last <= 0x0D) || last == 0x85 || last == 0xA8 || last == 0xA9) &&
+      is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
     return TRUE;
   for (guint i = 0; i < n_ends; i++) {
     gsize k = strlen(ends[i]);
-    if (n >= k && memcmp(t + n - k, ends[i], k) == 0)
+    if (n >= k && (guchar)ends[i][k - 1] == last && memcmp(t + n - k, ends[i], k) == 0)
       return TRUE;
   }
   return FALSE;
@@ -526,11 +530,12 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   /* A headline is written in words: at least two Chinese characters, and
    * never the U+FFFD of bytes that could not be read. */
   guint han = 0;
-  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
+  for (const char *p = t; *p;) {
+    gunichar c = zs_utf8_next(&p);
     if (c == 0xFFFD)
       return FALSE;
-    han += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+    /* the ideographs of Unicode 1.1 are Han without asking GLib's tables */
+    han += (c >= 0x4E00 && c <= 0x9FA5) || g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
   }
   if (han < 2)
     return FALSE;

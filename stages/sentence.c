@@ -72,29 +72,27 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
  * their lead byte and decodes only those that can be a stop (。 is E3 80 82,
  * ！ and ？ are EF BC 81 and EF BC 9F). */
 GArray *zs_sent_spans(const char *text, gsize len) {
-  GArray *spans = g_array_new(FALSE, FALSE, sizeof(gsize));
+  GArray *spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 16);
   const char *p = text, *end = text + len, *start = text;
   while (p < end) {
     guchar b = (guchar)*p;
     if (b != 0xE3 && b != 0xEF) {
-      p += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      p = g_utf8_next_char(p);
       continue;
     }
     if (!zs_class_is_stop(zs_utf8_next(&p)))
       continue;
     p = skip(p, end, zs_class_is_stop);
     p = skip(p, end, zs_class_is_closer);
-    gsize s = start - text, e = p - text;
-    g_array_append_val(spans, s);
-    g_array_append_val(spans, e);
+    gsize span[2] = {start - text, p - text};
+    g_array_append_vals(spans, span, 2);
     start = p;
   }
   while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
     start = g_utf8_next_char(start);
   if (start < end) {
-    gsize s = start - text, e = len;
-    g_array_append_val(spans, s);
-    g_array_append_val(spans, e);
+    gsize span[2] = {start - text, len};
+    g_array_append_vals(spans, span, 2);
   }
   return spans;
 }

@@ -94,9 +94,16 @@ static void test_guards(void) {
   g_assert_cmpuint(n, >=, 500);
 }
 
+/* classify.c counts U+4E00..U+9FA5 as Han without g_unichar_get_script() */
+static void test_han_range(void) {
+  for (gunichar c = 0x4E00; c <= 0x9FA5; c++)
+    g_assert_cmpint(g_unichar_get_script(c), ==, G_UNICODE_SCRIPT_HAN);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/classify/kinds", test_kinds);
   g_test_add_func("/classify/guards", test_guards);
+  g_test_add_func("/classify/han-range", test_han_range);
   return g_test_run();
 }
