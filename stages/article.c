@@ -5,13 +5,15 @@
  */
 #include "article.h"
 
-#include "topic.h"
 #include "normalize.h"
 #include "overlap.h"
 #include "sentence.h"
+#include "topic.h"
 
 #include <string.h>
 
+/* The body text "just before" a headline candidate, in characters. */
+#define RECENT_CHARS 200
 /* Longer than a section subhead: the body left a sentence open. */
 #define SUBHEAD_MAX_CHARS 20
 
@@ -95,6 +97,23 @@ guint zs_art_body_hits(ZsArt *a, const GArray *keys) {
     }
   }
   return zs_topic_window_hits(a->win, keys);
+}
+
+/* Each body paragraph from the last is read back RECENT_CHARS * 4 bytes,
+ * until about RECENT_CHARS characters are read. */
+guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
+  g_autofree guint8 *found = g_new0(guint8, keys->len + 1);
+  guint hits = 0;
+  glong chars = 0;
+  for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
+    const ZsArtItem *it = a->items->pdata[k];
+    if (it->role != ZS_ROLE_BODY)
+      continue;
+    gsize len = strlen(it->p->text);
+    hits += zs_topic_find_tail(keys, it->p->text, len, RECENT_CHARS * 4, found);
+    chars += len / 3 + 1; /* mostly 3-byte characters */
+  }
+  return hits;
 }
 
 ZsArt *zs_art_new(ZsTopicWindow *win) {
@@ -266,11 +285,15 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
   g_autoptr(GArray) ns = zs_topic_keys(next->p->text, strlen(next->p->text));
   guint total = hs->len, n_next = ns->len;
   guint hn = zs_topic_common(hs, ns);
+  /* the tests in turn, the body's (the costly ones) last */
+  if (hn < 2 || hn * 2 < total)
+    return FALSE;
   guint hb = zs_art_body_hits(a, hs);
+  if (hb * 2 >= hn)
+    return FALSE;
   guint shift = zs_art_body_hits(a, ns);
   /* news copy shares stock words (发布数据, 同比增长) across topics, so a
    * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
-  gboolean shifted = shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
-  return hn >= 2 && hn * 2 >= total && hb * 2 < hn && shifted;
+  return shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
 }
 

@@ -5,7 +5,6 @@
 #define ZS_ARTICLE_H
 
 #include "classify.h"
-#include "overlap.h"
 #include "topic.h"
 
 /* How much of an article's body the topic tests read, in bytes: the size
@@ -72,6 +71,9 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no);
 /* How many of the bigrams `keys` (zs_topic_keys()) occur in the last few KB
  * of the body text of `a`. */
 guint zs_art_body_hits(ZsArt *a, const GArray *keys);
+/* How many of `keys` occur in the last ~200 characters of the body of `a`
+ * (what a subhead does not restate and a headline does). */
+guint zs_art_recent_hits(const ZsArt *a, const GArray *keys);
 /* The gap (1..n-1 among the body items listed in body_idx) where the text
  * splits into two articles: least bigram overlap across it; n if none. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);

@@ -66,15 +66,12 @@
 #include "article.h"
 #include "classify.h"
 #include "normalize.h"
-#include "overlap.h"
 #include "sentence.h"
 
 #include <string.h>
 
 #define ART_MAX_BYTES (1u << 20)
 #define BLOCK_MAX 32
-/* The body text "just before" a headline candidate, in characters. */
-#define RECENT_CHARS 200
 
 typedef ZsArtItem Item;
 typedef ZsArt Art;
@@ -225,27 +222,8 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     zs_art_append_str(&head, ((Item *)b->pdata[k])->p->text);
   g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
   guint total = hs->len;
-  guint hits = zs_art_body_hits(a, hs);
-  /* A subhead announces the text after it; a headline restates the text
-   * before it: compare the last RECENT_CHARS of body with the next
-   * paragraph. */
-  guint hits_last = 0, hits_next = 0;
-  g_autofree guint8 *in_last = g_new0(guint8, total + 1);
-  glong chars = 0;
-  for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
-    const Item *it = a->items->pdata[k];
-    if (it->role != ZS_ROLE_BODY)
-      continue;
-    gsize len = strlen(it->p->text);
-    hits_last += zs_topic_find_tail(hs, it->p->text, len, RECENT_CHARS * 4, in_last);
-    chars += len / 3 + 1; /* mostly 3-byte characters */
-  }
-  if (next) {
-    g_autofree guint8 *in_next = g_new0(guint8, total + 1);
-    gsize len = strlen(next->p->text);
-    hits_next = zs_topic_find_tail(hs, next->p->text, len, len, in_next);
-  }
-  /* ...unless nothing of this article can follow: the end, a dateline */
+  /* the next paragraph may still be this article's: not the end, not a
+   * dateline */
   gboolean can_continue = next && !opens;
   /* A page keeps one convention: where headlines follow their bodies, a
    * headline between a body that has none yet and the end or a dateline
@@ -259,9 +237,22 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
    * next article's, whatever it shares with the body before it */
   if (sg->lead_heads && opens && k == b->len)
     return 0;
-  if (!convention &&
-      (hits < 2 || hits * 5 < total || (can_continue && hits_last <= hits_next)))
-    return 0;
+  if (!convention) { /* the overlap tests, made only where they decide */
+    /* the run restates the body: >= 2 and >= 20% of its bigrams occur
+     * there */
+    guint hits = zs_art_body_hits(a, hs);
+    if (hits < 2 || hits * 5 < total)
+      return 0;
+    /* A subhead announces the text after it; a headline restates the text
+     * before it: when the next paragraph may be this article's, compare
+     * the end of the body with it. */
+    if (can_continue) {
+      g_autofree guint8 *in_next = g_new0(guint8, total + 1);
+      gsize len = strlen(next->p->text);
+      if (zs_art_recent_hits(a, hs) <= zs_topic_find_tail(hs, next->p->text, len, len, in_next))
+        return 0;
+    }
+  }
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];

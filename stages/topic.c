@@ -95,11 +95,20 @@ GArray *zs_topic_keys(const char *s, gsize len) {
   return k;
 }
 
+static inline guint bloom_bit(guint64 key) {
+  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 58);
+}
+
 guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
                          guint8 *found) {
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   const char *p = s, *end = s + len;
   guint marked = 0;
+  /* the keys are few (a headline's): a bit per key's hash (a one-word Bloom
+   * filter) rules out most bigrams of the text before the search */
+  guint64 bloom = 0;
+  for (guint i = 0; i < keys->len; i++)
+    bloom |= G_GUINT64_CONSTANT(1) << bloom_bit(k[i]);
   if (len > max) /* the first character starting in the last max bytes */
     for (p = end - max; p < end && ((guchar)*p & 0xC0) == 0x80; p++)
       ;
@@ -110,7 +119,7 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
       prev = 0;
       continue;
     }
-    if (prev) {
+    if (prev && (bloom >> bloom_bit(key_of(prev, c)) & 1)) {
       guint64 key = key_of(prev, c);
       guint lo = 0, hi = keys->len;
       while (lo < hi) {
@@ -155,6 +164,10 @@ static void merge(GArray *out, const GArray *a, const GArray *b) {
 /* *set = the union of keys[from, to), using *tmp as scratch. */
 static void union_of(GArray **set, GArray **tmp, GArray **keys, guint from, guint to) {
   g_array_set_size(*set, 0);
+  if (from < to) { /* the first set is copied, not merged with nothing */
+    g_array_append_vals(*set, keys[from]->data, keys[from]->len);
+    from++;
+  }
   for (guint k = from; k < to; k++) {
     merge(*tmp, *set, keys[k]);
     GArray *t = *set;
@@ -319,10 +332,12 @@ static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
     return;
   const char *q = s;
   gunichar c = zs_utf8_next(&q);
+  gboolean word = is_word_char(c);
   while (q < end) {
     const char *r = q;
     gunichar d = zs_utf8_next(&r);
-    if (is_word_char(c) && is_word_char(d)) {
+    gboolean word_d = is_word_char(d);
+    if (word && word_d) {
       guint64 key = key_of(c, d);
       Slot *slot = find(w, key);
       if (slot->tag != w->tag) {
@@ -337,6 +352,7 @@ static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
     s = q;
     q = r;
     c = d;
+    word = word_d;
   }
 }
 
