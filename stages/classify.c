@@ -389,6 +389,8 @@ static gsize datetime_len(const char *t) {
 
 gboolean zs_class_is_meta(const char *t) {
   const Patterns *pt = patterns();
+  if (strnlen(t, 321) > 320) /* over 80 characters of at most 4 bytes */
+    return FALSE;
   /* one pass for the length limit and may_be_meta()'s arrow */
   glong chars = 0;
   gboolean arrow = FALSE;
@@ -480,7 +482,9 @@ static gboolean ends_with_note(const char *t) {
 
 ZsParaKind zs_class_para(const ZsPara *p) {
   const char *t = p->text;
-  glong n = g_utf8_strlen(t, -1);
+  /* only n <= 150 matters below: more than 600 bytes are over 150
+   * characters (at most 4 bytes each), without counting */
+  glong n = strnlen(t, 601) > 600 ? 151 : g_utf8_strlen(t, -1);
   gunichar c0 = g_utf8_get_char(t);
   if (p->markdown_heading)
     return ZS_PK_HEADING;
