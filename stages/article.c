@@ -8,11 +8,12 @@
 #include "normalize.h"
 #include "overlap.h"
 #include "sentence.h"
+#include "topic.h"
 
 #include <string.h>
 
-/* How much of an article's body the topic tests read, in bytes. */
-#define OVERLAP_WINDOW 6000
+/* The body text "just before" a headline candidate, in characters. */
+#define RECENT_CHARS 200
 /* Longer than a section subhead: the body left a sentence open. */
 #define SUBHEAD_MAX_CHARS 20
 
@@ -81,24 +82,45 @@ gboolean zs_art_open_last_sentence(const ZsArtItem *it) {
   return FALSE;
 }
 
-/* Bigrams of the body text of `a`, its last OVERLAP_WINDOW bytes. */
-ZsBigrams *zs_art_body_bigrams(const ZsArt *a) {
-  ZsBigrams *set = zs_overlap_set_new();
-  gsize used = 0;
-  for (guint i = a->items->len; i-- > 0 && used < OVERLAP_WINDOW;) {
-    const ZsArtItem *it = a->items->pdata[i];
+/* The topic tests ask at every candidate headline, so the body's bigrams
+ * are kept in a window that follows the body (topic.h) rather than rebuilt
+ * for each question. The window is the segmenter's, reset for each new
+ * article; should an older article ask after that (none does today), its
+ * body is pushed into it again. */
+guint zs_art_body_hits(ZsArt *a, const GArray *keys) {
+  if (a->win_no != zs_topic_window_reset_no(a->win)) {
+    a->win_no = zs_topic_window_reset(a->win);
+    for (guint i = 0; i < a->items->len; i++) {
+      const ZsArtItem *it = a->items->pdata[i];
+      if (it->role == ZS_ROLE_BODY)
+        zs_topic_window_push(a->win, it->p->text, strlen(it->p->text));
+    }
+  }
+  return zs_topic_window_hits(a->win, keys);
+}
+
+/* Each body paragraph from the last is read back RECENT_CHARS * 4 bytes,
+ * until about RECENT_CHARS characters are read. */
+guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
+  g_autofree guint8 *found = g_new0(guint8, keys->len + 1);
+  guint hits = 0;
+  glong chars = 0;
+  for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
+    const ZsArtItem *it = a->items->pdata[k];
     if (it->role != ZS_ROLE_BODY)
       continue;
     gsize len = strlen(it->p->text);
-    zs_overlap_add_tail(set, it->p->text, len, OVERLAP_WINDOW - used);
-    used += len;
+    hits += zs_topic_find_tail(keys, it->p->text, len, RECENT_CHARS * 4, found);
+    chars += len / 3 + 1; /* mostly 3-byte characters */
   }
-  return set;
+  return hits;
 }
 
-ZsArt *zs_art_new(void) {
+ZsArt *zs_art_new(ZsTopicWindow *win) {
   ZsArt *a = g_new0(ZsArt, 1);
   a->items = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
+  a->win = win;
+  a->win_no = zs_topic_window_reset(win);
   return a;
 }
 
@@ -117,7 +139,11 @@ void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role) {
   it->role = role;
   g_ptr_array_add(a->items, it);
   if (role == ZS_ROLE_BODY) {
-    a->body_bytes += strlen(it->p->text);
+    gsize len = strlen(it->p->text);
+    /* the item, and so its text, lives as long as the article */
+    if (a->win_no == zs_topic_window_reset_no(a->win))
+      zs_topic_window_push(a->win, it->p->text, len);
+    a->body_bytes += len;
     a->n_body++;
   }
 }
@@ -203,32 +229,12 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
 }
 
 /* Gap (1..n-1 among body items) where the text splits into two articles:
- * least bigram overlap between the paragraphs on either side. */
+ * least bigram overlap between the three paragraphs on either side. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
-  guint n = body_idx->len, best = n, w = 3;
-  double best_sim = 2.0;
-  for (guint g = 1; g < n; g++) {
-    g_autoptr(ZsBigrams) left = zs_overlap_set_new();
-    g_autoptr(ZsBigrams) right = zs_overlap_set_new();
-    for (guint k = g > w ? g - w : 0; k < g; k++) {
-      const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      zs_overlap_add(left, it->p->text, strlen(it->p->text));
-    }
-    for (guint k = g; k < n && k < g + w; k++) {
-      const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
-      zs_overlap_add(right, it->p->text, strlen(it->p->text));
-    }
-    guint tl, tr;
-    guint h = zs_overlap_hits(left, right, &tl);
-    tr = zs_overlap_size(right);
-    guint m = MIN(tl, tr);
-    double sim = m ? (double)h / m : 1.0;
-    if (sim < best_sim) {
-      best_sim = sim;
-      best = g;
-    }
-  }
-  return best;
+  g_autofree const char **texts = g_new(const char *, body_idx->len + 1);
+  for (guint k = 0; k < body_idx->len; k++)
+    texts[k] = ((const ZsArtItem *)a->items->pdata[g_array_index(body_idx, guint, k)])->p->text;
+  return zs_topic_gap(texts, body_idx->len, 3);
 }
 
 /* A plain line under a plain headline (no markup) is a subtitle when the
@@ -254,7 +260,7 @@ gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
  * body). A subhead belongs to the article's topic, so one of these fails.
  * Numbered section heads (一、 （一）) never get here: they are not
  * headline-like. */
-gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
+gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
                                    const ZsArtItem *next) {
   if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
     return FALSE;
@@ -275,18 +281,19 @@ gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *b, guint from,
   /* a lead that only opens articles: 记者从…获悉 */
   if (zs_class_is_lead(next->p->text))
     return TRUE;
-  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
-  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
-  g_autoptr(ZsBigrams) body = zs_art_body_bigrams(a);
-  guint total, n_next;
-  guint hn = zs_overlap_hits(hs, ns, &total);
-  guint hb = zs_overlap_hits(hs, body, NULL);
-  guint shift = zs_overlap_hits(ns, body, &n_next);
+  g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
+  g_autoptr(GArray) ns = zs_topic_keys(next->p->text, strlen(next->p->text));
+  guint total = hs->len, n_next = ns->len;
+  guint hn = zs_topic_common(hs, ns);
+  /* the tests in turn, the body's (the costly ones) last */
+  if (hn < 2 || hn * 2 < total)
+    return FALSE;
+  guint hb = zs_art_body_hits(a, hs);
+  if (hb * 2 >= hn)
+    return FALSE;
+  guint shift = zs_art_body_hits(a, ns);
   /* news copy shares stock words (发布数据, 同比增长) across topics, so a
    * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
-  gboolean shifted = shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
-  return hn >= 2 && hn * 2 >= total && hb * 2 < hn && shifted;
+  return shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
 }
 

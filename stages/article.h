@@ -5,7 +5,11 @@
 #define ZS_ARTICLE_H
 
 #include "classify.h"
-#include "overlap.h"
+#include "topic.h"
+
+/* How much of an article's body the topic tests read, in bytes: the size
+ * of the window given to zs_art_new(). */
+#define ZS_ART_OVERLAP_WINDOW 6000
 
 /* What a paragraph is in its article. */
 typedef enum { ZS_ROLE_BODY, ZS_ROLE_SKIP, ZS_ROLE_HEAD, ZS_ROLE_SUB } ZsRole;
@@ -26,6 +30,10 @@ typedef struct {
   gboolean head_before;  /* its headline came before its body */
   gsize body_bytes;
   guint n_body;
+  /* the body's bigrams, for zs_art_body_hits(): the segmenter's window
+   * (borrowed), and its reset_no while it holds this body */
+  ZsTopicWindow *win;
+  guint win_no;
 } ZsArt;
 
 /* Frees the item, and its paragraph when `owned`. */
@@ -45,7 +53,9 @@ gboolean zs_art_subhead_like(const ZsArtItem *it);
  * open: longer than a subhead, or a number with a unit in it. */
 gboolean zs_art_open_last_sentence(const ZsArtItem *it);
 
-ZsArt *zs_art_new(void);
+/* A new article; it borrows `win` (which must outlive it) for its body's
+ * bigrams, sharing it with the articles before and after it. */
+ZsArt *zs_art_new(ZsTopicWindow *win);
 void zs_art_free(ZsArt *a);
 /* Appends `it` (taken) with `role`. */
 void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role);
@@ -58,8 +68,12 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
 /* Builds the public article numbered `no` from `a`, and frees `a`. */
 ZsArticle *zs_art_finish(ZsArt *a, guint no);
 
-/* Bigrams of the last few KB of the body text of `a` (zs_overlap_). */
-ZsBigrams *zs_art_body_bigrams(const ZsArt *a);
+/* How many of the bigrams `keys` (zs_topic_keys()) occur in the last few KB
+ * of the body text of `a`. */
+guint zs_art_body_hits(ZsArt *a, const GArray *keys);
+/* How many of `keys` occur in the last ~200 characters of the body of `a`
+ * (what a subhead does not restate and a headline does). */
+guint zs_art_recent_hits(const ZsArt *a, const GArray *keys);
 /* The gap (1..n-1 among the body items listed in body_idx) where the text
  * splits into two articles: least bigram overlap across it; n if none. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
@@ -67,7 +81,7 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
 gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next);
 /* Are the items block[from..], right before body `next` inside the open
  * article `a`, the next article's headline? See segment.c, rule 5. */
-gboolean zs_art_new_topic_headline(const ZsArt *a, GPtrArray *block, guint from,
+gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *block, guint from,
                                    const ZsArtItem *next);
 
 #endif

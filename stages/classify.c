@@ -6,6 +6,9 @@
  */
 #include "classify.h"
 
+#include "utf8.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 #define SHORT_MAX_CHARS 40
@@ -14,17 +17,57 @@ static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-gboolean zs_class_is_dash(gunichar c) {
-  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+/* ---- prefilters ----------------------------------------------------------
+ * Most paragraphs and input lines are none of the furniture below, and a
+ * GRegex call costs far more than a look at a character or two, so each
+ * pattern is guarded by a literal test that holds for every string the
+ * pattern can match (a needed first character, literal or ending): a string
+ * that fails it is rejected without the regex. Keep each guard in step with
+ * its pattern; test_classify checks them on the corpus. */
+
+/* A letter, digit or CJK ideograph: in none of the patterns' leading
+ * classes, and neither a space (\s) nor a line break. */
+static inline gboolean is_word(gunichar c) {
+  return c < 0x80 ? g_ascii_isalnum(c) : c >= 0x4E00 && c <= 0x9FFF;
 }
 
-gboolean zs_class_is_closer(gunichar c) {
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-         c == 0xFF09 || c == 0x300B;
+/* Is the first character of t one of the characters of `set`? (UTF-8 is
+ * self-synchronizing: a whole character's bytes occur in `set` only as that
+ * character.) */
+static gboolean first_in(const char *t, const char *set) {
+  if (!*t)
+    return FALSE;
+  char c[5] = {0};
+  const char *p = t;
+  zs_utf8_next(&p);
+  memcpy(c, t, p - t);
+  return strstr(set, c) != NULL;
 }
 
-gboolean zs_class_is_stop(gunichar c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+/* Is the code point c a line break under any PCRE2 newline convention?
+ * `$` also matches before a final line break. */
+static inline gboolean is_break(gunichar c) {
+  return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
+ * none of them and not in a line break. */
+static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
+                             guint n_ends) {
+  if (!n)
+    return FALSE;
+  /* a line break's last byte is one of these (U+0085 is C2 85, U+2028 and
+   * U+2029 are E2 80 A8 and E2 80 A9) */
+  guchar last = (guchar)t[n - 1];
+  if (((last >= 0x0A && last <= 0x0D) || last == 0x85 || last == 0xA8 || last == 0xA9) &&
+      is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
+    return TRUE;
+  for (guint i = 0; i < n_ends; i++) {
+    gsize k = strlen(ends[i]);
+    if (n >= k && (guchar)ends[i][k - 1] == last && memcmp(t + n - k, ends[i], k) == 0)
+      return TRUE;
+  }
+  return FALSE;
 }
 
 gboolean zs_class_ends_sentence(const char *s) {
@@ -76,8 +119,11 @@ typedef struct {
 #define ORG "(?:本报|[\\p{Han}A-Za-z]{0,12}?(?:社|网|报|台|客户端|新闻|在线))"
 #define NUM "[0-9一二三四五六七八九十〇]{1,3}"
 
+static void init_meta_first(void);
+
 static gpointer compile_patterns(gpointer unused) {
   static Patterns pt;
+  init_meta_first();
   GRegexCompileFlags f = zs_jit_enabled() ? G_REGEX_OPTIMIZE : 0;
   pt.dated = g_regex_new(
       "^" ORG "\\p{Han}{0,12}?" NUM "月" NUM "日(?:[0-9]{1,2}时)?电"
@@ -150,15 +196,177 @@ static const Patterns *patterns(void) {
   return g_once(&once, compile_patterns, NULL);
 }
 
-/* Length of the match of `re` at the start of s, 0 if none. */
-static gsize match_len(const GRegex *re, const char *s) {
+/* The guards (see "prefilters" above), one per pattern: FALSE only when the
+ * pattern cannot match t (NUL-terminated; n is its length where a guard
+ * reads the end, else 0). */
+typedef gboolean (*Guard)(const char *t, gsize n);
+
+/* dated: …月…日…电 */
+static gboolean may_be_dated(const char *t, gsize n) {
+  return strstr(t, "电") && strstr(t, "月");
+}
+
+/* message: 本报讯, …讯, …消息, 【…报道|讯|消息…】 */
+static gboolean may_be_message(const char *t, gsize n) {
+  return strstr(t, "讯") || strstr(t, "消息") || starts_with(t, "【");
+}
+
+/* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
+ * at p?); the other branches start with 【 or [ (then a label), a bullet,
+ * or one of the words below: the labels, notices, links and buttons of the
+ * pattern, in its order (meta_start()). */
+static inline gboolean is_arrow(const guchar *p) {
+  return p[0] == '>' || (p[0] == 0xC2 && p[1] == 0xBB) ||
+         (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xBA) ||
+         (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9E);
+}
+
+/* The first characters of meta_start()'s words, sorted (compile_patterns()
+ * fills it): a quick test before the words. */
+static gunichar meta_first[64];
+static guint n_meta_first;
+
+static int cmp_unichar(const void *a, const void *b) {
+  gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void init_meta_first(void) {
+  static const char first[] =
+      "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
+      "小大默转版免当扫打返上下相推热网我收纠举";
+  for (const char *p = first; *p && n_meta_first < G_N_ELEMENTS(meta_first);)
+    meta_first[n_meta_first++] = zs_utf8_next(&p);
+  qsort(meta_first, n_meta_first, sizeof(gunichar), cmp_unichar);
+}
+
+static gboolean meta_start(const char *t) {
+  static const char *const words[] = {
+      "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
+      "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
+      "原标题", "原题", "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "字号",
+      "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "浏览量", "分享到",
+      "分享", "标签", "关键词", "关键字", "图片来源", "视频来源", "摄影",
+      "小字号", "大字号", "默认字号", "本文转自", "转自", "转载请注明", "版权声明",
+      "免责声明", "当前位置",
+      "点击查看", "点击进入", "点击阅读", "扫一扫", "扫描二维码", "打印本页", "关闭窗口",
+      "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
+      "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
+      "打印", "关闭", "收藏", "分享", "纠错", "举报"};
+  if (first_in(t, "【[·•▪"))
+    return TRUE;
+  const char *p = t;
+  gunichar c = *t ? zs_utf8_next(&p) : 0;
+  patterns(); /* fills meta_first */
+  if (!bsearch(&c, meta_first, n_meta_first, sizeof(gunichar), cmp_unichar))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+    if (t[0] == words[i][0] && t[1] == words[i][1] && t[2] == words[i][2] &&
+        starts_with(t, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean may_be_meta(const char *t, gsize n) {
+  for (const char *p = t; *p; p = g_utf8_next_char(p))
+    if (is_arrow((const guchar *)p))
+      return TRUE;
+  return meta_start(t);
+}
+
+/* datetime: a year in ASCII digits first */
+static gboolean may_be_datetime(const char *t, gsize n) {
+  return g_ascii_isdigit(*t);
+}
+
+/* endnote: an opening bracket first, a closing one last */
+static gboolean may_be_endnote(const char *t, gsize n) {
+  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
+  return n && first_in(t, "【（([［〔") && may_end_with(t, n, closers, G_N_ELEMENTS(closers));
+}
+
+/* names: a space between them */
+static gboolean may_be_names(const char *t, gsize n) {
+  return strchr(t, ' ') != NULL;
+}
+
+/* byline: 本报, 新华社, 本台 or a role word first */
+static gboolean may_be_byline(const char *t, gsize n) {
+  return first_in(t, "本新特见记通实撰作文图摄");
+}
+
+/* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
+static gboolean may_be_caption(const char *t, gsize n) {
+  static const char *const ends[] = {"摄", "摄影", "供图", "摄）", "摄影）", "供图）",
+                                     "摄)", "摄影)", "供图)"};
+  return starts_with(t, "图为") || may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+}
+
+/* rule: a run of marks and spaces; no letter, digit or ideograph first */
+static gboolean may_be_rule(const char *t, gsize n) {
+  const char *p = t;
+  return !*t || !is_word(zs_utf8_next(&p));
+}
+
+/* site: a site word last (…网, …频道, …客户端, …新闻), or its (domain) */
+static gboolean may_be_site(const char *t, gsize n) {
+  static const char *const ends[] = {"网", "道", "端", "线", "报", "闻", "台", ")", "）"};
+  return may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+}
+
+/* lead: 记者 or 本报记者 first */
+static gboolean may_be_lead(const char *t, gsize n) {
+  return starts_with(t, "记者") || starts_with(t, "本报记者");
+}
+
+/* section: a numeral, （ or 第 first */
+static gboolean may_be_section(const char *t, gsize n) {
+  return g_ascii_isdigit(*t) || first_in(t, "一二三四五六七八九十（第");
+}
+
+static const struct {
+  gsize offset; /* of the GRegex * in Patterns */
+  Guard may;
+} guards[] = {
+    {G_STRUCT_OFFSET(Patterns, dated), may_be_dated},
+    {G_STRUCT_OFFSET(Patterns, message), may_be_message},
+    {G_STRUCT_OFFSET(Patterns, meta), may_be_meta},
+    {G_STRUCT_OFFSET(Patterns, datetime), may_be_datetime},
+    {G_STRUCT_OFFSET(Patterns, endnote), may_be_endnote},
+    {G_STRUCT_OFFSET(Patterns, names), may_be_names},
+    {G_STRUCT_OFFSET(Patterns, byline), may_be_byline},
+    {G_STRUCT_OFFSET(Patterns, caption), may_be_caption},
+    {G_STRUCT_OFFSET(Patterns, rule), may_be_rule},
+    {G_STRUCT_OFFSET(Patterns, site), may_be_site},
+    {G_STRUCT_OFFSET(Patterns, lead), may_be_lead},
+    {G_STRUCT_OFFSET(Patterns, section), may_be_section},
+};
+
+int zs_class_guard_fails(const char *t) {
+  const Patterns *pt = patterns();
+  G_STATIC_ASSERT(G_N_ELEMENTS(guards) == sizeof(Patterns) / sizeof(GRegex *));
+  for (guint i = 0; i < G_N_ELEMENTS(guards); i++) {
+    const GRegex *re = *(GRegex *const *)(const void *)((const char *)pt + guards[i].offset);
+    if (g_regex_match(re, t, 0, NULL) && !guards[i].may(t, strlen(t)))
+      return (int)i;
+  }
+  return -1;
+}
+
+/* Length of the match of `re` at the start of s[0, len) (len -1: up to the
+ * NUL), 0 if none. */
+static gsize match_len_n(const GRegex *re, const char *s, gssize len) {
   g_autoptr(GMatchInfo) mi = NULL;
-  if (!re || !g_regex_match(re, s, 0, &mi))
+  if (!re || !g_regex_match_full(re, s, len, 0, 0, &mi, NULL))
     return 0;
   int start, end;
   if (!g_match_info_fetch_pos(mi, 0, &start, &end) || start != 0)
     return 0;
   return (gsize)end;
+}
+
+static gsize match_len(const GRegex *re, const char *s) {
+  return match_len_n(re, s, -1);
 }
 
 /* Length of a leading dateline, 0 if none: 本报讯, 本报北京1月30日电,
@@ -167,34 +375,48 @@ static gsize match_len(const GRegex *re, const char *s) {
  * mark. */
 gsize zs_class_dateline_len(const char *s) {
   const Patterns *pt = patterns();
-  gsize n = match_len(pt->dated, s);
-  if (!n)
+  gsize n = 0;
+  if (may_be_dated(s, 0))
+    n = match_len(pt->dated, s);
+  if (!n && may_be_message(s, 0))
     n = match_len(pt->message, s);
   return n;
 }
 
+static gsize datetime_len(const char *t) {
+  return may_be_datetime(t, 0) ? match_len(patterns()->datetime, t) : 0;
+}
+
 gboolean zs_class_is_meta(const char *t) {
   const Patterns *pt = patterns();
-  if (g_utf8_strlen(t, -1) > 80)
+  if (strnlen(t, 321) > 320) /* over 80 characters of at most 4 bytes */
     return FALSE;
-  if (match_len(pt->meta, t))
+  /* one pass for the length limit and may_be_meta()'s arrow */
+  glong chars = 0;
+  gboolean arrow = FALSE;
+  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+    if (++chars > 80)
+      return FALSE;
+    arrow |= is_arrow((const guchar *)p);
+  }
+  if ((arrow || meta_start(t)) && match_len(pt->meta, t))
     return TRUE;
   /* the page's own date and time, alone or with the source */
-  return match_len(pt->datetime, t) && !strstr(t, "，") && !strstr(t, "。");
+  return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
 }
 
 gboolean zs_class_is_date(const char *t) {
-  gsize n = match_len(patterns()->datetime, t);
+  gsize n = datetime_len(t);
   return n && !t[n + strspn(t + n, " ")];
 }
 
 gboolean zs_class_is_lead(const char *t) {
-  return g_regex_match(patterns()->lead, t, 0, NULL);
+  return may_be_lead(t, 0) && g_regex_match(patterns()->lead, t, 0, NULL);
 }
 
 gsize zs_class_site_suffix(const char *t) {
   g_autoptr(GMatchInfo) mi = NULL;
-  if (!g_regex_match(patterns()->site, t, 0, &mi))
+  if (!may_be_site(t, strlen(t)) || !g_regex_match(patterns()->site, t, 0, &mi))
     return 0;
   int start, end;
   if (!g_match_info_fetch_pos(mi, 0, &start, &end))
@@ -204,8 +426,7 @@ gsize zs_class_site_suffix(const char *t) {
 }
 
 gboolean zs_class_is_endnote(const char *t, gsize len) {
-  g_autofree char *s = g_strndup(t, len);
-  return match_len(patterns()->endnote, s) == len;
+  return may_be_endnote(t, len) && match_len_n(patterns()->endnote, t, len) == len;
 }
 
 /* Length of a leading "（…）" of at most `max` characters, 0 if none. */
@@ -250,8 +471,10 @@ static gboolean is_credit(const char *t) {
 
 /* A sentence, then a closing note: 。（完）, 。（记者 X）. */
 static gboolean ends_with_note(const char *t) {
-  const char *lp = g_strrstr(t, "（");
   gsize n = strlen(t);
+  if (!g_str_has_suffix(t, "）")) /* else no "（…）" can end t */
+    return FALSE;
+  const char *lp = g_strrstr(t, "（");
   if (!lp || lp == t || zs_class_paren_len(lp, 40) != (gsize)(t + n - lp))
     return FALSE;
   return zs_class_ends_sentence_at(t, lp);
@@ -259,7 +482,9 @@ static gboolean ends_with_note(const char *t) {
 
 ZsParaKind zs_class_para(const ZsPara *p) {
   const char *t = p->text;
-  glong n = g_utf8_strlen(t, -1);
+  /* only n <= 150 matters below: more than 600 bytes are over 150
+   * characters (at most 4 bytes each), without counting */
+  glong n = strnlen(t, 601) > 600 ? 151 : g_utf8_strlen(t, -1);
   gunichar c0 = g_utf8_get_char(t);
   if (p->markdown_heading)
     return ZS_PK_HEADING;
@@ -267,7 +492,7 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_DATELINE;
   if (zs_class_continuation_len(t))
     return ZS_PK_CONT;
-  if (g_regex_match(patterns()->rule, t, 0, NULL))
+  if (may_be_rule(t, 0) && g_regex_match(patterns()->rule, t, 0, NULL))
     return ZS_PK_END;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
@@ -278,7 +503,7 @@ ZsParaKind zs_class_para(const ZsPara *p) {
   if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
     return ZS_PK_CREDIT;
   /* a caption with its credit in one paragraph, or a 图为 caption */
-  if (n <= 150 && g_regex_match(patterns()->caption, t, 0, NULL))
+  if (n <= 150 && may_be_caption(t, strlen(t)) && g_regex_match(patterns()->caption, t, 0, NULL))
     return ZS_PK_CAPTION;
   if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
@@ -289,10 +514,12 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_BYLINE;
   /* three or more names, one space apart (the normalizer's form), or
    * names after a role: 记者 王海 李娜, 文/张明 */
-  if (match_len(patterns()->names, t) || match_len(patterns()->byline, t))
+  if ((may_be_names(t, 0) && match_len(patterns()->names, t)) ||
+      (may_be_byline(t, 0) && match_len(patterns()->byline, t)))
     return ZS_PK_BYLINE;
   gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
-  if (n <= SHORT_MAX_CHARS && !ends && match_len(patterns()->section, t))
+  if (n <= SHORT_MAX_CHARS && !ends &&
+      may_be_section(t, 0) && match_len(patterns()->section, t))
     return ZS_PK_SECTION;
   if (n <= SHORT_MAX_CHARS && !ends)
     return ZS_PK_SHORT;
@@ -307,11 +534,12 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   /* A headline is written in words: at least two Chinese characters, and
    * never the U+FFFD of bytes that could not be read. */
   guint han = 0;
-  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
+  for (const char *p = t; *p;) {
+    gunichar c = zs_utf8_next(&p);
     if (c == 0xFFFD)
       return FALSE;
-    han += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+    /* the ideographs of Unicode 1.1 are Han without asking GLib's tables */
+    han += (c >= 0x4E00 && c <= 0x9FA5) || g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
   }
   if (han < 2)
     return FALSE;

@@ -22,11 +22,19 @@ typedef enum {
 
 ZsParaKind zs_class_para(const ZsPara *p);
 
-gboolean zs_class_is_dash(gunichar c);
+/* —, ―, ─ (inline: the sentence splitter reads every character) */
+static inline gboolean zs_class_is_dash(gunichar c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
 /* Closing quotes and brackets that may follow a sentence end. */
-gboolean zs_class_is_closer(gunichar c);
+static inline gboolean zs_class_is_closer(gunichar c) {
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+         c == 0xFF09 || c == 0x300B;
+}
 /* 。！？ */
-gboolean zs_class_is_stop(gunichar c);
+static inline gboolean zs_class_is_stop(gunichar c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
 /* Does s end a sentence (a stop, then closers)? */
 gboolean zs_class_ends_sentence(const char *s);
 /* Does t[0, end) end a sentence? */
@@ -66,5 +74,10 @@ gsize zs_class_continuation_len(const char *s);
 gboolean zs_class_headline_like(ZsParaKind kind, const char *t);
 /* A short line led by a dash run. */
 gboolean zs_class_subtitle_like(ZsParaKind kind, const char *t);
+
+/* For tests: each pattern above has a cheap guard that skips it where it
+ * cannot match. Returns the index of a pattern that matches t although its
+ * guard rejects t (a bug), or -1. */
+int zs_class_guard_fails(const char *t);
 
 #endif

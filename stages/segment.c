@@ -66,15 +66,12 @@
 #include "article.h"
 #include "classify.h"
 #include "normalize.h"
-#include "overlap.h"
 #include "sentence.h"
 
 #include <string.h>
 
 #define ART_MAX_BYTES (1u << 20)
 #define BLOCK_MAX 32
-/* The body text "just before" a headline candidate, in characters. */
-#define RECENT_CHARS 200
 
 typedef ZsArtItem Item;
 typedef ZsArt Art;
@@ -85,6 +82,7 @@ struct ZsSegmenter {
   Art *cur;
   GPtrArray *block;  /* Item*: furniture since the last body paragraph */
   Item *held;        /* a body paragraph waiting to see if a credit follows */
+  ZsTopicWindow *win; /* the open article's body bigrams (article.h) */
   /* A page keeps one convention (rule 2). lead_heads: it began with a
    * headline over its body; tail_heads: it began with body text, or (not
    * lead_heads) a headline closed the body before it. */
@@ -94,8 +92,6 @@ struct ZsSegmenter {
 static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
-
-/* ---- bigram overlap ----------------------------------------------------- */
 
 /* ---- articles ---------------------------------------------------------- */
 
@@ -139,7 +135,7 @@ static void close_with_headline(ZsSegmenter *sg, guint i, guint j,
         g_array_append_val(body_idx, k);
     guint g = zs_art_cohesion_gap(a, body_idx);
     if (g < body_idx->len) {
-      Art *b = zs_art_new();
+      Art *b = zs_art_new(sg->win);
       guint from = g_array_index(body_idx, guint, g);
       for (guint k = from; k < a->items->len; k++) {
         Item *it = a->items->pdata[k];
@@ -224,32 +220,10 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   g_autofree char *head = NULL;
   for (guint k = i; k < j; k++)
     zs_art_append_str(&head, ((Item *)b->pdata[k])->p->text);
-  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, head, strlen(head));
-  g_autoptr(ZsBigrams) body = zs_art_body_bigrams(a);
-  guint total;
-  guint hits = zs_overlap_hits(hs, body, &total);
-  /* A subhead announces the text after it; a headline restates the text
-   * before it: compare the last RECENT_CHARS of body with the next
-   * paragraph. */
-  guint hits_last = 0, hits_next = 0;
-  g_autoptr(ZsBigrams) ls = zs_overlap_set_new();
-  glong chars = 0;
-  for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
-    const Item *it = a->items->pdata[k];
-    if (it->role != ZS_ROLE_BODY)
-      continue;
-    gsize len = strlen(it->p->text);
-    zs_overlap_add_tail(ls, it->p->text, len, RECENT_CHARS * 4);
-    chars += len / 3 + 1; /* mostly 3-byte characters */
-  }
-  hits_last = zs_overlap_hits(hs, ls, NULL);
-  if (next) {
-    g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
-    zs_overlap_add(ns, next->p->text, strlen(next->p->text));
-    hits_next = zs_overlap_hits(hs, ns, NULL);
-  }
-  /* ...unless nothing of this article can follow: the end, a dateline */
+  g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
+  guint total = hs->len;
+  /* the next paragraph may still be this article's: not the end, not a
+   * dateline */
   gboolean can_continue = next && !opens;
   /* A page keeps one convention: where headlines follow their bodies, a
    * headline between a body that has none yet and the end or a dateline
@@ -263,9 +237,22 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
    * next article's, whatever it shares with the body before it */
   if (sg->lead_heads && opens && k == b->len)
     return 0;
-  if (!convention &&
-      (hits < 2 || hits * 5 < total || (can_continue && hits_last <= hits_next)))
-    return 0;
+  if (!convention) { /* the overlap tests, made only where they decide */
+    /* the run restates the body: >= 2 and >= 20% of its bigrams occur
+     * there */
+    guint hits = zs_art_body_hits(a, hs);
+    if (hits < 2 || hits * 5 < total)
+      return 0;
+    /* A subhead announces the text after it; a headline restates the text
+     * before it: when the next paragraph may be this article's, compare
+     * the end of the body with it. */
+    if (can_continue) {
+      g_autofree guint8 *in_next = g_new0(guint8, total + 1);
+      gsize len = strlen(next->p->text);
+      if (zs_art_recent_hits(a, hs) <= zs_topic_find_tail(hs, next->p->text, len, len, in_next))
+        return 0;
+    }
+  }
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
@@ -285,7 +272,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
 static void open_article(ZsSegmenter *sg, guint from, const Item *next,
                          GPtrArray *out) {
   emit(sg, out);
-  Art *a = sg->cur = zs_art_new();
+  Art *a = sg->cur = zs_art_new(sg->win);
   GPtrArray *b = sg->block;
   guint h = b->len;
   for (guint k = from; k < b->len; k++)
@@ -481,12 +468,13 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     it->skip = d;
   }
   if (!sg->cur)
-    sg->cur = zs_art_new();
+    sg->cur = zs_art_new(sg->win);
   /* At the end: a continuation note （下转第二版）, （完）, or a closing
    * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
   gsize n = strlen(t);
-  const char *lp = g_strrstr(t, "（");
+  /* only a text ending in "）" can end in a "（…）" note */
+  const char *lp = g_str_has_suffix(t, "）") ? g_strrstr(t, "（") : NULL;
   gboolean ends = FALSE;
   if (lp && lp > t + it->skip && zs_class_paren_len(lp, 40) == (gsize)(t + n - lp)) {
     gsize pl = t + n - lp;
@@ -511,6 +499,7 @@ ZsSegmenter *zs_seg_new(const char *file) {
   ZsSegmenter *sg = g_new0(ZsSegmenter, 1);
   sg->file = g_strdup(file ? file : "-");
   sg->block = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
+  sg->win = zs_topic_window_new(ZS_ART_OVERLAP_WINDOW);
   return sg;
 }
 
@@ -521,6 +510,7 @@ void zs_seg_free(ZsSegmenter *sg) {
   g_ptr_array_unref(sg->block);
   zs_art_item_free(sg->held);
   zs_art_free(sg->cur);
+  zs_topic_window_free(sg->win);
   g_free(sg);
 }
 

@@ -5,6 +5,7 @@
 
 #include "classify.h"
 #include "segment.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -55,30 +56,43 @@ void zs_sent_byline(char **dst, const char *s, gsize len) {
   *dst = g_string_free(o, FALSE);
 }
 
-/* Byte spans of the sentences of text[0, len): pairs of gsize. */
+/* p after the characters from p on (before end) that pass `is`. */
+static inline const char *skip(const char *p, const char *end, gboolean (*is)(gunichar)) {
+  while (p < end) {
+    const char *q = p;
+    if (!is(zs_utf8_next(&q)))
+      break;
+    p = q;
+  }
+  return p;
+}
+
+/* Byte spans of the sentences of text[0, len): pairs of gsize. This reads
+ * every character of every body paragraph: it steps over characters by
+ * their lead byte and decodes only those that can be a stop (。 is E3 80 82,
+ * ！ and ？ are EF BC 81 and EF BC 9F). */
 GArray *zs_sent_spans(const char *text, gsize len) {
-  GArray *spans = g_array_new(FALSE, FALSE, sizeof(gsize));
+  GArray *spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 16);
   const char *p = text, *end = text + len, *start = text;
   while (p < end) {
-    gunichar c = g_utf8_get_char(p);
-    p = g_utf8_next_char(p);
-    if (!zs_class_is_stop(c))
+    guchar b = (guchar)*p;
+    if (b != 0xE3 && b != 0xEF) {
+      p = g_utf8_next_char(p);
       continue;
-    while (p < end && zs_class_is_stop(g_utf8_get_char(p)))
-      p = g_utf8_next_char(p);
-    while (p < end && zs_class_is_closer(g_utf8_get_char(p)))
-      p = g_utf8_next_char(p);
-    gsize s = start - text, e = p - text;
-    g_array_append_val(spans, s);
-    g_array_append_val(spans, e);
+    }
+    if (!zs_class_is_stop(zs_utf8_next(&p)))
+      continue;
+    p = skip(p, end, zs_class_is_stop);
+    p = skip(p, end, zs_class_is_closer);
+    gsize span[2] = {start - text, p - text};
+    g_array_append_vals(spans, span, 2);
     start = p;
   }
   while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
     start = g_utf8_next_char(start);
   if (start < end) {
-    gsize s = start - text, e = len;
-    g_array_append_val(spans, s);
-    g_array_append_val(spans, e);
+    gsize span[2] = {start - text, len};
+    g_array_append_vals(spans, span, 2);
   }
   return spans;
 }

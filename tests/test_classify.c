@@ -43,8 +43,67 @@ static void test_kinds(void) {
   g_assert_cmpuint(cases, >=, 30);
 }
 
+/* Each pattern's guard (classify.c) may only reject what the pattern cannot
+ * match: checked on every line and paragraph of the corpus and the test
+ * texts, and on furniture that each pattern matches. */
+static void check_guards(const char *t) {
+  int i = zs_class_guard_fails(t);
+  if (i >= 0)
+    g_test_message("pattern %d matches, its guard rejects: %s", i, t);
+  g_assert_cmpint(i, ==, -1);
+}
+
+static void test_guards(void) {
+  static const char *const files[] = {
+      "corpus/peoples-daily-2024-01-31.txt", "corpus/puyang-daily-page.txt",
+      "tests/data/fields/corpus.txt",        "tests/data/fields/pdf-page.txt",
+      "tests/data/layouts/web-scrape.txt",   "tests/data/layouts/web-lines.txt",
+      "tests/data/layouts/web-mixed.txt",    "tests/data/layouts/notice.txt",
+      "tests/data/layouts/page-titles.txt",  "tests/data/layouts/markdown-page.txt",
+      "tests/data/classify/kinds.tsv",       "tests/data/normalize/text.tsv"};
+  static const char *const furniture[] = {
+      "本报北京1月30日电", "新华社北京1月30日电（记者 王海）", "本报讯", "人民网讯",
+      "央视网消息（新闻联播）：", "【新华社北京电讯报道】", "来源：新华社", "【编辑：张三】",
+      "[作者] 李四", "【字号 大 中 小】", "首页 > 新闻 > 正文", "· 相关链接",
+      "分享到", "打印 | 关闭", "2024年03月06日08:12 | 来源：人民网", "2024-01-10",
+      "（责任编辑：王震、袁勃）", "【图】（完）", "（完）\n", "李刚 黄惠萍 胡靖",
+      "记者 王海 李娜", "文/张明", "本报记者 孙秀艳", "图为工人在作业。",
+      "会场一角。新华社记者 张三 摄", "会场。（李四摄）", "------", "  ***  ",
+      "春运首日_新闻频道_央视网(cctv.com)", "河西新闻-新华网", "河西新闻-新华网\n",
+      "记者从市交通运输局获悉，", "本报记者日前从省统计局了解到", "一、完善基础设施",
+      "（二）加强保障", "第三部分", "1. 概况"};
+  guint n = 0;
+  for (guint f = 0; f < G_N_ELEMENTS(files); f++) {
+    g_autofree char *data = NULL;
+    gsize len;
+    g_assert_true(g_file_get_contents(files[f], &data, &len, NULL));
+    g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
+    for (guint i = 0; lines[i]; i++, n++)
+      if (g_utf8_validate(lines[i], -1, NULL))
+        check_guards(lines[i]);
+    g_autoptr(ZsDoc) doc = zs_norm_document("t", data, len, NULL);
+    for (guint i = 0; i < doc->paras->len; i++, n++)
+      check_guards(((ZsPara *)doc->paras->pdata[i])->text);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(furniture); i++) {
+    check_guards(furniture[i]);
+    g_autoptr(ZsDoc) doc = zs_norm_document("t", furniture[i], strlen(furniture[i]), NULL);
+    for (guint k = 0; k < doc->paras->len; k++)
+      check_guards(((ZsPara *)doc->paras->pdata[k])->text);
+  }
+  g_assert_cmpuint(n, >=, 500);
+}
+
+/* classify.c counts U+4E00..U+9FA5 as Han without g_unichar_get_script() */
+static void test_han_range(void) {
+  for (gunichar c = 0x4E00; c <= 0x9FA5; c++)
+    g_assert_cmpint(g_unichar_get_script(c), ==, G_UNICODE_SCRIPT_HAN);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/classify/kinds", test_kinds);
+  g_test_add_func("/classify/guards", test_guards);
+  g_test_add_func("/classify/han-range", test_han_range);
   return g_test_run();
 }

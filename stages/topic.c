@@ -1,0 +1,383 @@
+/* topic.c: the segmenter's measures of topic on character bigrams (see
+ * topic.h), kept cheap where the segmenter asks often.
+ *
+ * The keys and the word characters are overlap.c's, so every count here is
+ * the one zs_overlap_hits() and zs_overlap_size() give on the same text
+ * (test_topic checks it on the corpus against overlap.c):
+ *  - zs_topic_gap(): every gap compares the bigrams of the w paragraphs
+ *    before it and the w after it; each paragraph's bigrams are extracted
+ *    once, as a sorted array of distinct keys, and the sides are merged
+ *    from those arrays instead of rebuilding hash sets for each gap.
+ *  - ZsTopicWindow: the bigrams of an article body's last bytes, asked for
+ *    at every candidate headline. A table keeps where each bigram last
+ *    occurred; each paragraph is read once, instead of building the set
+ *    afresh for every question (see "the window" below).
+ */
+#include "topic.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+/* As overlap.c: ideographs (all planes), and letters and digits of any
+ * script. */
+static inline gboolean is_word_char(gunichar c) {
+  if (c < 0x80)
+    return g_ascii_isalnum(c);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
+         c == 0x3007 || g_unichar_isalnum(c);
+}
+
+/* Sorts v[0, n) ascending: quicksort, insertion sort for short runs (qsort()
+ * calling back for each comparison cost more than the rest of the file). */
+static void sort_keys(guint64 *v, gsize n) {
+  while (n > 16) {
+    guint64 a = v[0], b = v[n / 2], c = v[n - 1];
+    guint64 pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+    gsize i = 0, j = n - 1;
+    for (;;) {
+      while (v[i] < pivot)
+        i++;
+      while (v[j] > pivot)
+        j--;
+      if (i >= j)
+        break;
+      guint64 t = v[i];
+      v[i++] = v[j];
+      v[j--] = t;
+    }
+    /* recurse into the smaller part, loop on the larger */
+    if (j + 1 < n - j - 1) {
+      sort_keys(v, j + 1);
+      v += j + 1;
+      n -= j + 1;
+    } else {
+      sort_keys(v + j + 1, n - j - 1);
+      n = j + 1;
+    }
+  }
+  for (gsize i = 1; i < n; i++) {
+    guint64 t = v[i];
+    gsize j = i;
+    for (; j > 0 && v[j - 1] > t; j--)
+      v[j] = v[j - 1];
+    v[j] = t;
+  }
+}
+
+static inline guint64 key_of(gunichar a, gunichar b) {
+  return ((guint64)a << 32) | b;
+}
+
+GArray *zs_topic_keys(const char *s, gsize len) {
+  /* at most one bigram per byte */
+  GArray *k = g_array_sized_new(FALSE, FALSE, sizeof(guint64), (guint)len);
+  guint64 *v = (guint64 *)(void *)k->data;
+  guint n = 0;
+  gunichar prev = 0;
+  for (const char *p = s, *end = s + len; p < end && *p;) {
+    gunichar c = zs_utf8_next(&p);
+    if (!is_word_char(c)) {
+      prev = 0;
+      continue;
+    }
+    if (prev)
+      v[n++] = key_of(prev, c);
+    prev = c;
+  }
+  sort_keys(v, n);
+  guint d = 0;
+  for (guint i = 0; i < n; i++)
+    if (!d || v[i] != v[d - 1])
+      v[d++] = v[i];
+  g_array_set_size(k, d);
+  return k;
+}
+
+static inline guint bloom_bit(guint64 key) {
+  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 58);
+}
+
+guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
+                         guint8 *found) {
+  const guint64 *k = (const guint64 *)(const void *)keys->data;
+  const char *p = s, *end = s + len;
+  guint marked = 0;
+  /* the keys are few (a headline's): a bit per key's hash (a one-word Bloom
+   * filter) rules out most bigrams of the text before the search */
+  guint64 bloom = 0;
+  for (guint i = 0; i < keys->len; i++)
+    bloom |= G_GUINT64_CONSTANT(1) << bloom_bit(k[i]);
+  if (len > max) /* the first character starting in the last max bytes */
+    for (p = end - max; p < end && ((guchar)*p & 0xC0) == 0x80; p++)
+      ;
+  gunichar prev = 0;
+  while (p < end && *p) {
+    gunichar c = zs_utf8_next(&p);
+    if (!is_word_char(c)) {
+      prev = 0;
+      continue;
+    }
+    if (prev && (bloom >> bloom_bit(key_of(prev, c)) & 1)) {
+      guint64 key = key_of(prev, c);
+      guint lo = 0, hi = keys->len;
+      while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (k[mid] < key)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo < keys->len && k[lo] == key && !found[lo]) {
+        found[lo] = 1;
+        marked++;
+      }
+    }
+    prev = c;
+  }
+  return marked;
+}
+
+/* out = the union of the sorted sets a and b; out must not be a or b. */
+static void merge(GArray *out, const GArray *a, const GArray *b) {
+  const guint64 *x = (const guint64 *)(const void *)a->data;
+  const guint64 *y = (const guint64 *)(const void *)b->data;
+  guint i = 0, j = 0, n = 0;
+  g_array_set_size(out, a->len + b->len);
+  guint64 *o = (guint64 *)(void *)out->data;
+  while (i < a->len && j < b->len) {
+    if (x[i] < y[j])
+      o[n++] = x[i++];
+    else if (y[j] < x[i])
+      o[n++] = y[j++];
+    else
+      o[n++] = x[i++], j++;
+  }
+  while (i < a->len)
+    o[n++] = x[i++];
+  while (j < b->len)
+    o[n++] = y[j++];
+  g_array_set_size(out, n);
+}
+
+/* *set = the union of keys[from, to), using *tmp as scratch. */
+static void union_of(GArray **set, GArray **tmp, GArray **keys, guint from, guint to) {
+  g_array_set_size(*set, 0);
+  if (from < to) { /* the first set is copied, not merged with nothing */
+    g_array_append_vals(*set, keys[from]->data, keys[from]->len);
+    from++;
+  }
+  for (guint k = from; k < to; k++) {
+    merge(*tmp, *set, keys[k]);
+    GArray *t = *set;
+    *set = *tmp;
+    *tmp = t;
+  }
+}
+
+guint zs_topic_common(const GArray *a, const GArray *b) {
+  const guint64 *x = (const guint64 *)(const void *)a->data;
+  const guint64 *y = (const guint64 *)(const void *)b->data;
+  guint i = 0, j = 0, n = 0;
+  while (i < a->len && j < b->len) {
+    if (x[i] < y[j])
+      i++;
+    else if (y[j] < x[i])
+      j++;
+    else
+      n++, i++, j++;
+  }
+  return n;
+}
+
+guint zs_topic_gap(const char *const *texts, guint n, guint w) {
+  guint best = n;
+  double best_sim = 2.0;
+  if (n < 2)
+    return n;
+  GArray **keys = g_new(GArray *, n);
+  for (guint k = 0; k < n; k++)
+    keys[k] = zs_topic_keys(texts[k], strlen(texts[k]));
+  GArray *left = g_array_new(FALSE, FALSE, sizeof(guint64));
+  GArray *right = g_array_new(FALSE, FALSE, sizeof(guint64));
+  GArray *tmp = g_array_new(FALSE, FALSE, sizeof(guint64));
+  for (guint g = 1; g < n; g++) {
+    union_of(&left, &tmp, keys, g > w ? g - w : 0, g);
+    union_of(&right, &tmp, keys, g, MIN(n, g + w));
+    guint h = zs_topic_common(left, right);
+    guint m = MIN(left->len, right->len);
+    double sim = m ? (double)h / m : 1.0;
+    if (sim < best_sim) {
+      best_sim = sim;
+      best = g;
+    }
+  }
+  for (guint k = 0; k < n; k++)
+    g_array_unref(keys[k]);
+  g_free(keys);
+  g_array_unref(left);
+  g_array_unref(right);
+  g_array_unref(tmp);
+  return best;
+}
+
+/* ---- the window ------------------------------------------------------- */
+
+typedef struct {
+  const char *text; /* borrowed (topic.h) */
+  gsize len;
+  gsize at; /* offset of text in the text since the last reset */
+} Para;
+
+typedef struct {
+  guint64 key; /* the bigram */
+  gsize last;  /* offset of its last occurrence (its first character) */
+  guint tag;   /* the slot is empty unless tag is the window's */
+} Slot;
+
+/* The window never subtracts: the text only grows at its end and the
+ * window is always its last `max` bytes, so a bigram is in the window
+ * exactly when its last occurrence starts at or after total - max. The
+ * table maps each bigram to that offset; each character is read once, when
+ * its paragraph is first needed (a paragraph that left the window before
+ * anyone asked is never read). A reset empties the table by changing the
+ * tag that marks its slots in use, so one table serves text after text
+ * without being cleared. */
+struct ZsTopicWindow {
+  gsize max;
+  gsize total; /* bytes pushed since the reset */
+  gsize start; /* the window's first byte, as of the last catch_up() */
+  GArray *pending; /* Para: pushed, not yet read */
+  guint reset_no;
+  /* key -> last: open addressing, linear probing, at most half full */
+  Slot *slot;
+  guint mask, used, tag;
+};
+
+ZsTopicWindow *zs_topic_window_new(gsize max) {
+  ZsTopicWindow *w = g_new0(ZsTopicWindow, 1);
+  w->max = max;
+  w->pending = g_array_new(FALSE, FALSE, sizeof(Para));
+  w->mask = 255;
+  w->slot = g_new0(Slot, w->mask + 1);
+  w->tag = 1;
+  return w;
+}
+
+void zs_topic_window_free(ZsTopicWindow *w) {
+  if (!w)
+    return;
+  g_array_unref(w->pending);
+  g_free(w->slot);
+  g_free(w);
+}
+
+guint zs_topic_window_reset(ZsTopicWindow *w) {
+  w->total = w->start = 0;
+  g_array_set_size(w->pending, 0);
+  w->used = 0;
+  if (++w->tag == 0) { /* after 2^32 resets, slots of tag 0 look in use */
+    memset(w->slot, 0, (w->mask + 1) * sizeof(Slot));
+    w->tag = 1;
+  }
+  return ++w->reset_no;
+}
+
+guint zs_topic_window_reset_no(const ZsTopicWindow *w) {
+  return w->reset_no;
+}
+
+void zs_topic_window_push(ZsTopicWindow *w, const char *text, gsize len) {
+  Para p = {text, len, w->total};
+  g_array_append_val(w->pending, p);
+  w->total += len;
+}
+
+static inline guint slot_of(const ZsTopicWindow *w, guint64 key) {
+  key ^= key >> 29;
+  key *= G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(key >> 40) & w->mask;
+}
+
+/* The slot of `key`, or the empty slot where it would go. */
+static inline Slot *find(const ZsTopicWindow *w, guint64 key) {
+  guint i = slot_of(w, key);
+  while (w->slot[i].tag == w->tag && w->slot[i].key != key)
+    i = (i + 1) & w->mask;
+  return &w->slot[i];
+}
+
+/* Doubles the table; its slots in use keep their entries, under tag 1. */
+static void grow(ZsTopicWindow *w) {
+  Slot *old = w->slot;
+  guint n_old = w->mask + 1, old_tag = w->tag;
+  w->mask = n_old * 2 - 1;
+  w->slot = g_new0(Slot, n_old * 2);
+  w->tag = 1;
+  for (guint i = 0; i < n_old; i++)
+    if (old[i].tag == old_tag) {
+      Slot s = old[i];
+      s.tag = w->tag;
+      *find(w, s.key) = s;
+    }
+  g_free(old);
+}
+
+/* Records the bigrams of p whose first character starts at or after
+ * p->text + from. */
+static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
+  const char *s = p->text + from, *end = p->text + p->len;
+  if (s >= end)
+    return;
+  const char *q = s;
+  gunichar c = zs_utf8_next(&q);
+  gboolean word = is_word_char(c);
+  while (q < end) {
+    const char *r = q;
+    gunichar d = zs_utf8_next(&r);
+    gboolean word_d = is_word_char(d);
+    if (word && word_d) {
+      guint64 key = key_of(c, d);
+      Slot *slot = find(w, key);
+      if (slot->tag != w->tag) {
+        slot->key = key;
+        slot->tag = w->tag;
+        w->used++;
+      }
+      slot->last = p->at + (gsize)(s - p->text);
+      if (w->used * 2 > w->mask)
+        grow(w);
+    }
+    s = q;
+    q = r;
+    c = d;
+    word = word_d;
+  }
+}
+
+/* Reads the paragraphs pushed since the last question, from the window's
+ * first character on: a character is in the window when it starts at or
+ * after total - max (what zs_overlap_add_tail() keeps of each paragraph),
+ * a bigram when its first character is. */
+static void catch_up(ZsTopicWindow *w) {
+  w->start = w->total > w->max ? w->total - w->max : 0;
+  for (guint i = 0; i < w->pending->len; i++) {
+    const Para *p = &g_array_index(w->pending, Para, i);
+    gsize from = w->start > p->at ? w->start - p->at : 0;
+    while (from < p->len && ((guchar)p->text[from] & 0xC0) == 0x80)
+      from++;
+    read_para(w, p, from);
+  }
+  g_array_set_size(w->pending, 0);
+}
+
+guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys) {
+  catch_up(w);
+  guint hits = 0;
+  for (guint i = 0; i < keys->len; i++) {
+    const Slot *s = find(w, g_array_index(keys, guint64, i));
+    hits += s->tag == w->tag && s->last >= w->start;
+  }
+  return hits;
+}

@@ -1,0 +1,187 @@
+/* test_cohesion.c: zs_topic_gap() (stages/cohesion.c) must pick the gap that
+ * the plain computation with overlap.c's bigram sets picks, on runs of real
+ * paragraphs (the corpus and the test pages) and on made-up ones. */
+#include "topic.h"
+#include "normalize.h"
+#include "overlap.h"
+
+#include <string.h>
+
+/* The gap as segment.c computed it before topic.c: sets rebuilt with
+ * zs_overlap_add() for every gap. */
+static guint reference_gap(const char *const *texts, guint n, guint w) {
+  guint best = n;
+  double best_sim = 2.0;
+  for (guint g = 1; g < n; g++) {
+    g_autoptr(ZsBigrams) left = zs_overlap_set_new();
+    g_autoptr(ZsBigrams) right = zs_overlap_set_new();
+    for (guint k = g > w ? g - w : 0; k < g; k++)
+      zs_overlap_add(left, texts[k], strlen(texts[k]));
+    for (guint k = g; k < n && k < g + w; k++)
+      zs_overlap_add(right, texts[k], strlen(texts[k]));
+    guint tl;
+    guint h = zs_overlap_hits(left, right, &tl);
+    guint m = MIN(tl, zs_overlap_size(right));
+    double sim = m ? (double)h / m : 1.0;
+    if (sim < best_sim) {
+      best_sim = sim;
+      best = g;
+    }
+  }
+  return best;
+}
+
+static const char *const files[] = {
+    "corpus/peoples-daily-2024-01-31.txt", "corpus/puyang-daily-page.txt",
+    "tests/data/fields/corpus.txt", "tests/data/fields/pdf-page.txt",
+    "tests/data/layouts/web-scrape.txt", "tests/data/layouts/markdown-page.txt"};
+
+/* The paragraphs of files[f], normalized; *n gets their number. */
+static ZsDoc *load(guint f, const char ***texts, guint *n) {
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true(g_file_get_contents(files[f], &data, &len, NULL));
+  ZsDoc *doc = zs_norm_document("t", data, len, NULL);
+  *n = doc->paras->len;
+  *texts = g_new(const char *, *n + 1);
+  for (guint i = 0; i < *n; i++)
+    (*texts)[i] = ((ZsPara *)doc->paras->pdata[i])->text;
+  return doc;
+}
+
+/* Every run of up to 40 paragraphs of each file, from every start. */
+static void test_gap_corpus(void) {
+  guint runs = 0;
+  for (guint f = 0; f < G_N_ELEMENTS(files); f++) {
+    guint n;
+    g_autofree const char **texts = NULL;
+    g_autoptr(ZsDoc) doc = load(f, &texts, &n);
+    for (guint from = 0; from < n; from++)
+      for (guint len2 = 0; from + len2 <= n && len2 <= 40; len2 += 1 + len2 / 8, runs++)
+        for (guint w = 1; w <= 3; w += 2)
+          g_assert_cmpuint(zs_topic_gap(texts + from, len2, w), ==,
+                           reference_gap(texts + from, len2, w));
+  }
+  g_assert_cmpuint(runs, >=, 500);
+}
+
+/* Repeated bigrams, long paragraphs (the sort's long runs), letters,
+ * digits and marks, empty paragraphs. */
+static void test_gap_made_up(void) {
+  GRand *r = g_rand_new_with_seed(7);
+  static const char *const pieces[] = {"统计", "局", "增长", "5.2%", "，", "GDP", "。",
+                                        "人民", "日报", "　", "abc", "Ⅳ", "〇", "𠀀"};
+  for (guint round = 0; round < 200; round++) {
+    guint n = g_rand_int_range(r, 0, 12);
+    GPtrArray *t = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < n; i++) {
+      GString *s = g_string_new(NULL);
+      guint len = g_rand_int_range(r, 0, round % 5 ? 40 : 600);
+      for (guint k = 0; k < len; k++)
+        g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+      g_ptr_array_add(t, g_string_free(s, FALSE));
+    }
+    const char *const *texts = (const char *const *)t->pdata;
+    g_assert_cmpuint(zs_topic_gap(texts, n, 3), ==, reference_gap(texts, n, 3));
+    g_ptr_array_unref(t);
+  }
+  g_rand_free(r);
+}
+
+/* The window's set as article.c built it before topic.c: the paragraphs
+ * last first, each cut to the bytes still left of `max`. */
+static ZsBigrams *reference_window(const char *const *texts, guint n, gsize max) {
+  ZsBigrams *set = zs_overlap_set_new();
+  gsize used = 0;
+  for (guint i = n; i-- > 0 && used < max;) {
+    gsize len = strlen(texts[i]);
+    zs_overlap_add_tail(set, texts[i], len, max - used);
+    used += len;
+  }
+  return set;
+}
+
+/* Paragraphs pushed one by one into windows of several sizes (down to a
+ * few bytes, so that paragraphs are cut inside characters), asked at
+ * irregular steps (so that some paragraphs leave before being counted)
+ * about the bigrams of paragraphs before, at and after the current one. */
+static void test_window(void) {
+  static const gsize sizes[] = {6000, 1000, 97, 10, 4, 1};
+  guint asked = 0;
+  /* one window per size, reset for each text (and at times in a text) */
+  ZsTopicWindow *ws[G_N_ELEMENTS(sizes)];
+  for (guint z = 0; z < G_N_ELEMENTS(sizes); z++)
+    ws[z] = zs_topic_window_new(sizes[z]);
+  for (guint f = 0; f < G_N_ELEMENTS(files); f++) {
+    guint n;
+    g_autofree const char **texts = NULL;
+    g_autoptr(ZsDoc) doc = load(f, &texts, &n);
+    for (guint z = 0; z < G_N_ELEMENTS(sizes); z++) {
+      ZsTopicWindow *w = ws[z];
+      guint no = zs_topic_window_reset(w);
+      g_assert_cmpuint(zs_topic_window_reset_no(w), ==, no);
+      guint first = 0;
+      for (guint i = 0; i < n; i++) {
+        if (i % 50 == 49) {
+          zs_topic_window_reset(w);
+          first = i;
+        }
+        zs_topic_window_push(w, texts[i], strlen(texts[i]));
+        if ((i * 7 + z) % 5 == 3)
+          continue;
+        g_autoptr(ZsBigrams) ref = reference_window(texts + first, i + 1 - first, sizes[z]);
+        for (guint k = i > 2 ? i - 2 : 0; k < n && k <= i + 1; k++) {
+          g_autoptr(GArray) keys = zs_topic_keys(texts[k], strlen(texts[k]));
+          g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
+          zs_overlap_add(hs, texts[k], strlen(texts[k]));
+          g_assert_cmpuint(keys->len, ==, zs_overlap_size(hs));
+          g_assert_cmpuint(zs_topic_window_hits(w, keys), ==, zs_overlap_hits(hs, ref, NULL));
+          asked++;
+        }
+      }
+    }
+  }
+  for (guint z = 0; z < G_N_ELEMENTS(sizes); z++)
+    zs_topic_window_free(ws[z]);
+  g_assert_cmpuint(asked, >=, 1000);
+}
+
+/* zs_topic_find_tail() finds what zs_overlap_hits() counts against the
+ * set zs_overlap_add_tail() builds, for tails cut inside characters too,
+ * and marks each key once over several texts. */
+static void test_find_tail(void) {
+  static const gsize maxes[] = {1, 2, 5, 100, 800, G_MAXSIZE};
+  guint asked = 0;
+  for (guint f = 0; f < G_N_ELEMENTS(files); f++) {
+    guint n;
+    g_autofree const char **texts = NULL;
+    g_autoptr(ZsDoc) doc = load(f, &texts, &n);
+    for (guint i = 0; i + 1 < n; i++) {
+      gsize len = strlen(texts[i]), len2 = strlen(texts[i + 1]);
+      g_autoptr(GArray) keys = zs_topic_keys(texts[i], len);
+      g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
+      zs_overlap_add(hs, texts[i], len);
+      for (guint m = 0; m < G_N_ELEMENTS(maxes); m++, asked++) {
+        g_autofree guint8 *found = g_new0(guint8, keys->len + 1);
+        g_autoptr(ZsBigrams) tail = zs_overlap_set_new();
+        guint hits = zs_topic_find_tail(keys, texts[i + 1], len2, maxes[m], found);
+        zs_overlap_add_tail(tail, texts[i + 1], len2, maxes[m]);
+        g_assert_cmpuint(hits, ==, zs_overlap_hits(hs, tail, NULL));
+        /* a second text adds only the keys it finds anew */
+        hits += zs_topic_find_tail(keys, texts[i], len, maxes[m], found);
+        zs_overlap_add_tail(tail, texts[i], len, maxes[m]);
+        g_assert_cmpuint(hits, ==, zs_overlap_hits(hs, tail, NULL));
+      }
+    }
+  }
+  g_assert_cmpuint(asked, >=, 1000);
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/topic/gap/corpus", test_gap_corpus);
+  g_test_add_func("/topic/gap/made-up", test_gap_made_up);
+  g_test_add_func("/topic/window", test_window);
+  g_test_add_func("/topic/find-tail", test_find_tail);
+  return g_test_run();
+}
