@@ -79,14 +79,6 @@ static void put(ZsBigrams *b, guint64 key) {
     grow(b);
 }
 
-/* Ideographs (all planes), and letters and digits of any script. */
-static inline gboolean is_word_char(gunichar c) {
-  if (c < 0x80)
-    return g_ascii_isalnum(c);
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
-         c == 0x3007 || g_unichar_isalnum(c);
-}
 
 /* Room for `extra` more keys without growing step by step: a text of len
  * bytes has at most len / 3 bigrams of ideographs, the common case. */
@@ -110,17 +102,9 @@ static void reserve(ZsBigrams *b, gsize extra) {
 
 void zs_overlap_add(ZsBigrams *set, const char *s, gsize len) {
   reserve(set, len / 3);
-  gunichar prev = 0;
-  for (const char *p = s, *end = s + len; p < end && *p;) {
-    gunichar c = zs_utf8_next(&p);
-    if (!is_word_char(c)) {
-      prev = 0;
-      continue;
-    }
-    if (prev)
-      put(set, ((guint64)prev << 32) | c);
-    prev = c;
-  }
+  ZsBigramWalk w = zs_bigram_walk(s, len);
+  for (guint64 key; zs_bigram_next(&w, &key);)
+    put(set, key);
 }
 
 void zs_overlap_add_tail(ZsBigrams *set, const char *s, gsize len, gsize max) {

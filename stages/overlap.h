@@ -11,6 +11,51 @@
 
 #include <glib.h>
 
+#include "utf8.h"
+
+/* A word character: an ideograph (all planes), or a letter or digit of any
+ * script. A bigram is two adjacent word characters; overlap.c, window.c
+ * (the normalizer's topic window) and topic.c (the segmenter's) all count
+ * bigrams by this one definition. */
+static inline gboolean zs_overlap_is_word_char(gunichar c) {
+  if (c < 0x80)
+    return g_ascii_isalnum(c);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
+         c == 0x3007 || g_unichar_isalnum(c);
+}
+
+/* The bigrams of a text, one key at a time (the two code points packed into
+ * 64 bits, never 0), in text order, repeats included:
+ *   ZsBigramWalk w = zs_bigram_walk(s, len);
+ *   for (guint64 key; zs_bigram_next(&w, &key);) ...
+ * The text must be valid UTF-8; a NUL ends it early. */
+typedef struct {
+  const char *p, *end;
+  gunichar prev;
+} ZsBigramWalk;
+
+static inline ZsBigramWalk zs_bigram_walk(const char *s, gsize len) {
+  ZsBigramWalk w = {s, s + len, 0};
+  return w;
+}
+
+static inline gboolean zs_bigram_next(ZsBigramWalk *w, guint64 *key) {
+  while (w->p < w->end && *w->p) {
+    gunichar c = zs_utf8_next(&w->p), a = w->prev;
+    if (!zs_overlap_is_word_char(c)) {
+      w->prev = 0;
+      continue;
+    }
+    w->prev = c;
+    if (a) {
+      *key = ((guint64)a << 32) | c;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 typedef struct ZsBigrams ZsBigrams;
 
 /* A new, empty bigram set; free with zs_overlap_free(). */

@@ -15,19 +15,11 @@
  */
 #include "topic.h"
 
+#include "overlap.h"
 #include "utf8.h"
 
 #include <string.h>
 
-/* As overlap.c: ideographs (all planes), and letters and digits of any
- * script. */
-static inline gboolean is_word_char(gunichar c) {
-  if (c < 0x80)
-    return g_ascii_isalnum(c);
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
-         c == 0x3007 || g_unichar_isalnum(c);
-}
 
 /* Sorts v[0, n) ascending: quicksort, insertion sort for short runs (qsort()
  * calling back for each comparison cost more than the rest of the file). */
@@ -75,17 +67,9 @@ GArray *zs_topic_keys(const char *s, gsize len) {
   GArray *k = g_array_sized_new(FALSE, FALSE, sizeof(guint64), (guint)len);
   guint64 *v = (guint64 *)(void *)k->data;
   guint n = 0;
-  gunichar prev = 0;
-  for (const char *p = s, *end = s + len; p < end && *p;) {
-    gunichar c = zs_utf8_next(&p);
-    if (!is_word_char(c)) {
-      prev = 0;
-      continue;
-    }
-    if (prev)
-      v[n++] = key_of(prev, c);
-    prev = c;
-  }
+  ZsBigramWalk w = zs_bigram_walk(s, len);
+  for (guint64 key; zs_bigram_next(&w, &key);)
+    v[n++] = key;
   sort_keys(v, n);
   guint d = 0;
   for (guint i = 0; i < n; i++)
@@ -112,15 +96,9 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
   if (len > max) /* the first character starting in the last max bytes */
     for (p = end - max; p < end && ((guchar)*p & 0xC0) == 0x80; p++)
       ;
-  gunichar prev = 0;
-  while (p < end && *p) {
-    gunichar c = zs_utf8_next(&p);
-    if (!is_word_char(c)) {
-      prev = 0;
-      continue;
-    }
-    if (prev && (bloom >> bloom_bit(key_of(prev, c)) & 1)) {
-      guint64 key = key_of(prev, c);
+  ZsBigramWalk w = zs_bigram_walk(p, end - p);
+  for (guint64 key; zs_bigram_next(&w, &key);) {
+    if (bloom >> bloom_bit(key) & 1) {
       guint lo = 0, hi = keys->len;
       while (lo < hi) {
         guint mid = (lo + hi) / 2;
@@ -134,7 +112,6 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
         marked++;
       }
     }
-    prev = c;
   }
   return marked;
 }
@@ -332,11 +309,11 @@ static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
     return;
   const char *q = s;
   gunichar c = zs_utf8_next(&q);
-  gboolean word = is_word_char(c);
+  gboolean word = zs_overlap_is_word_char(c);
   while (q < end) {
     const char *r = q;
     gunichar d = zs_utf8_next(&r);
-    gboolean word_d = is_word_char(d);
+    gboolean word_d = zs_overlap_is_word_char(d);
     if (word && word_d) {
       guint64 key = key_of(c, d);
       Slot *slot = find(w, key);

@@ -11,6 +11,7 @@
  * characters be passed over without a probe.
  */
 #include "window.h"
+#include "overlap.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -48,15 +49,6 @@ gsize zs_window_len(const ZsWindow *w) {
   return w->text->len;
 }
 
-/* The same bigram definition as overlap.c: ideographs (all planes), and
- * letters and digits of any script. */
-static inline gboolean is_word_char(gunichar c) {
-  if (c < 0x80)
-    return g_ascii_isalnum(c);
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
-         c == 0x3007 || g_unichar_isalnum(c);
-}
 
 static inline guint hash(guint64 key, guint mask) {
   key ^= key >> 29;
@@ -86,27 +78,18 @@ typedef struct {
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
-  gunichar prev = 0;
-  for (const char *p = s, *end = s + len; p < end && *p;) {
-    gunichar c = zs_utf8_next(&p);
-    if (!is_word_char(c)) {
-      prev = 0;
-      continue;
+  ZsBigramWalk walk = zs_bigram_walk(s, len);
+  for (guint64 key; zs_bigram_next(&walk, &key);) {
+    guint i = hash(key, q->mask);
+    while (q->e[i].key && q->e[i].key != key)
+      i = (i + 1) & q->mask;
+    q->e[i].key = key;
+    if (!(q->e[i].of & (1u << which))) {
+      q->e[i].of |= (guint8)(1u << which);
+      total[which]++;
     }
-    if (prev) {
-      guint64 key = ((guint64)prev << 32) | c;
-      guint i = hash(key, q->mask);
-      while (q->e[i].key && q->e[i].key != key)
-        i = (i + 1) & q->mask;
-      q->e[i].key = key;
-      if (!(q->e[i].of & (1u << which))) {
-        q->e[i].of |= (guint8)(1u << which);
-        total[which]++;
-      }
-      guint h = pair_hash(prev, c);
-      q->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
-    }
-    prev = c;
+    guint h = pair_hash((gunichar)(key >> 32), (gunichar)key);
+    q->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
   }
 }
 
