@@ -206,13 +206,11 @@ ZsPeriods *zs_period_scan(const char *s, int year) {
   }
   /* The leftmost match from `at` is the anchored match at the first place
    * from `at` where one exists: the pattern looks neither behind nor
-   * before where it starts. Invalid UTF-8 gives no time phrase, as PCRE2's
-   * own check of the subject did; without a time word there is none
-   * either way, and nothing to check. */
+   * before where it starts. The sentence is valid UTF-8 (period.h: the
+   * normalizer replaces every invalid byte with U+FFFD and sentences are
+   * cut at character boundaries), so PCRE2 is told not to check it. */
   gsize len = strlen(s);
   gssize last = last_time_word(s);
-  if (last >= 0 && !g_utf8_validate(s, (gssize)len, NULL))
-    last = -1;
   for (const char *p = s; p - s <= last;) {
     const char *here = p;
     if (!can_start(zs_utf8_next(&p)))
