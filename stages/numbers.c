@@ -569,27 +569,10 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
   return TRUE;
 }
 
-/* Can a numeral start at c? The first test of the scan below: Arabic
- * digits, Chinese digits and powers (百分之 starts with 百, a power).
- * numeral_bits turns most other characters away before the switches. */
-static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
-  return c < 0x80 ? is_adigit(c)
-                  : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
-                        (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
-}
-
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
   const ZsNumWords *x = zs_numwords();
-  /* Many sentences hold no numeral at all: for them one pass that only
-   * decodes costs less than building the Text. Nothing is found where no
-   * numeral can start, so returning early changes no result. */
-  gboolean any = FALSE;
-  for (const char *p = sentence; *p && !any;)
-    any = numeral_start(x, zs_utf8_next(&p));
-  if (!any)
-    return out;
   Text t;
   text_init(&t, sentence);
   /* Most sentences hold a few numerals: kept on the stack until more. */
@@ -598,7 +581,12 @@ GPtrArray *zs_num_scan(const char *sentence) {
 
   glong i = 0;
   while (i < t.n) {
-    gboolean start = numeral_start(x, t.c[i]);
+    gunichar c = t.c[i];
+    /* 百分之 starts with 百, a power. numeral_bits turns most other
+     * characters away before the switches. */
+    gboolean start = c < 0x80 ? is_adigit(c)
+                     : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
+                           (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
     /* Never start inside a word-like run of Arabic digits or letters. */
     if (!start || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
                              t.c[i - 1] == ','))) {

@@ -184,9 +184,12 @@ static gboolean can_start(gunichar c) {
 static gssize last_time_word(const char *s) {
   static const char *words[] = {"年", "月", "目前", "如今", "当前", "现在"};
   gssize last = -1;
+  /* Only a later start can raise `last`: each word is looked for after
+   * it, not from the beginning (`last` + 1 is within the string, since
+   * a word stands there). */
   for (gsize k = 0; k < G_N_ELEMENTS(words); k++)
-    for (const char *h = s; (h = strstr(h, words[k])); h++)
-      last = MAX(last, h - s);
+    for (const char *h = s + last + 1; (h = strstr(h, words[k])); h++)
+      last = h - s;
   return last;
 }
 
