@@ -5,7 +5,8 @@
  * ("3万5千", "1.7亿"), and the unit is a measure word from numwords.c's table
  * (or a person noun such as 老年人, which gives the unit 人). Values are kept
  * as exact decimals (decimal.h: a 64-bit mantissa and a power of ten): the
- * gold's `1125.48万` must be 11254800, never 11254799.999999.
+ * gold's `1125.48万` must be 11254800, never 11254799.999999. The sentence
+ * is read as code points with byte offsets (numtext.h).
  *
  * What is not a statistic is dropped here, by the gold README's rules, so
  * every later stage sees only real quantities: dates and times (2023年,
@@ -21,8 +22,8 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "numtext.h"
 #include "numwords.h"
-#include "utf8.h"
 
 char *zs_num_shift(const char *value, int shift) {
   gboolean neg = value[0] == '-';
@@ -32,80 +33,6 @@ char *zs_num_shift(const char *value, int shift) {
   g_autofree char *s = zs_dec_str(zs_dec_scale(d, shift));
   return neg && strcmp(s, "0") != 0 ? g_strconcat("-", s, NULL) : g_strdup(s);
 }
-
-/* ---- the sentence as code points with byte offsets --------------------- */
-
-/* Sentences up to this many bytes are decoded into the Text itself, with no
- * allocation; longer ones (rare) into the heap. */
-#define TEXT_INLINE 512
-
-typedef struct {
-  const char *s; /* the sentence, valid UTF-8, NUL-terminated (borrowed) */
-  gunichar *c;
-  gsize *off; /* off[i] = byte offset of c[i]; off[n] = byte length */
-  glong n;
-  gunichar c_inline[TEXT_INLINE];
-  gsize off_inline[TEXT_INLINE + 1];
-} Text;
-
-/* `s` must be valid UTF-8 (what segment hands on; the fuzzers ensure it
- * too): it is decoded without checks. */
-static void text_init(Text *t, const char *s) {
-  gsize len = strlen(s);
-  t->s = s;
-  if (len <= TEXT_INLINE) {
-    t->c = t->c_inline;
-    t->off = t->off_inline;
-  } else {
-    t->c = g_new(gunichar, len);
-    t->off = g_new(gsize, len + 1);
-  }
-  glong n = 0;
-  for (const char *p = s; *p; n++) {
-    t->off[n] = (gsize)(p - s);
-    t->c[n] = zs_utf8_next(&p);
-  }
-  t->n = n;
-  t->off[n] = len;
-}
-
-static void text_clear(Text *t) {
-  if (t->c != t->c_inline) {
-    g_free(t->c);
-    g_free(t->off);
-  }
-}
-
-static inline gunichar at(const Text *t, glong i) {
-  return i >= 0 && i < t->n ? t->c[i] : 0;
-}
-
-/* Does the text at position i start with the UTF-8 string `w`? Compared
- * as bytes, which for valid UTF-8 is comparing the characters; the
- * sentence's NUL ends a match that would run past its end. */
-static inline gboolean starts(const Text *t, glong i, const char *w) {
-  if (i < 0 || i > t->n)
-    return FALSE;
-  const char *p = t->s + t->off[i];
-  for (; *w; w++, p++)
-    if (*p != *w)
-      return FALSE;
-  return TRUE;
-}
-
-/* Does the text end at position i (exclusive) with `w`? Returns its length
- * in characters. A byte match ends at a character boundary and starts at
- * one too, since w's first byte is a lead byte. */
-static glong ends_with(const Text *t, glong i, const char *w) {
-  if (i < 0 || i > t->n)
-    return 0;
-  gsize l = strlen(w), end = t->off[i];
-  if (end < l || memcmp(t->s + end - l, w, l) != 0)
-    return 0;
-  return g_utf8_strlen(w, -1);
-}
-
-static glong ulen(const char *w) { return g_utf8_strlen(w, -1); }
 
 /* ---- numerals ----------------------------------------------------------- */
 
@@ -130,32 +57,33 @@ typedef struct {
 } Numeral;
 
 /* Parses an Arabic number at i: digits, thousands groups, decimals. */
-static gboolean parse_arabic(const Text *t, glong i, glong *end, ZsDec *out) {
-  if (!is_adigit(at(t, i)))
+static gboolean parse_arabic(const ZsNumText *t, glong i, glong *end, ZsDec *out) {
+  if (!is_adigit(zs_nt_at(t, i)))
     return FALSE;
   ZsDecReader r = ZS_DEC_READER_INIT;
   gsize len = 0; /* characters read into r */
   glong j = i;
-  while (is_adigit(at(t, j))) {
-    zs_dec_feed(&r, (char)at(t, j++));
+  while (is_adigit(zs_nt_at(t, j))) {
+    zs_dec_feed(&r, (char)zs_nt_at(t, j++));
     len++;
   }
   /* Thousands groups only when every group has exactly three digits; a
    * space as the separator is what PDF extraction leaves of a thin space
    * or a line break inside a number (12 000). */
   gsize lead = len;
-  while ((at(t, j) == ',' || (at(t, j) == ' ' && lead <= 3)) && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
-         is_adigit(at(t, j + 3)) && !is_adigit(at(t, j + 4)) && len <= 3 + 4 * 8) {
+  while ((zs_nt_at(t, j) == ',' || (zs_nt_at(t, j) == ' ' && lead <= 3)) &&
+         is_adigit(zs_nt_at(t, j + 1)) && is_adigit(zs_nt_at(t, j + 2)) &&
+         is_adigit(zs_nt_at(t, j + 3)) && !is_adigit(zs_nt_at(t, j + 4)) && len <= 3 + 4 * 8) {
     for (int k = 1; k <= 3; k++)
-      zs_dec_feed(&r, (char)at(t, j + k));
+      zs_dec_feed(&r, (char)zs_nt_at(t, j + k));
     len += 3;
     j += 4;
   }
-  if (at(t, j) == '.' && is_adigit(at(t, j + 1))) {
+  if (zs_nt_at(t, j) == '.' && is_adigit(zs_nt_at(t, j + 1))) {
     zs_dec_feed(&r, '.');
     j++;
-    while (is_adigit(at(t, j)))
-      zs_dec_feed(&r, (char)at(t, j++));
+    while (is_adigit(zs_nt_at(t, j)))
+      zs_dec_feed(&r, (char)zs_nt_at(t, j++));
   }
   *out = zs_dec_result(&r);
   *end = j;
@@ -165,7 +93,7 @@ static gboolean parse_arabic(const Text *t, glong i, glong *end, ZsDec *out) {
 /* Chinese-style evaluation over digits and powers, Arabic numbers allowed as
  * digits: 一千五百亿, 3万5千, 1.5万亿, 百万, 十几. Leaves num->end after the
  * last character that belongs to the numeral. */
-static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
+static gboolean parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
   memset(num, 0, sizeof *num);
   num->start = i;
   ZsDec result = zs_dec_int(0), mid = zs_dec_int(0), section = zs_dec_int(0);
@@ -174,7 +102,7 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
   glong j = i;
   int n_arabic_tokens = 0;
   while (j < t->n) {
-    gunichar c = at(t, j);
+    gunichar c = zs_nt_at(t, j);
     int d = zs_numwords_digit(c), p = zs_numwords_power(c);
     glong e;
     ZsDec a;
@@ -208,9 +136,9 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
     } else if (p > 0 && !num->digit_run) {
       /* A power must not start a numeral unless the caller allows it
        * (近万人, 百万名); 千 after Arabic digits is a unit prefix in 千米. */
-      if (p == 3 && num->arabic && (at(t, j + 1) == 0x7C73 /* 米 */ ||
-                                    at(t, j + 1) == 0x514B /* 克 */ ||
-                                    at(t, j + 1) == 0x74E6 /* 瓦 */))
+      if (p == 3 && num->arabic && (zs_nt_at(t, j + 1) == 0x7C73 /* 米 */ ||
+                                    zs_nt_at(t, j + 1) == 0x514B /* 克 */ ||
+                                    zs_nt_at(t, j + 1) == 0x74E6 /* 瓦 */))
         break;
       if (!any && p > 1) /* 十五 is a numeral; 百, 千, 万 alone are words */
         num->bare = TRUE;
@@ -234,7 +162,7 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
           x = zs_dec_int(1);
         result = zs_dec_scale(zs_dec_add(result, x), 8);
         mid = section = zs_dec_int(0);
-        num->scale = num->scale == 4 && at(t, j - 1) == 0x4E07 ? 12 : 8;
+        num->scale = num->scale == 4 && zs_nt_at(t, j - 1) == 0x4E07 ? 12 : 8;
       }
       cur = zs_dec_int(0);
       have_cur = last_digit = FALSE;
@@ -243,7 +171,7 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
     } else if ((c == 0x4F59 /* 余 */ || c == 0x591A /* 多 */) && any &&
                !num->over) {
       /* 3800多万户, 8万余, 50余个: the qualifier may sit before the scale. */
-      gunichar next = at(t, j + 1);
+      gunichar next = zs_nt_at(t, j + 1);
       num->over = TRUE;
       j++;
       if (zs_numwords_power(next) < 4)
@@ -258,10 +186,11 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
   }
   if (!any)
     return FALSE;
-  num->value = zs_dec_add(zs_dec_add(result, mid), zs_dec_add(section, have_cur ? cur : zs_dec_int(0)));
+  num->value = zs_dec_add(zs_dec_add(result, mid),
+                          zs_dec_add(section, have_cur ? cur : zs_dec_int(0)));
   num->end = j;
   num->lone_yi = num->chinese && !num->has_power && !num->digit_run &&
-                 j - i == 1 && (at(t, i) == 0x4E00 || at(t, i) == 0x4E24);
+                 j - i == 1 && (zs_nt_at(t, i) == 0x4E00 || zs_nt_at(t, i) == 0x4E24);
   return num->value.ok;
 }
 
@@ -275,15 +204,15 @@ gboolean zs_num_is_unit(const char *unit) {
 }
 
 /* The first word of the list (in list order) that stands at i, or NULL. */
-static const ZsWordEntry *index_match(const ZsWordIndex *x, const Text *t, glong i) {
-  const ZsWordEntry *e, *end = zs_numwords_run(x, at(t, i), &e);
+static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, glong i) {
+  const ZsWordEntry *e, *end = zs_numwords_run(x, zs_nt_at(t, i), &e);
   for (; e < end; e++)
-    if (starts(t, i, e->word))
+    if (zs_nt_starts(t, i, e->word))
       return e;
   return NULL;
 }
 
-static const ZsUnitDef *match_unit(const Text *t, glong i, glong *len) {
+static const ZsUnitDef *match_unit(const ZsNumText *t, glong i, glong *len) {
   const ZsNumWords *x = zs_numwords();
   if (index_match(&x->not_units, t, i))
     return NULL;
@@ -294,19 +223,19 @@ static const ZsUnitDef *match_unit(const Text *t, glong i, glong *len) {
   return &zs_numwords_units[e->index];
 }
 
-static gboolean match_person(const Text *t, glong i) {
+static gboolean match_person(const ZsNumText *t, glong i) {
   return index_match(&zs_numwords()->persons, t, i) != NULL;
 }
 
 /* Is position i covered by a set phrase? What marking every phrase of the
  * sentence would say, asked only where a numeral stands: a phrase covering
  * i starts at most set_max - 1 characters before it. */
-static gboolean in_set_phrase(const Text *t, glong i) {
+static gboolean in_set_phrase(const ZsNumText *t, glong i) {
   const ZsNumWords *x = zs_numwords();
   for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
-    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, at(t, j), &e);
+    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, zs_nt_at(t, j), &e);
     for (; e < end; e++)
-      if (j + e->chars > i && starts(t, j, e->word))
+      if (j + e->chars > i && zs_nt_starts(t, j, e->word))
         return TRUE;
   }
   return FALSE;
@@ -338,10 +267,10 @@ const char *zs_qualifier_name(ZsQualifier q) {
 }
 
 /* The qualifier word attached before position i; its length in *len. */
-static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
+static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
   *len = 0;
   /* Each word above ends in one of these: most numerals follow none. */
-  switch (at(t, i - 1)) {
+  switch (zs_nt_at(t, i - 1)) {
   case 0x8FD1: case 0x7EA6: case 0x8FC7: case 0x4E8E: case 0x7834: /* 近 约 过 于 破 */
   case 0x5230: case 0x8DB3: case 0x8D85: case 0x903E:               /* 到 足 超 逾 */
     break;
@@ -349,12 +278,13 @@ static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
     return ZS_QUAL_EXACT;
   }
   for (gsize k = 0; k < G_N_ELEMENTS(prefix_quals); k++) {
-    glong l = ends_with(t, i, prefix_quals[k].word);
+    glong l = zs_nt_ends_with(t, i, prefix_quals[k].word);
     if (!l)
       continue;
     /* 最近, 附近, 临近: 近 is part of another word. */
     if (l == 1 && prefix_quals[k].q == ZS_QUAL_NEARLY &&
-        (at(t, i - 2) == 0x6700 || at(t, i - 2) == 0x9644 || at(t, i - 2) == 0x4E34))
+        (zs_nt_at(t, i - 2) == 0x6700 || zs_nt_at(t, i - 2) == 0x9644 ||
+         zs_nt_at(t, i - 2) == 0x4E34))
       continue;
     *len = l;
     return prefix_quals[k].q;
@@ -366,7 +296,7 @@ static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
  * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
-static ZsQualifier detached_bound(const Text *t, glong i) {
+static ZsQualifier detached_bound(const ZsNumText *t, glong i) {
   static const QualDef bounds[] = {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
     {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
@@ -379,7 +309,7 @@ static ZsQualifier detached_bound(const Text *t, glong i) {
     if (c != 0x4E0D) /* 不, which every bound word starts with */
       continue;
     for (gsize k = 0; k < G_N_ELEMENTS(bounds); k++)
-      if (starts(t, j, bounds[k].word))
+      if (zs_nt_starts(t, j, bounds[k].word))
         return bounds[k].q;
   }
   return ZS_QUAL_EXACT;
@@ -389,7 +319,7 @@ static ZsQualifier detached_bound(const Text *t, glong i) {
 
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
-static gboolean inside_name(const Text *t, glong i) {
+static gboolean inside_name(const ZsNumText *t, glong i) {
   /* A title is short: look back a bounded distance, so a long sentence
    * full of numbers stays linear. */
   for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
@@ -414,11 +344,11 @@ static gboolean inside_name(const Text *t, glong i) {
   return FALSE;
 }
 
-static gboolean is_range_sep(const Text *t, glong i, glong *len) {
+static gboolean is_range_sep(const ZsNumText *t, glong i, glong *len) {
   static const char *seps[] = {"到", "至", "—", "–", "-", "~", "～"};
   for (gsize k = 0; k < G_N_ELEMENTS(seps); k++)
-    if (starts(t, i, seps[k])) {
-      *len = ulen(seps[k]);
+    if (zs_nt_starts(t, i, seps[k])) {
+      *len = zs_nt_ulen(seps[k]);
       return TRUE;
     }
   return FALSE;
@@ -446,9 +376,9 @@ void zs_quantity_free(ZsQuantity *q) {
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
-static gboolean read_quantity(const Text *t, glong i, Found *f) {
+static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
   memset(f, 0, sizeof *f);
-  gboolean percent_words = starts(t, i, "百分之");
+  gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
   if (!parse_numeral(t, ni, &f->num))
     return FALSE;
@@ -486,9 +416,9 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
   /* A trailing qualifier after the unit: 以上, 左右, 多 (三年多). */
   if (f->unit && u) {
     for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals); k++)
-      if (starts(t, j, suffix_quals[k].word)) {
+      if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
-        j += ulen(suffix_quals[k].word);
+        j += zs_nt_ulen(suffix_quals[k].word);
         break;
       }
   }
@@ -501,7 +431,7 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
   glong seplen;
   if (is_range_sep(t, f->unit ? unit_end : n->end, &seplen)) {
     glong k = (f->unit ? unit_end : n->end) + seplen;
-    gunichar c = at(t, k);
+    gunichar c = zs_nt_at(t, k);
     if (is_adigit(c) || zs_numwords_digit(c) >= 0) {
       f->range_low = TRUE;
       f->range_next = k;
@@ -513,15 +443,15 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
   }
 
   /* What is not a statistic. */
-  gunichar before = at(t, f->start - 1);
+  gunichar before = zs_nt_at(t, f->start - 1);
   if (in_set_phrase(t, ni) || before == 0x7B2C /* 第 */ || is_latin(before) ||
-      is_latin(at(t, n->end)) || before == '.' || is_adigit(before) ||
+      is_latin(zs_nt_at(t, n->end)) || before == '.' || is_adigit(before) ||
       inside_name(t, ni))
     f->dropped = TRUE;
   if (n->bare && !qlen) {
     /* 百万, 千万 and 上万 stand for numbers; 万亩, 千家 are words. */
-    gboolean big = (at(t, ni) == 0x767E || at(t, ni) == 0x5343) &&
-                   (at(t, ni + 1) == 0x4E07 || at(t, ni + 1) == 0x4EBF);
+    gboolean big = (zs_nt_at(t, ni) == 0x767E || zs_nt_at(t, ni) == 0x5343) &&
+                   (zs_nt_at(t, ni + 1) == 0x4E07 || zs_nt_at(t, ni + 1) == 0x4EBF);
     if (!big)
       f->dropped = TRUE;
   }
@@ -547,21 +477,24 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
     if (n->integer4 || n->digit_run)
       f->dropped = TRUE; /* a year */
     for (gsize k = 0; k < G_N_ELEMENTS(anchors); k++)
-      if (starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
+      if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
         f->dropped = TRUE;
   }
   if (u && (strcmp(u->unit, "月") == 0 || strcmp(u->unit, "天") == 0)) {
-    if (starts(t, unit_end, "后") || starts(t, unit_end, "前") || starts(t, unit_end, "来"))
+    if (zs_nt_starts(t, unit_end, "后") || zs_nt_starts(t, unit_end, "前") ||
+        zs_nt_starts(t, unit_end, "来"))
       f->dropped = TRUE;
   }
   if (u && strcmp(u->unit, "岁") == 0) {
     static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
                                        "到", "—", "-", "～", "~"};
     for (gsize k = 0; k < G_N_ELEMENTS(thresholds); k++)
-      if (starts(t, unit_end, thresholds[k]))
+      if (zs_nt_starts(t, unit_end, thresholds[k]))
         f->dropped = TRUE;
     glong sl;
-    if (f->start >= 2 && is_range_sep(t, f->start - 1, &sl) && (is_adigit(at(t, f->start - 2)) || zs_numwords_digit(at(t, f->start - 2)) >= 0))
+    gunichar c2 = zs_nt_at(t, f->start - 2);
+    if (f->start >= 2 && is_range_sep(t, f->start - 1, &sl) &&
+        (is_adigit(c2) || zs_numwords_digit(c2) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
   if (!f->unit && !f->range_low)
@@ -573,8 +506,8 @@ GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
   const ZsNumWords *x = zs_numwords();
-  Text t;
-  text_init(&t, sentence);
+  ZsNumText t;
+  zs_nt_init(&t, sentence);
   /* Most sentences hold a few numerals: kept on the stack until more. */
   Found local[16], *found = local;
   guint n_found = 0, cap = G_N_ELEMENTS(local);
@@ -655,17 +588,17 @@ GPtrArray *zs_num_scan(const char *sentence) {
   }
   if (found != local)
     g_free(found);
-  text_clear(&t);
+  zs_nt_clear(&t);
   return out;
 }
 
 char *zs_num_parse(const char *text) {
-  Text t;
-  text_init(&t, text);
+  ZsNumText t;
+  zs_nt_init(&t, text);
   Numeral n;
   char *r = NULL;
   if (parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)
     r = zs_dec_str(n.value);
-  text_clear(&t);
+  zs_nt_clear(&t);
   return r;
 }
