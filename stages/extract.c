@@ -515,7 +515,7 @@ static char *extract_text(const ZsRules *rules, const char *file, const ZsArticl
       g_array_append_val(items, it);
     }
     classify(s, items);
-    GArray *matches = zs_rules_match(rules, s, warnings);
+    GArray *matches = zs_rules_match_valid(rules, s, n, warnings);
     distribute(s, clause, items, matches, FALSE);
     claim(clause, items, matches);
     distribute(s, clause, items, matches, TRUE);

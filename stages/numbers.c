@@ -2,10 +2,11 @@
  *
  * A quantity is: [qualifier] number [余|多] [scale] [余|多] unit [以上|左右…]
  * where the number is Arabic ("1,234.5"), Chinese ("一千五百") or mixed
- * ("3万5千", "1.7亿"), and the unit is a measure word from the table below
+ * ("3万5千", "1.7亿"), and the unit is a measure word from numwords.c's table
  * (or a person noun such as 老年人, which gives the unit 人). Values are kept
- * as exact decimals (a 64-bit mantissa and a power of ten): the gold's
- * `1125.48万` must be 11254800, never 11254799.999999.
+ * as exact decimals (decimal.h: a 64-bit mantissa and a power of ten): the
+ * gold's `1125.48万` must be 11254800, never 11254799.999999. The sentence
+ * is read as code points with byte offsets (numtext.h).
  *
  * What is not a statistic is dropped here, by the gold README's rules, so
  * every later stage sees only real quantities: dates and times (2023年,
@@ -13,261 +14,27 @@
  * thresholds (60岁以上, 0—14岁), a lone 一/两 before a measure word, a small
  * Chinese numeral counting categories (三大类, 十个方面), numbers inside a
  * document title 《…》 or a short quoted name “…”, numbers glued to Latin
- * letters (PM2.5, 5G, D1846次), and the set phrases in `set_phrases`.
+ * letters (PM2.5, 5G, D1846次), and the set phrases in numwords.c.
  */
 #include "numbers.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
-
-/* ---- exact decimals ---------------------------------------------------- */
-
-typedef struct {
-  guint64 m; /* mantissa */
-  int e;     /* value = m * 10^e */
-  gboolean ok;
-} Dec;
-
-static Dec dec_int(guint64 v) { return (Dec){v, 0, TRUE}; }
-
-static gboolean mul_u64(guint64 a, guint64 b, guint64 *out) {
-  return !__builtin_mul_overflow(a, b, out);
-}
-
-static Dec dec_align(Dec a, int e) {
-  while (a.ok && a.e > e) {
-    if (!mul_u64(a.m, 10, &a.m))
-      a.ok = FALSE;
-    a.e--;
-  }
-  return a;
-}
-
-static Dec dec_add(Dec a, Dec b) {
-  if (!a.ok || !b.ok)
-    return (Dec){0, 0, FALSE};
-  int e = MIN(a.e, b.e);
-  a = dec_align(a, e);
-  b = dec_align(b, e);
-  Dec r = {0, e, a.ok && b.ok};
-  if (r.ok && __builtin_add_overflow(a.m, b.m, &r.m))
-    r.ok = FALSE;
-  return r;
-}
-
-static Dec dec_scale(Dec a, int k) {
-  a.e += k;
-  return a;
-}
-
-static gboolean dec_is_zero(Dec a) { return a.m == 0; }
-
-/* Plain decimal: no exponent, no trailing zeros after the point. */
-static char *dec_str(Dec a) {
-  if (a.m == 0)
-    return g_strdup("0");
-  while (a.e < 0 && a.m % 10 == 0) {
-    a.m /= 10;
-    a.e++;
-  }
-  char digits[24];
-  int n = 0;
-  for (guint64 m = a.m; m; m /= 10)
-    digits[sizeof digits - 1 - n++] = (char)('0' + m % 10);
-  const char *d = digits + sizeof digits - n;
-  /* e >= 0: digits and e zeros; else a point, with zeros before the digits
-   * when there are fewer digits than decimals. */
-  gsize size = a.e >= 0 ? (gsize)n + (gsize)a.e : (gsize)MAX(n, -a.e + 1) + 1;
-  char *s = g_malloc(size + 1), *p = s;
-  if (a.e >= 0) {
-    memcpy(p, d, (gsize)n);
-    memset(p + n, '0', (gsize)a.e);
-    p += n + a.e;
-  } else if (-a.e >= n) {
-    *p++ = '0';
-    *p++ = '.';
-    memset(p, '0', (gsize)(-a.e - n));
-    p += -a.e - n;
-    memcpy(p, d, (gsize)n);
-    p += n;
-  } else {
-    memcpy(p, d, (gsize)(n + a.e));
-    p += n + a.e;
-    *p++ = '.';
-    memcpy(p, d + n + a.e, (gsize)-a.e);
-    p += -a.e;
-  }
-  *p = '\0';
-  return s;
-}
-
-/* Reads a plain decimal one character at a time, so that a number can be
- * read straight from the sentence without first being copied out. */
-typedef struct {
-  Dec d;
-  gboolean point, any, failed;
-  int zeros; /* zeros not yet multiplied in: 9999999000000000000000 fits */
-} DecReader;
-
-static void dec_feed(DecReader *r, char ch) {
-  if (r->failed)
-    return;
-  if (ch == '.' && !r->point) {
-    r->point = TRUE;
-  } else if (ch >= '0' && ch <= '9') {
-    if (ch == '0') {
-      r->zeros++;
-    } else {
-      for (; r->zeros > 0; r->zeros--)
-        if (!mul_u64(r->d.m, 10, &r->d.m)) {
-          r->failed = TRUE;
-          return;
-        }
-      if (!mul_u64(r->d.m, 10, &r->d.m) ||
-          __builtin_add_overflow(r->d.m, (guint64)(ch - '0'), &r->d.m)) {
-        r->failed = TRUE;
-        return;
-      }
-    }
-    if (r->point)
-      r->d.e--;
-    r->any = TRUE;
-  } else if (ch != ',') {
-    r->failed = TRUE;
-  }
-}
-
-static Dec dec_result(const DecReader *r) {
-  if (r->failed)
-    return (Dec){0, 0, FALSE};
-  Dec d = r->d;
-  d.e += r->zeros;
-  d.ok = r->any;
-  return d;
-}
-
-/* Parses a plain decimal string ("1125.48", "-3") into a Dec. */
-static Dec dec_parse(const char *s) {
-  DecReader r = {{0, 0, TRUE}, FALSE, FALSE, FALSE, 0};
-  for (; *s && !r.failed; s++)
-    dec_feed(&r, *s);
-  return dec_result(&r);
-}
+#include "decimal.h"
+#include "numtext.h"
+#include "numwords.h"
 
 char *zs_num_shift(const char *value, int shift) {
   gboolean neg = value[0] == '-';
-  Dec d = dec_parse(neg ? value + 1 : value);
+  ZsDec d = zs_dec_parse(neg ? value + 1 : value);
   if (!d.ok)
     return NULL;
-  g_autofree char *s = dec_str(dec_scale(d, shift));
+  g_autofree char *s = zs_dec_str(zs_dec_scale(d, shift));
   return neg && strcmp(s, "0") != 0 ? g_strconcat("-", s, NULL) : g_strdup(s);
 }
 
-/* ---- the sentence as code points with byte offsets --------------------- */
-
-/* Sentences up to this many bytes are decoded into the Text itself, with no
- * allocation; longer ones (rare) into the heap. */
-#define TEXT_INLINE 512
-
-typedef struct {
-  const char *s; /* the sentence, valid UTF-8, NUL-terminated (borrowed) */
-  gunichar *c;
-  gsize *off; /* off[i] = byte offset of c[i]; off[n] = byte length */
-  glong n;
-  gunichar c_inline[TEXT_INLINE];
-  gsize off_inline[TEXT_INLINE + 1];
-} Text;
-
-/* `s` must be valid UTF-8 (what segment hands on; the fuzzers ensure it
- * too): it is decoded without checks. */
-static void text_init(Text *t, const char *s) {
-  gsize len = strlen(s);
-  t->s = s;
-  if (len <= TEXT_INLINE) {
-    t->c = t->c_inline;
-    t->off = t->off_inline;
-  } else {
-    t->c = g_new(gunichar, len);
-    t->off = g_new(gsize, len + 1);
-  }
-  glong n = 0;
-  for (const char *p = s; *p; n++) {
-    t->off[n] = (gsize)(p - s);
-    t->c[n] = zs_utf8_next(&p);
-  }
-  t->n = n;
-  t->off[n] = len;
-}
-
-static void text_clear(Text *t) {
-  if (t->c != t->c_inline) {
-    g_free(t->c);
-    g_free(t->off);
-  }
-}
-
-static inline gunichar at(const Text *t, glong i) {
-  return i >= 0 && i < t->n ? t->c[i] : 0;
-}
-
-/* Does the text at position i start with the UTF-8 string `w`? Compared
- * as bytes, which for valid UTF-8 is comparing the characters; the
- * sentence's NUL ends a match that would run past its end. */
-static inline gboolean starts(const Text *t, glong i, const char *w) {
-  if (i < 0 || i > t->n)
-    return FALSE;
-  const char *p = t->s + t->off[i];
-  for (; *w; w++, p++)
-    if (*p != *w)
-      return FALSE;
-  return TRUE;
-}
-
-/* Does the text end at position i (exclusive) with `w`? Returns its length
- * in characters. A byte match ends at a character boundary and starts at
- * one too, since w's first byte is a lead byte. */
-static glong ends_with(const Text *t, glong i, const char *w) {
-  if (i < 0 || i > t->n)
-    return 0;
-  gsize l = strlen(w), end = t->off[i];
-  if (end < l || memcmp(t->s + end - l, w, l) != 0)
-    return 0;
-  return g_utf8_strlen(w, -1);
-}
-
-static glong ulen(const char *w) { return g_utf8_strlen(w, -1); }
-
 /* ---- numerals ----------------------------------------------------------- */
-
-static int cn_digit(gunichar c) {
-  switch (c) {
-  case 0x96F6: case 0x3007: return 0; /* 零 〇 */
-  case 0x4E00: return 1;              /* 一 */
-  case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
-  case 0x4E09: return 3;              /* 三 */
-  case 0x56DB: return 4;              /* 四 */
-  case 0x4E94: return 5;              /* 五 */
-  case 0x516D: return 6;              /* 六 */
-  case 0x4E03: return 7;              /* 七 */
-  case 0x516B: return 8;              /* 八 */
-  case 0x4E5D: return 9;              /* 九 */
-  default: return -1;
-  }
-}
-
-/* 十 百 千 万 亿 as powers of ten, or 0. */
-static int cn_power(gunichar c) {
-  switch (c) {
-  case 0x5341: return 1; /* 十 */
-  case 0x767E: return 2; /* 百 */
-  case 0x5343: return 3; /* 千 */
-  case 0x4E07: return 4; /* 万 */
-  case 0x4EBF: return 8; /* 亿 */
-  default: return 0;
-  }
-}
 
 static gboolean is_adigit(gunichar c) { return c >= '0' && c <= '9'; }
 static gboolean is_latin(gunichar c) {
@@ -277,7 +44,7 @@ static gboolean is_latin(gunichar c) {
 /* What the numeral parser found. */
 typedef struct {
   glong start, end;   /* code point span of the numeral (with 余/多 inside) */
-  Dec value;
+  ZsDec value;
   gboolean chinese;   /* any Chinese numeral character */
   gboolean arabic;    /* any Arabic digit */
   gboolean has_power; /* 十百千万亿 appear */
@@ -290,34 +57,35 @@ typedef struct {
 } Numeral;
 
 /* Parses an Arabic number at i: digits, thousands groups, decimals. */
-static gboolean parse_arabic(const Text *t, glong i, glong *end, Dec *out) {
-  if (!is_adigit(at(t, i)))
+static gboolean parse_arabic(const ZsNumText *t, glong i, glong *end, ZsDec *out) {
+  if (!is_adigit(zs_nt_at(t, i)))
     return FALSE;
-  DecReader r = {{0, 0, TRUE}, FALSE, FALSE, FALSE, 0};
+  ZsDecReader r = ZS_DEC_READER_INIT;
   gsize len = 0; /* characters read into r */
   glong j = i;
-  while (is_adigit(at(t, j))) {
-    dec_feed(&r, (char)at(t, j++));
+  while (is_adigit(zs_nt_at(t, j))) {
+    zs_dec_feed(&r, (char)zs_nt_at(t, j++));
     len++;
   }
   /* Thousands groups only when every group has exactly three digits; a
    * space as the separator is what PDF extraction leaves of a thin space
    * or a line break inside a number (12 000). */
   gsize lead = len;
-  while ((at(t, j) == ',' || (at(t, j) == ' ' && lead <= 3)) && is_adigit(at(t, j + 1)) && is_adigit(at(t, j + 2)) &&
-         is_adigit(at(t, j + 3)) && !is_adigit(at(t, j + 4)) && len <= 3 + 4 * 8) {
+  while ((zs_nt_at(t, j) == ',' || (zs_nt_at(t, j) == ' ' && lead <= 3)) &&
+         is_adigit(zs_nt_at(t, j + 1)) && is_adigit(zs_nt_at(t, j + 2)) &&
+         is_adigit(zs_nt_at(t, j + 3)) && !is_adigit(zs_nt_at(t, j + 4)) && len <= 3 + 4 * 8) {
     for (int k = 1; k <= 3; k++)
-      dec_feed(&r, (char)at(t, j + k));
+      zs_dec_feed(&r, (char)zs_nt_at(t, j + k));
     len += 3;
     j += 4;
   }
-  if (at(t, j) == '.' && is_adigit(at(t, j + 1))) {
-    dec_feed(&r, '.');
+  if (zs_nt_at(t, j) == '.' && is_adigit(zs_nt_at(t, j + 1))) {
+    zs_dec_feed(&r, '.');
     j++;
-    while (is_adigit(at(t, j)))
-      dec_feed(&r, (char)at(t, j++));
+    while (is_adigit(zs_nt_at(t, j)))
+      zs_dec_feed(&r, (char)zs_nt_at(t, j++));
   }
-  *out = dec_result(&r);
+  *out = zs_dec_result(&r);
   *end = j;
   return out->ok;
 }
@@ -325,19 +93,19 @@ static gboolean parse_arabic(const Text *t, glong i, glong *end, Dec *out) {
 /* Chinese-style evaluation over digits and powers, Arabic numbers allowed as
  * digits: 一千五百亿, 3万5千, 1.5万亿, 百万, 十几. Leaves num->end after the
  * last character that belongs to the numeral. */
-static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
+static gboolean parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
   memset(num, 0, sizeof *num);
   num->start = i;
-  Dec result = dec_int(0), mid = dec_int(0), section = dec_int(0);
-  Dec cur = dec_int(0);
+  ZsDec result = zs_dec_int(0), mid = zs_dec_int(0), section = zs_dec_int(0);
+  ZsDec cur = zs_dec_int(0);
   gboolean have_cur = FALSE, last_digit = FALSE, any = FALSE;
   glong j = i;
   int n_arabic_tokens = 0;
   while (j < t->n) {
-    gunichar c = at(t, j);
-    int d = cn_digit(c), p = cn_power(c);
+    gunichar c = zs_nt_at(t, j);
+    int d = zs_numwords_digit(c), p = zs_numwords_power(c);
     glong e;
-    Dec a;
+    ZsDec a;
     if (is_adigit(c)) {
       if (last_digit || (n_arabic_tokens > 0 && !num->has_power))
         break;
@@ -355,9 +123,9 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
         if (!num->chinese || num->has_power)
           break;
         num->digit_run = TRUE;
-        cur = dec_add(dec_scale(cur, 1), dec_int((guint64)d));
+        cur = zs_dec_add(zs_dec_scale(cur, 1), zs_dec_int((guint64)d));
       } else {
-        cur = dec_int((guint64)d);
+        cur = zs_dec_int((guint64)d);
       }
       have_cur = last_digit = any = TRUE;
       /* 一百零五: 零 after a power only fills the gap. */
@@ -368,9 +136,9 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
     } else if (p > 0 && !num->digit_run) {
       /* A power must not start a numeral unless the caller allows it
        * (近万人, 百万名); 千 after Arabic digits is a unit prefix in 千米. */
-      if (p == 3 && num->arabic && (at(t, j + 1) == 0x7C73 /* 米 */ ||
-                                    at(t, j + 1) == 0x514B /* 克 */ ||
-                                    at(t, j + 1) == 0x74E6 /* 瓦 */))
+      if (p == 3 && num->arabic && (zs_nt_at(t, j + 1) == 0x7C73 /* 米 */ ||
+                                    zs_nt_at(t, j + 1) == 0x514B /* 克 */ ||
+                                    zs_nt_at(t, j + 1) == 0x74E6 /* 瓦 */))
         break;
       if (!any && p > 1) /* 十五 is a numeral; 百, 千, 万 alone are words */
         num->bare = TRUE;
@@ -378,35 +146,35 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
       if (!num->arabic)
         num->chinese = TRUE;
       if (p < 4) {
-        Dec unit_val = have_cur ? cur : dec_int(1);
-        section = dec_add(section, dec_scale(unit_val, p));
+        ZsDec unit_val = have_cur ? cur : zs_dec_int(1);
+        section = zs_dec_add(section, zs_dec_scale(unit_val, p));
         num->scale = 0;
       } else if (p == 4) {
-        section = dec_add(section, have_cur ? cur : dec_int(0));
-        if (dec_is_zero(section))
-          section = dec_int(1);
-        mid = dec_add(mid, dec_scale(section, 4));
-        section = dec_int(0);
+        section = zs_dec_add(section, have_cur ? cur : zs_dec_int(0));
+        if (zs_dec_is_zero(section))
+          section = zs_dec_int(1);
+        mid = zs_dec_add(mid, zs_dec_scale(section, 4));
+        section = zs_dec_int(0);
         num->scale = 4;
       } else {
-        Dec x = dec_add(dec_add(mid, section), have_cur ? cur : dec_int(0));
-        if (dec_is_zero(x))
-          x = dec_int(1);
-        result = dec_scale(dec_add(result, x), 8);
-        mid = section = dec_int(0);
-        num->scale = num->scale == 4 && at(t, j - 1) == 0x4E07 ? 12 : 8;
+        ZsDec x = zs_dec_add(zs_dec_add(mid, section), have_cur ? cur : zs_dec_int(0));
+        if (zs_dec_is_zero(x))
+          x = zs_dec_int(1);
+        result = zs_dec_scale(zs_dec_add(result, x), 8);
+        mid = section = zs_dec_int(0);
+        num->scale = num->scale == 4 && zs_nt_at(t, j - 1) == 0x4E07 ? 12 : 8;
       }
-      cur = dec_int(0);
+      cur = zs_dec_int(0);
       have_cur = last_digit = FALSE;
       any = TRUE;
       j++;
     } else if ((c == 0x4F59 /* 余 */ || c == 0x591A /* 多 */) && any &&
                !num->over) {
       /* 3800多万户, 8万余, 50余个: the qualifier may sit before the scale. */
-      gunichar next = at(t, j + 1);
+      gunichar next = zs_nt_at(t, j + 1);
       num->over = TRUE;
       j++;
-      if (cn_power(next) < 4)
+      if (zs_numwords_power(next) < 4)
         break;
     } else if (c == 0x51E0 /* 几 */ && any && !have_cur && num->chinese) {
       num->over = TRUE; /* 十几: the gold reads it as "over 10" */
@@ -418,206 +186,56 @@ static gboolean parse_numeral(const Text *t, glong i, Numeral *num) {
   }
   if (!any)
     return FALSE;
-  num->value = dec_add(dec_add(result, mid), dec_add(section, have_cur ? cur : dec_int(0)));
+  num->value = zs_dec_add(zs_dec_add(result, mid),
+                          zs_dec_add(section, have_cur ? cur : zs_dec_int(0)));
   num->end = j;
   num->lone_yi = num->chinese && !num->has_power && !num->digit_run &&
-                 j - i == 1 && (at(t, i) == 0x4E00 || at(t, i) == 0x4E24);
+                 j - i == 1 && (zs_nt_at(t, i) == 0x4E00 || zs_nt_at(t, i) == 0x4E24);
   return num->value.ok;
 }
 
-/* ---- units -------------------------------------------------------------- */
-
-typedef struct {
-  const char *written; /* as it stands after the number */
-  const char *unit;    /* the base unit written in the CSV */
-} UnitDef;
-
-/* Longest forms first where one is a prefix of another. */
-static const UnitDef units[] = {
-  {"个百分点", "pp"}, {"百分点", "pp"},
-  {"微克/立方米", "微克/立方米"}, {"毫克/立方米", "毫克/立方米"},
-  {"平方公里", "平方公里"}, {"平方千米", "平方公里"}, {"平方米", "平方米"},
-  {"立方米", "立方米"}, {"公里", "公里"}, {"千米", "公里"}, {"厘米", "厘米"},
-  {"毫米", "毫米"}, {"米", "米"}, {"公顷", "公顷"}, {"亩", "亩"},
-  {"千瓦时", "千瓦时"}, {"千瓦", "千瓦"}, {"吨", "吨"}, {"千克", "千克"},
-  {"公斤", "公斤"}, {"克", "克"}, {"斤", "斤"},
-  {"人次", "人次"}, {"户次", "户次"}, {"车次", "车次"}, {"架次", "架次"},
-  {"辆次", "辆次"}, {"场次", "场次"}, {"批次", "批次"}, {"艘次", "艘次"},
-  {"班次", "班次"}, {"项次", "项次"}, {"标箱", "标箱"},
-  {"元", "元"}, {"美元", "美元"}, {"港元", "港元"}, {"欧元", "欧元"},
-  {"日元", "日元"}, {"块钱", "元"}, {"‰", "‰"},
-  {"个月", "月"}, {"小时", "小时"}, {"分钟", "分钟"}, {"周岁", "岁"},
-  {"岁", "岁"}, {"年", "年"}, {"天", "天"},
-  {"%", "%"}, {"倍", "倍"}, {"成", "%"},
-  {"人", "人"}, {"名", "名"}, {"位", "位"}, {"个", "个"}, {"家", "家"},
-  {"户", "户"}, {"张", "张"}, {"项", "项"}, {"所", "所"}, {"种", "种"},
-  {"批", "批"}, {"列", "列"}, {"条", "条"}, {"处", "处"}, {"部", "部"},
-  {"次", "次"}, {"座", "座"}, {"辆", "辆"}, {"台", "台"}, {"套", "套"},
-  {"件", "件"}, {"间", "间"}, {"床", "床"}, {"艘", "艘"}, {"架", "架"},
-  {"只", "只"}, {"头", "头"}, {"棵", "棵"}, {"株", "株"}, {"场", "场"},
-  {"起", "起"}, {"宗", "宗"}, {"支", "支"}, {"期", "期"}, {"块", "块"},
-  {"栋", "栋"}, {"幢", "幢"}, {"例", "例"}, {"册", "册"}, {"羽", "羽"},
-};
-
-/* A measure word that is really the start of another word. */
-static const char *not_units[] = {
-  "部门", "部分", "部署", "年级", "年代", "年度", "年龄", "个人", "名单",
-  "名称", "名额", "家庭", "家人", "家长", "家乡", "人民", "人大", "人才",
-  "台阶", "条件", "条例", "处理", "处于", "次要", "成为", "成立", "成功",
-  "成果", "成效", "成本", "成员", "成绩", "成熟", "成长", "起来", "期间",
-  "场所", "场景", "只有", "只是", "只要", "头脑", "间隔", "例如", "期待", "期盼",
-  "期望", "块头",
-};
-
-/* Nouns for people, which give the unit 人 when no measure word is written
- * (8万余老年人, 14亿多中国人, 6098万贫困人员). */
-static const char *person_nouns[] = {
-  "农业转移人口", "贫困人员", "贫困人口", "老年人", "中国人", "人口",
-  "农民工", "劳动力", "务工人员", "脱贫人口", "群众", "居民", "职工",
-  "学生", "儿童", "老人", "患者", "游客", "党员", "劳动者", "新市民",
-  "青年人", "毕业生", "大学生", "农民", "市民", "村民", "旅客", "乘客",
-  "师生", "教师", "医生", "护士", "员工", "工人", "妇女", "残疾人",
-  "困难群众", "低收入人口", "人才", "志愿者", "考生", "返乡人员", "外来人口",
-};
-
-/* Chinese numerals under 100 before these measure words count categories or
- * things already named (三部门, 十个方面, 这四张清单), never a statistic. */
-static const char *cn_category_units[] = {
-  "个", "张", "项", "种", "部", "批", "次", "位", "条", "处", "类", "级",
-};
-
-/* Set phrases with numerals in them; none of their numbers is a statistic. */
-static const char *set_phrases[] = {
-  "三位一体", "一刻钟", "一站式", "千家万户", "亿万", "十四五", "九年义务教育",
-  "365天24小时", "7×24小时", "五湖四海", "四面八方", "一带一路", "三令五申",
-  "千方百计", "一张网", "一卡通", "一口热饭", "一把手", "三农", "两会",
-  "百姓", "万众", "千万别", "千万不", "万一", "一万年", "二元结构", "城乡二元",
-  "一元化", "二元化", "多元",
-};
+/* ---- units and words, looked up in numwords' indexes --------------------- */
 
 gboolean zs_num_is_unit(const char *unit) {
-  for (gsize k = 0; k < G_N_ELEMENTS(units); k++)
-    if (strcmp(units[k].unit, unit) == 0)
+  for (gsize k = 0; k < zs_numwords_n_units; k++)
+    if (strcmp(zs_numwords_units[k].unit, unit) == 0)
       return TRUE;
   return FALSE;
 }
 
-/* ---- word lists, looked up by their first character -------------------- */
-
-/* A list's words sorted by (first character, place in the list): the words
- * that can start at a given character form one run, still in list order, so
- * a lookup visits only them and finds first what a scan of the whole list
- * would find first. Built once, read-only after: shared by all threads. */
-typedef struct {
-  gunichar first;
-  guint16 index; /* place in the list */
-  guint16 chars; /* length in characters */
-  const char *word;
-} Entry;
-
-typedef struct {
-  Entry *e;
-  guint n;
-  guint64 bloom[16]; /* bit (first % 1024) of each word: most characters start none */
-} WordIndex;
-
-static gint cmp_entry(gconstpointer pa, gconstpointer pb) {
-  const Entry *a = pa, *b = pb;
-  if (a->first != b->first)
-    return a->first < b->first ? -1 : 1;
-  return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static void index_build(WordIndex *x, const char *const *words, gsize n, gsize stride) {
-  x->e = g_new(Entry, n);
-  x->n = (guint)n;
-  memset(x->bloom, 0, sizeof x->bloom);
-  for (gsize k = 0; k < n; k++) {
-    const char *w = *(const char *const *)(const void *)((const char *)words + k * stride);
-    x->e[k] = (Entry){g_utf8_get_char(w), (guint16)k, (guint16)g_utf8_strlen(w, -1), w};
-    x->bloom[x->e[k].first / 64 % 16] |= G_GUINT64_CONSTANT(1) << (x->e[k].first % 64);
-  }
-  qsort(x->e, n, sizeof *x->e, cmp_entry);
-}
-
-/* The run of words starting with `c`: [*from, returned end). */
-static inline const Entry *index_run(const WordIndex *x, gunichar c, const Entry **from) {
-  *from = x->e;
-  if (!(x->bloom[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))))
-    return x->e;
-  guint lo = 0, hi = x->n;
-  while (lo < hi) {
-    guint mid = (lo + hi) / 2;
-    if (x->e[mid].first < c)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  const Entry *end = x->e + lo;
-  *from = end;
-  while (end < x->e + x->n && end->first == c)
-    end++;
-  return end;
-}
-
 /* The first word of the list (in list order) that stands at i, or NULL. */
-static const Entry *index_match(const WordIndex *x, const Text *t, glong i) {
-  const Entry *e, *end = index_run(x, at(t, i), &e);
+static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, glong i) {
+  const ZsWordEntry *e, *end = zs_numwords_run(x, zs_nt_at(t, i), &e);
   for (; e < end; e++)
-    if (starts(t, i, e->word))
+    if (zs_nt_starts(t, i, e->word))
       return e;
   return NULL;
 }
 
-typedef struct {
-  WordIndex units, not_units, persons, set_phrases;
-  guint set_max; /* longest set phrase, in characters */
-  guint64 numeral_bits; /* bit (c % 64) of every Chinese digit and power */
-} Indexes;
-
-static gpointer build_indexes(gpointer unused) {
-  static Indexes x;
-  index_build(&x.units, &units[0].written, G_N_ELEMENTS(units), sizeof units[0]);
-  index_build(&x.not_units, not_units, G_N_ELEMENTS(not_units), sizeof not_units[0]);
-  index_build(&x.persons, person_nouns, G_N_ELEMENTS(person_nouns), sizeof person_nouns[0]);
-  index_build(&x.set_phrases, set_phrases, G_N_ELEMENTS(set_phrases), sizeof set_phrases[0]);
-  for (guint k = 0; k < x.set_phrases.n; k++)
-    x.set_max = MAX(x.set_max, x.set_phrases.e[k].chars);
-  for (gunichar c = 0x80; c < 0x10000; c++)
-    if (cn_digit(c) >= 0 || cn_power(c) > 0)
-      x.numeral_bits |= G_GUINT64_CONSTANT(1) << (c % 64);
-  return &x;
-}
-
-static const Indexes *indexes(void) {
-  static GOnce once = G_ONCE_INIT;
-  return g_once(&once, build_indexes, NULL);
-}
-
-static const UnitDef *match_unit(const Text *t, glong i, glong *len) {
-  const Indexes *x = indexes();
+static const ZsUnitDef *match_unit(const ZsNumText *t, glong i, glong *len) {
+  const ZsNumWords *x = zs_numwords();
   if (index_match(&x->not_units, t, i))
     return NULL;
-  const Entry *e = index_match(&x->units, t, i);
+  const ZsWordEntry *e = index_match(&x->units, t, i);
   if (!e)
     return NULL;
   *len = e->chars;
-  return &units[e->index];
+  return &zs_numwords_units[e->index];
 }
 
-static gboolean match_person(const Text *t, glong i) {
-  return index_match(&indexes()->persons, t, i) != NULL;
+static gboolean match_person(const ZsNumText *t, glong i) {
+  return index_match(&zs_numwords()->persons, t, i) != NULL;
 }
 
 /* Is position i covered by a set phrase? What marking every phrase of the
  * sentence would say, asked only where a numeral stands: a phrase covering
  * i starts at most set_max - 1 characters before it. */
-static gboolean in_set_phrase(const Text *t, glong i) {
-  const Indexes *x = indexes();
+static gboolean in_set_phrase(const ZsNumText *t, glong i) {
+  const ZsNumWords *x = zs_numwords();
   for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
-    const Entry *e, *end = index_run(&x->set_phrases, at(t, j), &e);
+    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, zs_nt_at(t, j), &e);
     for (; e < end; e++)
-      if (j + e->chars > i && starts(t, j, e->word))
+      if (j + e->chars > i && zs_nt_starts(t, j, e->word))
         return TRUE;
   }
   return FALSE;
@@ -649,10 +267,10 @@ const char *zs_qualifier_name(ZsQualifier q) {
 }
 
 /* The qualifier word attached before position i; its length in *len. */
-static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
+static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
   *len = 0;
   /* Each word above ends in one of these: most numerals follow none. */
-  switch (at(t, i - 1)) {
+  switch (zs_nt_at(t, i - 1)) {
   case 0x8FD1: case 0x7EA6: case 0x8FC7: case 0x4E8E: case 0x7834: /* 近 约 过 于 破 */
   case 0x5230: case 0x8DB3: case 0x8D85: case 0x903E:               /* 到 足 超 逾 */
     break;
@@ -660,12 +278,13 @@ static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
     return ZS_QUAL_EXACT;
   }
   for (gsize k = 0; k < G_N_ELEMENTS(prefix_quals); k++) {
-    glong l = ends_with(t, i, prefix_quals[k].word);
+    glong l = zs_nt_ends_with(t, i, prefix_quals[k].word);
     if (!l)
       continue;
     /* 最近, 附近, 临近: 近 is part of another word. */
     if (l == 1 && prefix_quals[k].q == ZS_QUAL_NEARLY &&
-        (at(t, i - 2) == 0x6700 || at(t, i - 2) == 0x9644 || at(t, i - 2) == 0x4E34))
+        (zs_nt_at(t, i - 2) == 0x6700 || zs_nt_at(t, i - 2) == 0x9644 ||
+         zs_nt_at(t, i - 2) == 0x4E34))
       continue;
     *len = l;
     return prefix_quals[k].q;
@@ -677,20 +296,20 @@ static ZsQualifier prefix_qualifier(const Text *t, glong i, glong *len) {
  * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
-static ZsQualifier detached_bound(const Text *t, glong i) {
+static ZsQualifier detached_bound(const ZsNumText *t, glong i) {
   static const QualDef bounds[] = {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
     {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
   };
   for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
     gunichar c = t->c[j];
-    if (is_adigit(c) || cn_digit(c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
+    if (is_adigit(c) || zs_numwords_digit(c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
         c == 0xFF1A)
       return ZS_QUAL_EXACT; /* another figure, or the clause began */
     if (c != 0x4E0D) /* 不, which every bound word starts with */
       continue;
     for (gsize k = 0; k < G_N_ELEMENTS(bounds); k++)
-      if (starts(t, j, bounds[k].word))
+      if (zs_nt_starts(t, j, bounds[k].word))
         return bounds[k].q;
   }
   return ZS_QUAL_EXACT;
@@ -700,7 +319,7 @@ static ZsQualifier detached_bound(const Text *t, glong i) {
 
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
-static gboolean inside_name(const Text *t, glong i) {
+static gboolean inside_name(const ZsNumText *t, glong i) {
   /* A title is short: look back a bounded distance, so a long sentence
    * full of numbers stays linear. */
   for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
@@ -725,11 +344,11 @@ static gboolean inside_name(const Text *t, glong i) {
   return FALSE;
 }
 
-static gboolean is_range_sep(const Text *t, glong i, glong *len) {
+static gboolean is_range_sep(const ZsNumText *t, glong i, glong *len) {
   static const char *seps[] = {"到", "至", "—", "–", "-", "~", "～"};
   for (gsize k = 0; k < G_N_ELEMENTS(seps); k++)
-    if (starts(t, i, seps[k])) {
-      *len = ulen(seps[k]);
+    if (zs_nt_starts(t, i, seps[k])) {
+      *len = zs_nt_ulen(seps[k]);
       return TRUE;
     }
   return FALSE;
@@ -757,9 +376,9 @@ void zs_quantity_free(ZsQuantity *q) {
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
-static gboolean read_quantity(const Text *t, glong i, Found *f) {
+static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
   memset(f, 0, sizeof *f);
-  gboolean percent_words = starts(t, i, "百分之");
+  gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
   if (!parse_numeral(t, ni, &f->num))
     return FALSE;
@@ -776,7 +395,7 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
 
   /* The unit, or a person noun. */
   glong ulen_ = 0;
-  const UnitDef *u = percent_words ? NULL : match_unit(t, j, &ulen_);
+  const ZsUnitDef *u = percent_words ? NULL : match_unit(t, j, &ulen_);
   if (percent_words) {
     f->unit = "%";
   } else if (u) {
@@ -785,7 +404,7 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
       if (n->arabic || n->has_power)
         u = NULL, f->unit = NULL; /* 建成, 达成: only 三成, 七成 are shares */
       else
-        n->value = dec_scale(n->value, 1);
+        n->value = zs_dec_scale(n->value, 1);
     }
     if (u)
       j += ulen_;
@@ -797,9 +416,9 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
   /* A trailing qualifier after the unit: 以上, 左右, 多 (三年多). */
   if (f->unit && u) {
     for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals); k++)
-      if (starts(t, j, suffix_quals[k].word)) {
+      if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
-        j += ulen(suffix_quals[k].word);
+        j += zs_nt_ulen(suffix_quals[k].word);
         break;
       }
   }
@@ -812,8 +431,8 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
   glong seplen;
   if (is_range_sep(t, f->unit ? unit_end : n->end, &seplen)) {
     glong k = (f->unit ? unit_end : n->end) + seplen;
-    gunichar c = at(t, k);
-    if (is_adigit(c) || cn_digit(c) >= 0) {
+    gunichar c = zs_nt_at(t, k);
+    if (is_adigit(c) || zs_numwords_digit(c) >= 0) {
       f->range_low = TRUE;
       f->range_next = k;
       if (!f->unit || !u) {
@@ -824,15 +443,15 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
   }
 
   /* What is not a statistic. */
-  gunichar before = at(t, f->start - 1);
+  gunichar before = zs_nt_at(t, f->start - 1);
   if (in_set_phrase(t, ni) || before == 0x7B2C /* 第 */ || is_latin(before) ||
-      is_latin(at(t, n->end)) || before == '.' || is_adigit(before) ||
+      is_latin(zs_nt_at(t, n->end)) || before == '.' || is_adigit(before) ||
       inside_name(t, ni))
     f->dropped = TRUE;
   if (n->bare && !qlen) {
     /* 百万, 千万 and 上万 stand for numbers; 万亩, 千家 are words. */
-    gboolean big = (at(t, ni) == 0x767E || at(t, ni) == 0x5343) &&
-                   (at(t, ni + 1) == 0x4E07 || at(t, ni + 1) == 0x4EBF);
+    gboolean big = (zs_nt_at(t, ni) == 0x767E || zs_nt_at(t, ni) == 0x5343) &&
+                   (zs_nt_at(t, ni + 1) == 0x4E07 || zs_nt_at(t, ni + 1) == 0x4EBF);
     if (!big)
       f->dropped = TRUE;
   }
@@ -845,8 +464,8 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
       (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
     f->dropped = TRUE; /* 这 那 该 此 */
   if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
-    for (gsize k = 0; k < G_N_ELEMENTS(cn_category_units); k++)
-      if (strcmp(u->written, cn_category_units[k]) == 0)
+    for (gsize k = 0; k < zs_numwords_n_category_units; k++)
+      if (strcmp(u->written, zs_numwords_category_units[k]) == 0)
         f->dropped = TRUE;
   if (n->chinese && !n->arabic && n->has_power && !n->bare && n->value.e == 0 &&
       n->value.m < 100 && u && (strcmp(u->written, "个") == 0))
@@ -858,21 +477,24 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
     if (n->integer4 || n->digit_run)
       f->dropped = TRUE; /* a year */
     for (gsize k = 0; k < G_N_ELEMENTS(anchors); k++)
-      if (starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
+      if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
         f->dropped = TRUE;
   }
   if (u && (strcmp(u->unit, "月") == 0 || strcmp(u->unit, "天") == 0)) {
-    if (starts(t, unit_end, "后") || starts(t, unit_end, "前") || starts(t, unit_end, "来"))
+    if (zs_nt_starts(t, unit_end, "后") || zs_nt_starts(t, unit_end, "前") ||
+        zs_nt_starts(t, unit_end, "来"))
       f->dropped = TRUE;
   }
   if (u && strcmp(u->unit, "岁") == 0) {
     static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
                                        "到", "—", "-", "～", "~"};
     for (gsize k = 0; k < G_N_ELEMENTS(thresholds); k++)
-      if (starts(t, unit_end, thresholds[k]))
+      if (zs_nt_starts(t, unit_end, thresholds[k]))
         f->dropped = TRUE;
     glong sl;
-    if (f->start >= 2 && is_range_sep(t, f->start - 1, &sl) && (is_adigit(at(t, f->start - 2)) || cn_digit(at(t, f->start - 2)) >= 0))
+    gunichar c2 = zs_nt_at(t, f->start - 2);
+    if (f->start >= 2 && is_range_sep(t, f->start - 1, &sl) &&
+        (is_adigit(c2) || zs_numwords_digit(c2) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
   if (!f->unit && !f->range_low)
@@ -883,9 +505,9 @@ static gboolean read_quantity(const Text *t, glong i, Found *f) {
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
-  const Indexes *x = indexes();
-  Text t;
-  text_init(&t, sentence);
+  const ZsNumWords *x = zs_numwords();
+  ZsNumText t;
+  zs_nt_init(&t, sentence);
   /* Most sentences hold a few numerals: kept on the stack until more. */
   Found local[16], *found = local;
   guint n_found = 0, cap = G_N_ELEMENTS(local);
@@ -897,7 +519,7 @@ GPtrArray *zs_num_scan(const char *sentence) {
      * characters away before the switches. */
     gboolean start = c < 0x80 ? is_adigit(c)
                      : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
-                           (cn_digit(c) >= 0 || cn_power(c) > 0);
+                           (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
     /* Never start inside a word-like run of Arabic digits or letters. */
     if (!start || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
                              t.c[i - 1] == ','))) {
@@ -942,7 +564,7 @@ GPtrArray *zs_num_scan(const char *sentence) {
     if (!f->unit) {
       f->unit = hi->unit;
       if (!f->num.has_power && hi->num.scale > 0 && hi->num.arabic)
-        f->num.value = dec_scale(f->num.value, hi->num.scale);
+        f->num.value = zs_dec_scale(f->num.value, hi->num.scale);
     }
     if (strcmp(hi->unit, "岁") == 0)
       f->dropped = hi->dropped = TRUE;
@@ -957,7 +579,7 @@ GPtrArray *zs_num_scan(const char *sentence) {
     q->end = t.off[f->end];
     q->num_start = t.off[f->num.start];
     q->num_end = t.off[f->num.end];
-    q->value = dec_str(f->num.value);
+    q->value = zs_dec_str(f->num.value);
     q->unit = g_strdup(f->unit);
     q->qualifier = f->qual;
     q->is_chinese = f->num.chinese && !f->num.arabic;
@@ -966,17 +588,17 @@ GPtrArray *zs_num_scan(const char *sentence) {
   }
   if (found != local)
     g_free(found);
-  text_clear(&t);
+  zs_nt_clear(&t);
   return out;
 }
 
 char *zs_num_parse(const char *text) {
-  Text t;
-  text_init(&t, text);
+  ZsNumText t;
+  zs_nt_init(&t, text);
   Numeral n;
   char *r = NULL;
   if (parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)
-    r = dec_str(n.value);
-  text_clear(&t);
+    r = zs_dec_str(n.value);
+  zs_nt_clear(&t);
   return r;
 }

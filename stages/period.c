@@ -184,9 +184,12 @@ static gboolean can_start(gunichar c) {
 static gssize last_time_word(const char *s) {
   static const char *words[] = {"年", "月", "目前", "如今", "当前", "现在"};
   gssize last = -1;
+  /* Only a later start can raise `last`: each word is looked for after
+   * it, not from the beginning (`last` + 1 is within the string, since
+   * a word stands there). */
   for (gsize k = 0; k < G_N_ELEMENTS(words); k++)
-    for (const char *h = s; (h = strstr(h, words[k])); h++)
-      last = MAX(last, h - s);
+    for (const char *h = s + last + 1; (h = strstr(h, words[k])); h++)
+      last = h - s;
   return last;
 }
 
@@ -206,13 +209,11 @@ ZsPeriods *zs_period_scan(const char *s, int year) {
   }
   /* The leftmost match from `at` is the anchored match at the first place
    * from `at` where one exists: the pattern looks neither behind nor
-   * before where it starts. Invalid UTF-8 gives no time phrase, as PCRE2's
-   * own check of the subject did; without a time word there is none
-   * either way, and nothing to check. */
+   * before where it starts. The sentence is valid UTF-8 (period.h: the
+   * normalizer replaces every invalid byte with U+FFFD and sentences are
+   * cut at character boundaries), so PCRE2 is told not to check it. */
   gsize len = strlen(s);
   gssize last = last_time_word(s);
-  if (last >= 0 && !g_utf8_validate(s, (gssize)len, NULL))
-    last = -1;
   for (const char *p = s; p - s <= last;) {
     const char *here = p;
     if (!can_start(zs_utf8_next(&p)))

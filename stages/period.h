@@ -7,8 +7,10 @@
 /* The time phrases of one sentence. Free with zs_period_free(). */
 typedef struct ZsPeriods ZsPeriods;
 
-/* Finds the time phrases of `sentence`. `year` is the publication year that
- * resolves 今年/去年, or 0 when unknown (then they give no period).
+/* Finds the time phrases of `sentence`, which must be valid UTF-8 (as every
+ * sentence after the normalizer is; PCRE2 runs without checking it).
+ * `year` is the publication year that resolves 今年/去年, or 0 when
+ * unknown (then they give no period).
  * Breaks the ownership rule: the result keeps a pointer to `sentence`
  * (zs_period_at() reads it), which must outlive it; extract.c scans each
  * sentence anew, and copying it every time cost more than the scan. */

@@ -516,19 +516,55 @@ static gint cmp_u32(gconstpointer a, gconstpointer b) {
   return x < y ? -1 : x > y;
 }
 
+/* The working arrays of match_sentence(), per thread and kept from one
+ * sentence to the next: each call starts by emptying them, and none of
+ * them leaves the call. */
+typedef struct {
+  GArray *found;  /* Found */
+  GArray *vetoed; /* guint32 rule indexes */
+  GArray *run;    /* guint32 rule indexes */
+  GArray *taken;  /* guint indexes into found */
+} Scratch;
+
+static void scratch_free(gpointer data) {
+  Scratch *sx = data;
+  g_array_free(sx->found, TRUE);
+  g_array_free(sx->vetoed, TRUE);
+  g_array_free(sx->run, TRUE);
+  g_array_free(sx->taken, TRUE);
+  g_free(sx);
+}
+static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
+
+static Scratch *scratch(void) {
+  Scratch *sx = g_private_get(&thread_scratch);
+  if (!sx) {
+    sx = g_new(Scratch, 1);
+    sx->found = g_array_new(FALSE, FALSE, sizeof(Found));
+    sx->vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
+    sx->run = g_array_new(FALSE, FALSE, sizeof(guint32));
+    sx->taken = g_array_new(FALSE, FALSE, sizeof(guint));
+    g_private_set(&thread_scratch, sx);
+  }
+  g_array_set_size(sx->found, 0);
+  g_array_set_size(sx->vetoed, 0);
+  g_array_set_size(sx->run, 0);
+  g_array_set_size(sx->taken, 0);
+  return sx;
+}
+
 /* One pass of the automaton finds every phrase, exclude and gate; then
  * only the patterns whose gate occurred (or that have none) run. The
  * result is what scanning each rule on its own gives: a phrase's
  * occurrences are taken left to right without overlapping each other. */
-GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings) {
+static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize len,
+                              gboolean valid, GPtrArray *warnings) {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
-  gsize len = strlen(sentence);
-  g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(Found));
+  Scratch *sx = scratch();
+  GArray *found = sx->found, *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
   Scan sc = {rules, found};
   zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
 
-  g_autoptr(GArray) vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
-  g_autoptr(GArray) run = g_array_new(FALSE, FALSE, sizeof(guint32));
   for (guint i = 0; i < found->len; i++) {
     const Hit *h = &rules->hits[g_array_index(found, Found, i).hit];
     if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
@@ -537,7 +573,6 @@ GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *wa
       g_array_append_val(run, h->rule);
   }
   /* Phrases: occurrences come by end, so per phrase by start too. */
-  g_autoptr(GArray) taken = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint i = 0; i < found->len; i++) {
     const Found *f = &g_array_index(found, Found, i);
     const Hit *h = &rules->hits[f->hit];
@@ -559,9 +594,9 @@ GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *wa
   }
 
   /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
-   * loop; once is enough. On invalid UTF-8 (the normalizer never gives
-   * any) every pattern runs, checked, and each reports it, as before. */
-  gboolean valid = g_utf8_validate(sentence, (gssize)len, NULL);
+   * loop; once is enough (or none: zs_rules_match_valid). On invalid UTF-8
+   * (the normalizer never gives any) every pattern runs, checked, and each
+   * reports it, as before. */
   uint32_t flags = valid ? PCRE2_NO_UTF_CHECK : 0;
   GArray *always = rules->ungated;
   if (!valid) {
@@ -585,4 +620,15 @@ GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *wa
   }
   g_array_sort(out, cmp_match);
   return out;
+}
+
+GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings) {
+  gsize len = strlen(sentence);
+  return match_sentence(rules, sentence, len, g_utf8_validate(sentence, (gssize)len, NULL),
+                        warnings);
+}
+
+GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
+                             GPtrArray *warnings) {
+  return match_sentence(rules, sentence, len, TRUE, warnings);
 }

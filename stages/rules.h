@@ -61,6 +61,12 @@ const ZsRule *zs_rules_get(const ZsRules *rules, guint i);
  * ZsRuleMatch. Safe to call from several threads at once. */
 GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings);
 
+/* zs_rules_match() for a sentence of `len` bytes known to be valid UTF-8,
+ * as every sentence after the normalizer is (invalid bytes become U+FFFD
+ * there): skips the check that zs_rules_match() makes of each sentence. */
+GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
+                             GPtrArray *warnings);
+
 /* Does the rule accept this unit and kind? */
 gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind);
 

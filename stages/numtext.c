@@ -1,0 +1,47 @@
+/* numtext.c: decoding a sentence into the ZsNumText of numtext.h, and the
+ * lookups the number reader makes less often than at every character.
+ */
+#include "numtext.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+void zs_nt_init(ZsNumText *t, const char *s) {
+  gsize len = strlen(s);
+  t->s = s;
+  if (len <= ZS_NT_INLINE) {
+    t->c = t->c_inline;
+    t->off = t->off_inline;
+  } else {
+    t->c = g_new(gunichar, len);
+    t->off = g_new(gsize, len + 1);
+  }
+  glong n = 0;
+  for (const char *p = s; *p; n++) {
+    t->off[n] = (gsize)(p - s);
+    t->c[n] = zs_utf8_next(&p);
+  }
+  t->n = n;
+  t->off[n] = len;
+}
+
+void zs_nt_clear(ZsNumText *t) {
+  if (t->c != t->c_inline) {
+    g_free(t->c);
+    g_free(t->off);
+  }
+}
+
+/* A byte match ends at a character boundary and starts at one too, since
+ * w's first byte is a lead byte. */
+glong zs_nt_ends_with(const ZsNumText *t, glong i, const char *w) {
+  if (i < 0 || i > t->n)
+    return 0;
+  gsize l = strlen(w), end = t->off[i];
+  if (end < l || memcmp(t->s + end - l, w, l) != 0)
+    return 0;
+  return g_utf8_strlen(w, -1);
+}
+
+glong zs_nt_ulen(const char *w) { return g_utf8_strlen(w, -1); }

@@ -1,0 +1,107 @@
+/* numwords.h: what the number reader knows by heart: the Chinese digits
+ * and powers, the measure words, the words that only look like one, the
+ * person nouns, the set phrases; and an index that finds the words of a
+ * list standing at a character by that first character.
+ *
+ * Split out of numbers.c, which holds the grammar (how a quantity is read
+ * and what is not a statistic); this is its vocabulary. The digit tests and
+ * the index lookup run on every character of a sentence, so they are inline.
+ */
+#ifndef ZS_NUMWORDS_H
+#define ZS_NUMWORDS_H
+
+#include <glib.h>
+
+/* The value of a Chinese digit (零 〇 一 二 两 ... 九), or -1. */
+static inline int zs_numwords_digit(gunichar c) {
+  switch (c) {
+  case 0x96F6: case 0x3007: return 0; /* 零 〇 */
+  case 0x4E00: return 1;              /* 一 */
+  case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
+  case 0x4E09: return 3;              /* 三 */
+  case 0x56DB: return 4;              /* 四 */
+  case 0x4E94: return 5;              /* 五 */
+  case 0x516D: return 6;              /* 六 */
+  case 0x4E03: return 7;              /* 七 */
+  case 0x516B: return 8;              /* 八 */
+  case 0x4E5D: return 9;              /* 九 */
+  default: return -1;
+  }
+}
+
+/* 十 百 千 万 亿 as powers of ten, or 0. */
+static inline int zs_numwords_power(gunichar c) {
+  switch (c) {
+  case 0x5341: return 1; /* 十 */
+  case 0x767E: return 2; /* 百 */
+  case 0x5343: return 3; /* 千 */
+  case 0x4E07: return 4; /* 万 */
+  case 0x4EBF: return 8; /* 亿 */
+  default: return 0;
+  }
+}
+
+/* ---- measure words ------------------------------------------------------ */
+
+typedef struct {
+  const char *written; /* as it stands after the number */
+  const char *unit;    /* the base unit written in the CSV */
+} ZsUnitDef;
+
+/* In match order: longest forms first where one is a prefix of another. */
+extern const ZsUnitDef zs_numwords_units[];
+extern const gsize zs_numwords_n_units;
+
+/* Chinese numerals under 100 before these count categories (三部门). */
+extern const char *const zs_numwords_category_units[];
+extern const gsize zs_numwords_n_category_units;
+
+/* ---- the first-character index ------------------------------------------ */
+
+/* A list's words sorted by (first character, place in the list): the words
+ * that can start at a given character form one run, still in list order, so
+ * a lookup visits only them and finds first what a scan of the whole list
+ * would find first. Built once, read-only after: shared by all threads. */
+typedef struct {
+  gunichar first;
+  guint16 index; /* place in the list */
+  guint16 chars; /* length in characters */
+  const char *word;
+} ZsWordEntry;
+
+typedef struct {
+  ZsWordEntry *e;
+  guint n;
+  guint64 bloom[16]; /* bit (first % 1024) of each word: most characters start none */
+} ZsWordIndex;
+
+typedef struct {
+  ZsWordIndex units, not_units, persons, set_phrases;
+  guint set_max; /* longest set phrase, in characters */
+  guint64 numeral_bits; /* bit (c % 64) of every Chinese digit and power */
+} ZsNumWords;
+
+/* The indexes of the lists, built on first use (thread-safe), never freed. */
+const ZsNumWords *zs_numwords(void);
+
+/* The run of words starting with `c`: [*from, returned end). */
+static inline const ZsWordEntry *zs_numwords_run(const ZsWordIndex *x, gunichar c, const ZsWordEntry **from) {
+  *from = x->e;
+  if (!(x->bloom[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))))
+    return x->e;
+  guint lo = 0, hi = x->n;
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    if (x->e[mid].first < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  const ZsWordEntry *end = x->e + lo;
+  *from = end;
+  while (end < x->e + x->n && end->first == c)
+    end++;
+  return end;
+}
+
+#endif
