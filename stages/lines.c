@@ -160,12 +160,10 @@ gboolean zs_line_starts_subtitle(const char *norm) {
  * without any of them is no dateline, and the regular expressions are
  * spared. */
 static gboolean may_be_dateline(const char *norm) {
-  for (const char *p = norm; *p;) {
-    gunichar c = zs_utf8_next(&p);
-    if (c == 0x7535 || c == 0x8BAF || c == 0x3010 || (c == 0x6D88 && get_char(p) == 0x606F))
-      return TRUE; /* 电 讯 【 消息 */
-  }
-  return FALSE;
+  /* byte searches: in valid UTF-8 a character's encoding is found only
+   * where that character is (libc's strstr() is vectorized; decoding the
+   * line was not) */
+  return strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "【") || strstr(norm, "消息");
 }
 
 gboolean zs_line_starts_block(const char *norm) {

@@ -89,7 +89,7 @@ static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint
                           guint64 base, GPtrArray *w, GString *o) {
   g_string_truncate(o, 0);
   if (zs_normtext_clean(s, len)) { /* most lines */
-    g_string_append_len(o, s, len);
+    zs_gstring_append(o, s, len);
     return;
   }
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;

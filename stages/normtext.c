@@ -224,7 +224,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
         marks[mi] = at + (marks[mi] - from);
         mi++;
       }
-      g_string_append_len(o, p, run - p);
+      zs_gstring_append(o, p, run - p);
       p = run;
       continue;
     }
@@ -294,7 +294,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       p = next;
       continue;
     }
-    g_string_append_len(o, p, next - p);
+    zs_gstring_append(o, p, next - p);
     p = next;
   }
   while (mi < n_marks)
@@ -308,6 +308,18 @@ gboolean zs_normtext_clean(const char *s, gsize len) {
   const guchar *p = (const guchar *)s, *e = p + len;
   while (p < e) {
     guchar c = p[0];
+    /* the common cases first, with as few tests as will do: ASCII other
+     * than NUL, and E1-EC, EE, EF (no overlong form or surrogate is led by
+     * them) followed by two continuation bytes */
+    if (c - 1u < 0x7Fu) {
+      p++;
+      continue;
+    }
+    if ((guchar)(c - 0xE1) <= 0x0E && c != 0xED && e - p >= 3 &&
+        ((p[1] << 8 | p[2]) & 0xC0C0) == 0x8080) {
+      p += 3;
+      continue;
+    }
     if (c < 0x80) {
       if (!c)
         return FALSE;

@@ -260,9 +260,9 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   if (n->palone) {
     gsize noff = n->pnorm->len;
     g_array_append_val(n->pnmarks, noff);
-    g_string_append_len(n->pnorm, l->norm->str, l->norm->len);
+    zs_gstring_append(n->pnorm, l->norm->str, l->norm->len);
   }
-  g_string_append_len(n->ptext, raw, end - raw);
+  zs_gstring_append(n->ptext, raw, end - raw);
   if (l->heading)
     n->pheading = TRUE;
   zs_reflow_line_recycle(n, n->plast);
