@@ -87,7 +87,7 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
  * become U+FFFD, NULs go. One warning of each kind per line. */
 static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
                           guint64 base, GPtrArray *w, GString *o) {
-  g_string_truncate(o, 0);
+  zs_gstring_clear(o);
   if (zs_normtext_clean(s, len)) { /* most lines */
     zs_gstring_append(o, s, len);
     return;
@@ -137,7 +137,7 @@ static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
     g_string_erase(n->cur, 0, len);
     n->line_off += len;
   } else {
-    g_string_truncate(n->cur, 0);
+    zs_gstring_clear(n->cur);
   }
   /* scraped HTML: entities decoded, a <br> ends a line */
   const char *raw = l->raw->str;
@@ -202,7 +202,6 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->pmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   n->plines = g_array_new(FALSE, FALSE, sizeof(guint));
   n->recent = zs_window_new();
-  n->spare = g_ptr_array_new_with_free_func((GDestroyNotify)zs_reflow_line_free);
   n->next = g_string_new(NULL);
   n->pnorm = g_string_new(NULL);
   n->pnmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
@@ -221,7 +220,11 @@ void zs_norm_free(ZsNormalizer *n) {
   g_array_unref(n->plines);
   zs_reflow_line_free(n->plast);
   zs_window_free(n->recent);
-  g_ptr_array_unref(n->spare);
+  while (n->spare) {
+    NormLine *l = n->spare;
+    n->spare = l->next_spare;
+    zs_reflow_line_free(l);
+  }
   g_string_free(n->next, TRUE);
   g_string_free(n->pnorm, TRUE);
   g_array_unref(n->pnmarks);

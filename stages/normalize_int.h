@@ -35,7 +35,7 @@
 #define RECENT_BYTES 1800
 
 /* Lines are recycled (see zs_reflow_line_new()): their two buffers are kept. */
-typedef struct {
+typedef struct NormLine {
   GString *raw;     /* decoded line, valid UTF-8, markdown markers removed;
                        emptied once the line is placed */
   GString *norm;    /* zs_norm_text(raw) */
@@ -47,6 +47,7 @@ typedef struct {
   gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
   gboolean alone;   /* norm reads the same after any text: zs_normtext_into() */
   GList link;       /* in ZsNormalizer.pending, data = the line: no allocation */
+  struct NormLine *next_spare; /* in ZsNormalizer.spare */
 } NormLine;
 
 struct ZsNormalizer {
@@ -78,7 +79,7 @@ struct ZsNormalizer {
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */
   ZsWindow *recent;     /* the end of the text emitted so far */
-  GPtrArray *spare;     /* NormLine*, recycled */
+  NormLine *spare;      /* recycled lines, a list by next_spare */
   GString *next;        /* scratch: the text after a line, headline_after_body() */
 };
 

@@ -208,7 +208,7 @@ static const char *plain_run(const char *p, const char *end) {
  * without looking at its neighbours (see normtext.h). */
 gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
                           gsize *marks, guint n_marks) {
-  g_string_truncate(o, 0);
+  zs_gstring_clear(o);
   gboolean alone = TRUE;
   const char *p = s, *end = s + len;
   guint mi = 0;
@@ -228,8 +228,8 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       p = run;
       continue;
     }
-    gunichar c = g_utf8_get_char(p);
-    const char *next = g_utf8_next_char(p);
+    const char *next = p;
+    gunichar c = zs_utf8_next(&next);
     if (is_dropped(c)) {
       p = next;
       continue;

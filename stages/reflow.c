@@ -161,8 +161,9 @@ void zs_reflow_line_free(NormLine *l) {
  * no allocation once the first few are made. */
 NormLine *zs_reflow_line_new(ZsNormalizer *n) {
   NormLine *l;
-  if (n->spare->len) {
-    l = g_ptr_array_steal_index_fast(n->spare, n->spare->len - 1);
+  if (n->spare) {
+    l = n->spare;
+    n->spare = l->next_spare;
     GString *raw = l->raw, *norm = l->norm;
     *l = (NormLine){.raw = raw, .norm = norm};
   } else {
@@ -182,9 +183,10 @@ void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
     zs_reflow_line_free(l);
     return;
   }
-  g_string_truncate(l->raw, 0);
-  g_string_truncate(l->norm, 0);
-  g_ptr_array_add(n->spare, l);
+  zs_gstring_clear(l->raw);
+  zs_gstring_clear(l->norm);
+  l->next_spare = n->spare;
+  n->spare = l;
 }
 
 static void emit_para(ZsNormalizer *n, GPtrArray *out) {
@@ -225,10 +227,10 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     const char *cut = g_utf8_find_next_char(text + rlen - RECENT_BYTES - 1, NULL);
     zs_window_cut(n->recent, cut - text);
   }
-  g_string_truncate(n->ptext, 0);
+  zs_gstring_clear(n->ptext);
   g_array_set_size(n->pmarks, 0);
   g_array_set_size(n->plines, 0);
-  g_string_truncate(n->pnorm, 0);
+  zs_gstring_clear(n->pnorm);
   g_array_set_size(n->pnmarks, 0);
   zs_reflow_line_recycle(n, g_steal_pointer(&n->plast));
   n->pheading = FALSE;
@@ -266,7 +268,7 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   if (l->heading)
     n->pheading = TRUE;
   zs_reflow_line_recycle(n, n->plast);
-  g_string_truncate(l->raw, 0);
+  zs_gstring_clear(l->raw);
   n->plast = l;
 }
 
