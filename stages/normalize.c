@@ -199,12 +199,9 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->cur = g_string_new(NULL);
   g_queue_init(&n->pending);
   n->ptext = g_string_new(NULL);
-  n->pmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
-  n->plines = g_array_new(FALSE, FALSE, sizeof(guint));
   n->recent = zs_window_new();
   n->next = g_string_new(NULL);
   n->pnorm = g_string_new(NULL);
-  n->pnmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   return n;
 }
 
@@ -216,8 +213,9 @@ void zs_norm_free(ZsNormalizer *n) {
   while (!g_queue_is_empty(&n->pending))
     zs_reflow_line_free(g_queue_pop_head_link(&n->pending)->data);
   g_string_free(n->ptext, TRUE);
-  g_array_unref(n->pmarks);
-  g_array_unref(n->plines);
+  g_free(n->pmarks);
+  g_free(n->plines);
+  g_free(n->pnmarks);
   zs_reflow_line_free(n->plast);
   zs_window_free(n->recent);
   while (n->spare) {
@@ -227,7 +225,6 @@ void zs_norm_free(ZsNormalizer *n) {
   }
   g_string_free(n->next, TRUE);
   g_string_free(n->pnorm, TRUE);
-  g_array_unref(n->pnmarks);
   g_free(n);
 }
 

@@ -66,15 +66,18 @@ struct ZsNormalizer {
                            most lines: see count_width() */
   /* paragraph under construction */
   GString *ptext;
-  GArray *pmarks;     /* gsize: raw offset of each joined line */
-  GArray *plines;     /* guint: its input line */
+  /* one entry per joined line, plen of them (room for pcap): plain arrays,
+   * as appending to a GArray costs a call per line */
+  gsize *pmarks;      /* raw offset of each joined line */
+  guint *plines;      /* its input line */
+  gsize *pnmarks;     /* offset of its norm in pnorm (while palone) */
+  guint plen, pcap;
   NormLine *plast;    /* last line placed (owned) */
   /* While every line of the paragraph is `alone`, its normalized text is
    * the lines' own normalized texts end to end, and is not made again
    * (unless its phrase spaces count: zs_line_headline_like()). */
   gboolean palone;
   GString *pnorm;     /* the lines' norm, end to end */
-  GArray *pnmarks;    /* gsize: offset of each in pnorm */
   gboolean pheading;
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */
