@@ -195,25 +195,28 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   guint nl = n->plen;
   gsize *marks = n->pmarks;
   gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
-  GString *t;
-  if (n->palone && !phrase) {
-    t = g_string_new_len(n->pnorm->str, n->pnorm->len);
+  char *text;
+  gsize tlen;
+  if (n->palone && !phrase) { /* a plain copy: no GString around it */
+    tlen = n->pnorm->len;
+    text = g_memdup2(n->pnorm->str, tlen + 1);
     memcpy(marks, n->pnmarks, nl * sizeof *marks);
   } else {
-    t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
-  }
-  g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
-  if (names) {
-    g_string_assign(t, names);
-    marks[0] = 0;
+    GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
+    g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
+    if (names) {
+      g_string_assign(t, names);
+      marks[0] = 0;
+    }
+    tlen = t->len;
+    text = g_string_free(t, FALSE);
   }
   ZsPara *p = g_new0(ZsPara, 1);
   p->line = n->plines[0];
   p->last_line = n->plast->lineno;
   p->n_lines = nl;
   p->markdown_heading = n->pheading;
-  gsize tlen = t->len;
-  p->text = g_string_free(t, FALSE);
+  p->text = text;
   if (nl > 1) {
     p->line_offsets = g_array_sized_new(FALSE, FALSE, sizeof(gsize), nl);
     g_array_append_vals(p->line_offsets, marks, nl);
@@ -225,9 +228,9 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   zs_window_append(n->recent, p->text, tlen);
   gsize rlen = zs_window_len(n->recent);
   if (rlen > 2 * RECENT_BYTES) {
-    const char *text = zs_window_text(n->recent);
-    const char *cut = g_utf8_find_next_char(text + rlen - RECENT_BYTES - 1, NULL);
-    zs_window_cut(n->recent, cut - text);
+    const char *recent = zs_window_text(n->recent);
+    const char *cut = g_utf8_find_next_char(recent + rlen - RECENT_BYTES - 1, NULL);
+    zs_window_cut(n->recent, cut - recent);
   }
   zs_gstring_clear(n->ptext);
   n->plen = 0;
