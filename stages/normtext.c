@@ -323,15 +323,20 @@ gboolean zs_normtext_clean(const char *s, gsize len) {
     guchar c = p[0];
     /* the common cases first, with as few tests as will do: ASCII other
      * than NUL, and E1-EC, EE, EF (no overlong form or surrogate is led by
-     * them) followed by two continuation bytes */
+     * them) followed by two continuation bytes, its three bytes read at
+     * once while four are left */
     if (c - 1u < 0x7Fu) {
       p++;
       continue;
     }
-    if ((guchar)(c - 0xE1) <= 0x0E && c != 0xED && e - p >= 3 &&
-        ((p[1] << 8 | p[2]) & 0xC0C0) == 0x8080) {
-      p += 3;
-      continue;
+    if (e - p >= 4) {
+      guint32 w;
+      memcpy(&w, p, 4);
+      w = GUINT32_FROM_LE(w);
+      if ((w & 0xC0C0F0u) == 0x8080E0u && c != 0xE0 && c != 0xED) {
+        p += 3;
+        continue;
+      }
     }
     if (c < 0x80) {
       if (!c)
