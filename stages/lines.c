@@ -18,6 +18,15 @@ static inline gunichar get_char(const char *p) {
   return zs_utf8_next(&p);
 }
 
+/* prev_char() inline: the start of the character before p, or
+ * NULL when there is none at or after s. */
+static inline const char *prev_char(const char *s, const char *p) {
+  while (p > s)
+    if ((*--p & 0xC0) != 0x80)
+      return p;
+  return NULL;
+}
+
 /* The width of the leading spaces of s[0, len), in CJK columns: the
  * characters wholly inside it. */
 double zs_line_indent(const char *s, gsize len) {
@@ -98,7 +107,7 @@ static gunichar last_core(const char *s, gunichar *last) {
   *last = 0;
   gunichar c = 0;
   while (e > s) {
-    e = g_utf8_find_prev_char(s, e);
+    e = prev_char(s, e);
     c = get_char(e);
     if (!*last)
       *last = c;
@@ -118,12 +127,12 @@ gboolean zs_line_ends_soft(const char *norm) {
   gsize n = strlen(norm);
   if (n < 3)
     return FALSE;
-  const char *e = g_utf8_find_prev_char(norm, norm + n);
+  const char *e = prev_char(norm, norm + n);
   gunichar c = get_char(e);
   if (c == 0x2026 || c == 0xFF1A || c == ':')
     return TRUE;
   if (is_dash(c) && e > norm) {
-    const char *e2 = g_utf8_find_prev_char(norm, e);
+    const char *e2 = prev_char(norm, e);
     return e2 && is_dash(get_char(e2));
   }
   return FALSE;
@@ -134,7 +143,7 @@ gboolean zs_line_ends_open(const char *norm) {
   gsize n = strlen(norm);
   if (!n)
     return FALSE;
-  gunichar c = get_char(g_utf8_find_prev_char(norm, norm + n));
+  gunichar c = get_char(prev_char(norm, norm + n));
   return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C ||
          c == 0x2018 || c == 0xFF08 || c == 0x300A || c == 0x300C ||
          c == 0x300E || c == 0x3010;
@@ -160,12 +169,10 @@ gboolean zs_line_starts_subtitle(const char *norm) {
  * without any of them is no dateline, and the regular expressions are
  * spared. */
 static gboolean may_be_dateline(const char *norm) {
-  for (const char *p = norm; *p;) {
-    gunichar c = zs_utf8_next(&p);
-    if (c == 0x7535 || c == 0x8BAF || c == 0x3010 || (c == 0x6D88 && get_char(p) == 0x606F))
-      return TRUE; /* 电 讯 【 消息 */
-  }
-  return FALSE;
+  /* byte searches: in valid UTF-8 a character's encoding is found only
+   * where that character is (libc's strstr() is vectorized; decoding the
+   * line was not) */
+  return strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "【") || strstr(norm, "消息");
 }
 
 gboolean zs_line_starts_block(const char *norm) {

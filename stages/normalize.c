@@ -87,9 +87,9 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
  * become U+FFFD, NULs go. One warning of each kind per line. */
 static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
                           guint64 base, GPtrArray *w, GString *o) {
-  g_string_truncate(o, 0);
+  zs_gstring_clear(o);
   if (zs_normtext_clean(s, len)) { /* most lines */
-    g_string_append_len(o, s, len);
+    zs_gstring_append(o, s, len);
     return;
   }
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
@@ -137,7 +137,7 @@ static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
     g_string_erase(n->cur, 0, len);
     n->line_off += len;
   } else {
-    g_string_truncate(n->cur, 0);
+    zs_gstring_clear(n->cur);
   }
   /* scraped HTML: entities decoded, a <br> ends a line */
   const char *raw = l->raw->str;
@@ -199,13 +199,9 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->cur = g_string_new(NULL);
   g_queue_init(&n->pending);
   n->ptext = g_string_new(NULL);
-  n->pmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
-  n->plines = g_array_new(FALSE, FALSE, sizeof(guint));
   n->recent = zs_window_new();
-  n->spare = g_ptr_array_new_with_free_func((GDestroyNotify)zs_reflow_line_free);
   n->next = g_string_new(NULL);
   n->pnorm = g_string_new(NULL);
-  n->pnmarks = g_array_new(FALSE, FALSE, sizeof(gsize));
   return n;
 }
 
@@ -217,14 +213,18 @@ void zs_norm_free(ZsNormalizer *n) {
   while (!g_queue_is_empty(&n->pending))
     zs_reflow_line_free(g_queue_pop_head_link(&n->pending)->data);
   g_string_free(n->ptext, TRUE);
-  g_array_unref(n->pmarks);
-  g_array_unref(n->plines);
+  g_free(n->pmarks);
+  g_free(n->plines);
+  g_free(n->pnmarks);
   zs_reflow_line_free(n->plast);
   zs_window_free(n->recent);
-  g_ptr_array_unref(n->spare);
+  while (n->spare) {
+    NormLine *l = n->spare;
+    n->spare = l->next_spare;
+    zs_reflow_line_free(l);
+  }
   g_string_free(n->next, TRUE);
   g_string_free(n->pnorm, TRUE);
-  g_array_unref(n->pnmarks);
   g_free(n);
 }
 

@@ -35,7 +35,7 @@
 #define RECENT_BYTES 1800
 
 /* Lines are recycled (see zs_reflow_line_new()): their two buffers are kept. */
-typedef struct {
+typedef struct NormLine {
   GString *raw;     /* decoded line, valid UTF-8, markdown markers removed;
                        emptied once the line is placed */
   GString *norm;    /* zs_norm_text(raw) */
@@ -47,6 +47,7 @@ typedef struct {
   gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
   gboolean alone;   /* norm reads the same after any text: zs_normtext_into() */
   GList link;       /* in ZsNormalizer.pending, data = the line: no allocation */
+  struct NormLine *next_spare; /* in ZsNormalizer.spare */
 } NormLine;
 
 struct ZsNormalizer {
@@ -65,20 +66,23 @@ struct ZsNormalizer {
                            most lines: see count_width() */
   /* paragraph under construction */
   GString *ptext;
-  GArray *pmarks;     /* gsize: raw offset of each joined line */
-  GArray *plines;     /* guint: its input line */
+  /* one entry per joined line, plen of them (room for pcap): plain arrays,
+   * as appending to a GArray costs a call per line */
+  gsize *pmarks;      /* raw offset of each joined line */
+  guint *plines;      /* its input line */
+  gsize *pnmarks;     /* offset of its norm in pnorm (while palone) */
+  guint plen, pcap;
   NormLine *plast;    /* last line placed (owned) */
   /* While every line of the paragraph is `alone`, its normalized text is
    * the lines' own normalized texts end to end, and is not made again
    * (unless its phrase spaces count: zs_line_headline_like()). */
   gboolean palone;
   GString *pnorm;     /* the lines' norm, end to end */
-  GArray *pnmarks;    /* gsize: offset of each in pnorm */
   gboolean pheading;
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */
   ZsWindow *recent;     /* the end of the text emitted so far */
-  GPtrArray *spare;     /* NormLine*, recycled */
+  NormLine *spare;      /* recycled lines, a list by next_spare */
   GString *next;        /* scratch: the text after a line, headline_after_body() */
 };
 

@@ -12,6 +12,19 @@
 
 #include <string.h>
 
+/* g_utf8_get_char() and g_utf8_find_prev_char() inline, for text known to
+ * be valid UTF-8 (the input, see zs_normtext_into(), and the output). */
+static inline gunichar get_char(const char *p) {
+  return zs_utf8_next(&p);
+}
+
+static inline const char *prev_char(const char *s, const char *p) {
+  while (p > s)
+    if ((*--p & 0xC0) != 0x80)
+      return p;
+  return NULL;
+}
+
 /* ---- character classes -------------------------------------------------- */
 
 static gboolean is_ideo(gunichar c) {
@@ -69,18 +82,18 @@ static gunichar plain_of(gunichar c) {
 static gunichar last_cp(const GString *o) {
   if (o->len == 0)
     return 0;
-  const char *p = g_utf8_find_prev_char(o->str, o->str + o->len);
-  return p ? g_utf8_get_char(p) : 0;
+  const char *p = prev_char(o->str, o->str + o->len);
+  return p ? get_char(p) : 0;
 }
 
 static gunichar second_last_cp(const GString *o) {
   if (o->len == 0)
     return 0;
-  const char *p = g_utf8_find_prev_char(o->str, o->str + o->len);
+  const char *p = prev_char(o->str, o->str + o->len);
   if (!p)
     return 0;
-  p = g_utf8_find_prev_char(o->str, p);
-  return p ? g_utf8_get_char(p) : 0;
+  p = prev_char(o->str, p);
+  return p ? get_char(p) : 0;
 }
 
 /* Characters that vanish: NUL, zero-width space, BOM, C0 controls. */
@@ -91,7 +104,7 @@ static gboolean is_dropped(gunichar c) {
 /* Next character at or after `p` that is neither a space nor dropped, or 0. */
 static gunichar next_nonspace(const char *p, const char *end) {
   while (p < end) {
-    gunichar c = g_utf8_get_char(p);
+    gunichar c = get_char(p);
     if (!zs_normtext_is_space(c) && !is_dropped(c))
       return c;
     p = g_utf8_next_char(p);
@@ -104,7 +117,7 @@ static gunichar next_nonspace(const char *p, const char *end) {
  * as "?(" is decided as a whole, so a second pass sees the same thing. */
 static gunichar after_punct_run(const char *q, const char *end) {
   for (; q < end; q = g_utf8_next_char(q)) {
-    gunichar c = g_utf8_get_char(q);
+    gunichar c = get_char(q);
     if (!zs_normtext_is_space(c) && !is_dropped(c) && !ascii_to_fullwidth_punct(c))
       return c;
   }
@@ -118,8 +131,8 @@ static gunichar last_nonspace_cp(const GString *o) {
     n--;
   if (n == 0)
     return 0;
-  const char *p = g_utf8_find_prev_char(o->str, o->str + n);
-  return p ? g_utf8_get_char(p) : 0;
+  const char *p = prev_char(o->str, o->str + n);
+  return p ? get_char(p) : 0;
 }
 
 /* An ASCII , ; : ? ! ( ) between `prev` (the output so far, spaces
@@ -138,7 +151,7 @@ static gboolean punct_goes_fullwidth(gunichar prev, gunichar next) {
 static gunichar final_form(gunichar prev, const char *q, const char *end) {
   if (q >= end)
     return 0;
-  gunichar c = g_utf8_get_char(q);
+  gunichar c = get_char(q);
   if (ascii_to_fullwidth_punct(c) &&
       punct_goes_fullwidth(prev, after_punct_run(g_utf8_next_char(q), end)))
     return ascii_to_fullwidth_punct(c);
@@ -208,7 +221,7 @@ static const char *plain_run(const char *p, const char *end) {
  * without looking at its neighbours (see normtext.h). */
 gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
                           gsize *marks, guint n_marks) {
-  g_string_truncate(o, 0);
+  zs_gstring_clear(o);
   gboolean alone = TRUE;
   const char *p = s, *end = s + len;
   guint mi = 0;
@@ -224,12 +237,12 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
         marks[mi] = at + (marks[mi] - from);
         mi++;
       }
-      g_string_append_len(o, p, run - p);
+      zs_gstring_append(o, p, run - p);
       p = run;
       continue;
     }
-    gunichar c = g_utf8_get_char(p);
-    const char *next = g_utf8_next_char(p);
+    const char *next = p;
+    gunichar c = zs_utf8_next(&next);
     if (is_dropped(c)) {
       p = next;
       continue;
@@ -238,15 +251,15 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       /* A run of spaces: at most one stays, between two ASCII graphic
        * characters as they will finally read. */
       const char *q = next;
-      while (q < end && (zs_normtext_is_space(g_utf8_get_char(q)) || is_dropped(g_utf8_get_char(q))))
+      while (q < end && (zs_normtext_is_space(get_char(q)) || is_dropped(get_char(q))))
         q = g_utf8_next_char(q);
       if (p == s) { /* leading spaces: alone when there is nothing else */
         const char *r = s;
-        while (r < q && zs_normtext_is_space(g_utf8_get_char(r)))
+        while (r < q && zs_normtext_is_space(get_char(r)))
           r = g_utf8_next_char(r);
         alone &= r == q;
       } else { /* decided by this text alone: see final_form() */
-        gunichar at = q < end ? g_utf8_get_char(q) : 0;
+        gunichar at = q < end ? get_char(q) : 0;
         const char *after = q < end ? g_utf8_next_char(q) : end;
         alone &= o->len > 0 && at &&
                  (ascii_to_fullwidth_punct(at)    ? after_punct_run(after, end) != 0
@@ -258,7 +271,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       if (!keep && keep_phrase_space && is_ideo(prev) &&
           is_ideo(second_last_cp(o)) && q < end && is_ideo(nx)) {
         const char *q2 = g_utf8_next_char(q);
-        keep = q2 < end && is_ideo(g_utf8_get_char(q2));
+        keep = q2 < end && is_ideo(get_char(q2));
       }
       if (keep)
         g_string_append_c(o, ' ');
@@ -269,7 +282,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       /* A span of full-width letters and digits becomes ASCII: what NFKC
        * makes of each of them, without its cost. */
       const char *q = next;
-      while (q < end && fw_plain(g_utf8_get_char(q)))
+      while (q < end && fw_plain(get_char(q)))
         q = g_utf8_next_char(q);
       while (mi < n_marks && marks[mi] < (gsize)(q - s))
         marks[mi++] = o->len;
@@ -294,7 +307,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       p = next;
       continue;
     }
-    g_string_append_len(o, p, next - p);
+    zs_gstring_append(o, p, next - p);
     p = next;
   }
   while (mi < n_marks)
@@ -308,6 +321,23 @@ gboolean zs_normtext_clean(const char *s, gsize len) {
   const guchar *p = (const guchar *)s, *e = p + len;
   while (p < e) {
     guchar c = p[0];
+    /* the common cases first, with as few tests as will do: ASCII other
+     * than NUL, and E1-EC, EE, EF (no overlong form or surrogate is led by
+     * them) followed by two continuation bytes, its three bytes read at
+     * once while four are left */
+    if (c - 1u < 0x7Fu) {
+      p++;
+      continue;
+    }
+    if (e - p >= 4) {
+      guint32 w;
+      memcpy(&w, p, 4);
+      w = GUINT32_FROM_LE(w);
+      if ((w & 0xC0C0F0u) == 0x8080E0u && c != 0xE0 && c != 0xED) {
+        p += 3;
+        continue;
+      }
+    }
     if (c < 0x80) {
       if (!c)
         return FALSE;

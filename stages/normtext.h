@@ -4,6 +4,26 @@
 #define ZS_NORMTEXT_H
 
 #include <glib.h>
+#include <string.h>
+
+/* g_string_append_len() without its function call when the bytes fit (the
+ * normalizer's buffers are recycled, so they nearly always do); GLib 2.74
+ * has no inline form of its own. `p` must not point into `s`. */
+/* g_string_truncate(s, 0) without the call. */
+static inline void zs_gstring_clear(GString *s) {
+  s->len = 0;
+  s->str[0] = '\0';
+}
+
+static inline void zs_gstring_append(GString *s, const char *p, gsize n) {
+  if (s->len + n < s->allocated_len) {
+    memcpy(s->str + s->len, p, n);
+    s->len += n;
+    s->str[s->len] = '\0';
+  } else {
+    g_string_append_len(s, p, n);
+  }
+}
 
 /* The spaces that normalization removes (ASCII, U+3000, NBSP, tab, the
  * U+2000 spaces, line ends). */

@@ -51,7 +51,7 @@ static void count_width(ZsNormalizer *n, guint col) {
  * quarter of the line's own share). */
 static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
-  if (n->plines->len != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm->str) ||
+  if (n->plen != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm->str) ||
       a->width > LONG_LINE_WIDTH)
     return FALSE;
   /* the line, and the text after it: both shares from one read of the
@@ -161,8 +161,9 @@ void zs_reflow_line_free(NormLine *l) {
  * no allocation once the first few are made. */
 NormLine *zs_reflow_line_new(ZsNormalizer *n) {
   NormLine *l;
-  if (n->spare->len) {
-    l = g_ptr_array_steal_index_fast(n->spare, n->spare->len - 1);
+  if (n->spare) {
+    l = n->spare;
+    n->spare = l->next_spare;
     GString *raw = l->raw, *norm = l->norm;
     *l = (NormLine){.raw = raw, .norm = norm};
   } else {
@@ -182,54 +183,58 @@ void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
     zs_reflow_line_free(l);
     return;
   }
-  g_string_truncate(l->raw, 0);
-  g_string_truncate(l->norm, 0);
-  g_ptr_array_add(n->spare, l);
+  zs_gstring_clear(l->raw);
+  zs_gstring_clear(l->norm);
+  l->next_spare = n->spare;
+  n->spare = l;
 }
 
 static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   if (!n->plast)
     return;
-  guint nl = n->plines->len;
-  gsize *marks = (gsize *)(void *)n->pmarks->data;
+  guint nl = n->plen;
+  gsize *marks = n->pmarks;
   gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
-  GString *t;
-  if (n->palone && !phrase) {
-    t = g_string_new_len(n->pnorm->str, n->pnorm->len);
-    memcpy(marks, n->pnmarks->data, nl * sizeof *marks);
+  char *text;
+  gsize tlen;
+  if (n->palone && !phrase) { /* a plain copy: no GString around it */
+    tlen = n->pnorm->len;
+    text = g_memdup2(n->pnorm->str, tlen + 1);
+    memcpy(marks, n->pnmarks, nl * sizeof *marks);
   } else {
-    t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
-  }
-  g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
-  if (names) {
-    g_string_assign(t, names);
-    marks[0] = 0;
+    GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
+    g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
+    if (names) {
+      g_string_assign(t, names);
+      marks[0] = 0;
+    }
+    tlen = t->len;
+    text = g_string_free(t, FALSE);
   }
   ZsPara *p = g_new0(ZsPara, 1);
-  p->line = g_array_index(n->plines, guint, 0);
+  p->line = n->plines[0];
   p->last_line = n->plast->lineno;
   p->n_lines = nl;
   p->markdown_heading = n->pheading;
-  gsize tlen = t->len;
-  p->text = g_string_free(t, FALSE);
+  p->text = text;
   if (nl > 1) {
-    p->line_offsets = g_array_copy(n->pmarks);
-    p->line_numbers = g_array_copy(n->plines);
+    p->line_offsets = g_array_sized_new(FALSE, FALSE, sizeof(gsize), nl);
+    g_array_append_vals(p->line_offsets, marks, nl);
+    p->line_numbers = g_array_sized_new(FALSE, FALSE, sizeof(guint), nl);
+    g_array_append_vals(p->line_numbers, n->plines, nl);
   }
   g_ptr_array_add(out, p);
   n->prev_ended = zs_line_ends_sentence(p->text);
   zs_window_append(n->recent, p->text, tlen);
   gsize rlen = zs_window_len(n->recent);
   if (rlen > 2 * RECENT_BYTES) {
-    const char *text = zs_window_text(n->recent);
-    const char *cut = g_utf8_find_next_char(text + rlen - RECENT_BYTES - 1, NULL);
-    zs_window_cut(n->recent, cut - text);
+    const char *recent = zs_window_text(n->recent);
+    const char *cut = g_utf8_find_next_char(recent + rlen - RECENT_BYTES - 1, NULL);
+    zs_window_cut(n->recent, cut - recent);
   }
-  g_string_truncate(n->ptext, 0);
-  g_array_set_size(n->pmarks, 0);
-  g_array_set_size(n->plines, 0);
-  g_string_truncate(n->pnorm, 0);
-  g_array_set_size(n->pnmarks, 0);
+  zs_gstring_clear(n->ptext);
+  n->plen = 0;
+  zs_gstring_clear(n->pnorm);
   zs_reflow_line_recycle(n, g_steal_pointer(&n->plast));
   n->pheading = FALSE;
 }
@@ -243,14 +248,20 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
     n->pindent = l->indent;
     n->palone = TRUE;
   }
-  g_array_append_val(n->pmarks, off);
-  g_array_append_val(n->plines, l->lineno);
+  if (n->plen == n->pcap) {
+    n->pcap = MAX(16, 2 * n->pcap);
+    n->pmarks = g_renew(gsize, n->pmarks, n->pcap);
+    n->plines = g_renew(guint, n->plines, n->pcap);
+    n->pnmarks = g_renew(gsize, n->pnmarks, n->pcap);
+  }
+  guint at = n->plen++;
+  n->pmarks[at] = off;
+  n->plines[at] = l->lineno;
   /* A continuation line's indent is layout, not text: "107." + "　1万个"
    * is 107.1万个, with nothing between. */
   const char *raw = l->raw->str, *end = raw + l->raw->len;
-  if (off > 0)
-    while (*raw && zs_normtext_is_space(g_utf8_get_char(raw)))
-      raw = g_utf8_next_char(raw);
+  for (const char *q = raw; off > 0 && q < end && zs_normtext_is_space(zs_utf8_next(&q));)
+    raw = q;
   /* no run of full-width forms across the joint (U+FF00-FFEF, led by
    * EF BC, EF BD, EF BE or EF BF, holds them all) */
   n->palone &= l->alone && !(off > 0 && end - raw >= 3 && off >= 3 &&
@@ -258,15 +269,14 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
                              (guchar)n->ptext->str[off - 3] == 0xEF &&
                              (guchar)n->ptext->str[off - 2] >= 0xBC);
   if (n->palone) {
-    gsize noff = n->pnorm->len;
-    g_array_append_val(n->pnmarks, noff);
-    g_string_append_len(n->pnorm, l->norm->str, l->norm->len);
+    n->pnmarks[at] = n->pnorm->len;
+    zs_gstring_append(n->pnorm, l->norm->str, l->norm->len);
   }
-  g_string_append_len(n->ptext, raw, end - raw);
+  zs_gstring_append(n->ptext, raw, end - raw);
   if (l->heading)
     n->pheading = TRUE;
   zs_reflow_line_recycle(n, n->plast);
-  g_string_truncate(l->raw, 0);
+  zs_gstring_clear(l->raw);
   n->plast = l;
 }
 
