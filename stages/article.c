@@ -210,13 +210,14 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   }
   if (z->first_line == G_MAXUINT)
     z->first_line = 0;
+  g_autoptr(GArray) spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 64);
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
     gsize len = strlen(it->p->text) - it->skip - it->cut;
-    g_autoptr(GArray) spans = zs_sent_spans(t, len);
+    zs_sent_spans_into(spans, t, len);
     for (guint k = 0; k + 1 < spans->len; k += 2) {
       gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
       guint line = zs_norm_para_line_at(it->p, it->skip + s);

@@ -201,14 +201,39 @@ static const Patterns *patterns(void) {
  * reads the end, else 0). */
 typedef gboolean (*Guard)(const char *t, gsize n);
 
+/* Is the character at t the 3-byte character c? (t is NUL-terminated:
+ * the comparison stops at its end.) */
+static inline gboolean is_char3(const char *t, const char *c) {
+  return t[0] == c[0] && t[1] == c[1] && t[2] == c[2];
+}
+
+/* A match of `dated` or `message` is anchored at the start, so its literals
+ * start within a bounded number of characters; only that prefix of a long
+ * body paragraph is read. dated: ORG is at most 15 characters (12 and
+ * 客户端), then at most 12 + 3 before 月 and 1 + 3 + 1 + 3 more before 电:
+ * 月 and 电 are among the first 39 characters. message: 讯 or 消息 follows
+ * ORG (or is 本报讯's), among the first 16 characters. */
+#define DATED_CHARS 39
+#define MESSAGE_CHARS 16
+
 /* dated: …月…日…电 */
 static gboolean may_be_dated(const char *t, gsize n) {
-  return strstr(t, "电") && strstr(t, "月");
+  gboolean month = FALSE, dian = FALSE;
+  for (guint i = 0; i < DATED_CHARS && *t; i++, t = g_utf8_next_char(t)) {
+    month |= is_char3(t, "月");
+    dian |= is_char3(t, "电");
+  }
+  return month && dian;
 }
 
 /* message: 本报讯, …讯, …消息, 【…报道|讯|消息…】 */
 static gboolean may_be_message(const char *t, gsize n) {
-  return strstr(t, "讯") || strstr(t, "消息") || starts_with(t, "【");
+  if (starts_with(t, "【"))
+    return TRUE;
+  for (guint i = 0; i < MESSAGE_CHARS && *t; i++, t = g_utf8_next_char(t))
+    if (is_char3(t, "讯") || (is_char3(t, "消") && is_char3(t + 3, "息")))
+      return TRUE;
+  return FALSE;
 }
 
 /* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
@@ -498,7 +523,9 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_MARKER;
   if (zs_class_is_endnote(t, strlen(t)))
     return ZS_PK_END;
-  if (zs_class_is_meta(t))
+  /* zs_class_is_meta() rejects over 80 characters first; n is exact up to
+   * 150 */
+  if (n <= 80 && zs_class_is_meta(t))
     return ZS_PK_META;
   if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
     return ZS_PK_CREDIT;
