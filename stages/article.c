@@ -283,15 +283,21 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
   if (zs_class_is_lead(next->p->text))
     return TRUE;
   g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
-  g_autoptr(GArray) ns = zs_topic_keys(next->p->text, strlen(next->p->text));
-  guint total = hs->len, n_next = ns->len;
-  guint hn = zs_topic_common(hs, ns);
+  guint total = hs->len;
+  /* the headline's keys found in the lead (= zs_topic_common() of both
+   * sets); the lead's own keys are extracted only if the last test needs
+   * them */
+  gsize next_len = strlen(next->p->text);
+  g_autofree guint8 *in_next = g_new0(guint8, total + 1);
+  guint hn = zs_topic_find_tail(hs, next->p->text, next_len, next_len, in_next);
   /* the tests in turn, the body's (the costly ones) last */
   if (hn < 2 || hn * 2 < total)
     return FALSE;
   guint hb = zs_art_body_hits(a, hs);
   if (hb * 2 >= hn)
     return FALSE;
+  g_autoptr(GArray) ns = zs_topic_keys(next->p->text, next_len);
+  guint n_next = ns->len;
   guint shift = zs_art_body_hits(a, ns);
   /* news copy shares stock words (发布数据, 同比增长) across topics, so a
    * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */

@@ -87,15 +87,11 @@ gboolean zs_class_ends_sentence_at(const char *t, const char *end) {
   return zs_class_ends_sentence(head);
 }
 
-static gboolean has_any(const char *s, const char *const *list, guint n) {
-  for (guint i = 0; i < n; i++)
-    if (strstr(s, list[i]))
-      return TRUE;
-  return FALSE;
+/* Clause punctuation: ，。！？；：、… */
+static inline gboolean is_clause_punct(gunichar c) {
+  return c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+         c == 0xFF1A || c == 0x3001 || c == 0x2026;
 }
-
-static const char *const clause_punct[] = {"，", "。", "！", "？", "；", "：",
-                                           "、", "…"};
 
 /* The patterns of news furniture, on normalized text (no spaces between
  * Chinese characters, ASCII digits). Compiled once, read-only after. */
@@ -246,23 +242,30 @@ static inline gboolean is_arrow(const guchar *p) {
          (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9E);
 }
 
-/* The first characters of meta_start()'s words, sorted (compile_patterns()
- * fills it): a quick test before the words. */
-static gunichar meta_first[64];
-static guint n_meta_first;
+/* The first characters of meta_start()'s words, all CJK ideographs of
+ * U+4E00..U+9FFF, as one bit each (compile_patterns() fills it): a quick
+ * test before the words. */
+#define META_FIRST_LO 0x4E00
+#define META_FIRST_HI 0x9FFF
+static guint8 meta_first[(META_FIRST_HI - META_FIRST_LO) / 8 + 1];
 
-static int cmp_unichar(const void *a, const void *b) {
-  gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
-  return x < y ? -1 : x > y;
+static inline gboolean is_meta_first(gunichar c) {
+  if (c < META_FIRST_LO || c > META_FIRST_HI)
+    return FALSE;
+  c -= META_FIRST_LO;
+  return meta_first[c / 8] >> (c % 8) & 1;
 }
 
 static void init_meta_first(void) {
   static const char first[] =
       "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
       "小大默转版免当扫打返上下相推热网我收纠举";
-  for (const char *p = first; *p && n_meta_first < G_N_ELEMENTS(meta_first);)
-    meta_first[n_meta_first++] = zs_utf8_next(&p);
-  qsort(meta_first, n_meta_first, sizeof(gunichar), cmp_unichar);
+  for (const char *p = first; *p;) {
+    gunichar c = zs_utf8_next(&p);
+    g_assert(c >= META_FIRST_LO && c <= META_FIRST_HI);
+    c -= META_FIRST_LO;
+    meta_first[c / 8] |= (guint8)(1u << (c % 8));
+  }
 }
 
 static gboolean meta_start(const char *t) {
@@ -278,12 +281,15 @@ static gboolean meta_start(const char *t) {
       "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
       "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
       "打印", "关闭", "收藏", "分享", "纠错", "举报"};
-  if (first_in(t, "【[·•▪"))
-    return TRUE;
+  if (!*t)
+    return FALSE;
   const char *p = t;
-  gunichar c = *t ? zs_utf8_next(&p) : 0;
+  gunichar c = zs_utf8_next(&p);
+  /* 【 [ · • ▪ */
+  if (c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA)
+    return TRUE;
   patterns(); /* fills meta_first */
-  if (!bsearch(&c, meta_first, n_meta_first, sizeof(gunichar), cmp_unichar))
+  if (!is_meta_first(c))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS(words); i++)
     if (t[0] == words[i][0] && t[1] == words[i][1] && t[2] == words[i][2] &&
@@ -561,12 +567,21 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   /* A headline is written in words: at least two Chinese characters, and
    * never the U+FFFD of bytes that could not be read. */
   guint han = 0;
+  /* the loop also finds clause punctuation (one of clause_punct[]): in
+   * valid UTF-8 a character's bytes occur only as that character, so this
+   * is what a strstr() for each would find */
+  gboolean clause = FALSE;
   for (const char *p = t; *p;) {
     gunichar c = zs_utf8_next(&p);
     if (c == 0xFFFD)
       return FALSE;
     /* the ideographs of Unicode 1.1 are Han without asking GLib's tables */
-    han += (c >= 0x4E00 && c <= 0x9FA5) || g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+    if (c >= 0x4E00 && c <= 0x9FA5)
+      han++;
+    else if (is_clause_punct(c))
+      clause = TRUE;
+    else
+      han += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
   }
   if (han < 2)
     return FALSE;
@@ -574,7 +589,7 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
       (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
     return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
-  if (has_any(t, clause_punct, G_N_ELEMENTS(clause_punct)))
+  if (clause)
     return FALSE;
   if (zs_class_is_dash(g_utf8_get_char(t)))
     return FALSE;
