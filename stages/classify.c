@@ -197,39 +197,41 @@ static const Patterns *patterns(void) {
  * reads the end, else 0). */
 typedef gboolean (*Guard)(const char *t, gsize n);
 
-/* Is the character at t the 3-byte character c? (t is NUL-terminated:
- * the comparison stops at its end.) */
-static inline gboolean is_char3(const char *t, const char *c) {
-  return t[0] == c[0] && t[1] == c[1] && t[2] == c[2];
+/* Does the literal `lit` start in the first `max` bytes of t? memchr()
+ * finds each occurrence of its last byte, then the rest is compared:
+ * cheaper than a general search over the whole (long) text. */
+static gboolean starts_within(const char *t, const char *lit, gsize max) {
+  gsize k = strlen(lit);
+  const char *end = t + strnlen(t, max + k - 1);
+  for (const char *p = t + k - 1; p < end; p++) {
+    p = memchr(p, lit[k - 1], end - p);
+    if (!p)
+      return FALSE;
+    if (memcmp(p - (k - 1), lit, k - 1) == 0)
+      return TRUE;
+  }
+  return FALSE;
 }
 
-/* A match of `dated` or `message` is anchored at the start, so its literals
- * start within a bounded number of characters; only that prefix of a long
- * body paragraph is read. dated: ORG is at most 15 characters (12 and
- * 客户端), then at most 12 + 3 before 月 and 1 + 3 + 1 + 3 more before 电:
- * 月 and 电 are among the first 39 characters. message: 讯 or 消息 follows
- * ORG (or is 本报讯's), among the first 16 characters. */
-#define DATED_CHARS 39
-#define MESSAGE_CHARS 16
+/* A match of `dated` or `message` is anchored at the start and made of
+ * characters of at most 4 bytes, so its literals start within a bounded
+ * prefix; only that prefix of a long body paragraph is read. dated: ORG is
+ * at most 15 characters (12 and 客户端), then at most 12 + 3 before 月 and
+ * 1 + 3 + 1 + 3 more before 电: 月 and 电 are among the first 39
+ * characters. message: 讯 or 消息 follows ORG (or is 本报讯's), among the
+ * first 16 characters. */
+#define DATED_BYTES (39 * 4)
+#define MESSAGE_BYTES (16 * 4)
 
 /* dated: …月…日…电 */
 static gboolean may_be_dated(const char *t, gsize n) {
-  gboolean month = FALSE, dian = FALSE;
-  for (guint i = 0; i < DATED_CHARS && *t; i++, t = g_utf8_next_char(t)) {
-    month |= is_char3(t, "月");
-    dian |= is_char3(t, "电");
-  }
-  return month && dian;
+  return starts_within(t, "电", DATED_BYTES) && starts_within(t, "月", DATED_BYTES);
 }
 
 /* message: 本报讯, …讯, …消息, 【…报道|讯|消息…】 */
 static gboolean may_be_message(const char *t, gsize n) {
-  if (starts_with(t, "【"))
-    return TRUE;
-  for (guint i = 0; i < MESSAGE_CHARS && *t; i++, t = g_utf8_next_char(t))
-    if (is_char3(t, "讯") || (is_char3(t, "消") && is_char3(t + 3, "息")))
-      return TRUE;
-  return FALSE;
+  return starts_with(t, "【") || starts_within(t, "讯", MESSAGE_BYTES) ||
+         starts_within(t, "消息", MESSAGE_BYTES);
 }
 
 /* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
@@ -418,19 +420,31 @@ static gsize datetime_len(const char *t) {
   return may_be_datetime(t, 0) ? match_len(patterns()->datetime, t) : 0;
 }
 
+/* Has t one of may_be_meta()'s arrows? strpbrk() finds their last bytes
+ * (> » › ＞ end in 3E BB BA 9E), then the bytes before are compared. */
+static gboolean has_arrow(const char *t) {
+  for (const char *p = t; (p = strpbrk(p, ">\xBB\xBA\x9E")); p++) {
+    gsize at = (gsize)(p - t);
+    guchar b = (guchar)*p;
+    if (b == '>' || (b == 0xBB && at >= 1 && is_arrow((const guchar *)p - 1)) ||
+        (b != 0xBB && at >= 2 && is_arrow((const guchar *)p - 2)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 gboolean zs_class_is_meta(const char *t) {
   const Patterns *pt = patterns();
-  if (strnlen(t, 321) > 320) /* over 80 characters of at most 4 bytes */
+  gsize len = strnlen(t, 321);
+  if (len > 320) /* over 80 characters of at most 4 bytes */
     return FALSE;
-  /* one pass for the length limit and may_be_meta()'s arrow */
-  glong chars = 0;
-  gboolean arrow = FALSE;
-  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
-    if (++chars > 80)
-      return FALSE;
-    arrow |= is_arrow((const guchar *)p);
+  if (len > 80) { /* else at most 80 characters without counting */
+    glong chars = 0;
+    for (const char *p = t; *p; p = g_utf8_next_char(p))
+      if (++chars > 80)
+        return FALSE;
   }
-  if ((arrow || meta_start(t)) && match_len(pt->meta, t))
+  if ((meta_start(t) || has_arrow(t)) && match_len(pt->meta, t))
     return TRUE;
   /* the page's own date and time, alone or with the source */
   return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
