@@ -70,21 +70,28 @@ static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
   return FALSE;
 }
 
-gboolean zs_class_ends_sentence(const char *s) {
-  const char *e = s + strlen(s);
+/* Does s[0, e) end a sentence? Read backwards in valid UTF-8 (without
+ * NUL before e): a character starts at each byte that is not 10xxxxxx. */
+static gboolean ends_sentence_n(const char *s, const char *e) {
   while (e > s) {
-    e = g_utf8_find_prev_char(s, e);
-    gunichar c = g_utf8_get_char(e);
+    do
+      e--;
+    while (e > s && ((guchar)*e & 0xC0) == 0x80);
+    const char *p = e;
+    gunichar c = zs_utf8_next(&p);
     if (!zs_class_is_closer(c))
       return zs_class_is_stop(c);
   }
   return FALSE;
 }
 
+gboolean zs_class_ends_sentence(const char *s) {
+  return ends_sentence_n(s, s + strlen(s));
+}
+
 /* Does t[0, end) end a sentence? */
 gboolean zs_class_ends_sentence_at(const char *t, const char *end) {
-  g_autofree char *head = g_strndup(t, end - t);
-  return zs_class_ends_sentence(head);
+  return ends_sentence_n(t, end);
 }
 
 /* Clause punctuation: ，。！？；：、… */
@@ -495,6 +502,8 @@ gboolean zs_class_byline_paren(const char *s, gsize len) {
 }
 
 gsize zs_class_continuation_len(const char *s) {
+  if (!starts_with(s, "（")) /* what the three words below start with */
+    return 0;
   if (starts_with(s, "（上接") || starts_with(s, "（接上") ||
       starts_with(s, "（紧接"))
     return zs_class_paren_len(s, 12);
