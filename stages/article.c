@@ -29,9 +29,17 @@ void zs_art_item_free(ZsArtItem *it) {
   g_free(it);
 }
 
-/* The kind tests of classify.h, on an item. */
+/* The kind tests of classify.h, on an item. The segmenter asks about the
+ * same items again and again as the block is resolved, so the headline
+ * test's answer is kept in the item, for the kind it was asked with (the
+ * text is fixed; the item is the segmenter's, hence the cast). */
 gboolean zs_art_headline_like(const ZsArtItem *it) {
-  return zs_class_headline_like(it->kind, it->p->text);
+  ZsArtItem *m = (ZsArtItem *)it;
+  if (!m->headline || m->headline_kind != it->kind) {
+    m->headline = zs_class_headline_like(it->kind, it->p->text) ? 2 : 1;
+    m->headline_kind = it->kind;
+  }
+  return m->headline == 2;
 }
 
 gboolean zs_art_subtitle_like(const ZsArtItem *it) {
