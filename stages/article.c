@@ -29,9 +29,17 @@ void zs_art_item_free(ZsArtItem *it) {
   g_free(it);
 }
 
-/* The kind tests of classify.h, on an item. */
+/* The kind tests of classify.h, on an item. The segmenter asks about the
+ * same items again and again as the block is resolved, so the headline
+ * test's answer is kept in the item, for the kind it was asked with (the
+ * text is fixed; the item is the segmenter's, hence the cast). */
 gboolean zs_art_headline_like(const ZsArtItem *it) {
-  return zs_class_headline_like(it->kind, it->p->text);
+  ZsArtItem *m = (ZsArtItem *)it;
+  if (!m->headline || m->headline_kind != it->kind) {
+    m->headline = zs_class_headline_like(it->kind, it->p->text) ? 2 : 1;
+    m->headline_kind = it->kind;
+  }
+  return m->headline == 2;
 }
 
 gboolean zs_art_subtitle_like(const ZsArtItem *it) {
@@ -210,13 +218,14 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   }
   if (z->first_line == G_MAXUINT)
     z->first_line = 0;
+  g_autoptr(GArray) spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 64);
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
     gsize len = strlen(it->p->text) - it->skip - it->cut;
-    g_autoptr(GArray) spans = zs_sent_spans(t, len);
+    zs_sent_spans_into(spans, t, len);
     for (guint k = 0; k + 1 < spans->len; k += 2) {
       gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
       guint line = zs_norm_para_line_at(it->p, it->skip + s);
@@ -282,15 +291,21 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
   if (zs_class_is_lead(next->p->text))
     return TRUE;
   g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
-  g_autoptr(GArray) ns = zs_topic_keys(next->p->text, strlen(next->p->text));
-  guint total = hs->len, n_next = ns->len;
-  guint hn = zs_topic_common(hs, ns);
+  guint total = hs->len;
+  /* the headline's keys found in the lead (= zs_topic_common() of both
+   * sets); the lead's own keys are extracted only if the last test needs
+   * them */
+  gsize next_len = strlen(next->p->text);
+  g_autofree guint8 *in_next = g_new0(guint8, total + 1);
+  guint hn = zs_topic_find_tail(hs, next->p->text, next_len, next_len, in_next);
   /* the tests in turn, the body's (the costly ones) last */
   if (hn < 2 || hn * 2 < total)
     return FALSE;
   guint hb = zs_art_body_hits(a, hs);
   if (hb * 2 >= hn)
     return FALSE;
+  g_autoptr(GArray) ns = zs_topic_keys(next->p->text, next_len);
+  guint n_next = ns->len;
   guint shift = zs_art_body_hits(a, ns);
   /* news copy shares stock words (发布数据, 同比增长) across topics, so a
    * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */

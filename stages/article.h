@@ -21,6 +21,10 @@ typedef struct {
   ZsParaKind kind;
   ZsRole role;
   gsize skip, cut; /* bytes dropped at the start and the end of the text */
+  /* zs_art_headline_like()'s answer for kind `headline_kind` (the text
+   * never changes; the kind may): 0 not asked yet, 1 no, 2 yes */
+  guint8 headline;
+  ZsParaKind headline_kind;
 } ZsArtItem;
 
 /* An article under construction. */

@@ -70,32 +70,35 @@ static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
   return FALSE;
 }
 
-gboolean zs_class_ends_sentence(const char *s) {
-  const char *e = s + strlen(s);
+/* Does s[0, e) end a sentence? Read backwards in valid UTF-8 (without
+ * NUL before e): a character starts at each byte that is not 10xxxxxx. */
+static gboolean ends_sentence_n(const char *s, const char *e) {
   while (e > s) {
-    e = g_utf8_find_prev_char(s, e);
-    gunichar c = g_utf8_get_char(e);
+    do
+      e--;
+    while (e > s && ((guchar)*e & 0xC0) == 0x80);
+    const char *p = e;
+    gunichar c = zs_utf8_next(&p);
     if (!zs_class_is_closer(c))
       return zs_class_is_stop(c);
   }
   return FALSE;
 }
 
+gboolean zs_class_ends_sentence(const char *s) {
+  return ends_sentence_n(s, s + strlen(s));
+}
+
 /* Does t[0, end) end a sentence? */
 gboolean zs_class_ends_sentence_at(const char *t, const char *end) {
-  g_autofree char *head = g_strndup(t, end - t);
-  return zs_class_ends_sentence(head);
+  return ends_sentence_n(t, end);
 }
 
-static gboolean has_any(const char *s, const char *const *list, guint n) {
-  for (guint i = 0; i < n; i++)
-    if (strstr(s, list[i]))
-      return TRUE;
-  return FALSE;
+/* Clause punctuation: ，。！？；：、… */
+static inline gboolean is_clause_punct(gunichar c) {
+  return c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+         c == 0xFF1A || c == 0x3001 || c == 0x2026;
 }
-
-static const char *const clause_punct[] = {"，", "。", "！", "？", "；", "：",
-                                           "、", "…"};
 
 /* The patterns of news furniture, on normalized text (no spaces between
  * Chinese characters, ASCII digits). Compiled once, read-only after. */
@@ -201,14 +204,41 @@ static const Patterns *patterns(void) {
  * reads the end, else 0). */
 typedef gboolean (*Guard)(const char *t, gsize n);
 
+/* Does the literal `lit` start in the first `max` bytes of t? memchr()
+ * finds each occurrence of its last byte, then the rest is compared:
+ * cheaper than a general search over the whole (long) text. */
+static gboolean starts_within(const char *t, const char *lit, gsize max) {
+  gsize k = strlen(lit);
+  const char *end = t + strnlen(t, max + k - 1);
+  for (const char *p = t + k - 1; p < end; p++) {
+    p = memchr(p, lit[k - 1], end - p);
+    if (!p)
+      return FALSE;
+    if (memcmp(p - (k - 1), lit, k - 1) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A match of `dated` or `message` is anchored at the start and made of
+ * characters of at most 4 bytes, so its literals start within a bounded
+ * prefix; only that prefix of a long body paragraph is read. dated: ORG is
+ * at most 15 characters (12 and 客户端), then at most 12 + 3 before 月 and
+ * 1 + 3 + 1 + 3 more before 电: 月 and 电 are among the first 39
+ * characters. message: 讯 or 消息 follows ORG (or is 本报讯's), among the
+ * first 16 characters. */
+#define DATED_BYTES (39 * 4)
+#define MESSAGE_BYTES (16 * 4)
+
 /* dated: …月…日…电 */
 static gboolean may_be_dated(const char *t, gsize n) {
-  return strstr(t, "电") && strstr(t, "月");
+  return starts_within(t, "电", DATED_BYTES) && starts_within(t, "月", DATED_BYTES);
 }
 
 /* message: 本报讯, …讯, …消息, 【…报道|讯|消息…】 */
 static gboolean may_be_message(const char *t, gsize n) {
-  return strstr(t, "讯") || strstr(t, "消息") || starts_with(t, "【");
+  return starts_with(t, "【") || starts_within(t, "讯", MESSAGE_BYTES) ||
+         starts_within(t, "消息", MESSAGE_BYTES);
 }
 
 /* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
@@ -221,23 +251,30 @@ static inline gboolean is_arrow(const guchar *p) {
          (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9E);
 }
 
-/* The first characters of meta_start()'s words, sorted (compile_patterns()
- * fills it): a quick test before the words. */
-static gunichar meta_first[64];
-static guint n_meta_first;
+/* The first characters of meta_start()'s words, all CJK ideographs of
+ * U+4E00..U+9FFF, as one bit each (compile_patterns() fills it): a quick
+ * test before the words. */
+#define META_FIRST_LO 0x4E00
+#define META_FIRST_HI 0x9FFF
+static guint8 meta_first[(META_FIRST_HI - META_FIRST_LO) / 8 + 1];
 
-static int cmp_unichar(const void *a, const void *b) {
-  gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
-  return x < y ? -1 : x > y;
+static inline gboolean is_meta_first(gunichar c) {
+  if (c < META_FIRST_LO || c > META_FIRST_HI)
+    return FALSE;
+  c -= META_FIRST_LO;
+  return meta_first[c / 8] >> (c % 8) & 1;
 }
 
 static void init_meta_first(void) {
   static const char first[] =
       "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
       "小大默转版免当扫打返上下相推热网我收纠举";
-  for (const char *p = first; *p && n_meta_first < G_N_ELEMENTS(meta_first);)
-    meta_first[n_meta_first++] = zs_utf8_next(&p);
-  qsort(meta_first, n_meta_first, sizeof(gunichar), cmp_unichar);
+  for (const char *p = first; *p;) {
+    gunichar c = zs_utf8_next(&p);
+    g_assert(c >= META_FIRST_LO && c <= META_FIRST_HI);
+    c -= META_FIRST_LO;
+    meta_first[c / 8] |= (guint8)(1u << (c % 8));
+  }
 }
 
 static gboolean meta_start(const char *t) {
@@ -253,12 +290,15 @@ static gboolean meta_start(const char *t) {
       "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
       "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
       "打印", "关闭", "收藏", "分享", "纠错", "举报"};
-  if (first_in(t, "【[·•▪"))
-    return TRUE;
+  if (!*t)
+    return FALSE;
   const char *p = t;
-  gunichar c = *t ? zs_utf8_next(&p) : 0;
+  gunichar c = zs_utf8_next(&p);
+  /* 【 [ · • ▪ */
+  if (c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA)
+    return TRUE;
   patterns(); /* fills meta_first */
-  if (!bsearch(&c, meta_first, n_meta_first, sizeof(gunichar), cmp_unichar))
+  if (!is_meta_first(c))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS(words); i++)
     if (t[0] == words[i][0] && t[1] == words[i][1] && t[2] == words[i][2] &&
@@ -387,19 +427,31 @@ static gsize datetime_len(const char *t) {
   return may_be_datetime(t, 0) ? match_len(patterns()->datetime, t) : 0;
 }
 
+/* Has t one of may_be_meta()'s arrows? strpbrk() finds their last bytes
+ * (> » › ＞ end in 3E BB BA 9E), then the bytes before are compared. */
+static gboolean has_arrow(const char *t) {
+  for (const char *p = t; (p = strpbrk(p, ">\xBB\xBA\x9E")); p++) {
+    gsize at = (gsize)(p - t);
+    guchar b = (guchar)*p;
+    if (b == '>' || (b == 0xBB && at >= 1 && is_arrow((const guchar *)p - 1)) ||
+        (b != 0xBB && at >= 2 && is_arrow((const guchar *)p - 2)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 gboolean zs_class_is_meta(const char *t) {
   const Patterns *pt = patterns();
-  if (strnlen(t, 321) > 320) /* over 80 characters of at most 4 bytes */
+  gsize len = strnlen(t, 321);
+  if (len > 320) /* over 80 characters of at most 4 bytes */
     return FALSE;
-  /* one pass for the length limit and may_be_meta()'s arrow */
-  glong chars = 0;
-  gboolean arrow = FALSE;
-  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
-    if (++chars > 80)
-      return FALSE;
-    arrow |= is_arrow((const guchar *)p);
+  if (len > 80) { /* else at most 80 characters without counting */
+    glong chars = 0;
+    for (const char *p = t; *p; p = g_utf8_next_char(p))
+      if (++chars > 80)
+        return FALSE;
   }
-  if ((arrow || meta_start(t)) && match_len(pt->meta, t))
+  if ((meta_start(t) || has_arrow(t)) && match_len(pt->meta, t))
     return TRUE;
   /* the page's own date and time, alone or with the source */
   return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
@@ -450,6 +502,8 @@ gboolean zs_class_byline_paren(const char *s, gsize len) {
 }
 
 gsize zs_class_continuation_len(const char *s) {
+  if (!starts_with(s, "（")) /* what the three words below start with */
+    return 0;
   if (starts_with(s, "（上接") || starts_with(s, "（接上") ||
       starts_with(s, "（紧接"))
     return zs_class_paren_len(s, 12);
@@ -498,7 +552,9 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_MARKER;
   if (zs_class_is_endnote(t, strlen(t)))
     return ZS_PK_END;
-  if (zs_class_is_meta(t))
+  /* zs_class_is_meta() rejects over 80 characters first; n is exact up to
+   * 150 */
+  if (n <= 80 && zs_class_is_meta(t))
     return ZS_PK_META;
   if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
     return ZS_PK_CREDIT;
@@ -534,12 +590,21 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   /* A headline is written in words: at least two Chinese characters, and
    * never the U+FFFD of bytes that could not be read. */
   guint han = 0;
+  /* the loop also finds clause punctuation (one of clause_punct[]): in
+   * valid UTF-8 a character's bytes occur only as that character, so this
+   * is what a strstr() for each would find */
+  gboolean clause = FALSE;
   for (const char *p = t; *p;) {
     gunichar c = zs_utf8_next(&p);
     if (c == 0xFFFD)
       return FALSE;
     /* the ideographs of Unicode 1.1 are Han without asking GLib's tables */
-    han += (c >= 0x4E00 && c <= 0x9FA5) || g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+    if (c >= 0x4E00 && c <= 0x9FA5)
+      han++;
+    else if (is_clause_punct(c))
+      clause = TRUE;
+    else
+      han += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
   }
   if (han < 2)
     return FALSE;
@@ -547,7 +612,7 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
       (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
     return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
-  if (has_any(t, clause_punct, G_N_ELEMENTS(clause_punct)))
+  if (clause)
     return FALSE;
   if (zs_class_is_dash(g_utf8_get_char(t)))
     return FALSE;

@@ -68,18 +68,23 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
 }
 
 /* Byte spans of the sentences of text[0, len): pairs of gsize. This reads
- * every character of every body paragraph: it steps over characters by
- * their lead byte and decodes only those that can be a stop (。 is E3 80 82,
- * ！ and ？ are EF BC 81 and EF BC 9F). */
-GArray *zs_sent_spans(const char *text, gsize len) {
-  GArray *spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 16);
+ * every body paragraph, so it looks only at the characters that can be a
+ * stop: 。 is E3 80 82, ！ and ？ are EF BC 81 and EF BC 9F, and memchr()
+ * finds the next E3 and the next EF byte. In valid UTF-8 those bytes are
+ * always lead bytes, so the search lands only on character starts; each
+ * of the two positions is searched again only once the scan passed it. */
+void zs_sent_spans_into(GArray *spans, const char *text, gsize len) {
+  g_array_set_size(spans, 0);
   const char *p = text, *end = text + len, *start = text;
-  while (p < end) {
-    guchar b = (guchar)*p;
-    if (b != 0xE3 && b != 0xEF) {
-      p = g_utf8_next_char(p);
-      continue;
-    }
+  const char *e3 = memchr(p, 0xE3, len), *ef = memchr(p, 0xEF, len);
+  for (;;) {
+    if (e3 && e3 < p)
+      e3 = memchr(p, 0xE3, end - p);
+    if (ef && ef < p)
+      ef = memchr(p, 0xEF, end - p);
+    if (!e3 && !ef)
+      break;
+    p = !ef || (e3 && e3 < ef) ? e3 : ef;
     if (!zs_class_is_stop(zs_utf8_next(&p)))
       continue;
     p = skip(p, end, zs_class_is_stop);
@@ -94,6 +99,11 @@ GArray *zs_sent_spans(const char *text, gsize len) {
     gsize span[2] = {start - text, len};
     g_array_append_vals(spans, span, 2);
   }
+}
+
+GArray *zs_sent_spans(const char *text, gsize len) {
+  GArray *spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 16);
+  zs_sent_spans_into(spans, text, len);
   return spans;
 }
 

@@ -9,6 +9,9 @@
  * A sentence ends after a run of 。！？ plus the closing quotes and brackets
  * that follow it, or at the end. Returns a new array. */
 GArray *zs_sent_spans(const char *text, gsize len);
+/* The same spans into `spans` (emptied first), so that one array serves
+ * paragraph after paragraph. */
+void zs_sent_spans_into(GArray *spans, const char *text, gsize len);
 
 /* Sets *dst (freeing the old value) to the byline s[0, len) as zhstats.h
  * shows it, "记者 孙秀艳": a space goes back around each role word. */

@@ -168,11 +168,102 @@ guint zs_topic_common(const GArray *a, const GArray *b) {
   return n;
 }
 
+/* The side sizes and shared counts of every gap, for n <= 64 paragraphs
+ * and w < 64: one hash table maps each bigram to the set of paragraphs it
+ * occurs in (a bit per paragraph). A bigram is on the left of gap g when a
+ * paragraph p in [g - w, g) has it, i.e. g in [p + 1, p + w], and on the
+ * right when p in [g, g + w), i.e. g in [p - w + 1, p]: shifting its
+ * paragraph set gives the set of gaps where it counts on each side, so the
+ * text is read once and no set is built per gap. The counts are those of
+ * the sorted-key merges below (the same keys, the same distinct sets). */
+typedef struct {
+  guint64 key;
+  guint64 paras; /* the paragraphs with it, a bit each */
+} GapEntry;
+
+/* The index table: slot -> 1 + the entry's index, 0 when empty. */
+static guint32 *gap_find(guint32 *idx, guint mask, const GapEntry *e, guint64 key) {
+  guint64 h = (key ^ (key >> 29)) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  guint i = (guint)(h >> 40) & mask;
+  while (idx[i] && e[idx[i] - 1].key != key)
+    i = (i + 1) & mask;
+  return &idx[i];
+}
+
+static guint gap_by_masks(const char *const *texts, guint n, guint w) {
+  gsize bytes = 0;
+  for (guint k = 0; k < n; k++)
+    bytes += strlen(texts[k]);
+  /* at most one bigram per byte; the entries stay dense, so only the
+   * distinct bigrams are read back, and the index is kept at most half
+   * full */
+  GapEntry *e = g_new(GapEntry, bytes + 1);
+  guint used = 0, mask = 63;
+  while (mask < bytes / 2 && mask < (1u << 30))
+    mask = mask * 2 + 1;
+  guint32 *idx = g_new0(guint32, mask + 1);
+  for (guint k = 0; k < n; k++) {
+    ZsBigramWalk wk = zs_bigram_walk(texts[k], strlen(texts[k]));
+    for (guint64 key; zs_bigram_next(&wk, &key);) {
+      guint32 *slot = gap_find(idx, mask, e, key);
+      if (!*slot) {
+        e[used].key = key;
+        e[used].paras = 0;
+        *slot = ++used;
+        if (used * 2 > mask) { /* double the index */
+          g_free(idx);
+          mask = mask * 2 + 1;
+          idx = g_new0(guint32, mask + 1);
+          for (guint i = 0; i < used; i++)
+            *gap_find(idx, mask, e, e[i].key) = i + 1;
+          slot = gap_find(idx, mask, e, key);
+        }
+      }
+      e[*slot - 1].paras |= G_GUINT64_CONSTANT(1) << k;
+    }
+  }
+  g_free(idx);
+  guint left[64] = {0}, right[64] = {0}, shared[64] = {0};
+  /* the gaps 1..n-1 */
+  guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
+                 ~G_GUINT64_CONSTANT(1);
+  for (guint i = 0; i < used; i++) {
+    guint64 m = e[i].paras, l = 0, r = 0;
+    for (guint d = 1; d <= w; d++)
+      l |= m << d;
+    for (guint d = 0; d < w; d++)
+      r |= m >> d;
+    l &= gaps;
+    r &= gaps;
+    for (guint64 b = l & r; b; b &= b - 1)
+      shared[__builtin_ctzll(b)]++;
+    for (; l; l &= l - 1)
+      left[__builtin_ctzll(l)]++;
+    for (; r; r &= r - 1)
+      right[__builtin_ctzll(r)]++;
+  }
+  g_free(e);
+  guint best = n;
+  double best_sim = 2.0;
+  for (guint g = 1; g < n; g++) {
+    guint m = MIN(left[g], right[g]);
+    double sim = m ? (double)shared[g] / m : 1.0;
+    if (sim < best_sim) {
+      best_sim = sim;
+      best = g;
+    }
+  }
+  return best;
+}
+
 guint zs_topic_gap(const char *const *texts, guint n, guint w) {
   guint best = n;
   double best_sim = 2.0;
   if (n < 2)
     return n;
+  if (n <= 64 && w < 64)
+    return gap_by_masks(texts, n, w);
+  /* longer runs: each paragraph's sorted keys, the sides merged per gap */
   GArray **keys = g_new(GArray *, n);
   for (guint k = 0; k < n; k++)
     keys[k] = zs_topic_keys(texts[k], strlen(texts[k]));

@@ -1,4 +1,4 @@
-/* test_cohesion.c: zs_topic_gap() (stages/cohesion.c) must pick the gap that
+/* test_topic.c: zs_topic_gap() (stages/topic.c) must pick the gap that
  * the plain computation with overlap.c's bigram sets picks, on runs of real
  * paragraphs (the corpus and the test pages) and on made-up ones. */
 #include "topic.h"
@@ -66,13 +66,15 @@ static void test_gap_corpus(void) {
 }
 
 /* Repeated bigrams, long paragraphs (the sort's long runs), letters,
- * digits and marks, empty paragraphs. */
+ * digits and marks, empty paragraphs; runs on both sides of 64 paragraphs
+ * (the paragraph bit sets' limit) and several widths. */
 static void test_gap_made_up(void) {
   GRand *r = g_rand_new_with_seed(7);
   static const char *const pieces[] = {"统计", "局", "增长", "5.2%", "，", "GDP", "。",
                                         "人民", "日报", "　", "abc", "Ⅳ", "〇", "𠀀"};
   for (guint round = 0; round < 200; round++) {
-    guint n = g_rand_int_range(r, 0, 12);
+    guint n = round % 10 ? (guint)g_rand_int_range(r, 0, 12) : (guint)g_rand_int_range(r, 60, 70);
+    guint w = round % 3 ? 3 : (guint)g_rand_int_range(r, 0, 6);
     GPtrArray *t = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < n; i++) {
       GString *s = g_string_new(NULL);
@@ -82,7 +84,7 @@ static void test_gap_made_up(void) {
       g_ptr_array_add(t, g_string_free(s, FALSE));
     }
     const char *const *texts = (const char *const *)t->pdata;
-    g_assert_cmpuint(zs_topic_gap(texts, n, 3), ==, reference_gap(texts, n, 3));
+    g_assert_cmpuint(zs_topic_gap(texts, n, w), ==, reference_gap(texts, n, w));
     g_ptr_array_unref(t);
   }
   g_rand_free(r);
