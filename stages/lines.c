@@ -13,20 +13,6 @@
 
 #include <string.h>
 
-/* The character at p (valid UTF-8; 0 at the end). */
-static inline gunichar get_char(const char *p) {
-  return zs_utf8_next(&p);
-}
-
-/* prev_char() inline: the start of the character before p, or
- * NULL when there is none at or after s. */
-static inline const char *prev_char(const char *s, const char *p) {
-  while (p > s)
-    if ((*--p & 0xC0) != 0x80)
-      return p;
-  return NULL;
-}
-
 /* The width of the leading spaces of s[0, len), in CJK columns: the
  * characters wholly inside it. */
 double zs_line_indent(const char *s, gsize len) {
@@ -107,8 +93,8 @@ static gunichar last_core(const char *s, gunichar *last) {
   *last = 0;
   gunichar c = 0;
   while (e > s) {
-    e = prev_char(s, e);
-    c = get_char(e);
+    e = zs_utf8_prev(s, e);
+    c = zs_utf8_at(e);
     if (!*last)
       *last = c;
     if (!zs_line_is_closer(c))
@@ -127,13 +113,13 @@ gboolean zs_line_ends_soft(const char *norm) {
   gsize n = strlen(norm);
   if (n < 3)
     return FALSE;
-  const char *e = prev_char(norm, norm + n);
-  gunichar c = get_char(e);
+  const char *e = zs_utf8_prev(norm, norm + n);
+  gunichar c = zs_utf8_at(e);
   if (c == 0x2026 || c == 0xFF1A || c == ':')
     return TRUE;
   if (is_dash(c) && e > norm) {
-    const char *e2 = prev_char(norm, e);
-    return e2 && is_dash(get_char(e2));
+    const char *e2 = zs_utf8_prev(norm, e);
+    return e2 && is_dash(zs_utf8_at(e2));
   }
   return FALSE;
 }
@@ -143,7 +129,7 @@ gboolean zs_line_ends_open(const char *norm) {
   gsize n = strlen(norm);
   if (!n)
     return FALSE;
-  gunichar c = get_char(prev_char(norm, norm + n));
+  gunichar c = zs_utf8_at(zs_utf8_prev(norm, norm + n));
   return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C ||
          c == 0x2018 || c == 0xFF08 || c == 0x300A || c == 0x300C ||
          c == 0x300E || c == 0x3010;
@@ -156,7 +142,7 @@ static gboolean starts_with(const char *s, const char *prefix) {
 gboolean zs_line_starts_subtitle(const char *norm) {
   const char *p = norm;
   guint dashes = 0;
-  while (*p && is_dash(get_char(p))) {
+  while (*p && is_dash(zs_utf8_at(p))) {
     dashes++;
     p = g_utf8_next_char(p);
   }
@@ -176,7 +162,7 @@ static gboolean may_be_dateline(const char *norm) {
 }
 
 gboolean zs_line_starts_block(const char *norm) {
-  gunichar c = get_char(norm);
+  gunichar c = zs_utf8_at(norm);
   if (may_be_dateline(norm) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
@@ -193,13 +179,13 @@ gboolean zs_line_starts_block(const char *norm) {
 }
 
 gboolean zs_line_starts_quote(const char *norm) {
-  gunichar c = get_char(norm);
+  gunichar c = zs_utf8_at(norm);
   return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E ||
          c == 0x300A || c == '"';
 }
 
 gboolean zs_line_starts_closing(const char *norm) {
-  gunichar c = get_char(norm);
+  gunichar c = zs_utf8_at(norm);
   return zs_line_is_closer(c) || zs_line_is_stop(c) || c == 0xFF0C || c == 0x3001 ||
          c == 0xFF1B || c == 0xFF1A || c == 0x2026;
 }
@@ -223,7 +209,7 @@ gboolean zs_line_colon_fragment(const char *norm) {
     return FALSE;
   guint n = 0;
   for (const char *p = c + strlen("："); *p; p = g_utf8_next_char(p), n++)
-    if (!g_unichar_isalnum(get_char(p)))
+    if (!g_unichar_isalnum(zs_utf8_at(p)))
       return FALSE;
   return n >= 1 && n <= 2;
 }
@@ -248,7 +234,7 @@ char *zs_line_names(const char *raw) {
   g_autoptr(GPtrArray) toks = g_ptr_array_new_with_free_func(g_free);
   GString *tok = g_string_new(NULL);
   for (const char *p = raw;; p = g_utf8_next_char(p)) {
-    gunichar c = get_char(p);
+    gunichar c = zs_utf8_at(p);
     if (c && !zs_normtext_is_space(c)) {
       if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ||
           g_utf8_strlen(tok->str, -1) >= 3) {

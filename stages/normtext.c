@@ -12,18 +12,8 @@
 
 #include <string.h>
 
-/* g_utf8_get_char() and g_utf8_find_prev_char() inline, for text known to
- * be valid UTF-8 (the input, see zs_normtext_into(), and the output). */
-static inline gunichar get_char(const char *p) {
-  return zs_utf8_next(&p);
-}
-
-static inline const char *prev_char(const char *s, const char *p) {
-  while (p > s)
-    if ((*--p & 0xC0) != 0x80)
-      return p;
-  return NULL;
-}
+/* Text here is valid UTF-8 (the input, see zs_normtext_into(), and the
+ * output), so characters are read with utf8.h's inline decoders. */
 
 /* ---- character classes -------------------------------------------------- */
 
@@ -82,18 +72,18 @@ static gunichar plain_of(gunichar c) {
 static gunichar last_cp(const GString *o) {
   if (o->len == 0)
     return 0;
-  const char *p = prev_char(o->str, o->str + o->len);
-  return p ? get_char(p) : 0;
+  const char *p = zs_utf8_prev(o->str, o->str + o->len);
+  return p ? zs_utf8_at(p) : 0;
 }
 
 static gunichar second_last_cp(const GString *o) {
   if (o->len == 0)
     return 0;
-  const char *p = prev_char(o->str, o->str + o->len);
+  const char *p = zs_utf8_prev(o->str, o->str + o->len);
   if (!p)
     return 0;
-  p = prev_char(o->str, p);
-  return p ? get_char(p) : 0;
+  p = zs_utf8_prev(o->str, p);
+  return p ? zs_utf8_at(p) : 0;
 }
 
 /* Characters that vanish: NUL, zero-width space, BOM, C0 controls. */
@@ -104,7 +94,7 @@ static gboolean is_dropped(gunichar c) {
 /* Next character at or after `p` that is neither a space nor dropped, or 0. */
 static gunichar next_nonspace(const char *p, const char *end) {
   while (p < end) {
-    gunichar c = get_char(p);
+    gunichar c = zs_utf8_at(p);
     if (!zs_normtext_is_space(c) && !is_dropped(c))
       return c;
     p = g_utf8_next_char(p);
@@ -117,7 +107,7 @@ static gunichar next_nonspace(const char *p, const char *end) {
  * as "?(" is decided as a whole, so a second pass sees the same thing. */
 static gunichar after_punct_run(const char *q, const char *end) {
   for (; q < end; q = g_utf8_next_char(q)) {
-    gunichar c = get_char(q);
+    gunichar c = zs_utf8_at(q);
     if (!zs_normtext_is_space(c) && !is_dropped(c) && !ascii_to_fullwidth_punct(c))
       return c;
   }
@@ -131,8 +121,8 @@ static gunichar last_nonspace_cp(const GString *o) {
     n--;
   if (n == 0)
     return 0;
-  const char *p = prev_char(o->str, o->str + n);
-  return p ? get_char(p) : 0;
+  const char *p = zs_utf8_prev(o->str, o->str + n);
+  return p ? zs_utf8_at(p) : 0;
 }
 
 /* An ASCII , ; : ? ! ( ) between `prev` (the output so far, spaces
@@ -151,7 +141,7 @@ static gboolean punct_goes_fullwidth(gunichar prev, gunichar next) {
 static gunichar final_form(gunichar prev, const char *q, const char *end) {
   if (q >= end)
     return 0;
-  gunichar c = get_char(q);
+  gunichar c = zs_utf8_at(q);
   if (ascii_to_fullwidth_punct(c) &&
       punct_goes_fullwidth(prev, after_punct_run(g_utf8_next_char(q), end)))
     return ascii_to_fullwidth_punct(c);
@@ -251,15 +241,15 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       /* A run of spaces: at most one stays, between two ASCII graphic
        * characters as they will finally read. */
       const char *q = next;
-      while (q < end && (zs_normtext_is_space(get_char(q)) || is_dropped(get_char(q))))
+      while (q < end && (zs_normtext_is_space(zs_utf8_at(q)) || is_dropped(zs_utf8_at(q))))
         q = g_utf8_next_char(q);
       if (p == s) { /* leading spaces: alone when there is nothing else */
         const char *r = s;
-        while (r < q && zs_normtext_is_space(get_char(r)))
+        while (r < q && zs_normtext_is_space(zs_utf8_at(r)))
           r = g_utf8_next_char(r);
         alone &= r == q;
       } else { /* decided by this text alone: see final_form() */
-        gunichar at = q < end ? get_char(q) : 0;
+        gunichar at = q < end ? zs_utf8_at(q) : 0;
         const char *after = q < end ? g_utf8_next_char(q) : end;
         alone &= o->len > 0 && at &&
                  (ascii_to_fullwidth_punct(at)    ? after_punct_run(after, end) != 0
@@ -271,7 +261,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       if (!keep && keep_phrase_space && is_ideo(prev) &&
           is_ideo(second_last_cp(o)) && q < end && is_ideo(nx)) {
         const char *q2 = g_utf8_next_char(q);
-        keep = q2 < end && is_ideo(get_char(q2));
+        keep = q2 < end && is_ideo(zs_utf8_at(q2));
       }
       if (keep)
         g_string_append_c(o, ' ');
@@ -282,7 +272,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       /* A span of full-width letters and digits becomes ASCII: what NFKC
        * makes of each of them, without its cost. */
       const char *q = next;
-      while (q < end && fw_plain(get_char(q)))
+      while (q < end && fw_plain(zs_utf8_at(q)))
         q = g_utf8_next_char(q);
       while (mi < n_marks && marks[mi] < (gsize)(q - s))
         marks[mi++] = o->len;

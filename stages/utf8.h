@@ -29,4 +29,18 @@ static inline gunichar zs_utf8_next(const char **p) {
          ((gunichar)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
+/* The character at p, not advancing (g_utf8_get_char() inline). */
+static inline gunichar zs_utf8_at(const char *p) {
+  return zs_utf8_next(&p);
+}
+
+/* The start of the character before p, or NULL when there is none at or
+ * after s (g_utf8_find_prev_char() inline). */
+static inline const char *zs_utf8_prev(const char *s, const char *p) {
+  while (p > s)
+    if ((*--p & 0xC0) != 0x80)
+      return p;
+  return NULL;
+}
+
 #endif
