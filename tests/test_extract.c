@@ -15,17 +15,7 @@
 #include "extract.h"
 #include "numbers.h"
 #include "period.h"
-
-static ZsRules *load(const char *path) {
-  const char *paths[] = {path, NULL};
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
-  g_autoptr(GError) error = NULL;
-  ZsRules *r = zs_rules_load(paths, problems, &error);
-  for (guint i = 0; i < problems->len; i++)
-    fprintf(stderr, "%s\n", (char *)problems->pdata[i]);
-  g_assert_no_error(error);
-  return r;
-}
+#include "testutil.h"
 
 static ZsArticle *article_new(void) {
   ZsArticle *a = g_new0(ZsArticle, 1);
@@ -74,7 +64,7 @@ static char *describe(GPtrArray *rows) {
 }
 
 static void check(const char *text, const char *expected) {
-  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  g_autoptr(ZsRules) rules = test_load_rules("tests/data/extract.rules");
   g_autoptr(GPtrArray) rows = run(rules, text, FALSE);
   g_autofree char *got = describe(rows);
   if (strcmp(got, expected) != 0)
@@ -184,7 +174,7 @@ static void test_part_is_not_the_whole(void) {
 static void test_sentence_limit(void) {
   /* A sentence past ZS_SENTENCE_LIMIT is matched in pieces cut at clause
    * breaks, with a warning naming file and line; no figure is lost. */
-  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  g_autoptr(ZsRules) rules = test_load_rules("tests/data/extract.rules");
   GString *text = g_string_new("全省综治中心3000个");
   guint n = 1;
   while (text->len <= 3 * ZS_SENTENCE_LIMIT) {
@@ -244,7 +234,7 @@ static void test_period_relative(void) {
 }
 
 static void test_all_quantities(void) {
-  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  g_autoptr(ZsRules) rules = test_load_rules("tests/data/extract.rules");
   g_autoptr(GPtrArray) rows = run(rules, "村里新种果树300棵，跨省异地就医直接结算5人次。", TRUE);
   g_autofree char *got = describe(rows);
   g_assert_cmpstr(got, ==, "=300棵/level/ settlements=5人次/level/");
@@ -252,7 +242,7 @@ static void test_all_quantities(void) {
 
 /* Gold sentences through extract alone. */
 static void test_gold_sentences(void) {
-  g_autoptr(ZsRules) rules = load("rules");
+  g_autoptr(ZsRules) rules = test_load_rules("rules");
   g_autoptr(GPtrArray) gold = csvread_file("tests/gold/statistics.csv");
   g_autoptr(GPtrArray) arts = csvread_file("tests/gold/articles.csv");
   g_assert_nonnull(gold);

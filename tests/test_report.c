@@ -12,15 +12,7 @@
 
 #include "extract.h"
 #include "report.h"
-
-static ZsRules *load(const char *path) {
-  const char *paths[] = {path, NULL};
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
-  g_autoptr(GError) error = NULL;
-  ZsRules *r = zs_rules_load(paths, problems, &error);
-  g_assert_no_error(error);
-  return r;
-}
+#include "testutil.h"
 
 /* An article of one body sentence per string, on lines 1, 2, ... */
 static ZsArticle *article(const char *headline, const char *const *sentences) {
@@ -84,7 +76,7 @@ static char *render(const ZsRules *rules, gboolean unclaimed_in_csv, ZsArticle *
 /* One article through the real extract stage (all quantities), rendered. */
 static char *render_extracted(const char *rules_path, gboolean unclaimed_in_csv,
                               const char *headline, const char *const *sentences) {
-  g_autoptr(ZsRules) rules = load(rules_path);
+  g_autoptr(ZsRules) rules = test_load_rules(rules_path);
   g_autoptr(ZsArticle) a = article(headline, sentences);
   ZsExtractOptions opts = {.all_quantities = TRUE};
   g_autoptr(GPtrArray) rows = zs_extract_article(rules, "t.txt", a, &opts, NULL);
@@ -204,7 +196,7 @@ static void test_highlight_overlap(void) {
 }
 
 static void test_unmatched_rules(void) {
-  g_autoptr(ZsRules) rules = load("tests/data/extract.rules");
+  g_autoptr(ZsRules) rules = test_load_rules("tests/data/extract.rules");
   guint total = zs_rules_count(rules);
   const char *sents[] = {"跨省异地就医直接结算5人次。", NULL};
   g_autofree char *page = render_extracted("tests/data/extract.rules", FALSE, "", sents);

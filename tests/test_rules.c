@@ -19,17 +19,7 @@
 #include "normalize.h"
 #include "rules.h"
 #include "segment.h"
-
-static ZsRules *load(const char *path) {
-  const char *paths[] = {path, NULL};
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
-  g_autoptr(GError) error = NULL;
-  ZsRules *r = zs_rules_load(paths, problems, &error);
-  for (guint i = 0; i < problems->len; i++)
-    fprintf(stderr, "%s\n", (char *)problems->pdata[i]);
-  g_assert_no_error(error);
-  return r;
-}
+#include "testutil.h"
 
 /* ---- gates ---------------------------------------------------------------- */
 
@@ -179,7 +169,7 @@ static void test_reference(void) {
   g_autoptr(GPtrArray) sents = sentences();
   g_assert_cmpuint(sents->len, >, 200);
   for (gsize k = 0; k < G_N_ELEMENTS(sets); k++) {
-    g_autoptr(ZsRules) rules = load(sets[k]);
+    g_autoptr(ZsRules) rules = test_load_rules(sets[k]);
     guint nonempty = 0;
     for (guint i = 0; i < sents->len; i++) {
       const char *s = sents->pdata[i];
@@ -199,7 +189,7 @@ static void test_reference(void) {
 }
 
 static void test_overlap(void) {
-  g_autoptr(ZsRules) rules = load("tests/data/match.rules");
+  g_autoptr(ZsRules) rules = test_load_rules("tests/data/match.rules");
   GArray *m = zs_rules_match(rules, "aaaaa", NULL);
   g_autofree char *d = describe(m, NULL);
   /* Listed twice, the phrase matches twice; never overlapping itself. */
@@ -230,7 +220,7 @@ static gpointer thread_run(gpointer data) {
 }
 
 static void test_threads(void) {
-  g_autoptr(ZsRules) rules = load("rules");
+  g_autoptr(ZsRules) rules = test_load_rules("rules");
   g_autoptr(GPtrArray) sents = sentences();
   Job serial = {rules, sents, g_ptr_array_new_with_free_func(g_free)};
   thread_run(&serial);

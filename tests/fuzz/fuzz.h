@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "zhstats.h"
 
@@ -38,6 +40,25 @@ static inline char *fuzz_text(const uint8_t *data, size_t size) {
       nz[n++] = (char)data[i];
   nz[n] = '\0';
   return g_utf8_make_valid(nz, (gssize)n);
+}
+
+/* `data` in an anonymous memory file, for the stages that read paths: its
+ * /proc/self/fd name goes to *path (free it) and the descriptor is
+ * returned, to close() when done; -1 (and no path) when none can be made.
+ * No temporary file to clean. */
+static inline int fuzz_memfd(const char *name, const uint8_t *data, size_t size, char **path) {
+  int fd = memfd_create(name, 0);
+  if (fd < 0)
+    return -1;
+  size_t done = 0;
+  while (done < size) {
+    ssize_t k = write(fd, data + done, size - done);
+    if (k <= 0)
+      break;
+    done += (size_t)k;
+  }
+  *path = g_strdup_printf("/proc/self/fd/%d", fd);
+  return fd;
 }
 
 #endif

@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -35,17 +34,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
      * libFuzzer's own log and slow it down. */
     g_set_printerr_handler(quiet);
   }
-  int fd = memfd_create("fuzz.txt", 0);
+  g_autofree char *path = NULL;
+  int fd = fuzz_memfd("fuzz.txt", data, size, &path);
   if (fd < 0 || !sink)
     return 0;
-  size_t done = 0;
-  while (done < size) {
-    ssize_t k = write(fd, data + done, size - done);
-    if (k <= 0)
-      break;
-    done += (size_t)k;
-  }
-  g_autofree char *path = g_strdup_printf("/proc/self/fd/%d", fd);
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func(g_free);
   g_ptr_array_add(inputs, g_strdup(path));
   ZsRunOptions opts = {0};

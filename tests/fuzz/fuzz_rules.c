@@ -5,7 +5,6 @@
  * named through /proc/self/fd: no temporary file to clean.
  */
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -19,17 +18,10 @@ static const char *const sentences[] = {
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  int fd = memfd_create("fuzz.rules", 0);
+  g_autofree char *path = NULL;
+  int fd = fuzz_memfd("fuzz.rules", data, size, &path);
   if (fd < 0)
     return 0;
-  size_t done = 0;
-  while (done < size) {
-    ssize_t k = write(fd, data + done, size - done);
-    if (k <= 0)
-      break;
-    done += (size_t)k;
-  }
-  g_autofree char *path = g_strdup_printf("/proc/self/fd/%d", fd);
   const char *paths[] = {path, NULL};
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GError) error = NULL;
