@@ -1,6 +1,6 @@
 /* write.c: the CSV writer.
  *
- * libcsv's csv_fwrite() does the quoting (embedded quotes doubled, the
+ * libcsv's csv_write() does the quoting (embedded quotes doubled, the
  * field wrapped in quotes); this file decides when a field needs it, writes
  * the separators and the CRLF line ends of RFC 4180, and applies the
  * spreadsheet-safety prefix (OWASP "CSV injection").
@@ -20,45 +20,96 @@ const char *const zs_write_article_columns[] = {
   "sentences", "first_sentence", "last_sentence", NULL,
 };
 
-static gboolean needs_quotes(const char *s, gsize len) {
-  if (!len)
-    return FALSE;
-  if (s[0] == ' ' || s[len - 1] == ' ')
-    return TRUE; /* readers that trim unquoted fields would lose them */
-  return strpbrk(s, ",\"\r\n") != NULL;
+/* A row is put together in a buffer on the stack and handed to stdio in
+ * one call: a dozen fwrite() calls per row cost more than the copying. A
+ * field that does not fit goes straight to the stream after the buffer. */
+typedef struct {
+  FILE *fp;
+  gsize n;
+  char data[4096];
+} RowBuf;
+
+static void row_flush(RowBuf *b) {
+  fwrite_unlocked(b->data, 1, b->n, b->fp);
+  b->n = 0;
 }
 
-/* One field, with the caller holding fp's lock: a row of a dozen fields
- * takes the lock once, not once per call (the sentence is written on
- * every row). */
-static void write_field_locked(FILE *fp, const char *text, gboolean numeric,
-                               const ZsWriteOptions *opts) {
+static void row_put(RowBuf *b, const char *s, gsize len) {
+  if (b->n + len > sizeof b->data) {
+    row_flush(b);
+    if (len > sizeof b->data) {
+      fwrite_unlocked(s, 1, len, b->fp);
+      return;
+    }
+  }
+  memcpy(b->data + b->n, s, len);
+  b->n += len;
+}
+
+/* libcsv quotes the field: its embedded quotes doubled, the whole wrapped
+ * in quotes. A quoted field is at most twice its length plus two. */
+static void row_put_quoted(RowBuf *b, const char *s, gsize len) {
+  if (b->n + 2 * len + 2 > sizeof b->data) {
+    row_flush(b);
+    if (2 * len + 2 > sizeof b->data) {
+      csv_fwrite(b->fp, s, len);
+      return;
+    }
+  }
+  b->n += csv_write(b->data + b->n, sizeof b->data - b->n, s, len);
+}
+
+static void put_field(RowBuf *b, const char *text, gboolean numeric,
+                      const ZsWriteOptions *opts) {
   g_autofree char *safe = NULL;
   if (!numeric && !opts->raw && text[0] && strchr("=+-@\t\r", text[0]))
     text = safe = g_strconcat("'", text, NULL);
-  gsize len = strlen(text);
-  if (needs_quotes(text, len))
-    csv_fwrite(fp, text, len);
+  /* One pass finds both the length and whether a character needs quoting
+   * (nearly always: none, and the pass reaches the end). */
+  gsize len = strcspn(text, ",\"\r\n");
+  gboolean quote = text[len] != '\0';
+  if (quote)
+    len += strlen(text + len);
+  /* Readers that trim unquoted fields would lose edge spaces. */
+  else if (len && (text[0] == ' ' || text[len - 1] == ' '))
+    quote = TRUE;
+  if (quote)
+    row_put_quoted(b, text, len);
   else
-    fwrite_unlocked(text, 1, len, fp);
+    row_put(b, text, len);
 }
 
 void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteOptions *opts) {
   flockfile(fp);
-  write_field_locked(fp, text, numeric, opts);
+  RowBuf b = {.fp = fp};
+  put_field(&b, text, numeric, opts);
+  row_flush(&b);
   funlockfile(fp);
 }
 
+/* A row holds fp's lock once, not once per field. */
 static void write_row(FILE *fp, const char *const *cells, const gboolean *numeric, guint n,
                       const ZsWriteOptions *opts) {
+  RowBuf b = {.fp = fp};
   flockfile(fp);
   for (guint i = 0; i < n; i++) {
     if (i)
-      putc_unlocked(',', fp);
-    write_field_locked(fp, cells[i], numeric && numeric[i], opts);
+      row_put(&b, ",", 1);
+    put_field(&b, cells[i], numeric && numeric[i], opts);
   }
-  fwrite_unlocked("\r\n", 1, 2, fp);
+  row_put(&b, "\r\n", 2);
+  row_flush(&b);
   funlockfile(fp);
+}
+
+/* "%u" without printf's format parsing: the line number is on every row. */
+static const char *format_uint(char buf[static 16], guint v) {
+  char *p = buf + 15;
+  *p = '\0';
+  do
+    *--p = (char)('0' + v % 10);
+  while ((v /= 10));
+  return p;
 }
 
 static void write_header(FILE *fp, const char *const *cols, gboolean explain,
@@ -85,8 +136,8 @@ void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
                                      FALSE, FALSE, FALSE, TRUE,  FALSE, FALSE};
   for (guint i = 0; i < stats->len; i++) {
     const ZsStat *s = stats->pdata[i];
-    char line[16];
-    g_snprintf(line, sizeof line, "%u", s->line);
+    char buf[16];
+    const char *line = format_uint(buf, s->line);
     const char *cells[] = {s->metric,  s->value,   s->unit,
                            s->sentence, zs_kind_name(s->kind),
                            zs_qualifier_name(s->qualifier),
@@ -103,7 +154,7 @@ void zs_write_articles_begin(FILE *fp, const ZsWriteOptions *opts) {
 void zs_write_article(FILE *fp, const char *file, const ZsArticle *a, const ZsWriteOptions *opts) {
   static const gboolean numeric[] = {FALSE, TRUE, FALSE, FALSE, FALSE,
                                      TRUE,  TRUE, TRUE,  FALSE, FALSE};
-  char no[16], first[16], last[16], n[16];
+  char bufs[4][16];
   guint body = 0;
   const char *first_text = "", *last_text = "";
   for (guint i = 0; i < a->sentences->len; i++) {
@@ -114,10 +165,8 @@ void zs_write_article(FILE *fp, const char *file, const ZsArticle *a, const ZsWr
       first_text = s->text;
     last_text = s->text;
   }
-  g_snprintf(no, sizeof no, "%u", a->no);
-  g_snprintf(first, sizeof first, "%u", a->first_line);
-  g_snprintf(last, sizeof last, "%u", a->last_line);
-  g_snprintf(n, sizeof n, "%u", body);
+  const char *no = format_uint(bufs[0], a->no), *first = format_uint(bufs[1], a->first_line),
+             *last = format_uint(bufs[2], a->last_line), *n = format_uint(bufs[3], body);
   const char *cells[] = {file,  no,   a->headline, a->dateline, a->byline,
                          first, last, n,           first_text,  last_text};
   write_row(fp, cells, numeric, 10, opts);

@@ -60,7 +60,7 @@ static GPtrArray *csvread_text(const char *text, gsize len) {
   return r.rows;
 }
 
-static GPtrArray *csvread_file(const char *path) {
+G_GNUC_UNUSED static GPtrArray *csvread_file(const char *path) {
   g_autofree char *text = NULL;
   gsize len;
   if (!g_file_get_contents(path, &text, &len, NULL))
@@ -68,7 +68,7 @@ static GPtrArray *csvread_file(const char *path) {
   return csvread_text(text, len);
 }
 
-static const char *csvread_get(GHashTable *row, const char *col) {
+G_GNUC_UNUSED static const char *csvread_get(GHashTable *row, const char *col) {
   const char *v = g_hash_table_lookup(row, col);
   return v ? v : "";
 }

@@ -1,0 +1,113 @@
+/* test_write.c: the CSV writer (stages/write.c) must give back, through a
+ * strict RFC 4180 parser, exactly the fields it was handed, whatever their
+ * length: rows are put together in a buffer, so fields that need quoting
+ * and fields longer than the buffer are checked on both sides of its size.
+ */
+#include "write.h"
+
+#include <string.h>
+
+#include "csvread.h"
+
+/* Writes `rows` statistics whose sentence is `sentence` and whose metric
+ * is `metric`, reads the CSV back and checks every field. */
+static void round_trip(const char *metric, const char *sentence, guint rows, gboolean raw) {
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream(&buf, &size);
+  g_assert_nonnull(fp);
+  ZsWriteOptions opts = {.header = TRUE, .raw = raw, .explain = TRUE};
+  zs_write_stats_begin(fp, &opts);
+  ZsStat st = {
+    .metric = (char *)metric, .value = "11254800", .unit = "人次",
+    .sentence = (char *)sentence, .kind = ZS_KIND_CHANGE_PCT,
+    .qualifier = ZS_QUAL_NEARLY, .surface = "近1125.48万人次", .article = " 标题, \"引号\" ",
+    .file = "corpus/a.txt", .period = "2023Q4", .rule = "rules/a.rules:12",
+  };
+  for (guint i = 0; i < rows; i++) {
+    st.line = i * 1000003u; /* 0, then numbers of several lengths */
+    g_autoptr(GPtrArray) one = g_ptr_array_new();
+    g_ptr_array_add(one, &st);
+    zs_write_stats(fp, one, &opts);
+  }
+  g_assert_cmpint(fclose(fp), ==, 0);
+  /* Every row ends in CRLF, and nothing follows the last one. */
+  g_assert_true(size >= 2 && memcmp(buf + size - 2, "\r\n", 2) == 0);
+  g_autoptr(GPtrArray) got = csvread_text(buf, size);
+  g_assert_nonnull(got);
+  g_assert_cmpuint(got->len, ==, rows);
+  for (guint i = 0; i < rows; i++) {
+    GHashTable *row = got->pdata[i];
+    g_autofree char *want_metric =
+        !raw && strchr("=+-@", metric[0]) ? g_strconcat("'", metric, NULL) : g_strdup(metric);
+    g_assert_cmpstr(csvread_get(row, "metric"), ==, want_metric);
+    g_assert_cmpstr(csvread_get(row, "value"), ==, "11254800");
+    g_assert_cmpstr(csvread_get(row, "sentence"), ==, sentence);
+    g_assert_cmpstr(csvread_get(row, "kind"), ==, "change_pct");
+    g_assert_cmpstr(csvread_get(row, "qualifier"), ==, "nearly");
+    g_assert_cmpstr(csvread_get(row, "article"), ==, " 标题, \"引号\" ");
+    g_autofree char *line = g_strdup_printf("%u", i * 1000003u);
+    g_assert_cmpstr(csvread_get(row, "line"), ==, line);
+    g_assert_cmpstr(csvread_get(row, "period"), ==, "2023Q4");
+    g_assert_cmpstr(csvread_get(row, "rule"), ==, "rules/a.rules:12");
+  }
+  free(buf);
+}
+
+/* A sentence of `len` bytes: Chinese text, with a quote and a comma every
+ * `every` bytes when `every` is not 0. */
+static char *sentence_of(gsize len, gsize every) {
+  GString *s = g_string_new(NULL);
+  while (s->len < len) {
+    if (every && s->len % every < 3)
+      g_string_append(s, s->len % 2 ? "\"" : ",");
+    else
+      g_string_append(s, "增长");
+  }
+  return g_string_free(s, FALSE);
+}
+
+static void test_fields(void) {
+  round_trip("passenger_trips", "全年接待游客近1125.48万人次。", 5, FALSE);
+  round_trip("=SUM(1+1)", "a,b", 3, FALSE);
+  round_trip("=SUM(1+1)", "\"quoted\"\r\nnext line", 3, TRUE);
+  round_trip("-x", " leading and trailing ", 2, FALSE);
+}
+
+/* Around the row buffer's size, plain and needing quotes, where a quoted
+ * field may double. */
+static void test_long_fields(void) {
+  static const gsize sizes[] = {1000, 2040, 2050, 4000, 4090, 4100, 8200, 100000};
+  for (gsize i = 0; i < G_N_ELEMENTS(sizes); i++) {
+    for (gsize every = 0; every <= 9; every += 9) {
+      g_autofree char *s = sentence_of(sizes[i], every);
+      round_trip("m", s, 3, FALSE);
+    }
+    /* Nothing but quotes: the quoted field is twice as long. */
+    g_autofree char *q = g_strnfill(sizes[i], '"');
+    round_trip("m", q, 2, FALSE);
+  }
+}
+
+/* zs_write_field() alone: the CSV of one field. */
+static void test_one_field(void) {
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream(&buf, &size);
+  ZsWriteOptions opts = {0};
+  zs_write_field(fp, "a\"b", FALSE, &opts);
+  zs_write_field(fp, ";", FALSE, &opts);
+  zs_write_field(fp, "@x", FALSE, &opts);
+  zs_write_field(fp, "-5", TRUE, &opts);
+  g_assert_cmpint(fclose(fp), ==, 0);
+  g_assert_cmpstr(buf, ==, "\"a\"\"b\";'@x-5");
+  free(buf);
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/write/fields", test_fields);
+  g_test_add_func("/write/long-fields", test_long_fields);
+  g_test_add_func("/write/one-field", test_one_field);
+  return g_test_run();
+}
