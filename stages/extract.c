@@ -18,21 +18,6 @@
 #include "numbers.h"
 #include "period.h"
 
-void zs_stat_free(ZsStat *s) {
-  if (!s)
-    return;
-  g_free(s->metric);
-  g_free(s->value);
-  g_free(s->unit);
-  g_free(s->sentence);
-  g_free(s->surface);
-  g_free(s->article);
-  g_free(s->file);
-  g_free(s->period);
-  g_free(s->rule);
-  g_free(s);
-}
-
 /* ---- clauses -------------------------------------------------------------- */
 
 static gboolean clause_break_at(const char *s, gsize i, gsize *len) {
@@ -463,23 +448,32 @@ static void classify(const char *s, GArray *items) {
 
 static ZsStat *make_stat(const char *file, const ZsArticle *a, const ZsSentence *sent,
                          const char *text, const Item *it) {
-  ZsStat *st = g_new0(ZsStat, 1);
-  st->metric = g_strdup(it->metric ? it->metric : "");
-  st->value = it->fall && strcmp(it->q->value, "0") != 0 ? g_strconcat("-", it->q->value, NULL)
-                                                         : g_strdup(it->q->value);
-  st->unit = g_strdup(it->q->unit);
-  st->sentence = g_strdup(text);
-  st->kind = it->kind;
-  st->qualifier = it->q->qualifier;
-  st->surface = g_strndup(text + it->q->start, it->q->end - it->q->start);
-  st->article = g_strdup(a->headline);
-  st->article_no = a->no;
-  st->file = g_strdup(file);
-  st->line = sent->line;
-  st->period = g_strdup(it->period ? it->period : "");
-  st->rule = g_strdup(it->rule ? it->rule->where : "");
-  st->offset = it->q->start;
-  return st;
+  gboolean neg = it->fall && strcmp(it->q->value, "0") != 0;
+  g_autofree char *value = neg ? g_strconcat("-", it->q->value, NULL) : NULL;
+  /* The surface is a few characters: copied on the stack when it fits. */
+  gsize n = it->q->end - it->q->start;
+  char local[128];
+  g_autofree char *heap = n < sizeof local ? NULL : g_malloc(n + 1);
+  char *surface = heap ? heap : local;
+  memcpy(surface, text + it->q->start, n);
+  surface[n] = '\0';
+  ZsStat f = {
+    .metric = (char *)it->metric,
+    .value = value ? value : it->q->value,
+    .unit = it->q->unit,
+    .sentence = (char *)text,
+    .kind = it->kind,
+    .qualifier = it->q->qualifier,
+    .surface = surface,
+    .article = a->headline,
+    .article_no = a->no,
+    .file = (char *)file,
+    .line = sent->line,
+    .period = it->period,
+    .rule = it->rule ? (char *)it->rule->where : NULL,
+    .offset = it->q->start,
+  };
+  return zs_stat_new(&f);
 }
 
 /* The length of the next piece of an over-long sentence: the whole rest
@@ -582,8 +576,10 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
     for (guint j = first_body; j < out->len; j++) {
       ZsStat *b = out->pdata[j];
       if (strcmp(b->metric, h->metric) == 0 && *b->period && b->kind == h->kind) {
-        g_free(h->period);
-        h->period = g_strdup(b->period);
+        ZsStat f = *h;
+        f.period = b->period;
+        out->pdata[i] = zs_stat_new(&f);
+        zs_stat_free(h);
         break;
       }
     }

@@ -136,7 +136,9 @@ const char *zs_kind_name(ZsKind k);
 gboolean zs_jit_enabled(void);
 gboolean zs_kind_from_name(const char *name, ZsKind *out);
 
-/* One row of the dataset. */
+/* One row of the dataset. Its strings live in the same allocation as the
+ * struct (zs_stat_new()), so no field is ever assigned on its own: to
+ * change one, make a new row from a copy of the fields. */
 typedef struct {
   char *metric;     /* "" for a quantity no rule claimed (--all-quantities) */
   char *value;      /* exact base value */
@@ -154,6 +156,9 @@ typedef struct {
   gsize offset;     /* byte offset of the surface in the sentence */
 } ZsStat;
 
+/* A new row with the fields of `fields`, its strings copied (a NULL
+ * string becomes ""). */
+ZsStat *zs_stat_new(const ZsStat *fields);
 void zs_stat_free(ZsStat *s);
 
 #endif

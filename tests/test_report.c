@@ -35,19 +35,13 @@ static ZsArticle *article(const char *headline, const char *const *sentences) {
 /* A row made by hand, in sentence `line` of an article() */
 static ZsStat *stat(const char *metric, const char *value, const char *sentence, guint line,
                     const char *surface, gsize offset, const char *period) {
-  ZsStat *st = g_new0(ZsStat, 1);
-  st->metric = g_strdup(metric);
-  st->value = g_strdup(value);
-  st->unit = g_strdup("人");
-  st->sentence = g_strdup(sentence);
-  st->surface = g_strdup(surface);
-  st->offset = offset;
-  st->article = g_strdup("");
-  st->file = g_strdup("t.txt");
-  st->line = line;
-  st->period = g_strdup(period);
-  st->rule = g_strdup(*metric ? "/somewhere/t.rules:1" : "");
-  return st;
+  ZsStat f = {
+    .metric = (char *)metric, .value = (char *)value, .unit = "人",
+    .sentence = (char *)sentence, .surface = (char *)surface, .offset = offset,
+    .article = "", .file = "t.txt", .line = line, .period = (char *)period,
+    .rule = *metric ? "/somewhere/t.rules:1" : "",
+  };
+  return zs_stat_new(&f);
 }
 
 static GPtrArray *rows_new(void) {
