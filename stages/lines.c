@@ -86,10 +86,10 @@ static gboolean is_dash(gunichar c) {
   return c == 0x2014 || c == 0x2015 || c == 0x2500;
 }
 
-/* Last character of `s` before any closing quotes or brackets; *closers
- * tells whether there were some. */
-static gunichar last_core(const char *s, gunichar *last) {
-  const char *e = s + strlen(s);
+/* Last character of s[0, len) before any closing quotes or brackets;
+ * *last is the last character of all. */
+static gunichar last_core(const char *s, gsize len, gunichar *last) {
+  const char *e = s + len;
   *last = 0;
   gunichar c = 0;
   while (e > s) {
@@ -103,14 +103,13 @@ static gunichar last_core(const char *s, gunichar *last) {
   return 0;
 }
 
-gboolean zs_line_ends_sentence(const char *norm) {
+gboolean zs_line_ends_sentence(const char *norm, gsize len) {
   gunichar last;
-  return zs_line_is_stop(last_core(norm, &last));
+  return zs_line_is_stop(last_core(norm, len, &last));
 }
 
 /* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
-gboolean zs_line_ends_soft(const char *norm) {
-  gsize n = strlen(norm);
+gboolean zs_line_ends_soft(const char *norm, gsize n) {
   if (n < 3)
     return FALSE;
   const char *e = zs_utf8_prev(norm, norm + n);
@@ -125,8 +124,7 @@ gboolean zs_line_ends_soft(const char *norm) {
 }
 
 /* Ends inside a clause: a paragraph never ends on these. */
-gboolean zs_line_ends_open(const char *norm) {
-  gsize n = strlen(norm);
+gboolean zs_line_ends_open(const char *norm, gsize n) {
   if (!n)
     return FALSE;
   gunichar c = zs_utf8_at(zs_utf8_prev(norm, norm + n));
@@ -153,12 +151,31 @@ gboolean zs_line_starts_subtitle(const char *norm) {
  * patterns (classify.c) has a literal only a dateline has: 电 in 本报北京
  * 1月30日电, 讯 or 消息 in 本报讯 and 央视网消息, 【 in 【…报道】. A line
  * without any of them is no dateline, and the regular expressions are
- * spared. */
+ * spared. In valid UTF-8 a character's bytes are found only where that
+ * character is, so comparing bytes at each character start finds them. */
 static gboolean may_be_dateline(const char *norm) {
-  /* byte searches: in valid UTF-8 a character's encoding is found only
-   * where that character is (libc's strstr() is vectorized; decoding the
-   * line was not) */
-  return strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "【") || strstr(norm, "消息");
+  /* one pass over the characters, comparing the bytes of the few led by
+   * E3 (【 E3 80 90), E6 (消息 E6 B6 88 E6 81 AF), E7 (电 E7 94 B5) or E8
+   * (讯 E8 AE AF); && stops at a NUL before reading past it */
+  for (const guchar *p = (const guchar *)norm; *p;) {
+    guchar b = *p;
+    if (b < 0xE0) {
+      p += b < 0x80 ? 1 : 2;
+      continue;
+    }
+    if (b >= 0xF0) {
+      p += 4;
+      continue;
+    }
+    if ((b == 0xE3 && p[1] == 0x80 && p[2] == 0x90) ||
+        (b == 0xE7 && p[1] == 0x94 && p[2] == 0xB5) ||
+        (b == 0xE8 && p[1] == 0xAE && p[2] == 0xAF) ||
+        (b == 0xE6 && p[1] == 0xB6 && p[2] == 0x88 && p[3] == 0xE6 && p[4] == 0x81 &&
+         p[5] == 0xAF))
+      return TRUE;
+    p += 3;
+  }
+  return FALSE;
 }
 
 gboolean zs_line_starts_block(const char *norm) {
@@ -201,8 +218,8 @@ gboolean zs_line_has_clause_punct(const char *norm) {
 /* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
  * 百姓关心什么…. One or two characters after a colon are no clause, so the
  * line does not end there. */
-gboolean zs_line_colon_fragment(const char *norm) {
-  const char *c = norm + strlen(norm); /* the last ：, EF BC 9A */
+gboolean zs_line_colon_fragment(const char *norm, gsize len) {
+  const char *c = norm + len; /* the last ：, EF BC 9A */
   while ((c = memrchr(norm, 0xEF, c - norm)) && ((guchar)c[1] != 0xBC || (guchar)c[2] != 0x9A))
     ;
   if (!c || c == norm)
@@ -225,49 +242,68 @@ gboolean zs_line_headline_like(const char *norm, double width) {
   return TRUE;
 }
 
+/* The next token of `raw` (a run of characters other than spaces) from
+ * *p: its bytes [*a, *z), *p moved past it. Returns its characters, 0 at
+ * the end, or -1 when it is no name (a character other than an ideograph,
+ * or more than three). */
+static int name_token(const char **p, const char **a, const char **z) {
+  const char *q = *p;
+  while (*q) {
+    const char *r = q;
+    if (!zs_normtext_is_space(zs_utf8_next(&r)))
+      break;
+    q = r;
+  }
+  *a = q;
+  int n = 0;
+  while (*q) {
+    const char *r = q;
+    gunichar c = zs_utf8_next(&r);
+    if (zs_normtext_is_space(c))
+      break;
+    if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) || n >= 3)
+      return -1;
+    n++;
+    q = r;
+  }
+  *z = *p = q;
+  return n;
+}
+
 /* A byline of names only, 李 刚 黄惠萍 胡 靖: the page pads a two-character
  * name with a space to the width of a three-character one. Returns the
  * names one space apart (李刚 黄惠萍 胡靖), or NULL when the line is not
  * such a list (tokens of 1-3 ideographs, one-character tokens in pairs, at
  * least one such pair). */
 char *zs_line_names(const char *raw) {
-  g_autoptr(GPtrArray) toks = g_ptr_array_new_with_free_func(g_free);
-  GString *tok = g_string_new(NULL);
-  for (const char *p = raw;; p = g_utf8_next_char(p)) {
-    gunichar c = zs_utf8_at(p);
-    if (c && !zs_normtext_is_space(c)) {
-      if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ||
-          g_utf8_strlen(tok->str, -1) >= 3) {
-        g_string_free(tok, TRUE);
-        return NULL;
-      }
-      g_string_append_unichar(tok, c);
-      continue;
-    }
-    if (tok->len)
-      g_ptr_array_add(toks, g_string_free(g_steal_pointer(&tok), FALSE));
-    if (!tok)
-      tok = g_string_new(NULL);
-    if (!c)
-      break;
-  }
-  g_string_free(tok, TRUE);
-  g_autoptr(GString) o = g_string_new(NULL);
+  /* the shape first, without allocating: most lines are no such list */
   guint names = 0, pairs = 0;
-  for (guint i = 0; i < toks->len; i++) {
-    const char *t = toks->pdata[i];
-    if (o->len)
-      g_string_append_c(o, ' ');
-    g_string_append(o, t);
-    if (g_utf8_strlen(t, -1) == 1) {
-      if (i + 1 >= toks->len || g_utf8_strlen(toks->pdata[i + 1], -1) != 1)
-        return NULL;
-      g_string_append(o, toks->pdata[++i]);
+  gboolean pair_open = FALSE; /* the last token was the first of a pair */
+  const char *p = raw, *a, *z;
+  for (int k; (k = name_token(&p, &a, &z)) != 0;) {
+    if (k < 0 || (pair_open && k != 1))
+      return NULL;
+    if (pair_open) {
       pairs++;
+      pair_open = FALSE;
+    } else {
+      names++;
+      pair_open = k == 1;
     }
-    names++;
   }
-  return names >= 2 && pairs ? g_strdup(o->str) : NULL;
+  if (pair_open || names < 2 || !pairs)
+    return NULL;
+  /* then the names one space apart, a pair's two tokens as one name */
+  GString *o = g_string_sized_new(strlen(raw));
+  pair_open = FALSE;
+  p = raw;
+  for (int k; (k = name_token(&p, &a, &z)) > 0;) {
+    if (o->len && !pair_open)
+      g_string_append_c(o, ' ');
+    g_string_append_len(o, a, z - a);
+    pair_open = k == 1 && !pair_open;
+  }
+  return g_string_free(o, FALSE);
 }
 
 /* "## text": the heading's text without the markers, or NULL. */

@@ -1,6 +1,7 @@
 /* lines.h: the shape of one line of text, for the reflow in normalize.c
  * (lines.c). `norm` arguments are zs_norm_text() output; `raw` ones the
- * decoded line before it. */
+ * decoded line before it. Where a length is asked for, it is the text's
+ * (the caller has it; the line is not measured again). */
 #ifndef ZS_LINES_H
 #define ZS_LINES_H
 
@@ -19,13 +20,13 @@ gboolean zs_line_is_closer(gunichar c);
 gboolean zs_line_is_stop(gunichar c);
 
 /* Ends a sentence: a stop, then closing marks. */
-gboolean zs_line_ends_sentence(const char *norm);
+gboolean zs_line_ends_sentence(const char *norm, gsize len);
 /* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
-gboolean zs_line_ends_soft(const char *norm);
+gboolean zs_line_ends_soft(const char *norm, gsize len);
 /* Ends inside a clause (，、；“（《): a paragraph never ends there. */
-gboolean zs_line_ends_open(const char *norm);
+gboolean zs_line_ends_open(const char *norm, gsize len);
 /* A title cut after its colon: one or two characters after the last ：. */
-gboolean zs_line_colon_fragment(const char *norm);
+gboolean zs_line_colon_fragment(const char *norm, gsize len);
 /* Has any of ，。！？；：、…. */
 gboolean zs_line_has_clause_punct(const char *norm);
 

@@ -99,12 +99,14 @@ typedef enum { SPLIT, JOIN, JOIN_UNLESS_HEADLINE } Layout;
 
 static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b) {
   const char *an = a->norm->str, *bn = b->norm->str;
+  gsize alen = a->norm->len;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
    * line that does continues the previous one, even after a sentence end. */
   if (zs_line_starts_closing(bn))
     return JOIN;
-  if (zs_line_ends_sentence(an) || zs_line_ends_soft(an))
-    return zs_line_ends_soft(an) && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
+  gboolean soft = zs_line_ends_soft(an, alen);
+  if (soft || zs_line_ends_sentence(an, alen))
+    return soft && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
                ? JOIN
                : SPLIT;
   /* An indented line starts a paragraph: deeper than the line before, or,
@@ -118,7 +120,7 @@ static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b
   /* ...and goes on over the lines not indented, to a sentence end */
   if (n->pindent >= 1 && b->indent < 1)
     return JOIN;
-  if (zs_line_ends_open(an) || zs_line_colon_fragment(an))
+  if (zs_line_ends_open(an, alen) || zs_line_colon_fragment(an, alen))
     return JOIN;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return SPLIT;
@@ -224,7 +226,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     g_array_append_vals(p->line_numbers, n->plines, nl);
   }
   g_ptr_array_add(out, p);
-  n->prev_ended = zs_line_ends_sentence(p->text);
+  n->prev_ended = zs_line_ends_sentence(p->text, tlen);
   zs_window_append(n->recent, p->text, tlen);
   gsize rlen = zs_window_len(n->recent);
   if (rlen > 2 * RECENT_BYTES) {
