@@ -153,11 +153,12 @@ gboolean zs_line_starts_subtitle(const char *norm) {
  * without any of them is no dateline, and the regular expressions are
  * spared. In valid UTF-8 a character's bytes are found only where that
  * character is, so comparing bytes at each character start finds them. */
-static gboolean may_be_dateline(const char *norm) {
+static gboolean may_be_dateline(const char *norm, gsize len) {
   /* one pass over the characters, comparing the bytes of the few led by
    * E3 (【 E3 80 90), E6 (消息 E6 B6 88 E6 81 AF), E7 (电 E7 94 B5) or E8
-   * (讯 E8 AE AF); && stops at a NUL before reading past it */
-  for (const guchar *p = (const guchar *)norm; *p;) {
+   * (讯 E8 AE AF); && stops at the NUL after the text before reading past
+   * it */
+  for (const guchar *p = (const guchar *)norm, *end = p + len; p < end;) {
     guchar b = *p;
     if (b < 0xE0) {
       p += b < 0x80 ? 1 : 2;
@@ -178,9 +179,9 @@ static gboolean may_be_dateline(const char *norm) {
   return FALSE;
 }
 
-gboolean zs_line_starts_block(const char *norm) {
+gboolean zs_line_starts_block(const char *norm, gsize len) {
   gunichar c = zs_utf8_at(norm);
-  if (may_be_dateline(norm) && zs_class_dateline_len(norm))
+  if (may_be_dateline(norm, len) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&

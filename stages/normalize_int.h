@@ -78,6 +78,7 @@ struct ZsNormalizer {
    * (unless its phrase spaces count: zs_line_headline_like()). */
   gboolean palone;
   GString *pnorm;     /* the lines' norm, end to end */
+  GString *ptmp;      /* scratch: the paragraph's text, made again */
   gboolean pheading;
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */

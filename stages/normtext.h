@@ -50,7 +50,9 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
                           gsize *marks, guint n_marks);
 
 /* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A
- * quicker check for the normalizer's input lines, most of which pass. */
-gboolean zs_normtext_clean(const char *s, gsize len);
+ * quicker check for the normalizer's input lines, most of which pass.
+ * When it is, *markup (if not NULL) tells whether it has a & or a <, as
+ * the bytes are read anyway (scraped HTML: see take_line()). */
+gboolean zs_normtext_clean(const char *s, gsize len, gboolean *markup);
 
 #endif

@@ -143,7 +143,7 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm->str) || is_endnote(b) || is_meta(a) || is_meta(b))
+  if (zs_line_starts_block(b->norm->str, b->norm->len) || is_endnote(b) || is_meta(a) || is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
 }
@@ -197,28 +197,33 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   guint nl = n->plen;
   gsize *marks = n->pmarks;
   gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
-  char *text;
+  const char *text;
   gsize tlen;
-  if (n->palone && !phrase) { /* a plain copy: no GString around it */
+  g_autofree char *names = NULL;
+  if (n->palone && !phrase) { /* the lines' own normalized texts */
+    text = n->pnorm->str;
     tlen = n->pnorm->len;
-    text = g_memdup2(n->pnorm->str, tlen + 1);
     memcpy(marks, n->pnmarks, nl * sizeof *marks);
   } else {
-    GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
-    g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
+    zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl);
+    text = n->ptmp->str;
+    tlen = n->ptmp->len;
+    names = phrase ? zs_line_names(n->ptext->str) : NULL;
     if (names) {
-      g_string_assign(t, names);
+      text = names;
+      tlen = strlen(names);
       marks[0] = 0;
     }
-    tlen = t->len;
-    text = g_string_free(t, FALSE);
   }
-  ZsPara *p = g_new0(ZsPara, 1);
-  p->line = n->plines[0];
-  p->last_line = n->plast->lineno;
-  p->n_lines = nl;
-  p->markdown_heading = n->pheading;
-  p->text = text;
+  /* the text in the same block as the paragraph, one allocation for both
+   * (zs_para_free() knows it) */
+  ZsPara *p = g_malloc(sizeof *p + tlen + 1);
+  *p = (ZsPara){.text = (char *)(p + 1),
+                .line = n->plines[0],
+                .last_line = n->plast->lineno,
+                .n_lines = nl,
+                .markdown_heading = n->pheading};
+  memcpy(p->text, text, tlen + 1);
   if (nl > 1) {
     p->line_offsets = g_array_sized_new(FALSE, FALSE, sizeof(gsize), nl);
     g_array_append_vals(p->line_offsets, marks, nl);

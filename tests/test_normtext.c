@@ -119,17 +119,22 @@ static void test_width(void) {
 /* zs_normtext_clean() agrees with g_utf8_validate() on random bytes
  * around the edges of the UTF-8 table, and on random valid text. */
 static void test_clean(void) {
-  static const guchar edges[] = {0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+  static const guchar edges[] = {0x00, 0x01, 0x26, 0x3C, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
                                  0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF,
                                  0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF};
   GRand *r = g_rand_new_with_seed(11);
-  guchar buf[8];
+  guchar buf[12];
   for (guint n = 0; n < 2000000; n++) {
     guint len = g_rand_int_range(r, 0, sizeof buf + 1);
     for (guint k = 0; k < len; k++)
       buf[k] = edges[g_rand_int_range(r, 0, G_N_ELEMENTS(edges))];
-    g_assert_cmpint(zs_normtext_clean((char *)buf, len), ==,
-                    g_utf8_validate((char *)buf, len, NULL));
+    gboolean markup = 2;
+    gboolean valid = zs_normtext_clean((char *)buf, len, &markup);
+    g_assert_cmpint(valid, ==, g_utf8_validate((char *)buf, len, NULL));
+    if (valid) /* a & or a < found, as memchr() finds them */
+      g_assert_cmpint(markup, ==, memchr(buf, '&', len) || memchr(buf, '<', len));
+    else
+      g_assert_cmpint(markup, ==, 2);
   }
   g_autoptr(GString) s = g_string_new(NULL);
   for (guint n = 0; n < 100000; n++) {
@@ -139,7 +144,7 @@ static void test_clean(void) {
       if (g_unichar_validate(c))
         g_string_append_unichar(s, c);
     }
-    g_assert_true(zs_normtext_clean(s->str, s->len));
+    g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
   g_rand_free(r);
 }
