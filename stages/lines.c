@@ -35,29 +35,12 @@ double zs_line_indent(const char *s, gsize len) {
   return w;
 }
 
-/* The characters from the first to the last that is not a space, spaces
- * between included, counted in half columns (the sum is exact): one for
- * each ASCII byte, two for each lead byte of a longer character, one for
- * NBSP (C2 A0). */
-double zs_line_width(const char *s, gsize len) {
-  const char *a = s, *z = s + len;
-  while (a < z) {
-    const char *q = a;
-    if (!zs_normtext_is_space(zs_utf8_next(&q)))
-      break;
-    a = q;
-  }
-  while (z > a) {
-    const char *q = z - 1;
-    while (q > a && ((guchar)*q & 0xC0) == 0x80)
-      q--;
-    const char *t = q;
-    if (!zs_normtext_is_space(zs_utf8_next(&t)))
-      break;
-    z = q;
-  }
+/* Half columns of each character: one for each ASCII byte, two for each
+ * lead byte of a longer character, one for NBSP (C2 A0) (the sum is
+ * exact). */
+static guint64 halves_of(const char *s, const char *z) {
   guint64 halves = 0;
-  const guchar *p = (const guchar *)a, *e = (const guchar *)z;
+  const guchar *p = (const guchar *)s, *e = (const guchar *)z;
   for (; e - p >= 8; p += 8) { /* eight bytes at a time: 1 or 2 in each byte, summed */
     guint64 w;
     memcpy(&w, p, 8);
@@ -67,8 +50,55 @@ double zs_line_width(const char *s, gsize len) {
   }
   for (; p < e; p++)
     halves += (*p < 0x80) + 2 * (*p >= 0xC0);
-  for (const char *q = a; q < z && (q = memchr(q, 0xC2, z - q)) && q + 1 < z; q++)
+  for (const char *q = s; q < z && (q = memchr(q, 0xC2, z - q)) && q + 1 < z; q++)
     halves -= (guchar)q[1] == 0xA0;
+  return halves;
+}
+
+/* The spaces at either end of s[0, len): [*a, *z) is what is between. */
+static void trim(const char *s, gsize len, const char **a, const char **z) {
+  *a = s, *z = s + len;
+  /* most lines have none: every space zs_normtext_is_space() knows is led
+   * by a byte up to 0x20, C2, E2 or E3, and ends in one up to 0x20 or in
+   * 80-8A, 9F, A0 or AF */
+  guchar first = len ? (guchar)s[0] : 0, last = len ? (guchar)s[len - 1] : 0;
+  if (len && first > 0x20 && first != 0xC2 && first != 0xE2 && first != 0xE3 && last > 0x20 &&
+      (last < 0x80 || last > 0x8A) && last != 0x9F && last != 0xA0 && last != 0xAF)
+    return;
+  while (*a < *z) {
+    const char *q = *a;
+    if (!zs_normtext_is_space(zs_utf8_next(&q)))
+      break;
+    *a = q;
+  }
+  while (*z > *a) {
+    const char *q = *z - 1;
+    while (q > *a && ((guchar)*q & 0xC0) == 0x80)
+      q--;
+    const char *t = q;
+    if (!zs_normtext_is_space(zs_utf8_next(&t)))
+      break;
+    *z = q;
+  }
+}
+
+/* The characters from the first to the last that is not a space, spaces
+ * between included, counted in half columns. */
+double zs_line_width(const char *s, gsize len) {
+  const char *a, *z;
+  trim(s, len, &a, &z);
+  return halves_of(a, z) / 2.0;
+}
+
+/* The same, knowing the half columns of all s[0, len): those of the few
+ * spaces at the ends are taken off. */
+double zs_line_width_of(const char *s, gsize len, guint64 halves) {
+  const char *a, *z;
+  trim(s, len, &a, &z);
+  if (a > s)
+    halves -= halves_of(s, a);
+  if (z < s + len)
+    halves -= halves_of(z, s + len);
   return halves / 2.0;
 }
 
@@ -154,29 +184,19 @@ gboolean zs_line_starts_subtitle(const char *norm) {
  * spared. In valid UTF-8 a character's bytes are found only where that
  * character is, so comparing bytes at each character start finds them. */
 static gboolean may_be_dateline(const char *norm, gsize len) {
-  /* one pass over the characters, comparing the bytes of the few led by
-   * E3 (【 E3 80 90), E6 (消息 E6 B6 88 E6 81 AF), E7 (电 E7 94 B5) or E8
-   * (讯 E8 AE AF); && stops at the NUL after the text before reading past
-   * it */
-  for (const guchar *p = (const guchar *)norm, *end = p + len; p < end;) {
-    guchar b = *p;
-    if (b < 0xE0) {
-      p += b < 0x80 ? 1 : 2;
-      continue;
-    }
-    if (b >= 0xF0) {
-      p += 4;
-      continue;
-    }
-    if ((b == 0xE3 && p[1] == 0x80 && p[2] == 0x90) ||
-        (b == 0xE7 && p[1] == 0x94 && p[2] == 0xB5) ||
-        (b == 0xE8 && p[1] == 0xAE && p[2] == 0xAF) ||
-        (b == 0xE6 && p[1] == 0xB6 && p[2] == 0x88 && p[3] == 0xE6 && p[4] == 0x81 &&
-         p[5] == 0xAF))
-      return TRUE;
-    p += 3;
-  }
-  return FALSE;
+  /* Which of 【 (E3 80 90, bit 0), 电 (E7 94 B5, 1), 讯 (E8 AE AF, 2) and
+   * 消 (E6 B6 88, 3: the first of 消息) a byte can be the first, second
+   * or third byte of. Every byte position is tried, with no branch and no
+   * step from character to character (a test would wait on the step):
+   * their lead bytes never occur inside a character. */
+  static const guint8 lit0[256] = {[0xE3] = 1, [0xE7] = 2, [0xE8] = 4, [0xE6] = 8};
+  static const guint8 lit1[256] = {[0x80] = 1, [0x94] = 2, [0xAE] = 4, [0xB6] = 8};
+  static const guint8 lit2[256] = {[0x90] = 1, [0xB5] = 2, [0xAF] = 4, [0x88] = 8};
+  const guchar *p = (const guchar *)norm;
+  guint found = 0;
+  for (gsize i = 0; i + 2 < len; i++)
+    found |= lit0[p[i]] & lit1[p[i + 1]] & lit2[p[i + 2]];
+  return (found & 7) || ((found & 8) && strstr(norm, "消息"));
 }
 
 gboolean zs_line_starts_block(const char *norm, gsize len) {
@@ -219,17 +239,23 @@ gboolean zs_line_has_clause_punct(const char *norm) {
 /* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
  * 百姓关心什么…. One or two characters after a colon are no clause, so the
  * line does not end there. */
+static inline gboolean is_colon(const char *p) { /* ： is EF BC 9A */
+  return (guchar)p[0] == 0xEF && (guchar)p[1] == 0xBC && (guchar)p[2] == 0x9A;
+}
+
 gboolean zs_line_colon_fragment(const char *norm, gsize len) {
-  const char *c = norm + len; /* the last ：, EF BC 9A */
-  while ((c = memrchr(norm, 0xEF, c - norm)) && ((guchar)c[1] != 0xBC || (guchar)c[2] != 0x9A))
-    ;
-  if (!c || c == norm)
+  /* read from the end: a ： second or third from the end, not starting the
+   * line, and letters or digits after it. No letter or digit is a ：, so
+   * that is the line's last ：, and nothing before it needs reading. */
+  const char *c0 = zs_utf8_prev(norm, norm + len);
+  const char *c1 = c0 ? zs_utf8_prev(norm, c0) : NULL;
+  if (!c1)
     return FALSE;
-  guint n = 0;
-  for (const char *p = c + strlen("："); *p; p = g_utf8_next_char(p), n++)
-    if (!g_unichar_isalnum(zs_utf8_at(p)))
-      return FALSE;
-  return n >= 1 && n <= 2;
+  if (is_colon(c1))
+    return c1 != norm && g_unichar_isalnum(zs_utf8_at(c0));
+  const char *c2 = zs_utf8_prev(norm, c1);
+  return c2 && is_colon(c2) && c2 != norm && g_unichar_isalnum(zs_utf8_at(c1)) &&
+         g_unichar_isalnum(zs_utf8_at(c0));
 }
 
 /* A one-line paragraph that reads as a headline: phrase spaces stay. */

@@ -13,6 +13,10 @@ double zs_line_indent(const char *s, gsize len);
 /* Display width of s[0, len) (valid UTF-8) in CJK columns, ASCII half,
  * leading and trailing spaces not counted. */
 double zs_line_width(const char *s, gsize len);
+/* The same, given `halves`, the width of all s[0, len) in half columns
+ * counted that way (zs_normtext_clean() counts it): only the ends are
+ * read. */
+double zs_line_width_of(const char *s, gsize len, guint64 halves);
 
 /* Closing quotes and brackets, full-width and ASCII. */
 gboolean zs_line_is_closer(gunichar c);

@@ -86,15 +86,18 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
 
 /* Valid UTF-8 from a raw line into `o` (emptied first): invalid bytes
  * become U+FFFD, NULs go. One warning of each kind per line. Returns
- * whether `o` may have markup (a & or a <). */
+ * whether `o` may have markup (a & or a <); *halves is its width in half
+ * columns (see ZsCleanScan), or -1 when not counted. */
 static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
-                              guint64 base, GPtrArray *w, GString *o) {
+                              guint64 base, GPtrArray *w, GString *o, gint64 *halves) {
   zs_gstring_clear(o);
-  gboolean markup;
-  if (zs_normtext_clean(s, len, &markup)) { /* most lines */
+  ZsCleanScan scan;
+  if (zs_normtext_clean(s, len, &scan)) { /* most lines */
     zs_gstring_append(o, s, len);
-    return markup;
+    *halves = (gint64)scan.halves;
+    return scan.markup;
   }
+  *halves = -1;
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
   const char *p = s, *end = s + len;
   while (p < end) {
@@ -136,7 +139,8 @@ static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
     n->line_bytes = 0;
   }
   NormLine *l = zs_reflow_line_new(n);
-  gboolean markup = sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw);
+  gboolean markup =
+      sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw, &l->halves);
   if (piece) {
     g_string_erase(n->cur, 0, len);
     n->line_off += len;

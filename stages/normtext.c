@@ -316,9 +316,10 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
 
 /* The well-formed sequences of RFC 3629, the common three-byte characters
  * first. */
-gboolean zs_normtext_clean(const char *s, gsize len, gboolean *markup) {
+gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   const guchar *p = (const guchar *)s, *e = p + len;
   gboolean amp_lt = FALSE;
+  gsize halves = 0; /* ASCII 1, any other character 2, NBSP 1 */
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
   const guint plain3 = 0xDFFEu;
@@ -330,6 +331,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, gboolean *markup) {
      * (three) while four are */
     if (c - 1u < 0x7Fu) {
       amp_lt |= c == '&' || c == '<';
+      halves++;
       p++;
       continue;
     }
@@ -339,6 +341,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, gboolean *markup) {
       w = GUINT64_FROM_LE(w);
       if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
           (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
+        halves += 4;
         p += 6;
         continue;
       }
@@ -348,6 +351,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, gboolean *markup) {
       memcpy(&w, p, 4);
       w = GUINT32_FROM_LE(w);
       if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
+        halves += 2;
         p += 3;
         continue;
       }
@@ -356,9 +360,11 @@ gboolean zs_normtext_clean(const char *s, gsize len, gboolean *markup) {
       if (!c)
         return FALSE;
       amp_lt |= c == '&' || c == '<';
+      halves++;
       p++;
       continue;
     }
+    halves += c == 0xC2 && e - p >= 2 && p[1] == 0xA0 ? 1 : 2; /* NBSP is C2 A0 */
     gsize left = (gsize)(e - p);
     if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
       if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
@@ -382,8 +388,10 @@ gboolean zs_normtext_clean(const char *s, gsize len, gboolean *markup) {
       return FALSE;
     }
   }
-  if (markup)
-    *markup = amp_lt;
+  if (scan) {
+    scan->markup = amp_lt;
+    scan->halves = halves;
+  }
   return TRUE;
 }
 

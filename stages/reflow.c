@@ -174,6 +174,7 @@ NormLine *zs_reflow_line_new(ZsNormalizer *n) {
     l->norm = g_string_sized_new(256);
   }
   l->meta = -1;
+  l->halves = -1;
   return l;
 }
 
@@ -307,6 +308,8 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
   const char *h = first ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
+    if (l->halves >= 0) /* the markers and spaces are ASCII, a half each */
+      l->halves -= h - l->raw->str;
     g_string_erase(l->raw, 0, h - l->raw->str);
   }
   l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
@@ -315,7 +318,8 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
     return;
   }
   l->lineno = lineno;
-  l->width = zs_line_width(l->raw->str, l->raw->len);
+  l->width = l->halves >= 0 ? zs_line_width_of(l->raw->str, l->raw->len, (guint64)l->halves)
+                            : zs_line_width(l->raw->str, l->raw->len);
   n->nonblank++;
   guint b = (guint)l->width;
   count_width(n, b < HIST_MAX ? b : HIST_MAX - 1);

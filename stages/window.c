@@ -161,10 +161,11 @@ void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *share
   g_return_if_fail(n <= 8);
   guint total[8] = {0};
   /* at most one bigram a character of the questions; at most half full */
-  gsize chars = 0;
-  for (guint k = 0; k < n; k++)
-    for (const char *p = qs[k]; *p; p++)
-      chars += ((guchar)*p & 0xC0) != 0x80;
+  gsize chars = 0, lens[8];
+  for (guint k = 0; k < n; k++) {
+    lens[k] = strlen(qs[k]);
+    chars += count_chars(qs[k], lens[k]);
+  }
   guint slots = 64;
   while (slots < 2 * chars + 2)
     slots *= 2;
@@ -175,7 +176,7 @@ void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *share
   memset(q.filter, 0, sizeof q.filter);
   memset(q.e, 0, slots * sizeof *q.e);
   for (guint k = 0; k < n; k++)
-    query_add(&q, k, qs[k], strlen(qs[k]), total);
+    query_add(&q, k, qs[k], lens[k], total);
   /* Every bigram of the questions is two word characters, so a pair with
    * any other character in it is simply not found: the window's characters
    * need no classifying. */
