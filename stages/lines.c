@@ -55,22 +55,36 @@ static guint64 halves_of(const char *s, const char *z) {
   return halves;
 }
 
+/* Does s[0, len) end in a space zs_normtext_is_space() knows? Read off
+ * its last bytes, without finding where the last character starts: NBSP
+ * is C2 A0, U+2000-200A E2 80 80-8A, U+202F E2 80 AF, U+205F E2 81 9F,
+ * U+3000 E3 80 80 (a lead byte is never a character's last). */
+static gboolean ends_in_space(const guchar *s, gsize len) {
+  guchar z = s[len - 1];
+  if (z < 0x80)
+    return zs_normtext_is_space(z);
+  if (len >= 2 && s[len - 2] == 0xC2)
+    return z == 0xA0;
+  if (len < 3)
+    return FALSE;
+  guchar l = s[len - 3], m = s[len - 2];
+  return (l == 0xE2 && m == 0x80 && (z <= 0x8A || z == 0xAF)) ||
+         (l == 0xE2 && m == 0x81 && z == 0x9F) || (l == 0xE3 && m == 0x80 && z == 0x80);
+}
+
 /* The spaces at either end of s[0, len): [*a, *z) is what is between. */
 static void trim(const char *s, gsize len, const char **a, const char **z) {
   *a = s, *z = s + len;
-  /* most lines have none: every space zs_normtext_is_space() knows is led
-   * by a byte up to 0x20, C2, E2 or E3, and ends in one up to 0x20 or in
-   * 80-8A, 9F, A0 or AF */
-  guchar first = len ? (guchar)s[0] : 0, last = len ? (guchar)s[len - 1] : 0;
-  if (len && first > 0x20 && first != 0xC2 && first != 0xE2 && first != 0xE3 && last > 0x20 &&
-      (last < 0x80 || last > 0x8A) && last != 0x9F && last != 0xA0 && last != 0xAF)
-    return;
-  while (*a < *z) {
+  /* every space is led by a byte up to 0x20, C2, E2 or E3 */
+  guchar first = len ? (guchar)s[0] : 0;
+  while (*a < *z && (first <= 0x20 || first == 0xC2 || first == 0xE2 || first == 0xE3)) {
     const char *q = *a;
     if (!zs_normtext_is_space(zs_utf8_next(&q)))
       break;
     *a = q;
   }
+  if (*a == *z || !ends_in_space((const guchar *)s, len)) /* most lines */
+    return;
   while (*z > *a) {
     const char *q = *z - 1;
     while (q > *a && ((guchar)*q & 0xC0) == 0x80)
@@ -100,16 +114,6 @@ double zs_line_width_of(const char *s, gsize len, guint64 halves) {
   if (z < s + len)
     halves -= halves_of(z, s + len);
   return halves / 2.0;
-}
-
-gboolean zs_line_is_closer(gunichar c) {
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-         c == 0xFF09 || c == 0x300B || c == 0x3011 || c == '"' || c == '\'' ||
-         c == ')';
-}
-
-gboolean zs_line_is_stop(gunichar c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
 
 static gboolean is_dash(gunichar c) {

@@ -18,10 +18,17 @@ double zs_line_width(const char *s, gsize len);
  * read. */
 double zs_line_width_of(const char *s, gsize len, guint64 halves);
 
-/* Closing quotes and brackets, full-width and ASCII. */
-gboolean zs_line_is_closer(gunichar c);
+/* Closing quotes and brackets, full-width and ASCII. (Inline: the
+ * reflow asks about the last characters of every line.) */
+static inline gboolean zs_line_is_closer(gunichar c) {
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 ||
+         c == 0x300B || c == 0x3011 || c == '"' || c == '\'' || c == ')';
+}
+
 /* 。！？ and ASCII ! ? */
-gboolean zs_line_is_stop(gunichar c);
+static inline gboolean zs_line_is_stop(gunichar c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+}
 
 /* Ends a sentence: a stop, then closing marks. */
 gboolean zs_line_ends_sentence(const char *norm, gsize len);
