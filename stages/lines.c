@@ -35,29 +35,12 @@ double zs_line_indent(const char *s, gsize len) {
   return w;
 }
 
-/* The characters from the first to the last that is not a space, spaces
- * between included, counted in half columns (the sum is exact): one for
- * each ASCII byte, two for each lead byte of a longer character, one for
- * NBSP (C2 A0). */
-double zs_line_width(const char *s, gsize len) {
-  const char *a = s, *z = s + len;
-  while (a < z) {
-    const char *q = a;
-    if (!zs_normtext_is_space(zs_utf8_next(&q)))
-      break;
-    a = q;
-  }
-  while (z > a) {
-    const char *q = z - 1;
-    while (q > a && ((guchar)*q & 0xC0) == 0x80)
-      q--;
-    const char *t = q;
-    if (!zs_normtext_is_space(zs_utf8_next(&t)))
-      break;
-    z = q;
-  }
+/* Half columns of each character: one for each ASCII byte, two for each
+ * lead byte of a longer character, one for NBSP (C2 A0) (the sum is
+ * exact). */
+static guint64 halves_of(const char *s, const char *z) {
   guint64 halves = 0;
-  const guchar *p = (const guchar *)a, *e = (const guchar *)z;
+  const guchar *p = (const guchar *)s, *e = (const guchar *)z;
   for (; e - p >= 8; p += 8) { /* eight bytes at a time: 1 or 2 in each byte, summed */
     guint64 w;
     memcpy(&w, p, 8);
@@ -67,29 +50,80 @@ double zs_line_width(const char *s, gsize len) {
   }
   for (; p < e; p++)
     halves += (*p < 0x80) + 2 * (*p >= 0xC0);
-  for (const char *q = a; q < z && (q = memchr(q, 0xC2, z - q)) && q + 1 < z; q++)
+  for (const char *q = s; q < z && (q = memchr(q, 0xC2, z - q)) && q + 1 < z; q++)
     halves -= (guchar)q[1] == 0xA0;
+  return halves;
+}
+
+/* Does s[0, len) end in a space zs_normtext_is_space() knows? Read off
+ * its last bytes, without finding where the last character starts: NBSP
+ * is C2 A0, U+2000-200A E2 80 80-8A, U+202F E2 80 AF, U+205F E2 81 9F,
+ * U+3000 E3 80 80 (a lead byte is never a character's last). */
+static gboolean ends_in_space(const guchar *s, gsize len) {
+  guchar z = s[len - 1];
+  if (z < 0x80)
+    return zs_normtext_is_space(z);
+  if (len >= 2 && s[len - 2] == 0xC2)
+    return z == 0xA0;
+  if (len < 3)
+    return FALSE;
+  guchar l = s[len - 3], m = s[len - 2];
+  return (l == 0xE2 && m == 0x80 && (z <= 0x8A || z == 0xAF)) ||
+         (l == 0xE2 && m == 0x81 && z == 0x9F) || (l == 0xE3 && m == 0x80 && z == 0x80);
+}
+
+/* The spaces at either end of s[0, len): [*a, *z) is what is between. */
+static void trim(const char *s, gsize len, const char **a, const char **z) {
+  *a = s, *z = s + len;
+  /* every space is led by a byte up to 0x20, C2, E2 or E3 */
+  guchar first = len ? (guchar)s[0] : 0;
+  while (*a < *z && (first <= 0x20 || first == 0xC2 || first == 0xE2 || first == 0xE3)) {
+    const char *q = *a;
+    if (!zs_normtext_is_space(zs_utf8_next(&q)))
+      break;
+    *a = q;
+  }
+  if (*a == *z || !ends_in_space((const guchar *)s, len)) /* most lines */
+    return;
+  while (*z > *a) {
+    const char *q = *z - 1;
+    while (q > *a && ((guchar)*q & 0xC0) == 0x80)
+      q--;
+    const char *t = q;
+    if (!zs_normtext_is_space(zs_utf8_next(&t)))
+      break;
+    *z = q;
+  }
+}
+
+/* The characters from the first to the last that is not a space, spaces
+ * between included, counted in half columns. */
+double zs_line_width(const char *s, gsize len) {
+  const char *a, *z;
+  trim(s, len, &a, &z);
+  return halves_of(a, z) / 2.0;
+}
+
+/* The same, knowing the half columns of all s[0, len): those of the few
+ * spaces at the ends are taken off. */
+double zs_line_width_of(const char *s, gsize len, guint64 halves) {
+  const char *a, *z;
+  trim(s, len, &a, &z);
+  if (a > s)
+    halves -= halves_of(s, a);
+  if (z < s + len)
+    halves -= halves_of(z, s + len);
   return halves / 2.0;
-}
-
-gboolean zs_line_is_closer(gunichar c) {
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-         c == 0xFF09 || c == 0x300B || c == 0x3011 || c == '"' || c == '\'' ||
-         c == ')';
-}
-
-gboolean zs_line_is_stop(gunichar c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
 
 static gboolean is_dash(gunichar c) {
   return c == 0x2014 || c == 0x2015 || c == 0x2500;
 }
 
-/* Last character of `s` before any closing quotes or brackets; *closers
- * tells whether there were some. */
-static gunichar last_core(const char *s, gunichar *last) {
-  const char *e = s + strlen(s);
+/* Last character of s[0, len) before any closing quotes or brackets;
+ * *last is the last character of all. */
+static gunichar last_core(const char *s, gsize len, gunichar *last) {
+  const char *e = s + len;
   *last = 0;
   gunichar c = 0;
   while (e > s) {
@@ -103,14 +137,13 @@ static gunichar last_core(const char *s, gunichar *last) {
   return 0;
 }
 
-gboolean zs_line_ends_sentence(const char *norm) {
+gboolean zs_line_ends_sentence(const char *norm, gsize len) {
   gunichar last;
-  return zs_line_is_stop(last_core(norm, &last));
+  return zs_line_is_stop(last_core(norm, len, &last));
 }
 
 /* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
-gboolean zs_line_ends_soft(const char *norm) {
-  gsize n = strlen(norm);
+gboolean zs_line_ends_soft(const char *norm, gsize n) {
   if (n < 3)
     return FALSE;
   const char *e = zs_utf8_prev(norm, norm + n);
@@ -125,8 +158,7 @@ gboolean zs_line_ends_soft(const char *norm) {
 }
 
 /* Ends inside a clause: a paragraph never ends on these. */
-gboolean zs_line_ends_open(const char *norm) {
-  gsize n = strlen(norm);
+gboolean zs_line_ends_open(const char *norm, gsize n) {
   if (!n)
     return FALSE;
   gunichar c = zs_utf8_at(zs_utf8_prev(norm, norm + n));
@@ -153,17 +185,27 @@ gboolean zs_line_starts_subtitle(const char *norm) {
  * patterns (classify.c) has a literal only a dateline has: 电 in 本报北京
  * 1月30日电, 讯 or 消息 in 本报讯 and 央视网消息, 【 in 【…报道】. A line
  * without any of them is no dateline, and the regular expressions are
- * spared. */
-static gboolean may_be_dateline(const char *norm) {
-  /* byte searches: in valid UTF-8 a character's encoding is found only
-   * where that character is (libc's strstr() is vectorized; decoding the
-   * line was not) */
-  return strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "【") || strstr(norm, "消息");
+ * spared. In valid UTF-8 a character's bytes are found only where that
+ * character is, so comparing bytes at each character start finds them. */
+static gboolean may_be_dateline(const char *norm, gsize len) {
+  /* Which of 【 (E3 80 90, bit 0), 电 (E7 94 B5, 1), 讯 (E8 AE AF, 2) and
+   * 消 (E6 B6 88, 3: the first of 消息) a byte can be the first, second
+   * or third byte of. Every byte position is tried, with no branch and no
+   * step from character to character (a test would wait on the step):
+   * their lead bytes never occur inside a character. */
+  static const guint8 lit0[256] = {[0xE3] = 1, [0xE7] = 2, [0xE8] = 4, [0xE6] = 8};
+  static const guint8 lit1[256] = {[0x80] = 1, [0x94] = 2, [0xAE] = 4, [0xB6] = 8};
+  static const guint8 lit2[256] = {[0x90] = 1, [0xB5] = 2, [0xAF] = 4, [0x88] = 8};
+  const guchar *p = (const guchar *)norm;
+  guint found = 0;
+  for (gsize i = 0; i + 2 < len; i++)
+    found |= lit0[p[i]] & lit1[p[i + 1]] & lit2[p[i + 2]];
+  return (found & 7) || ((found & 8) && strstr(norm, "消息"));
 }
 
-gboolean zs_line_starts_block(const char *norm) {
+gboolean zs_line_starts_block(const char *norm, gsize len) {
   gunichar c = zs_utf8_at(norm);
-  if (may_be_dateline(norm) && zs_class_dateline_len(norm))
+  if (may_be_dateline(norm, len) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&
@@ -201,17 +243,23 @@ gboolean zs_line_has_clause_punct(const char *norm) {
 /* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
  * 百姓关心什么…. One or two characters after a colon are no clause, so the
  * line does not end there. */
-gboolean zs_line_colon_fragment(const char *norm) {
-  const char *c = norm + strlen(norm); /* the last ：, EF BC 9A */
-  while ((c = memrchr(norm, 0xEF, c - norm)) && ((guchar)c[1] != 0xBC || (guchar)c[2] != 0x9A))
-    ;
-  if (!c || c == norm)
+static inline gboolean is_colon(const char *p) { /* ： is EF BC 9A */
+  return (guchar)p[0] == 0xEF && (guchar)p[1] == 0xBC && (guchar)p[2] == 0x9A;
+}
+
+gboolean zs_line_colon_fragment(const char *norm, gsize len) {
+  /* read from the end: a ： second or third from the end, not starting the
+   * line, and letters or digits after it. No letter or digit is a ：, so
+   * that is the line's last ：, and nothing before it needs reading. */
+  const char *c0 = zs_utf8_prev(norm, norm + len);
+  const char *c1 = c0 ? zs_utf8_prev(norm, c0) : NULL;
+  if (!c1)
     return FALSE;
-  guint n = 0;
-  for (const char *p = c + strlen("："); *p; p = g_utf8_next_char(p), n++)
-    if (!g_unichar_isalnum(zs_utf8_at(p)))
-      return FALSE;
-  return n >= 1 && n <= 2;
+  if (is_colon(c1))
+    return c1 != norm && g_unichar_isalnum(zs_utf8_at(c0));
+  const char *c2 = zs_utf8_prev(norm, c1);
+  return c2 && is_colon(c2) && c2 != norm && g_unichar_isalnum(zs_utf8_at(c1)) &&
+         g_unichar_isalnum(zs_utf8_at(c0));
 }
 
 /* A one-line paragraph that reads as a headline: phrase spaces stay. */
@@ -225,49 +273,68 @@ gboolean zs_line_headline_like(const char *norm, double width) {
   return TRUE;
 }
 
+/* The next token of `raw` (a run of characters other than spaces) from
+ * *p: its bytes [*a, *z), *p moved past it. Returns its characters, 0 at
+ * the end, or -1 when it is no name (a character other than an ideograph,
+ * or more than three). */
+static int name_token(const char **p, const char **a, const char **z) {
+  const char *q = *p;
+  while (*q) {
+    const char *r = q;
+    if (!zs_normtext_is_space(zs_utf8_next(&r)))
+      break;
+    q = r;
+  }
+  *a = q;
+  int n = 0;
+  while (*q) {
+    const char *r = q;
+    gunichar c = zs_utf8_next(&r);
+    if (zs_normtext_is_space(c))
+      break;
+    if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) || n >= 3)
+      return -1;
+    n++;
+    q = r;
+  }
+  *z = *p = q;
+  return n;
+}
+
 /* A byline of names only, 李 刚 黄惠萍 胡 靖: the page pads a two-character
  * name with a space to the width of a three-character one. Returns the
  * names one space apart (李刚 黄惠萍 胡靖), or NULL when the line is not
  * such a list (tokens of 1-3 ideographs, one-character tokens in pairs, at
  * least one such pair). */
 char *zs_line_names(const char *raw) {
-  g_autoptr(GPtrArray) toks = g_ptr_array_new_with_free_func(g_free);
-  GString *tok = g_string_new(NULL);
-  for (const char *p = raw;; p = g_utf8_next_char(p)) {
-    gunichar c = zs_utf8_at(p);
-    if (c && !zs_normtext_is_space(c)) {
-      if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ||
-          g_utf8_strlen(tok->str, -1) >= 3) {
-        g_string_free(tok, TRUE);
-        return NULL;
-      }
-      g_string_append_unichar(tok, c);
-      continue;
-    }
-    if (tok->len)
-      g_ptr_array_add(toks, g_string_free(g_steal_pointer(&tok), FALSE));
-    if (!tok)
-      tok = g_string_new(NULL);
-    if (!c)
-      break;
-  }
-  g_string_free(tok, TRUE);
-  g_autoptr(GString) o = g_string_new(NULL);
+  /* the shape first, without allocating: most lines are no such list */
   guint names = 0, pairs = 0;
-  for (guint i = 0; i < toks->len; i++) {
-    const char *t = toks->pdata[i];
-    if (o->len)
-      g_string_append_c(o, ' ');
-    g_string_append(o, t);
-    if (g_utf8_strlen(t, -1) == 1) {
-      if (i + 1 >= toks->len || g_utf8_strlen(toks->pdata[i + 1], -1) != 1)
-        return NULL;
-      g_string_append(o, toks->pdata[++i]);
+  gboolean pair_open = FALSE; /* the last token was the first of a pair */
+  const char *p = raw, *a, *z;
+  for (int k; (k = name_token(&p, &a, &z)) != 0;) {
+    if (k < 0 || (pair_open && k != 1))
+      return NULL;
+    if (pair_open) {
       pairs++;
+      pair_open = FALSE;
+    } else {
+      names++;
+      pair_open = k == 1;
     }
-    names++;
   }
-  return names >= 2 && pairs ? g_strdup(o->str) : NULL;
+  if (pair_open || names < 2 || !pairs)
+    return NULL;
+  /* then the names one space apart, a pair's two tokens as one name */
+  GString *o = g_string_sized_new(strlen(raw));
+  pair_open = FALSE;
+  p = raw;
+  for (int k; (k = name_token(&p, &a, &z)) > 0;) {
+    if (o->len && !pair_open)
+      g_string_append_c(o, ' ');
+    g_string_append_len(o, a, z - a);
+    pair_open = k == 1 && !pair_open;
+  }
+  return g_string_free(o, FALSE);
 }
 
 /* "## text": the heading's text without the markers, or NULL. */

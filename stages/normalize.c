@@ -55,7 +55,8 @@ void zs_para_free(ZsPara *p) {
     g_array_unref(p->line_offsets);
   if (p->line_numbers)
     g_array_unref(p->line_numbers);
-  g_free(p->text);
+  if (p->text != (char *)(p + 1)) /* the normalizer's are in p's block */
+    g_free(p->text);
   g_free(p);
 }
 
@@ -84,14 +85,19 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
 }
 
 /* Valid UTF-8 from a raw line into `o` (emptied first): invalid bytes
- * become U+FFFD, NULs go. One warning of each kind per line. */
-static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
-                          guint64 base, GPtrArray *w, GString *o) {
+ * become U+FFFD, NULs go. One warning of each kind per line. Returns
+ * whether `o` may have markup (a & or a <); *halves is its width in half
+ * columns (see ZsCleanScan), or -1 when not counted. */
+static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
+                              guint64 base, GPtrArray *w, GString *o, gint64 *halves) {
   zs_gstring_clear(o);
-  if (zs_normtext_clean(s, len)) { /* most lines */
+  ZsCleanScan scan;
+  if (zs_normtext_clean(s, len, &scan)) { /* most lines */
     zs_gstring_append(o, s, len);
-    return;
+    *halves = (gint64)scan.halves;
+    return scan.markup;
   }
+  *halves = -1;
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
   const char *p = s, *end = s + len;
   while (p < end) {
@@ -115,6 +121,7 @@ static void sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint
     }
     p = bad + 1;
   }
+  return memchr(o->str, '&', o->len) || memchr(o->str, '<', o->len);
 }
 
 static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
@@ -132,7 +139,8 @@ static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
     n->line_bytes = 0;
   }
   NormLine *l = zs_reflow_line_new(n);
-  sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw);
+  gboolean markup =
+      sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw, &l->halves);
   if (piece) {
     g_string_erase(n->cur, 0, len);
     n->line_off += len;
@@ -140,9 +148,8 @@ static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
     zs_gstring_clear(n->cur);
   }
   /* scraped HTML: entities decoded, a <br> ends a line */
-  const char *raw = l->raw->str;
-  if (memchr(raw, '&', l->raw->len) || memchr(raw, '<', l->raw->len)) {
-    g_auto(GStrv) html = zs_html_pieces(raw);
+  if (markup) {
+    g_auto(GStrv) html = zs_html_pieces(l->raw->str);
     for (guint i = 0; html[i]; i++) {
       NormLine *hl = zs_reflow_line_new(n);
       g_string_assign(hl->raw, html[i]);
@@ -202,6 +209,7 @@ ZsNormalizer *zs_norm_new(const char *file) {
   n->recent = zs_window_new();
   n->next = g_string_new(NULL);
   n->pnorm = g_string_new(NULL);
+  n->ptmp = g_string_new(NULL);
   return n;
 }
 
@@ -225,13 +233,16 @@ void zs_norm_free(ZsNormalizer *n) {
   }
   g_string_free(n->next, TRUE);
   g_string_free(n->pnorm, TRUE);
+  g_string_free(n->ptmp, TRUE);
   g_free(n);
 }
 
 void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
                   GPtrArray *out, GPtrArray *warnings) {
   const char *p = data, *end = data + len;
-  const char *lf = NULL; /* the next \n at or after p, or end: a cache */
+  /* the next \n and \r at or after p, or end: caches, each searched for
+   * again only once p has passed it */
+  const char *lf = NULL, *cr = NULL;
   while (p < end) {
     if (n->pending_cr) {
       n->pending_cr = FALSE;
@@ -247,9 +258,12 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
       if (!lf)
         lf = end;
     }
-    const char *nl = memchr(p, '\r', lf - p);
-    if (!nl)
-      nl = lf;
+    if (!cr || cr < p) {
+      cr = memchr(p, '\r', end - p);
+      if (!cr)
+        cr = end;
+    }
+    const char *nl = MIN(cr, lf);
     if (n->cur->len == 0 && nl < end && (gsize)(nl - p) <= PIECE_BYTES) {
       /* The whole line is in this chunk and too short to be cut in pieces:
        * read from the chunk itself, not copied into n->cur first. */

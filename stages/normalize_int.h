@@ -41,6 +41,8 @@ typedef struct NormLine {
   GString *norm;    /* zs_norm_text(raw) */
   guint lineno;
   double width;     /* display width in CJK columns, ASCII counts half */
+  gint64 halves;    /* the width of all raw in half columns, when known
+                       from reading it (take_line()), else -1 */
   gboolean heading;
   gboolean cut;     /* a piece of an over-long line: see take_line() */
   double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
@@ -78,6 +80,7 @@ struct ZsNormalizer {
    * (unless its phrase spaces count: zs_line_headline_like()). */
   gboolean palone;
   GString *pnorm;     /* the lines' norm, end to end */
+  GString *ptmp;      /* scratch: the paragraph's text, made again */
   gboolean pheading;
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */

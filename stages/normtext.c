@@ -185,22 +185,31 @@ static const guint8 lead_step[256] = {
     0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
 };
 
-/* The end of the run of characters from `p` that are copied as they are. */
+/* The end of the run of characters from `p` that are copied as they are.
+ * Read byte by byte, four at a time, rather than a character at a time:
+ * then no byte's test waits for the step past the last character (two
+ * loads in a row each time). It can be, as a continuation byte (0x01 in
+ * the table) is only ever met after a lead that was passed as plain, and
+ * every byte that may start a character needing care (0 or 0x80 + the
+ * length) is stopped at. */
 static const char *plain_run(const char *p, const char *end) {
-  while (p < end) {
-    guint8 k = lead_step[(guchar)*p];
-    if (k & 0x80) {
-      const char *q = p;
-      if (needs_care_mb(zs_utf8_next(&q)))
-        return p;
-      p = q;
-    } else if (k) {
-      p += k;
-    } else {
-      return p;
-    }
+  const guchar *q = (const guchar *)p, *e = (const guchar *)end;
+  for (;;) {
+    /* k - 1 is 0..3 for the plain bytes (k 1 to 4), and more for the others */
+    while (e - q >= 4 && !(((lead_step[q[0]] - 1u) | (lead_step[q[1]] - 1u) |
+                            (lead_step[q[2]] - 1u) | (lead_step[q[3]] - 1u)) & ~3u))
+      q += 4;
+    while (q < e && lead_step[*q] - 1u <= 3u)
+      q++;
+    if (q == e)
+      return end;
+    if (!(lead_step[*q] & 0x80))
+      return (const char *)q;
+    const char *r = (const char *)q;
+    if (needs_care_mb(zs_utf8_next(&r)))
+      return (const char *)q;
+    q = (const guchar *)r;
   }
-  return end;
 }
 
 /* The character-level normalization of s[0, len) into `o` (emptied
@@ -307,23 +316,42 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
 
 /* The well-formed sequences of RFC 3629, the common three-byte characters
  * first. */
-gboolean zs_normtext_clean(const char *s, gsize len) {
+gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   const guchar *p = (const guchar *)s, *e = p + len;
+  gboolean amp_lt = FALSE;
+  gsize halves = 0; /* ASCII 1, any other character 2, NBSP 1 */
+  /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
+   * form or surrogate is led by them (E0 and ED are) */
+  const guint plain3 = 0xDFFEu;
   while (p < e) {
     guchar c = p[0];
     /* the common cases first, with as few tests as will do: ASCII other
-     * than NUL, and E1-EC, EE, EF (no overlong form or surrogate is led by
-     * them) followed by two continuation bytes, its three bytes read at
-     * once while four are left */
+     * than NUL, and E1-EC, EE, EF followed by two continuation bytes, two
+     * such characters (six bytes) read at once while eight are left, one
+     * (three) while four are */
     if (c - 1u < 0x7Fu) {
+      amp_lt |= c == '&' || c == '<';
+      halves++;
       p++;
       continue;
+    }
+    if (e - p >= 8) {
+      guint64 w;
+      memcpy(&w, p, 8);
+      w = GUINT64_FROM_LE(w);
+      if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
+          (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
+        halves += 4;
+        p += 6;
+        continue;
+      }
     }
     if (e - p >= 4) {
       guint32 w;
       memcpy(&w, p, 4);
       w = GUINT32_FROM_LE(w);
-      if ((w & 0xC0C0F0u) == 0x8080E0u && c != 0xE0 && c != 0xED) {
+      if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
+        halves += 2;
         p += 3;
         continue;
       }
@@ -331,9 +359,12 @@ gboolean zs_normtext_clean(const char *s, gsize len) {
     if (c < 0x80) {
       if (!c)
         return FALSE;
+      amp_lt |= c == '&' || c == '<';
+      halves++;
       p++;
       continue;
     }
+    halves += c == 0xC2 && e - p >= 2 && p[1] == 0xA0 ? 1 : 2; /* NBSP is C2 A0 */
     gsize left = (gsize)(e - p);
     if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
       if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
@@ -356,6 +387,10 @@ gboolean zs_normtext_clean(const char *s, gsize len) {
     } else {
       return FALSE;
     }
+  }
+  if (scan) {
+    scan->markup = amp_lt;
+    scan->halves = halves;
   }
   return TRUE;
 }

@@ -49,8 +49,17 @@ GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
 gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
                           gsize *marks, guint n_marks);
 
+/* What zs_normtext_clean() learns of a line on the way, as it reads every
+ * byte anyway. */
+typedef struct {
+  gboolean markup; /* has a & or a < (scraped HTML: see take_line()) */
+  gsize halves;    /* width in half columns, zs_line_width()'s way, before
+                      the spaces at either end are taken off */
+} ZsCleanScan;
+
 /* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A
- * quicker check for the normalizer's input lines, most of which pass. */
-gboolean zs_normtext_clean(const char *s, gsize len);
+ * quicker check for the normalizer's input lines, most of which pass.
+ * When it is, and `scan` is not NULL, fills in *scan. */
+gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan);
 
 #endif

@@ -99,12 +99,14 @@ typedef enum { SPLIT, JOIN, JOIN_UNLESS_HEADLINE } Layout;
 
 static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b) {
   const char *an = a->norm->str, *bn = b->norm->str;
+  gsize alen = a->norm->len;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
    * line that does continues the previous one, even after a sentence end. */
   if (zs_line_starts_closing(bn))
     return JOIN;
-  if (zs_line_ends_sentence(an) || zs_line_ends_soft(an))
-    return zs_line_ends_soft(an) && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
+  gboolean soft = zs_line_ends_soft(an, alen);
+  if (soft || zs_line_ends_sentence(an, alen))
+    return soft && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
                ? JOIN
                : SPLIT;
   /* An indented line starts a paragraph: deeper than the line before, or,
@@ -118,7 +120,7 @@ static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b
   /* ...and goes on over the lines not indented, to a sentence end */
   if (n->pindent >= 1 && b->indent < 1)
     return JOIN;
-  if (zs_line_ends_open(an) || zs_line_colon_fragment(an))
+  if (zs_line_ends_open(an, alen) || zs_line_colon_fragment(an, alen))
     return JOIN;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return SPLIT;
@@ -141,7 +143,8 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm->str) || is_endnote(b) || is_meta(a) || is_meta(b))
+  if (zs_line_starts_block(b->norm->str, b->norm->len) || is_endnote(b) || is_meta(a) ||
+      is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
 }
@@ -172,6 +175,7 @@ NormLine *zs_reflow_line_new(ZsNormalizer *n) {
     l->norm = g_string_sized_new(256);
   }
   l->meta = -1;
+  l->halves = -1;
   return l;
 }
 
@@ -195,28 +199,33 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   guint nl = n->plen;
   gsize *marks = n->pmarks;
   gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
-  char *text;
+  const char *text;
   gsize tlen;
-  if (n->palone && !phrase) { /* a plain copy: no GString around it */
+  g_autofree char *names = NULL;
+  if (n->palone && !phrase) { /* the lines' own normalized texts */
+    text = n->pnorm->str;
     tlen = n->pnorm->len;
-    text = g_memdup2(n->pnorm->str, tlen + 1);
     memcpy(marks, n->pnmarks, nl * sizeof *marks);
   } else {
-    GString *t = zs_normtext_run(n->ptext->str, n->ptext->len, phrase, marks, nl);
-    g_autofree char *names = phrase ? zs_line_names(n->ptext->str) : NULL;
+    zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl);
+    text = n->ptmp->str;
+    tlen = n->ptmp->len;
+    names = phrase ? zs_line_names(n->ptext->str) : NULL;
     if (names) {
-      g_string_assign(t, names);
+      text = names;
+      tlen = strlen(names);
       marks[0] = 0;
     }
-    tlen = t->len;
-    text = g_string_free(t, FALSE);
   }
-  ZsPara *p = g_new0(ZsPara, 1);
-  p->line = n->plines[0];
-  p->last_line = n->plast->lineno;
-  p->n_lines = nl;
-  p->markdown_heading = n->pheading;
-  p->text = text;
+  /* the text in the same block as the paragraph, one allocation for both
+   * (zs_para_free() knows it) */
+  ZsPara *p = g_malloc(sizeof *p + tlen + 1);
+  *p = (ZsPara){.text = (char *)(p + 1),
+                .line = n->plines[0],
+                .last_line = n->plast->lineno,
+                .n_lines = nl,
+                .markdown_heading = n->pheading};
+  memcpy(p->text, text, tlen + 1);
   if (nl > 1) {
     p->line_offsets = g_array_sized_new(FALSE, FALSE, sizeof(gsize), nl);
     g_array_append_vals(p->line_offsets, marks, nl);
@@ -224,7 +233,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     g_array_append_vals(p->line_numbers, n->plines, nl);
   }
   g_ptr_array_add(out, p);
-  n->prev_ended = zs_line_ends_sentence(p->text);
+  n->prev_ended = zs_line_ends_sentence(p->text, tlen);
   zs_window_append(n->recent, p->text, tlen);
   gsize rlen = zs_window_len(n->recent);
   if (rlen > 2 * RECENT_BYTES) {
@@ -300,6 +309,8 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
   const char *h = first ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
+    if (l->halves >= 0) /* the markers and spaces are ASCII, a half each */
+      l->halves -= h - l->raw->str;
     g_string_erase(l->raw, 0, h - l->raw->str);
   }
   l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
@@ -308,7 +319,8 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
     return;
   }
   l->lineno = lineno;
-  l->width = zs_line_width(l->raw->str, l->raw->len);
+  l->width = l->halves >= 0 ? zs_line_width_of(l->raw->str, l->raw->len, (guint64)l->halves)
+                            : zs_line_width(l->raw->str, l->raw->len);
   n->nonblank++;
   guint b = (guint)l->width;
   count_width(n, b < HIST_MAX ? b : HIST_MAX - 1);

@@ -9,6 +9,11 @@
  * read once, without building anything, to mark which of their bigrams it
  * has. A bitmap of hashes of the questions' bigrams lets most window
  * characters be passed over without a probe.
+ *
+ * The window's characters are decoded once, not at each question: the
+ * window keeps them (and the filter hash of each with the one before) for
+ * the front of its text it has read so far. Appending leaves that front as
+ * it is and is read at the next question; cutting drops its entries too.
  */
 #include "window.h"
 #include "overlap.h"
@@ -18,6 +23,14 @@
 
 struct ZsWindow {
   GString *text;
+  /* The characters of text[0, done), in order: cps[i] and, for i >= 1,
+   * ph[i] = pair_hash(cps[i - 1], cps[i]). Kept right by zs_window_cut()
+   * (the entries of the bytes cut go; ph[0] is never read, as the first
+   * character has none before it) and extended by read_text(). */
+  gunichar *cps;
+  guint16 *ph;
+  gsize n, cap; /* entries used, allocated */
+  gsize done;   /* bytes of text read into cps */
 };
 
 ZsWindow *zs_window_new(void) {
@@ -30,6 +43,8 @@ void zs_window_free(ZsWindow *w) {
   if (!w)
     return;
   g_string_free(w->text, TRUE);
+  g_free(w->cps);
+  g_free(w->ph);
   g_free(w);
 }
 
@@ -37,7 +52,32 @@ void zs_window_append(ZsWindow *w, const char *s, gsize len) {
   g_string_append_len(w->text, s, len);
 }
 
+/* Characters (lead bytes) in s[0, len). */
+static gsize count_chars(const char *s, gsize len) {
+  gsize k = 0, i = 0;
+  for (; i + 8 <= len; i += 8) {
+    guint64 v;
+    memcpy(&v, s + i, 8);
+    /* a continuation byte is 10xxxxxx: bit 7 set, bit 6 clear; the
+     * multiplication sums the eight flags into the top byte */
+    guint64 cont = ((v & ~(v << 1)) & G_GUINT64_CONSTANT(0x8080808080808080)) >> 7;
+    k += 8 - (gsize)((cont * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
+  }
+  for (; i < len; i++)
+    k += ((guchar)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
 void zs_window_cut(ZsWindow *w, gsize n) {
+  if (n >= w->done) {
+    w->n = w->done = 0;
+  } else {
+    gsize k = count_chars(w->text->str, n);
+    memmove(w->cps, w->cps + k, (w->n - k) * sizeof *w->cps);
+    memmove(w->ph, w->ph + k, (w->n - k) * sizeof *w->ph);
+    w->n -= k;
+    w->done -= n;
+  }
   g_string_erase(w->text, 0, n);
 }
 
@@ -61,6 +101,29 @@ static inline guint hash(guint64 key, guint mask) {
 
 static inline guint pair_hash(gunichar a, gunichar b) {
   return ((guint32)a * 0x9E3779B1u + (guint32)b * 0x85EBCA77u) >> 20;
+}
+
+/* Reads the text appended since the last question into cps and ph. */
+static void read_text(ZsWindow *w) {
+  gsize len = w->text->len;
+  if (w->done == len)
+    return;
+  if (w->cap < w->n + (len - w->done)) { /* at most a character a byte */
+    w->cap = MAX(2 * w->cap, w->n + (len - w->done));
+    w->cps = g_renew(gunichar, w->cps, w->cap);
+    w->ph = g_renew(guint16, w->ph, w->cap);
+  }
+  gsize i = w->n;
+  gunichar prev = i ? w->cps[i - 1] : 0;
+  for (const char *p = w->text->str + w->done, *end = w->text->str + len; p < end;) {
+    gunichar c = zs_utf8_next(&p);
+    w->cps[i] = c;
+    w->ph[i] = (guint16)pair_hash(prev, c);
+    prev = c;
+    i++;
+  }
+  w->n = i;
+  w->done = len;
 }
 
 /* The distinct bigrams of the questions: which questions have each (a bit
@@ -93,15 +156,16 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
   }
 }
 
-void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double *shares,
+void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *shares,
                       guint *hits) {
   g_return_if_fail(n <= 8);
   guint total[8] = {0};
   /* at most one bigram a character of the questions; at most half full */
-  gsize chars = 0;
-  for (guint k = 0; k < n; k++)
-    for (const char *p = qs[k]; *p; p++)
-      chars += ((guchar)*p & 0xC0) != 0x80;
+  gsize chars = 0, lens[8];
+  for (guint k = 0; k < n; k++) {
+    lens[k] = strlen(qs[k]);
+    chars += count_chars(qs[k], lens[k]);
+  }
   guint slots = 64;
   while (slots < 2 * chars + 2)
     slots *= 2;
@@ -112,23 +176,23 @@ void zs_window_shares(const ZsWindow *w, guint n, const char *const *qs, double 
   memset(q.filter, 0, sizeof q.filter);
   memset(q.e, 0, slots * sizeof *q.e);
   for (guint k = 0; k < n; k++)
-    query_add(&q, k, qs[k], strlen(qs[k]), total);
+    query_add(&q, k, qs[k], lens[k], total);
   /* Every bigram of the questions is two word characters, so a pair with
    * any other character in it is simply not found: the window's characters
    * need no classifying. */
-  gunichar prev = 0;
-  for (const char *p = w->text->str, *end = p + w->text->len; p < end && *p;) {
-    gunichar c = zs_utf8_next(&p);
-    guint h = pair_hash(prev, c);
-    if ((q.filter[h / 64] >> (h % 64)) & 1 && prev) {
-      guint64 key = ((guint64)prev << 32) | c;
+  read_text(w);
+  const gunichar *cps = w->cps;
+  const guint16 *ph = w->ph;
+  for (gsize j = 1; j < w->n; j++) {
+    guint h = ph[j];
+    if ((q.filter[h / 64] >> (h % 64)) & 1) {
+      guint64 key = ((guint64)cps[j - 1] << 32) | cps[j];
       for (guint i = hash(key, q.mask); q.e[i].key; i = (i + 1) & q.mask)
         if (q.e[i].key == key) {
           q.e[i].seen = 1;
           break;
         }
     }
-    prev = c;
   }
   guint h[8] = {0};
   for (guint i = 0; i < slots; i++)

@@ -112,6 +112,10 @@ static void test_width(void) {
     for (guint k = 0; k < len; k++)
       g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
     g_assert_cmpfloat(zs_line_width(s->str, s->len), ==, width_by_chars(s->str));
+    /* and from the half columns zs_normtext_clean() counts */
+    ZsCleanScan scan;
+    g_assert_true(zs_normtext_clean(s->str, s->len, &scan));
+    g_assert_cmpfloat(zs_line_width_of(s->str, s->len, scan.halves), ==, width_by_chars(s->str));
   }
   g_rand_free(r);
 }
@@ -119,17 +123,22 @@ static void test_width(void) {
 /* zs_normtext_clean() agrees with g_utf8_validate() on random bytes
  * around the edges of the UTF-8 table, and on random valid text. */
 static void test_clean(void) {
-  static const guchar edges[] = {0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
-                                 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF,
-                                 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF};
+  static const guchar edges[] = {0x00, 0x01, 0x26, 0x3C, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F,
+                                 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                                 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF};
   GRand *r = g_rand_new_with_seed(11);
-  guchar buf[8];
+  guchar buf[12];
   for (guint n = 0; n < 2000000; n++) {
     guint len = g_rand_int_range(r, 0, sizeof buf + 1);
     for (guint k = 0; k < len; k++)
       buf[k] = edges[g_rand_int_range(r, 0, G_N_ELEMENTS(edges))];
-    g_assert_cmpint(zs_normtext_clean((char *)buf, len), ==,
-                    g_utf8_validate((char *)buf, len, NULL));
+    ZsCleanScan scan = {.markup = 2};
+    gboolean valid = zs_normtext_clean((char *)buf, len, &scan);
+    g_assert_cmpint(valid, ==, g_utf8_validate((char *)buf, len, NULL));
+    if (valid) /* a & or a < found, as memchr() finds them */
+      g_assert_cmpint(scan.markup, ==, memchr(buf, '&', len) || memchr(buf, '<', len));
+    else
+      g_assert_cmpint(scan.markup, ==, 2);
   }
   g_autoptr(GString) s = g_string_new(NULL);
   for (guint n = 0; n < 100000; n++) {
@@ -139,7 +148,7 @@ static void test_clean(void) {
       if (g_unichar_validate(c))
         g_string_append_unichar(s, c);
     }
-    g_assert_true(zs_normtext_clean(s->str, s->len));
+    g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
   g_rand_free(r);
 }
@@ -172,6 +181,38 @@ static void test_every_character(void) {
  * normalize.c is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote
  * ends in a closing bracket. Checked on every line of the corpus and of
  * the test data, whose matches must all have it. */
+/* zs_line_colon_fragment() reads from the end; it must agree with the
+ * definition, read from the last ： on: one or two letters or digits after
+ * it, and it does not start the line. */
+static gboolean colon_fragment_by_def(const char *norm) {
+  const char *c = g_strrstr(norm, "：");
+  if (!c || c == norm)
+    return FALSE;
+  guint n = 0;
+  for (const char *p = c + strlen("："); *p; p = g_utf8_next_char(p), n++)
+    if (!g_unichar_isalnum(g_utf8_get_char(p)))
+      return FALSE;
+  return n >= 1 && n <= 2;
+}
+
+static void test_colon_fragment(void) {
+  static const char *const chars[] = {"：", "老", "a", "1", "，", "。", "Ａ", "\u00e9", ":"};
+  GRand *r = g_rand_new_with_seed(5);
+  g_autoptr(GString) s = g_string_new(NULL);
+  guint yes = 0;
+  for (guint n = 0; n < 200000; n++) {
+    g_string_truncate(s, 0);
+    guint len = g_rand_int_range(r, 0, 7);
+    for (guint k = 0; k < len; k++)
+      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    gboolean want = colon_fragment_by_def(s->str);
+    yes += want;
+    g_assert_cmpint(zs_line_colon_fragment(s->str, s->len), ==, want);
+  }
+  g_assert_cmpuint(yes, >, 1000);
+  g_rand_free(r);
+}
+
 static void test_prefilters(void) {
   static const char *const dirs[] = {"corpus", "tests/data/classify", "tests/data/layouts",
                                      "tests/data/normalize", "tests/data/fields"};
@@ -213,6 +254,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
   g_test_add_func("/lines/width", test_width);
   g_test_add_func("/lines/prefilters", test_prefilters);
+  g_test_add_func("/lines/colon-fragment", test_colon_fragment);
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/every-character", test_every_character);
   return g_test_run();
