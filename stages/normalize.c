@@ -34,31 +34,23 @@
 /* ---- paragraph line maps ------------------------------------------------ */
 
 guint zs_norm_para_line_at(const ZsPara *p, gsize offset) {
-  if (!p->line_offsets || p->line_offsets->len == 0)
+  if (!p->line_offsets || p->n_lines == 0)
     return p->line;
   /* The last joined line starting at or before offset. */
-  guint lo = 0, hi = p->line_offsets->len;
+  guint lo = 0, hi = p->n_lines;
   while (hi - lo > 1) {
     guint mid = lo + (hi - lo) / 2;
-    if (g_array_index(p->line_offsets, gsize, mid) <= offset)
+    if (p->line_offsets[mid] <= offset)
       lo = mid;
     else
       hi = mid;
   }
-  return g_array_index(p->line_numbers, guint, lo);
+  return p->line_numbers[lo];
 }
 
-void zs_para_free(ZsPara *p) {
-  if (!p)
-    return;
-  if (p->line_offsets)
-    g_array_unref(p->line_offsets);
-  if (p->line_numbers)
-    g_array_unref(p->line_numbers);
-  if (p->text != (char *)(p + 1)) /* the normalizer's are in p's block */
-    g_free(p->text);
-  g_free(p);
-}
+/* The normalizer makes a paragraph in one block: the struct, its line map
+ * and its text (emit_para() in reflow.c). */
+void zs_para_free(ZsPara *p) { g_free(p); }
 
 void zs_doc_free(ZsDoc *doc) {
   if (!doc)

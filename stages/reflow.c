@@ -217,20 +217,21 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
       marks[0] = 0;
     }
   }
-  /* the text in the same block as the paragraph, one allocation for both
-   * (zs_para_free() knows it) */
-  ZsPara *p = g_malloc(sizeof *p + tlen + 1);
-  *p = (ZsPara){.text = (char *)(p + 1),
+  /* One allocation: the paragraph, its line map (offsets first, for
+   * their alignment) and its text (zs_para_free() knows it). */
+  gsize map = nl > 1 ? nl * (sizeof(gsize) + sizeof(guint)) : 0;
+  ZsPara *p = g_malloc(sizeof *p + map + tlen + 1);
+  *p = (ZsPara){.text = (char *)(p + 1) + map,
                 .line = n->plines[0],
                 .last_line = n->plast->lineno,
                 .n_lines = nl,
                 .markdown_heading = n->pheading};
   memcpy(p->text, text, tlen + 1);
   if (nl > 1) {
-    p->line_offsets = g_array_sized_new(FALSE, FALSE, sizeof(gsize), nl);
-    g_array_append_vals(p->line_offsets, marks, nl);
-    p->line_numbers = g_array_sized_new(FALSE, FALSE, sizeof(guint), nl);
-    g_array_append_vals(p->line_numbers, n->plines, nl);
+    p->line_offsets = (gsize *)(p + 1);
+    p->line_numbers = (guint *)(p->line_offsets + nl);
+    memcpy(p->line_offsets, marks, nl * sizeof(gsize));
+    memcpy(p->line_numbers, n->plines, nl * sizeof(guint));
   }
   g_ptr_array_add(out, p);
   n->prev_ended = zs_line_ends_sentence(p->text, tlen);

@@ -46,11 +46,11 @@ typedef struct {
   guint last_line; /* 1-based input line where it ends */
   guint n_lines;   /* physical (non-blank) input lines joined into it */
   gboolean markdown_heading; /* the input line started with "#" markers */
-  /* Where each joined input line starts in `text`: byte offsets (gsize,
-   * ascending) and their input lines (guint); NULL for a one-line
+  /* Where each of the n_lines joined input lines starts in `text`: byte
+   * offsets (ascending) and their input lines; NULL for a one-line
    * paragraph. zs_norm_para_line_at() reads them. */
-  GArray *line_offsets;
-  GArray *line_numbers;
+  gsize *line_offsets;
+  guint *line_numbers;
 } ZsPara;
 
 typedef struct {
