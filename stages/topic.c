@@ -227,8 +227,16 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
                  ~G_GUINT64_CONSTANT(1);
+  /* Most bigrams occur in one paragraph p only: they count on the left of
+   * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
+   * so they are counted per paragraph and spread over the gaps once. */
+  guint single[64] = {0};
   for (guint i = 0; i < used; i++) {
     guint64 m = e[i].paras, l = 0, r = 0;
+    if (!(m & (m - 1))) {
+      single[__builtin_ctzll(m)]++;
+      continue;
+    }
     for (guint d = 1; d <= w; d++)
       l |= m << d;
     for (guint d = 0; d < w; d++)
@@ -243,6 +251,14 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
       right[__builtin_ctzll(r)]++;
   }
   g_free(e);
+  for (guint p = 0; p < n; p++) {
+    if (!single[p])
+      continue;
+    for (guint g = p + 1; g <= p + w && g < n; g++)
+      left[g] += single[p];
+    for (guint g = p + 1 > w ? p + 1 - w : 1; g <= p; g++)
+      right[g] += single[p];
+  }
   guint best = n;
   double best_sim = 2.0;
   for (guint g = 1; g < n; g++) {
@@ -327,9 +343,7 @@ ZsTopicWindow *zs_topic_window_new(gsize max) {
   ZsTopicWindow *w = g_new0(ZsTopicWindow, 1);
   w->max = max;
   w->pending = g_array_new(FALSE, FALSE, sizeof(Para));
-  w->mask = 255;
-  w->slot = g_new0(Slot, w->mask + 1);
-  w->tag = 1;
+  w->tag = 1; /* the table is made when first needed (catch_up()) */
   return w;
 }
 
@@ -345,7 +359,7 @@ guint zs_topic_window_reset(ZsTopicWindow *w) {
   w->total = w->start = 0;
   g_array_set_size(w->pending, 0);
   w->used = 0;
-  if (++w->tag == 0) { /* after 2^32 resets, slots of tag 0 look in use */
+  if (++w->tag == 0 && w->slot) { /* after 2^32 resets, slots of tag 0 look in use */
     memset(w->slot, 0, (w->mask + 1) * sizeof(Slot));
     w->tag = 1;
   }
@@ -429,6 +443,13 @@ static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
  * after total - max (what zs_overlap_add_tail() keeps of each paragraph),
  * a bigram when its first character is. */
 static void catch_up(ZsTopicWindow *w) {
+  if (!w->slot) {
+    /* room for the distinct bigrams of a full window of Chinese text
+     * (about 2000 characters) at most half full: doubling step by step
+     * from a small table cost more than reading the window */
+    w->mask = 4095;
+    w->slot = g_new0(Slot, w->mask + 1);
+  }
   w->start = w->total > w->max ? w->total - w->max : 0;
   for (guint i = 0; i < w->pending->len; i++) {
     const Para *p = &g_array_index(w->pending, Para, i);
