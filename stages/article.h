@@ -20,6 +20,7 @@ typedef struct {
   gboolean owned;  /* p is freed with the item (not in zs_seg_document) */
   ZsParaKind kind;
   ZsRole role;
+  gsize len;       /* strlen(p->text), measured once */
   gsize skip, cut; /* bytes dropped at the start and the end of the text */
   /* zs_art_headline_like()'s answer for kind `headline_kind` (the text
    * never changes; the kind may): 0 not asked yet, 1 no, 2 yes */

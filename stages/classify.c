@@ -534,12 +534,39 @@ static gboolean ends_with_note(const char *t) {
   return zs_class_ends_sentence_at(t, lp);
 }
 
+/* The characters of valid UTF-8 s[0, len): its bytes less its
+ * continuation bytes (10xxxxxx), eight bytes at a time: each byte of `acc`
+ * counts its lane, and the lanes are summed (by a multiply, into the top
+ * byte) before their sum can reach 256, every 31 laps. */
+static gsize utf8_chars(const char *s, gsize len) {
+  const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+  gsize cont = 0, i = 0;
+  guint64 acc = 0;
+  for (guint lap = 0; i + 8 <= len; i += 8) {
+    guint64 x;
+    memcpy(&x, s + i, 8);
+    /* bit 7 of a byte set, bit 6 (shifted up into bit 7) clear */
+    acc += (x & ~(x << 1) & high) >> 7;
+    if (++lap == 31) {
+      cont += (gsize)((acc * ones) >> 56);
+      acc = 0;
+      lap = 0;
+    }
+  }
+  cont += (gsize)((acc * ones) >> 56);
+  for (; i < len; i++)
+    cont += ((guchar)s[i] & 0xC0) == 0x80;
+  return len - cont;
+}
+
 ZsParaKind zs_class_para(const ZsPara *p) {
   const char *t = p->text;
+  gsize len = strlen(t);
   /* only n <= 150 matters below: more than 600 bytes are over 150
    * characters (at most 4 bytes each), without counting */
-  glong n = strnlen(t, 601) > 600 ? 151 : g_utf8_strlen(t, -1);
-  gunichar c0 = g_utf8_get_char(t);
+  glong n = len > 600 ? 151 : (glong)utf8_chars(t, len);
+  gunichar c0 = zs_utf8_at(t);
   if (p->markdown_heading)
     return ZS_PK_HEADING;
   if (zs_class_dateline_len(t))
@@ -550,7 +577,7 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_END;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
-  if (zs_class_is_endnote(t, strlen(t)))
+  if (zs_class_is_endnote(t, len))
     return ZS_PK_END;
   /* zs_class_is_meta() rejects over 80 characters first; n is exact up to
    * 150 */
@@ -559,14 +586,14 @@ ZsParaKind zs_class_para(const ZsPara *p) {
   if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
     return ZS_PK_CREDIT;
   /* a caption with its credit in one paragraph, or a 图为 caption */
-  if (n <= 150 && may_be_caption(t, strlen(t)) && g_regex_match(patterns()->caption, t, 0, NULL))
+  if (n <= 150 && may_be_caption(t, len) && g_regex_match(patterns()->caption, t, 0, NULL))
     return ZS_PK_CAPTION;
   if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
        starts_with(t, "本报特约")))
     return ZS_PK_BYLINE;
   gsize pl = zs_class_paren_len(t, 60);
-  if (pl && pl == strlen(t) && zs_class_byline_paren(t, pl))
+  if (pl && pl == len && zs_class_byline_paren(t, pl))
     return ZS_PK_BYLINE;
   /* three or more names, one space apart (the normalizer's form), or
    * names after a role: 记者 王海 李娜, 文/张明 */

@@ -248,7 +248,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
      * the end of the body with it. */
     if (can_continue) {
       g_autofree guint8 *in_next = g_new0(guint8, total + 1);
-      gsize len = strlen(next->p->text);
+      gsize len = next->len;
       if (zs_art_recent_hits(a, hs) <= zs_topic_find_tail(hs, next->p->text, len, len, in_next))
         return 0;
     }
@@ -305,7 +305,7 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
     if (k == h) {
       /* a page title's site name goes: …_新闻频道_央视网(cctv.com) */
       it->cut = zs_class_site_suffix(it->p->text);
-      g_autofree char *head = g_strndup(it->p->text, strlen(it->p->text) - it->cut);
+      g_autofree char *head = g_strndup(it->p->text, it->len - it->cut);
       zs_art_append_str(&a->headline, head);
       a->head_before = TRUE;
       zs_art_add(a, it, ZS_ROLE_HEAD);
@@ -321,7 +321,7 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
       a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
       zs_art_add(a, it, ZS_ROLE_SUB);
     } else if (k > h && zs_art_headline_like(it) && !a->byline) {
-      zs_art_set_str(&a->byline, it->p->text, strlen(it->p->text));
+      zs_art_set_str(&a->byline, it->p->text, it->len);
       zs_art_add(a, it, ZS_ROLE_SKIP);
     } else {
       zs_art_item_free(it); /* kickers, column markers, captions */
@@ -362,7 +362,7 @@ static void take_signature(ZsSegmenter *sg) {
       !zs_class_is_date(when->p->text))
     return;
   if (!a->byline)
-    zs_art_set_str(&a->byline, who->p->text, strlen(who->p->text));
+    zs_art_set_str(&a->byline, who->p->text, who->len);
   zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
   zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
 }
@@ -472,9 +472,11 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
   /* At the end: a continuation note （下转第二版）, （完）, or a closing
    * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
-  gsize n = strlen(t);
+  gsize n = it->len;
   /* only a text ending in "）" can end in a "（…）" note */
-  const char *lp = g_str_has_suffix(t, "）") ? g_strrstr(t, "（") : NULL;
+  const char *lp = n >= strlen("）") && !memcmp(t + n - strlen("）"), "）", strlen("）"))
+                       ? g_strrstr_len(t, n, "（")
+                       : NULL;
   gboolean ends = FALSE;
   if (lp && lp > t + it->skip && zs_class_paren_len(lp, 40) == (gsize)(t + n - lp)) {
     gsize pl = t + n - lp;
@@ -534,6 +536,7 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
   }
   Item *it = g_new0(Item, 1);
   it->p = p;
+  it->len = strlen(p->text);
   it->owned = owned;
   it->kind = zs_class_para(p);
   if (sg->held) {
