@@ -50,10 +50,16 @@ static inline gboolean is_break(gunichar c) {
   return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+/* A literal with its length, for the guards' lists of endings. */
+typedef struct {
+  const char *s;
+  gsize n;
+} Lit;
+#define LIT(x) {x, sizeof(x) - 1}
+
 /* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
  * none of them and not in a line break. */
-static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
-                             guint n_ends) {
+static gboolean may_end_with(const char *t, gsize n, const Lit *ends, guint n_ends) {
   if (!n)
     return FALSE;
   /* a line break's last byte is one of these (U+0085 is C2 85, U+2028 and
@@ -63,8 +69,8 @@ static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
       is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
     return TRUE;
   for (guint i = 0; i < n_ends; i++) {
-    gsize k = strlen(ends[i]);
-    if (n >= k && (guchar)ends[i][k - 1] == last && memcmp(t + n - k, ends[i], k) == 0)
+    gsize k = ends[i].n;
+    if (n >= k && (guchar)ends[i].s[k - 1] == last && memcmp(t + n - k, ends[i].s, k) == 0)
       return TRUE;
   }
   return FALSE;
@@ -230,15 +236,45 @@ static gboolean starts_within(const char *t, const char *lit, gsize max) {
 #define DATED_BYTES (39 * 4)
 #define MESSAGE_BYTES (16 * 4)
 
-/* dated: …月…日…电 */
-static gboolean may_be_dated(const char *t, gsize n) {
-  return starts_within(t, "电", DATED_BYTES) && starts_within(t, "月", DATED_BYTES);
+/* Both patterns but message's 【…】 form start with ORG: 本报, or up to
+ * 12 ideographs or Latin letters and then 社 网 报 台 客(户端) 新(闻) or
+ * 在(线). So one of those seven characters is among the first 13, with
+ * only letters and ideographs before it; most body paragraphs fail this at
+ * their first mark or digit, before the literals are searched. A character
+ * counts as an ideograph unless it is ASCII or surely not one (general
+ * punctuation, CJK marks 、。, full-width forms). */
+static gboolean may_start_with_org(const char *t) {
+  const char *p = t;
+  for (guint i = 0; i < 13 && *p; i++) {
+    gunichar c = zs_utf8_next(&p);
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      switch (c) {
+      case 0x793E: case 0x7F51: case 0x62A5: case 0x53F0: /* 社网报台 */
+      case 0x5BA2: case 0x65B0: case 0x5728:              /* 客新在 */
+        return TRUE;
+      default:
+        continue;
+      }
+    }
+    if (c < 0x80 ? !g_ascii_isalpha(c)
+                 : (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
+                       (c >= 0xFF00 && c <= 0xFFEF))
+      return FALSE;
+  }
+  return FALSE;
 }
 
-/* message: 本报讯, …讯, …消息, 【…报道|讯|消息…】 */
+/* dated: ORG…月…日…电 */
+static gboolean may_be_dated(const char *t, gsize n) {
+  return may_start_with_org(t) && starts_within(t, "电", DATED_BYTES) &&
+         starts_within(t, "月", DATED_BYTES);
+}
+
+/* message: 本报讯, ORG讯, ORG消息, 【…报道|讯|消息…】 */
 static gboolean may_be_message(const char *t, gsize n) {
-  return starts_with(t, "【") || starts_within(t, "讯", MESSAGE_BYTES) ||
-         starts_within(t, "消息", MESSAGE_BYTES);
+  return starts_with(t, "【") ||
+         (may_start_with_org(t) &&
+          (starts_within(t, "讯", MESSAGE_BYTES) || starts_within(t, "消息", MESSAGE_BYTES)));
 }
 
 /* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
@@ -321,7 +357,7 @@ static gboolean may_be_datetime(const char *t, gsize n) {
 
 /* endnote: an opening bracket first, a closing one last */
 static gboolean may_be_endnote(const char *t, gsize n) {
-  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
+  static const Lit closers[] = {LIT("）"), LIT(")"), LIT("】"), LIT("]"), LIT("］"), LIT("〕")};
   return n && first_in(t, "【（([［〔") && may_end_with(t, n, closers, G_N_ELEMENTS(closers));
 }
 
@@ -337,8 +373,9 @@ static gboolean may_be_byline(const char *t, gsize n) {
 
 /* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
 static gboolean may_be_caption(const char *t, gsize n) {
-  static const char *const ends[] = {"摄", "摄影", "供图", "摄）", "摄影）", "供图）",
-                                     "摄)", "摄影)", "供图)"};
+  static const Lit ends[] = {LIT("摄"),   LIT("摄影"),   LIT("供图"),
+                             LIT("摄）"), LIT("摄影）"), LIT("供图）"),
+                             LIT("摄)"),  LIT("摄影)"),  LIT("供图)")};
   return starts_with(t, "图为") || may_end_with(t, n, ends, G_N_ELEMENTS(ends));
 }
 
@@ -350,7 +387,8 @@ static gboolean may_be_rule(const char *t, gsize n) {
 
 /* site: a site word last (…网, …频道, …客户端, …新闻), or its (domain) */
 static gboolean may_be_site(const char *t, gsize n) {
-  static const char *const ends[] = {"网", "道", "端", "线", "报", "闻", "台", ")", "）"};
+  static const Lit ends[] = {LIT("网"), LIT("道"), LIT("端"), LIT("线"), LIT("报"),
+                             LIT("闻"), LIT("台"), LIT(")"),  LIT("）")};
   return may_end_with(t, n, ends, G_N_ELEMENTS(ends));
 }
 
@@ -416,6 +454,8 @@ static gsize match_len(const GRegex *re, const char *s) {
 gsize zs_class_dateline_len(const char *s) {
   const Patterns *pt = patterns();
   gsize n = 0;
+  if (!starts_with(s, "【") && !may_start_with_org(s))
+    return 0; /* the guards below, but the ORG test once */
   if (may_be_dated(s, 0))
     n = match_len(pt->dated, s);
   if (!n && may_be_message(s, 0))
@@ -440,8 +480,16 @@ static gboolean has_arrow(const char *t) {
   return FALSE;
 }
 
-gboolean zs_class_is_meta(const char *t) {
+/* zs_class_is_meta() on a line known to be at most 80 characters. */
+static gboolean is_short_meta(const char *t) {
   const Patterns *pt = patterns();
+  if ((meta_start(t) || has_arrow(t)) && match_len(pt->meta, t))
+    return TRUE;
+  /* the page's own date and time, alone or with the source */
+  return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
+}
+
+gboolean zs_class_is_meta(const char *t) {
   gsize len = strnlen(t, 321);
   if (len > 320) /* over 80 characters of at most 4 bytes */
     return FALSE;
@@ -451,10 +499,7 @@ gboolean zs_class_is_meta(const char *t) {
       if (++chars > 80)
         return FALSE;
   }
-  if ((meta_start(t) || has_arrow(t)) && match_len(pt->meta, t))
-    return TRUE;
-  /* the page's own date and time, alone or with the source */
-  return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
+  return is_short_meta(t);
 }
 
 gboolean zs_class_is_date(const char *t) {
@@ -511,24 +556,29 @@ gsize zs_class_continuation_len(const char *s) {
 }
 
 /* A photo credit: 叶传增 徐锐摄影报道, 本报记者 张三摄, （新华社发）. */
-static gboolean is_credit(const char *t) {
-  static const char *const ends[] = {"摄", "摄影", "摄影报道", "供图", "制图", "新华社发"};
-  g_autofree char *core = g_strdup(t);
-  if (g_str_has_prefix(core, "（") && g_str_has_suffix(core, "）")) {
-    core[strlen(core) - strlen("）")] = '\0';
-  }
+/* t[0, n) ends in lit. */
+static gboolean ends_in(const char *t, gsize n, const Lit *lit) {
+  return n >= lit->n && memcmp(t + n - lit->n, lit->s, lit->n) == 0;
+}
+
+static gboolean is_credit(const char *t, gsize n) {
+  static const Lit ends[] = {LIT("摄"),   LIT("摄影"), LIT("摄影报道"),
+                             LIT("供图"), LIT("制图"), LIT("新华社发")};
+  static const Lit close = LIT("）");
+  if (starts_with(t, "（") && ends_in(t, n, &close)) /* （…摄）: the credit before ） */
+    n -= close.n;
   for (guint i = 0; i < G_N_ELEMENTS(ends); i++)
-    if (g_str_has_suffix(core, ends[i]))
+    if (ends_in(t, n, &ends[i]))
       return TRUE;
   return FALSE;
 }
 
 /* A sentence, then a closing note: 。（完）, 。（记者 X）. */
-static gboolean ends_with_note(const char *t) {
-  gsize n = strlen(t);
-  if (!g_str_has_suffix(t, "）")) /* else no "（…）" can end t */
+static gboolean ends_with_note(const char *t, gsize n) {
+  static const Lit close = LIT("）");
+  if (!ends_in(t, n, &close)) /* else no "（…）" can end t */
     return FALSE;
-  const char *lp = g_strrstr(t, "（");
+  const char *lp = g_strrstr_len(t, n, "（");
   if (!lp || lp == t || zs_class_paren_len(lp, 40) != (gsize)(t + n - lp))
     return FALSE;
   return zs_class_ends_sentence_at(t, lp);
@@ -579,11 +629,11 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_MARKER;
   if (zs_class_is_endnote(t, len))
     return ZS_PK_END;
-  /* zs_class_is_meta() rejects over 80 characters first; n is exact up to
+  /* zs_class_is_meta() on at most 80 characters; n is exact up to
    * 150 */
-  if (n <= 80 && zs_class_is_meta(t))
+  if (n <= 80 && is_short_meta(t))
     return ZS_PK_META;
-  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
+  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t, len))
     return ZS_PK_CREDIT;
   /* a caption with its credit in one paragraph, or a 图为 caption */
   if (n <= 150 && may_be_caption(t, len) && g_regex_match(patterns()->caption, t, 0, NULL))
@@ -600,7 +650,7 @@ ZsParaKind zs_class_para(const ZsPara *p) {
   if ((may_be_names(t, 0) && match_len(patterns()->names, t)) ||
       (may_be_byline(t, 0) && match_len(patterns()->byline, t)))
     return ZS_PK_BYLINE;
-  gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
+  gboolean ends = ends_sentence_n(t, t + len) || ends_with_note(t, len);
   if (n <= SHORT_MAX_CHARS && !ends &&
       may_be_section(t, 0) && match_len(patterns()->section, t))
     return ZS_PK_SECTION;
