@@ -95,7 +95,7 @@ gboolean zs_art_open_last_sentence(const ZsArtItem *it) {
  * for each question. The window is the segmenter's, reset for each new
  * article; should an older article ask after that (none does today), its
  * body is pushed into it again. */
-guint zs_art_body_hits(ZsArt *a, const GArray *keys) {
+guint zs_art_body_hits(ZsArt *a, const GArray *keys, guint enough) {
   if (a->win_no != zs_topic_window_reset_no(a->win)) {
     a->win_no = zs_topic_window_reset(a->win);
     for (guint i = 0; i < a->items->len; i++) {
@@ -104,7 +104,7 @@ guint zs_art_body_hits(ZsArt *a, const GArray *keys) {
         zs_topic_window_push(a->win, it->p->text, it->len);
     }
   }
-  return zs_topic_window_hits(a->win, keys);
+  return zs_topic_window_hits_upto(a->win, keys, enough);
 }
 
 /* Each body paragraph from the last is read back RECENT_CHARS * 4 bytes,
@@ -126,7 +126,8 @@ guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
 
 ZsArt *zs_art_new(ZsTopicWindow *win) {
   ZsArt *a = g_new0(ZsArt, 1);
-  a->items = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
+  /* room for a page's article without growing, mostly */
+  a->items = g_ptr_array_new_full(32, (GDestroyNotify)zs_art_item_free);
   a->win = win;
   a->win_no = zs_topic_window_reset(win);
   return a;
@@ -307,14 +308,15 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
   /* the tests in turn, the body's (the costly ones) last */
   if (hn < 2 || hn * 2 < total)
     return FALSE;
-  guint hb = zs_art_body_hits(a, hs);
-  if (hb * 2 >= hn)
+  guint half = (hn + 1) / 2; /* hits * 2 >= hn */
+  if (zs_art_body_hits(a, hs, half) >= half)
     return FALSE;
   g_autoptr(GArray) ns = zs_topic_keys(next->p->text, next_len);
   guint n_next = ns->len;
-  guint shift = zs_art_body_hits(a, ns);
   /* news copy shares stock words (发布数据, 同比增长) across topics, so a
-   * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
-  return shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
+   * strongly restated headline (>= 6 bigrams) needs a weaker shift: under
+   * 1/3 of the lead's bigrams in the body, not 1/5 (shift * 3 < n_next) */
+  guint shift_max = hn >= 6 ? (n_next + 2) / 3 : (n_next + 4) / 5;
+  return zs_art_body_hits(a, ns, shift_max) < shift_max;
 }
 

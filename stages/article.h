@@ -74,8 +74,9 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
 ZsArticle *zs_art_finish(ZsArt *a, guint no);
 
 /* How many of the bigrams `keys` (zs_topic_keys()) occur in the last few KB
- * of the body text of `a`. */
-guint zs_art_body_hits(ZsArt *a, const GArray *keys);
+ * of the body text of `a`, counted up to `enough` (the caller's threshold:
+ * the answer is MIN(hits, enough)). */
+guint zs_art_body_hits(ZsArt *a, const GArray *keys, guint enough);
 /* How many of `keys` occur in the last ~200 characters of the body of `a`
  * (what a subhead does not restate and a headline does). */
 guint zs_art_recent_hits(const ZsArt *a, const GArray *keys);

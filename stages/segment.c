@@ -240,8 +240,8 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   if (!convention) { /* the overlap tests, made only where they decide */
     /* the run restates the body: >= 2 and >= 20% of its bigrams occur
      * there */
-    guint hits = zs_art_body_hits(a, hs);
-    if (hits < 2 || hits * 5 < total)
+    guint need = MAX(2, (total + 4) / 5);
+    if (zs_art_body_hits(a, hs, need) < need)
       return 0;
     /* A subhead announces the text after it; a headline restates the text
      * before it: when the next paragraph may be this article's, compare

@@ -332,7 +332,9 @@ struct ZsTopicWindow {
   gsize max;
   gsize total; /* bytes pushed since the reset */
   gsize start; /* the window's first byte, as of the last catch_up() */
-  GArray *pending; /* Para: pushed, not yet read */
+  /* pushed, not yet read: a plain array (a push per body paragraph) */
+  Para *pending;
+  guint n_pending, pending_size;
   guint reset_no;
   /* key -> last: open addressing, linear probing, at most half full */
   Slot *slot;
@@ -342,7 +344,6 @@ struct ZsTopicWindow {
 ZsTopicWindow *zs_topic_window_new(gsize max) {
   ZsTopicWindow *w = g_new0(ZsTopicWindow, 1);
   w->max = max;
-  w->pending = g_array_new(FALSE, FALSE, sizeof(Para));
   w->tag = 1; /* the table is made when first needed (catch_up()) */
   return w;
 }
@@ -350,14 +351,14 @@ ZsTopicWindow *zs_topic_window_new(gsize max) {
 void zs_topic_window_free(ZsTopicWindow *w) {
   if (!w)
     return;
-  g_array_unref(w->pending);
+  g_free(w->pending);
   g_free(w->slot);
   g_free(w);
 }
 
 guint zs_topic_window_reset(ZsTopicWindow *w) {
   w->total = w->start = 0;
-  g_array_set_size(w->pending, 0);
+  w->n_pending = 0;
   w->used = 0;
   if (++w->tag == 0 && w->slot) { /* after 2^32 resets, slots of tag 0 look in use */
     memset(w->slot, 0, (w->mask + 1) * sizeof(Slot));
@@ -372,7 +373,11 @@ guint zs_topic_window_reset_no(const ZsTopicWindow *w) {
 
 void zs_topic_window_push(ZsTopicWindow *w, const char *text, gsize len) {
   Para p = {text, len, w->total};
-  g_array_append_val(w->pending, p);
+  if (w->n_pending == w->pending_size) {
+    w->pending_size = MAX(16, w->pending_size * 2);
+    w->pending = g_renew(Para, w->pending, w->pending_size);
+  }
+  w->pending[w->n_pending++] = p;
   w->total += len;
 }
 
@@ -451,14 +456,72 @@ static void catch_up(ZsTopicWindow *w) {
     w->slot = g_new0(Slot, w->mask + 1);
   }
   w->start = w->total > w->max ? w->total - w->max : 0;
-  for (guint i = 0; i < w->pending->len; i++) {
-    const Para *p = &g_array_index(w->pending, Para, i);
+  for (guint i = 0; i < w->n_pending; i++) {
+    const Para *p = &w->pending[i];
     gsize from = w->start > p->at ? w->start - p->at : 0;
     while (from < p->len && ((guchar)p->text[from] & 0xC0) == 0x80)
       from++;
     read_para(w, p, from);
   }
-  g_array_set_size(w->pending, 0);
+  w->n_pending = 0;
+}
+
+/* Up to this many keys (a headline's), a question is answered without
+ * filling an empty table: see scan_pending(). */
+#define SCAN_KEYS_MAX 64
+
+/* While the table holds nothing (used == 0: nothing read yet, or nothing
+ * read had a bigram), the window's bigrams are all in the pending
+ * paragraphs. A question with a few keys, most often the only one asked
+ * about a body, is answered from them: each from the last back to the
+ * window's first character (what catch_up() would read), a bigram looked
+ * up only when its bit is set in a 256-bit filter of the keys, and the
+ * reading stops once `enough` keys are found. The paragraphs stay pending
+ * for a question that needs the table. */
+static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enough) {
+  const guint64 *k = (const guint64 *)(const void *)keys->data;
+  guint8 found[SCAN_KEYS_MAX] = {0};
+  guint64 filter[4] = {0};
+  for (guint i = 0; i < keys->len; i++) {
+    guint bit = (guint)((k[i] * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
+    filter[bit >> 6] |= G_GUINT64_CONSTANT(1) << (bit & 63);
+  }
+  gsize start = w->total > w->max ? w->total - w->max : 0;
+  guint hits = 0;
+  for (guint i = w->n_pending; i-- > 0 && hits < enough;) {
+    const Para *p = &w->pending[i];
+    if (p->at + p->len <= start)
+      break;
+    gsize from = start > p->at ? start - p->at : 0;
+    while (from < p->len && ((guchar)p->text[from] & 0xC0) == 0x80)
+      from++;
+    ZsBigramWalk wk = zs_bigram_walk(p->text + from, p->len - from);
+    for (guint64 key; zs_bigram_next(&wk, &key);) {
+      guint bit = (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
+      if (!(filter[bit >> 6] >> (bit & 63) & 1))
+        continue;
+      guint lo = 0, hi = keys->len;
+      while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (k[mid] < key)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo < keys->len && k[lo] == key && !found[lo]) {
+        found[lo] = 1;
+        if (++hits >= enough)
+          return hits;
+      }
+    }
+  }
+  return hits;
+}
+
+guint zs_topic_window_hits_upto(ZsTopicWindow *w, const GArray *keys, guint enough) {
+  if (w->used == 0 && keys->len <= SCAN_KEYS_MAX)
+    return scan_pending(w, keys, enough);
+  return MIN(zs_topic_window_hits(w, keys), enough);
 }
 
 guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys) {
