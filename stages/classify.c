@@ -467,10 +467,16 @@ static gsize datetime_len(const char *t) {
   return may_be_datetime(t, 0) ? match_len(patterns()->datetime, t) : 0;
 }
 
-/* Has t one of may_be_meta()'s arrows? strpbrk() finds their last bytes
- * (> » › ＞ end in 3E BB BA 9E), then the bytes before are compared. */
+/* In meta's breadcrumb branch the arrow follows 1 to 20 characters and an
+ * optional space: it starts among the first 22 characters, in the first
+ * 84 bytes, so its last byte is among the first 88. */
+#define ARROW_LAST_BYTES 88
+
+/* Has t one of may_be_meta()'s arrows where the breadcrumb branch can
+ * have it? strpbrk() finds their last bytes (> » › ＞ end in 3E BB BA 9E),
+ * then the bytes before are compared. */
 static gboolean has_arrow(const char *t) {
-  for (const char *p = t; (p = strpbrk(p, ">\xBB\xBA\x9E")); p++) {
+  for (const char *p = t; (p = strpbrk(p, ">\xBB\xBA\x9E")) && p - t < ARROW_LAST_BYTES; p++) {
     gsize at = (gsize)(p - t);
     guchar b = (guchar)*p;
     if (b == '>' || (b == 0xBB && at >= 1 && is_arrow((const guchar *)p - 1)) ||
@@ -610,12 +616,23 @@ static gsize utf8_chars(const char *s, gsize len) {
   return len - cont;
 }
 
+/* Has t[0, len) at most `max` characters? A character takes 1 to 4
+ * bytes, so the length alone tells outside [max, 4 * max]; else the
+ * characters are counted, once: *n holds the count, -1 until then. */
+static gboolean chars_at_most(const char *t, gsize len, glong *n, gsize max) {
+  if (len <= max)
+    return TRUE;
+  if (len > 4 * max)
+    return FALSE;
+  if (*n < 0)
+    *n = (glong)utf8_chars(t, len);
+  return *n <= (glong)max;
+}
+
 ZsParaKind zs_class_para(const ZsPara *p) {
   const char *t = p->text;
   gsize len = strlen(t);
-  /* only n <= 150 matters below: more than 600 bytes are over 150
-   * characters (at most 4 bytes each), without counting */
-  glong n = len > 600 ? 151 : (glong)utf8_chars(t, len);
+  glong n = -1; /* characters, counted only if a test needs them */
   gunichar c0 = zs_utf8_at(t);
   if (p->markdown_heading)
     return ZS_PK_HEADING;
@@ -629,16 +646,16 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_MARKER;
   if (zs_class_is_endnote(t, len))
     return ZS_PK_END;
-  /* zs_class_is_meta() on at most 80 characters; n is exact up to
-   * 150 */
-  if (n <= 80 && is_short_meta(t))
+  /* zs_class_is_meta() on at most 80 characters */
+  if (chars_at_most(t, len, &n, 80) && is_short_meta(t))
     return ZS_PK_META;
-  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t, len))
+  if (chars_at_most(t, len, &n, 30) && !strstr(t, "。") && !strstr(t, "，") && is_credit(t, len))
     return ZS_PK_CREDIT;
   /* a caption with its credit in one paragraph, or a 图为 caption */
-  if (n <= 150 && may_be_caption(t, len) && g_regex_match(patterns()->caption, t, 0, NULL))
+  if (may_be_caption(t, len) && chars_at_most(t, len, &n, 150) &&
+      g_regex_match(patterns()->caption, t, 0, NULL))
     return ZS_PK_CAPTION;
-  if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
+  if (chars_at_most(t, len, &n, SHORT_MAX_CHARS) && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
        starts_with(t, "本报特约")))
     return ZS_PK_BYLINE;
@@ -651,10 +668,10 @@ ZsParaKind zs_class_para(const ZsPara *p) {
       (may_be_byline(t, 0) && match_len(patterns()->byline, t)))
     return ZS_PK_BYLINE;
   gboolean ends = ends_sentence_n(t, t + len) || ends_with_note(t, len);
-  if (n <= SHORT_MAX_CHARS && !ends &&
-      may_be_section(t, 0) && match_len(patterns()->section, t))
+  gboolean short_line = !ends && chars_at_most(t, len, &n, SHORT_MAX_CHARS);
+  if (short_line && may_be_section(t, 0) && match_len(patterns()->section, t))
     return ZS_PK_SECTION;
-  if (n <= SHORT_MAX_CHARS && !ends)
+  if (short_line)
     return ZS_PK_SHORT;
   return ZS_PK_BODY;
 }

@@ -238,21 +238,23 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   if (sg->lead_heads && opens && k == b->len)
     return 0;
   if (!convention) { /* the overlap tests, made only where they decide */
-    /* the run restates the body: >= 2 and >= 20% of its bigrams occur
-     * there */
-    guint need = MAX(2, (total + 4) / 5);
-    if (zs_art_body_hits(a, hs, need) < need)
-      return 0;
     /* A subhead announces the text after it; a headline restates the text
      * before it: when the next paragraph may be this article's, compare
-     * the end of the body with it. */
+     * the end of the body with it. (Asked first: it reads far less text
+     * than the test below, and the run must pass both.) */
     if (can_continue) {
       g_autofree guint8 *in_next = g_new0(guint8, total + 1);
       gsize len = next->len;
       if (zs_art_recent_hits(a, hs) <= zs_topic_find_tail(hs, next->p->text, len, len, in_next))
         return 0;
     }
+    /* the run restates the body: >= 2 and >= 20% of its bigrams occur
+     * there */
+    guint need = MAX(2, (total + 4) / 5);
+    if (zs_art_body_hits(a, hs, need) < need)
+      return 0;
   }
+
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
@@ -534,11 +536,8 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
       zs_para_free(p);
     return;
   }
-  Item *it = g_new0(Item, 1);
-  it->p = p;
-  it->len = strlen(p->text);
-  it->owned = owned;
-  it->kind = zs_class_para(p);
+  Item *it = g_new(Item, 1); /* one a paragraph: malloc, not calloc */
+  *it = (Item){.p = p, .len = strlen(p->text), .owned = owned, .kind = zs_class_para(p)};
   if (sg->held) {
     Item *h = g_steal_pointer(&sg->held);
     if (it->kind == ZS_PK_CREDIT) {

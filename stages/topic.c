@@ -194,10 +194,11 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   gsize bytes = 0;
   for (guint k = 0; k < n; k++)
     bytes += strlen(texts[k]);
-  /* at most one bigram per byte; the entries stay dense, so only the
-   * distinct bigrams are read back, and the index is kept at most half
-   * full */
-  GapEntry *e = g_new(GapEntry, bytes + 1);
+  /* The entries stay dense, so only the distinct bigrams are read back:
+   * room for one per character of Chinese text (3 bytes), grown in the
+   * rare text with more; the index is kept at most half full. */
+  gsize room = bytes / 3 + 64;
+  GapEntry *e = g_new(GapEntry, room);
   guint used = 0, mask = 63;
   while (mask < bytes / 2 && mask < (1u << 30))
     mask = mask * 2 + 1;
@@ -207,6 +208,10 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
     for (guint64 key; zs_bigram_next(&wk, &key);) {
       guint32 *slot = gap_find(idx, mask, e, key);
       if (!*slot) {
+        if (used == room) {
+          room *= 2;
+          e = g_renew(GapEntry, e, room);
+        }
         e[used].key = key;
         e[used].paras = 0;
         *slot = ++used;
