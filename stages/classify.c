@@ -301,6 +301,31 @@ static inline gboolean is_meta_first(gunichar c) {
   return meta_first[c / 8] >> (c % 8) & 1;
 }
 
+/* meta_start()'s words: the labels, notices, links and buttons of the
+ * meta pattern, in its order. */
+static const char *const meta_words[] = {
+    "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
+    "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
+    "原标题", "原题", "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "字号",
+    "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "浏览量", "分享到",
+    "分享", "标签", "关键词", "关键字", "图片来源", "视频来源", "摄影",
+    "小字号", "大字号", "默认字号", "本文转自", "转自", "转载请注明", "版权声明",
+    "免责声明", "当前位置",
+    "点击查看", "点击进入", "点击阅读", "扫一扫", "扫描二维码", "打印本页", "关闭窗口",
+    "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
+    "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
+    "打印", "关闭", "收藏", "分享", "纠错", "举报"};
+
+/* The first two characters (six bytes) of each word, as one number: a
+ * line is compared with a word only where both start alike. */
+static guint64 meta_heads[G_N_ELEMENTS(meta_words)];
+
+static guint64 head6(const char *t) {
+  guint64 h = 0;
+  memcpy(&h, t, 6);
+  return h;
+}
+
 static void init_meta_first(void) {
   static const char first[] =
       "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
@@ -311,21 +336,13 @@ static void init_meta_first(void) {
     c -= META_FIRST_LO;
     meta_first[c / 8] |= (guint8)(1u << (c % 8));
   }
+  for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++) {
+    g_assert(strlen(meta_words[i]) >= 6); /* two ideographs at least */
+    meta_heads[i] = head6(meta_words[i]);
+  }
 }
 
 static gboolean meta_start(const char *t) {
-  static const char *const words[] = {
-      "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
-      "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
-      "原标题", "原题", "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "字号",
-      "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "浏览量", "分享到",
-      "分享", "标签", "关键词", "关键字", "图片来源", "视频来源", "摄影",
-      "小字号", "大字号", "默认字号", "本文转自", "转自", "转载请注明", "版权声明",
-      "免责声明", "当前位置",
-      "点击查看", "点击进入", "点击阅读", "扫一扫", "扫描二维码", "打印本页", "关闭窗口",
-      "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
-      "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
-      "打印", "关闭", "收藏", "分享", "纠错", "举报"};
   if (!*t)
     return FALSE;
   const char *p = t;
@@ -333,12 +350,13 @@ static gboolean meta_start(const char *t) {
   /* 【 [ · • ▪ */
   if (c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA)
     return TRUE;
-  patterns(); /* fills meta_first */
-  if (!is_meta_first(c))
+  patterns(); /* fills meta_first and meta_heads */
+  /* every word starts with two ideographs (six bytes) */
+  if (!is_meta_first(c) || strnlen(t, 6) < 6)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS(words); i++)
-    if (t[0] == words[i][0] && t[1] == words[i][1] && t[2] == words[i][2] &&
-        starts_with(t, words[i]))
+  guint64 h = head6(t);
+  for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++)
+    if (meta_heads[i] == h && starts_with(t, meta_words[i]))
       return TRUE;
   return FALSE;
 }

@@ -79,8 +79,9 @@ GArray *zs_topic_keys(const char *s, gsize len) {
   return k;
 }
 
-static inline guint bloom_bit(guint64 key) {
-  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 58);
+/* A bit of a 256-bit filter for `key`. */
+static inline guint filter_bit(guint64 key) {
+  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
 }
 
 guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
@@ -88,17 +89,18 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   const char *p = s, *end = s + len;
   guint marked = 0;
-  /* the keys are few (a headline's): a bit per key's hash (a one-word Bloom
+  /* the keys are few (a headline's): a bit per key's hash (a 256-bit Bloom
    * filter) rules out most bigrams of the text before the search */
-  guint64 bloom = 0;
+  guint64 bloom[4] = {0};
   for (guint i = 0; i < keys->len; i++)
-    bloom |= G_GUINT64_CONSTANT(1) << bloom_bit(k[i]);
+    bloom[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
   if (len > max) /* the first character starting in the last max bytes */
     for (p = end - max; p < end && ((guchar)*p & 0xC0) == 0x80; p++)
       ;
   ZsBigramWalk w = zs_bigram_walk(p, end - p);
   for (guint64 key; zs_bigram_next(&w, &key);) {
-    if (bloom >> bloom_bit(key) & 1) {
+    guint bit = filter_bit(key);
+    if (bloom[bit >> 6] >> (bit & 63) & 1) {
       guint lo = 0, hi = keys->len;
       while (lo < hi) {
         guint mid = (lo + hi) / 2;
@@ -487,10 +489,8 @@ static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enou
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   guint8 found[SCAN_KEYS_MAX] = {0};
   guint64 filter[4] = {0};
-  for (guint i = 0; i < keys->len; i++) {
-    guint bit = (guint)((k[i] * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
-    filter[bit >> 6] |= G_GUINT64_CONSTANT(1) << (bit & 63);
-  }
+  for (guint i = 0; i < keys->len; i++)
+    filter[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
   gsize start = w->total > w->max ? w->total - w->max : 0;
   guint hits = 0;
   for (guint i = w->n_pending; i-- > 0 && hits < enough;) {
@@ -502,7 +502,7 @@ static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enou
       from++;
     ZsBigramWalk wk = zs_bigram_walk(p->text + from, p->len - from);
     for (guint64 key; zs_bigram_next(&wk, &key);) {
-      guint bit = (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
+      guint bit = filter_bit(key);
       if (!(filter[bit >> 6] >> (bit & 63) & 1))
         continue;
       guint lo = 0, hi = keys->len;
