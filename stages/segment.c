@@ -372,6 +372,12 @@ static void take_signature(ZsSegmenter *sg) {
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
+  /* most body paragraphs follow body text: with nothing waiting, an open
+   * article and no dateline or continuation to open another, nothing
+   * below would act */
+  if (b->len == 0 && next && sg->cur && next->kind != ZS_PK_DATELINE &&
+      next->kind != ZS_PK_CONT)
+    return;
   /* the page opens with body text, not a headline: rule 2's convention */
   if (!sg->cur && sg->next_no == 0 && next) {
     gboolean head = FALSE;
