@@ -60,7 +60,7 @@ gboolean zs_art_title_like(const ZsArtItem *it) {
  * 群众奔着更好的日子去): body text left open ends in a mark (……, ——, ：). */
 gboolean zs_art_subhead_like(const ZsArtItem *it) {
   const char *t = it->p->text;
-  gsize n = strlen(t);
+  gsize n = it->len;
   if (it->kind != ZS_PK_SHORT || !n)
     return FALSE;
   gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
@@ -95,16 +95,16 @@ gboolean zs_art_open_last_sentence(const ZsArtItem *it) {
  * for each question. The window is the segmenter's, reset for each new
  * article; should an older article ask after that (none does today), its
  * body is pushed into it again. */
-guint zs_art_body_hits(ZsArt *a, const GArray *keys) {
+guint zs_art_body_hits(ZsArt *a, const GArray *keys, guint enough) {
   if (a->win_no != zs_topic_window_reset_no(a->win)) {
     a->win_no = zs_topic_window_reset(a->win);
     for (guint i = 0; i < a->items->len; i++) {
       const ZsArtItem *it = a->items->pdata[i];
       if (it->role == ZS_ROLE_BODY)
-        zs_topic_window_push(a->win, it->p->text, strlen(it->p->text));
+        zs_topic_window_push(a->win, it->p->text, it->len);
     }
   }
-  return zs_topic_window_hits(a->win, keys);
+  return zs_topic_window_hits_upto(a->win, keys, enough);
 }
 
 /* Each body paragraph from the last is read back RECENT_CHARS * 4 bytes,
@@ -117,7 +117,7 @@ guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
     const ZsArtItem *it = a->items->pdata[k];
     if (it->role != ZS_ROLE_BODY)
       continue;
-    gsize len = strlen(it->p->text);
+    gsize len = it->len;
     hits += zs_topic_find_tail(keys, it->p->text, len, RECENT_CHARS * 4, found);
     chars += len / 3 + 1; /* mostly 3-byte characters */
   }
@@ -126,7 +126,8 @@ guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
 
 ZsArt *zs_art_new(ZsTopicWindow *win) {
   ZsArt *a = g_new0(ZsArt, 1);
-  a->items = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
+  /* room for a page's article without growing, mostly */
+  a->items = g_ptr_array_new_full(32, (GDestroyNotify)zs_art_item_free);
   a->win = win;
   a->win_no = zs_topic_window_reset(win);
   return a;
@@ -147,7 +148,7 @@ void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role) {
   it->role = role;
   g_ptr_array_add(a->items, it);
   if (role == ZS_ROLE_BODY) {
-    gsize len = strlen(it->p->text);
+    gsize len = it->len;
     /* the item, and so its text, lives as long as the article */
     if (a->win_no == zs_topic_window_reset_no(a->win))
       zs_topic_window_push(a->win, it->p->text, len);
@@ -171,7 +172,7 @@ void zs_art_append_str(char **dst, const char *s) {
  * "本报记者 X". */
 void zs_art_take_byline(ZsArt *a, const ZsArtItem *it) {
   const char *t = it->p->text;
-  gsize n = strlen(t);
+  gsize n = it->len;
   if (starts_with(t, "（") && g_str_has_suffix(t, "）"))
     zs_sent_byline(&a->byline, t + strlen("（"), n - strlen("（）"));
   else if (starts_with(t, "本报"))
@@ -184,10 +185,15 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it) {
     zs_sent_byline(&a->byline, t, n);
 }
 
+/* A sentence and its text in one allocation (the text right after the
+ * struct; zs_sentence_free() knows it): an article makes one per
+ * sentence, so this halves the allocations of the segmenter's output. */
 static ZsSentence *sentence_new(const char *text, gsize len, guint line,
                                 ZsSentKind kind, guint para) {
-  ZsSentence *s = g_new0(ZsSentence, 1);
-  s->text = g_strndup(text, len);
+  ZsSentence *s = g_malloc(sizeof(ZsSentence) + len + 1);
+  s->text = (char *)(s + 1);
+  memcpy(s->text, text, len);
+  s->text[len] = '\0';
   s->line = line;
   s->kind = kind;
   s->para = para;
@@ -201,10 +207,11 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   if (a->headline && a->subtitle && *a->subtitle)
     z->headline = g_strconcat(a->headline, " ——", a->subtitle, NULL);
   else
-    z->headline = g_strdup(a->headline ? a->headline : "");
-  z->dateline = g_strdup(a->dateline ? a->dateline : "");
-  z->byline = g_strdup(a->byline ? a->byline : "");
-  z->sentences = g_ptr_array_new_with_free_func((GDestroyNotify)zs_sentence_free);
+    z->headline = a->headline ? g_steal_pointer(&a->headline) : g_strdup("");
+  z->dateline = a->dateline ? g_steal_pointer(&a->dateline) : g_strdup("");
+  z->byline = a->byline ? g_steal_pointer(&a->byline) : g_strdup("");
+  /* about two sentences a body paragraph */
+  z->sentences = g_ptr_array_new_full(a->items->len * 2 + 4, (GDestroyNotify)zs_sentence_free);
   z->first_line = G_MAXUINT;
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
@@ -212,8 +219,8 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
     z->last_line = MAX(z->last_line, it->p->last_line);
     if (it->role == ZS_ROLE_HEAD || it->role == ZS_ROLE_SUB) {
       const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
-      g_ptr_array_add(z->sentences, sentence_new(t, strlen(t) - it->cut, it->p->line,
-                                                 ZS_SENT_HEADLINE, i));
+      gsize len = it->len - (gsize)(t - it->p->text) - it->cut;
+      g_ptr_array_add(z->sentences, sentence_new(t, len, it->p->line, ZS_SENT_HEADLINE, i));
     }
   }
   if (z->first_line == G_MAXUINT)
@@ -224,7 +231,7 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
-    gsize len = strlen(it->p->text) - it->skip - it->cut;
+    gsize len = it->len - it->skip - it->cut;
     zs_sent_spans_into(spans, t, len);
     for (guint k = 0; k + 1 < spans->len; k += 2) {
       gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
@@ -254,9 +261,9 @@ gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
   if (!next)
     return TRUE;
   g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, it->p->text, strlen(it->p->text));
+  zs_overlap_add(hs, it->p->text, it->len);
   g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
-  zs_overlap_add(ns, next->p->text, strlen(next->p->text));
+  zs_overlap_add(ns, next->p->text, next->len);
   return zs_overlap_hits(hs, ns, NULL) >= 2;
 }
 
@@ -281,7 +288,7 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
     if (!zs_art_headline_like(it) && it->kind != ZS_PK_HEADING && !zs_art_subtitle_like(it) &&
         !zs_art_subhead_like(it))
       return FALSE;
-    g_autofree char *t = g_strndup(it->p->text, strlen(it->p->text) -
+    g_autofree char *t = g_strndup(it->p->text, it->len -
                                                     zs_class_site_suffix(it->p->text));
     zs_art_append_str(&head, t);
   }
@@ -295,20 +302,21 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
   /* the headline's keys found in the lead (= zs_topic_common() of both
    * sets); the lead's own keys are extracted only if the last test needs
    * them */
-  gsize next_len = strlen(next->p->text);
+  gsize next_len = next->len;
   g_autofree guint8 *in_next = g_new0(guint8, total + 1);
   guint hn = zs_topic_find_tail(hs, next->p->text, next_len, next_len, in_next);
   /* the tests in turn, the body's (the costly ones) last */
   if (hn < 2 || hn * 2 < total)
     return FALSE;
-  guint hb = zs_art_body_hits(a, hs);
-  if (hb * 2 >= hn)
+  guint half = (hn + 1) / 2; /* hits * 2 >= hn */
+  if (zs_art_body_hits(a, hs, half) >= half)
     return FALSE;
   g_autoptr(GArray) ns = zs_topic_keys(next->p->text, next_len);
   guint n_next = ns->len;
-  guint shift = zs_art_body_hits(a, ns);
   /* news copy shares stock words (发布数据, 同比增长) across topics, so a
-   * strongly restated headline (>= 6 bigrams) needs a weaker shift (< 1/3) */
-  return shift * 5 < n_next || (hn >= 6 && shift * 3 < n_next);
+   * strongly restated headline (>= 6 bigrams) needs a weaker shift: under
+   * 1/3 of the lead's bigrams in the body, not 1/5 (shift * 3 < n_next) */
+  guint shift_max = hn >= 6 ? (n_next + 2) / 3 : (n_next + 4) / 5;
+  return zs_art_body_hits(a, ns, shift_max) < shift_max;
 }
 

@@ -20,6 +20,7 @@ typedef struct {
   gboolean owned;  /* p is freed with the item (not in zs_seg_document) */
   ZsParaKind kind;
   ZsRole role;
+  gsize len;       /* strlen(p->text), measured once */
   gsize skip, cut; /* bytes dropped at the start and the end of the text */
   /* zs_art_headline_like()'s answer for kind `headline_kind` (the text
    * never changes; the kind may): 0 not asked yet, 1 no, 2 yes */
@@ -73,8 +74,9 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
 ZsArticle *zs_art_finish(ZsArt *a, guint no);
 
 /* How many of the bigrams `keys` (zs_topic_keys()) occur in the last few KB
- * of the body text of `a`. */
-guint zs_art_body_hits(ZsArt *a, const GArray *keys);
+ * of the body text of `a`, counted up to `enough` (the caller's threshold:
+ * the answer is MIN(hits, enough)). */
+guint zs_art_body_hits(ZsArt *a, const GArray *keys, guint enough);
 /* How many of `keys` occur in the last ~200 characters of the body of `a`
  * (what a subhead does not restate and a headline does). */
 guint zs_art_recent_hits(const ZsArt *a, const GArray *keys);

@@ -50,10 +50,16 @@ static inline gboolean is_break(gunichar c) {
   return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+/* A literal with its length, for the guards' lists of endings. */
+typedef struct {
+  const char *s;
+  gsize n;
+} Lit;
+#define LIT(x) {x, sizeof(x) - 1}
+
 /* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
  * none of them and not in a line break. */
-static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
-                             guint n_ends) {
+static gboolean may_end_with(const char *t, gsize n, const Lit *ends, guint n_ends) {
   if (!n)
     return FALSE;
   /* a line break's last byte is one of these (U+0085 is C2 85, U+2028 and
@@ -63,8 +69,8 @@ static gboolean may_end_with(const char *t, gsize n, const char *const *ends,
       is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
     return TRUE;
   for (guint i = 0; i < n_ends; i++) {
-    gsize k = strlen(ends[i]);
-    if (n >= k && (guchar)ends[i][k - 1] == last && memcmp(t + n - k, ends[i], k) == 0)
+    gsize k = ends[i].n;
+    if (n >= k && (guchar)ends[i].s[k - 1] == last && memcmp(t + n - k, ends[i].s, k) == 0)
       return TRUE;
   }
   return FALSE;
@@ -230,15 +236,45 @@ static gboolean starts_within(const char *t, const char *lit, gsize max) {
 #define DATED_BYTES (39 * 4)
 #define MESSAGE_BYTES (16 * 4)
 
-/* dated: …月…日…电 */
-static gboolean may_be_dated(const char *t, gsize n) {
-  return starts_within(t, "电", DATED_BYTES) && starts_within(t, "月", DATED_BYTES);
+/* Both patterns but message's 【…】 form start with ORG: 本报, or up to
+ * 12 ideographs or Latin letters and then 社 网 报 台 客(户端) 新(闻) or
+ * 在(线). So one of those seven characters is among the first 13, with
+ * only letters and ideographs before it; most body paragraphs fail this at
+ * their first mark or digit, before the literals are searched. A character
+ * counts as an ideograph unless it is ASCII or surely not one (general
+ * punctuation, CJK marks 、。, full-width forms). */
+static gboolean may_start_with_org(const char *t) {
+  const char *p = t;
+  for (guint i = 0; i < 13 && *p; i++) {
+    gunichar c = zs_utf8_next(&p);
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      switch (c) {
+      case 0x793E: case 0x7F51: case 0x62A5: case 0x53F0: /* 社网报台 */
+      case 0x5BA2: case 0x65B0: case 0x5728:              /* 客新在 */
+        return TRUE;
+      default:
+        continue;
+      }
+    }
+    if (c < 0x80 ? !g_ascii_isalpha(c)
+                 : (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
+                       (c >= 0xFF00 && c <= 0xFFEF))
+      return FALSE;
+  }
+  return FALSE;
 }
 
-/* message: 本报讯, …讯, …消息, 【…报道|讯|消息…】 */
+/* dated: ORG…月…日…电 */
+static gboolean may_be_dated(const char *t, gsize n) {
+  return may_start_with_org(t) && starts_within(t, "电", DATED_BYTES) &&
+         starts_within(t, "月", DATED_BYTES);
+}
+
+/* message: 本报讯, ORG讯, ORG消息, 【…报道|讯|消息…】 */
 static gboolean may_be_message(const char *t, gsize n) {
-  return starts_with(t, "【") || starts_within(t, "讯", MESSAGE_BYTES) ||
-         starts_within(t, "消息", MESSAGE_BYTES);
+  return starts_with(t, "【") ||
+         (may_start_with_org(t) &&
+          (starts_within(t, "讯", MESSAGE_BYTES) || starts_within(t, "消息", MESSAGE_BYTES)));
 }
 
 /* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
@@ -265,6 +301,31 @@ static inline gboolean is_meta_first(gunichar c) {
   return meta_first[c / 8] >> (c % 8) & 1;
 }
 
+/* meta_start()'s words: the labels, notices, links and buttons of the
+ * meta pattern, in its order. */
+static const char *const meta_words[] = {
+    "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
+    "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
+    "原标题", "原题", "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "字号",
+    "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "浏览量", "分享到",
+    "分享", "标签", "关键词", "关键字", "图片来源", "视频来源", "摄影",
+    "小字号", "大字号", "默认字号", "本文转自", "转自", "转载请注明", "版权声明",
+    "免责声明", "当前位置",
+    "点击查看", "点击进入", "点击阅读", "扫一扫", "扫描二维码", "打印本页", "关闭窗口",
+    "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
+    "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
+    "打印", "关闭", "收藏", "分享", "纠错", "举报"};
+
+/* The first two characters (six bytes) of each word, as one number: a
+ * line is compared with a word only where both start alike. */
+static guint64 meta_heads[G_N_ELEMENTS(meta_words)];
+
+static guint64 head6(const char *t) {
+  guint64 h = 0;
+  memcpy(&h, t, 6);
+  return h;
+}
+
 static void init_meta_first(void) {
   static const char first[] =
       "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
@@ -275,21 +336,13 @@ static void init_meta_first(void) {
     c -= META_FIRST_LO;
     meta_first[c / 8] |= (guint8)(1u << (c % 8));
   }
+  for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++) {
+    g_assert(strlen(meta_words[i]) >= 6); /* two ideographs at least */
+    meta_heads[i] = head6(meta_words[i]);
+  }
 }
 
 static gboolean meta_start(const char *t) {
-  static const char *const words[] = {
-      "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
-      "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
-      "原标题", "原题", "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "字号",
-      "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "浏览量", "分享到",
-      "分享", "标签", "关键词", "关键字", "图片来源", "视频来源", "摄影",
-      "小字号", "大字号", "默认字号", "本文转自", "转自", "转载请注明", "版权声明",
-      "免责声明", "当前位置",
-      "点击查看", "点击进入", "点击阅读", "扫一扫", "扫描二维码", "打印本页", "关闭窗口",
-      "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
-      "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
-      "打印", "关闭", "收藏", "分享", "纠错", "举报"};
   if (!*t)
     return FALSE;
   const char *p = t;
@@ -297,12 +350,13 @@ static gboolean meta_start(const char *t) {
   /* 【 [ · • ▪ */
   if (c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA)
     return TRUE;
-  patterns(); /* fills meta_first */
-  if (!is_meta_first(c))
+  patterns(); /* fills meta_first and meta_heads */
+  /* every word starts with two ideographs (six bytes) */
+  if (!is_meta_first(c) || strnlen(t, 6) < 6)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS(words); i++)
-    if (t[0] == words[i][0] && t[1] == words[i][1] && t[2] == words[i][2] &&
-        starts_with(t, words[i]))
+  guint64 h = head6(t);
+  for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++)
+    if (meta_heads[i] == h && starts_with(t, meta_words[i]))
       return TRUE;
   return FALSE;
 }
@@ -321,7 +375,7 @@ static gboolean may_be_datetime(const char *t, gsize n) {
 
 /* endnote: an opening bracket first, a closing one last */
 static gboolean may_be_endnote(const char *t, gsize n) {
-  static const char *const closers[] = {"）", ")", "】", "]", "］", "〕"};
+  static const Lit closers[] = {LIT("）"), LIT(")"), LIT("】"), LIT("]"), LIT("］"), LIT("〕")};
   return n && first_in(t, "【（([［〔") && may_end_with(t, n, closers, G_N_ELEMENTS(closers));
 }
 
@@ -337,8 +391,9 @@ static gboolean may_be_byline(const char *t, gsize n) {
 
 /* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
 static gboolean may_be_caption(const char *t, gsize n) {
-  static const char *const ends[] = {"摄", "摄影", "供图", "摄）", "摄影）", "供图）",
-                                     "摄)", "摄影)", "供图)"};
+  static const Lit ends[] = {LIT("摄"),   LIT("摄影"),   LIT("供图"),
+                             LIT("摄）"), LIT("摄影）"), LIT("供图）"),
+                             LIT("摄)"),  LIT("摄影)"),  LIT("供图)")};
   return starts_with(t, "图为") || may_end_with(t, n, ends, G_N_ELEMENTS(ends));
 }
 
@@ -350,7 +405,8 @@ static gboolean may_be_rule(const char *t, gsize n) {
 
 /* site: a site word last (…网, …频道, …客户端, …新闻), or its (domain) */
 static gboolean may_be_site(const char *t, gsize n) {
-  static const char *const ends[] = {"网", "道", "端", "线", "报", "闻", "台", ")", "）"};
+  static const Lit ends[] = {LIT("网"), LIT("道"), LIT("端"), LIT("线"), LIT("报"),
+                             LIT("闻"), LIT("台"), LIT(")"),  LIT("）")};
   return may_end_with(t, n, ends, G_N_ELEMENTS(ends));
 }
 
@@ -416,6 +472,8 @@ static gsize match_len(const GRegex *re, const char *s) {
 gsize zs_class_dateline_len(const char *s) {
   const Patterns *pt = patterns();
   gsize n = 0;
+  if (!starts_with(s, "【") && !may_start_with_org(s))
+    return 0; /* the guards below, but the ORG test once */
   if (may_be_dated(s, 0))
     n = match_len(pt->dated, s);
   if (!n && may_be_message(s, 0))
@@ -427,10 +485,16 @@ static gsize datetime_len(const char *t) {
   return may_be_datetime(t, 0) ? match_len(patterns()->datetime, t) : 0;
 }
 
-/* Has t one of may_be_meta()'s arrows? strpbrk() finds their last bytes
- * (> » › ＞ end in 3E BB BA 9E), then the bytes before are compared. */
+/* In meta's breadcrumb branch the arrow follows 1 to 20 characters and an
+ * optional space: it starts among the first 22 characters, in the first
+ * 84 bytes, so its last byte is among the first 88. */
+#define ARROW_LAST_BYTES 88
+
+/* Has t one of may_be_meta()'s arrows where the breadcrumb branch can
+ * have it? strpbrk() finds their last bytes (> » › ＞ end in 3E BB BA 9E),
+ * then the bytes before are compared. */
 static gboolean has_arrow(const char *t) {
-  for (const char *p = t; (p = strpbrk(p, ">\xBB\xBA\x9E")); p++) {
+  for (const char *p = t; (p = strpbrk(p, ">\xBB\xBA\x9E")) && p - t < ARROW_LAST_BYTES; p++) {
     gsize at = (gsize)(p - t);
     guchar b = (guchar)*p;
     if (b == '>' || (b == 0xBB && at >= 1 && is_arrow((const guchar *)p - 1)) ||
@@ -440,8 +504,16 @@ static gboolean has_arrow(const char *t) {
   return FALSE;
 }
 
-gboolean zs_class_is_meta(const char *t) {
+/* zs_class_is_meta() on a line known to be at most 80 characters. */
+static gboolean is_short_meta(const char *t) {
   const Patterns *pt = patterns();
+  if ((meta_start(t) || has_arrow(t)) && match_len(pt->meta, t))
+    return TRUE;
+  /* the page's own date and time, alone or with the source */
+  return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
+}
+
+gboolean zs_class_is_meta(const char *t) {
   gsize len = strnlen(t, 321);
   if (len > 320) /* over 80 characters of at most 4 bytes */
     return FALSE;
@@ -451,10 +523,7 @@ gboolean zs_class_is_meta(const char *t) {
       if (++chars > 80)
         return FALSE;
   }
-  if ((meta_start(t) || has_arrow(t)) && match_len(pt->meta, t))
-    return TRUE;
-  /* the page's own date and time, alone or with the source */
-  return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
+  return is_short_meta(t);
 }
 
 gboolean zs_class_is_date(const char *t) {
@@ -511,35 +580,78 @@ gsize zs_class_continuation_len(const char *s) {
 }
 
 /* A photo credit: 叶传增 徐锐摄影报道, 本报记者 张三摄, （新华社发）. */
-static gboolean is_credit(const char *t) {
-  static const char *const ends[] = {"摄", "摄影", "摄影报道", "供图", "制图", "新华社发"};
-  g_autofree char *core = g_strdup(t);
-  if (g_str_has_prefix(core, "（") && g_str_has_suffix(core, "）")) {
-    core[strlen(core) - strlen("）")] = '\0';
-  }
+/* t[0, n) ends in lit. */
+static gboolean ends_in(const char *t, gsize n, const Lit *lit) {
+  return n >= lit->n && memcmp(t + n - lit->n, lit->s, lit->n) == 0;
+}
+
+static gboolean is_credit(const char *t, gsize n) {
+  static const Lit ends[] = {LIT("摄"),   LIT("摄影"), LIT("摄影报道"),
+                             LIT("供图"), LIT("制图"), LIT("新华社发")};
+  static const Lit close = LIT("）");
+  if (starts_with(t, "（") && ends_in(t, n, &close)) /* （…摄）: the credit before ） */
+    n -= close.n;
   for (guint i = 0; i < G_N_ELEMENTS(ends); i++)
-    if (g_str_has_suffix(core, ends[i]))
+    if (ends_in(t, n, &ends[i]))
       return TRUE;
   return FALSE;
 }
 
 /* A sentence, then a closing note: 。（完）, 。（记者 X）. */
-static gboolean ends_with_note(const char *t) {
-  gsize n = strlen(t);
-  if (!g_str_has_suffix(t, "）")) /* else no "（…）" can end t */
+static gboolean ends_with_note(const char *t, gsize n) {
+  static const Lit close = LIT("）");
+  if (!ends_in(t, n, &close)) /* else no "（…）" can end t */
     return FALSE;
-  const char *lp = g_strrstr(t, "（");
+  const char *lp = g_strrstr_len(t, n, "（");
   if (!lp || lp == t || zs_class_paren_len(lp, 40) != (gsize)(t + n - lp))
     return FALSE;
   return zs_class_ends_sentence_at(t, lp);
 }
 
+/* The characters of valid UTF-8 s[0, len): its bytes less its
+ * continuation bytes (10xxxxxx), eight bytes at a time: each byte of `acc`
+ * counts its lane, and the lanes are summed (by a multiply, into the top
+ * byte) before their sum can reach 256, every 31 laps. */
+static gsize utf8_chars(const char *s, gsize len) {
+  const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+  gsize cont = 0, i = 0;
+  guint64 acc = 0;
+  for (guint lap = 0; i + 8 <= len; i += 8) {
+    guint64 x;
+    memcpy(&x, s + i, 8);
+    /* bit 7 of a byte set, bit 6 (shifted up into bit 7) clear */
+    acc += (x & ~(x << 1) & high) >> 7;
+    if (++lap == 31) {
+      cont += (gsize)((acc * ones) >> 56);
+      acc = 0;
+      lap = 0;
+    }
+  }
+  cont += (gsize)((acc * ones) >> 56);
+  for (; i < len; i++)
+    cont += ((guchar)s[i] & 0xC0) == 0x80;
+  return len - cont;
+}
+
+/* Has t[0, len) at most `max` characters? A character takes 1 to 4
+ * bytes, so the length alone tells outside [max, 4 * max]; else the
+ * characters are counted, once: *n holds the count, -1 until then. */
+static gboolean chars_at_most(const char *t, gsize len, glong *n, gsize max) {
+  if (len <= max)
+    return TRUE;
+  if (len > 4 * max)
+    return FALSE;
+  if (*n < 0)
+    *n = (glong)utf8_chars(t, len);
+  return *n <= (glong)max;
+}
+
 ZsParaKind zs_class_para(const ZsPara *p) {
   const char *t = p->text;
-  /* only n <= 150 matters below: more than 600 bytes are over 150
-   * characters (at most 4 bytes each), without counting */
-  glong n = strnlen(t, 601) > 600 ? 151 : g_utf8_strlen(t, -1);
-  gunichar c0 = g_utf8_get_char(t);
+  gsize len = strlen(t);
+  glong n = -1; /* characters, counted only if a test needs them */
+  gunichar c0 = zs_utf8_at(t);
   if (p->markdown_heading)
     return ZS_PK_HEADING;
   if (zs_class_dateline_len(t))
@@ -550,34 +662,34 @@ ZsParaKind zs_class_para(const ZsPara *p) {
     return ZS_PK_END;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
-  if (zs_class_is_endnote(t, strlen(t)))
+  if (zs_class_is_endnote(t, len))
     return ZS_PK_END;
-  /* zs_class_is_meta() rejects over 80 characters first; n is exact up to
-   * 150 */
-  if (n <= 80 && zs_class_is_meta(t))
+  /* zs_class_is_meta() on at most 80 characters */
+  if (chars_at_most(t, len, &n, 80) && is_short_meta(t))
     return ZS_PK_META;
-  if (n <= 30 && !strstr(t, "。") && !strstr(t, "，") && is_credit(t))
+  if (chars_at_most(t, len, &n, 30) && !strstr(t, "。") && !strstr(t, "，") && is_credit(t, len))
     return ZS_PK_CREDIT;
   /* a caption with its credit in one paragraph, or a 图为 caption */
-  if (n <= 150 && may_be_caption(t, strlen(t)) && g_regex_match(patterns()->caption, t, 0, NULL))
+  if (may_be_caption(t, len) && chars_at_most(t, len, &n, 150) &&
+      g_regex_match(patterns()->caption, t, 0, NULL))
     return ZS_PK_CAPTION;
-  if (n <= SHORT_MAX_CHARS && !strstr(t, "。") &&
+  if (chars_at_most(t, len, &n, SHORT_MAX_CHARS) && !strstr(t, "。") &&
       (starts_with(t, "本报记者") || starts_with(t, "本报通讯员") ||
        starts_with(t, "本报特约")))
     return ZS_PK_BYLINE;
   gsize pl = zs_class_paren_len(t, 60);
-  if (pl && pl == strlen(t) && zs_class_byline_paren(t, pl))
+  if (pl && pl == len && zs_class_byline_paren(t, pl))
     return ZS_PK_BYLINE;
   /* three or more names, one space apart (the normalizer's form), or
    * names after a role: 记者 王海 李娜, 文/张明 */
   if ((may_be_names(t, 0) && match_len(patterns()->names, t)) ||
       (may_be_byline(t, 0) && match_len(patterns()->byline, t)))
     return ZS_PK_BYLINE;
-  gboolean ends = zs_class_ends_sentence(t) || ends_with_note(t);
-  if (n <= SHORT_MAX_CHARS && !ends &&
-      may_be_section(t, 0) && match_len(patterns()->section, t))
+  gboolean ends = ends_sentence_n(t, t + len) || ends_with_note(t, len);
+  gboolean short_line = !ends && chars_at_most(t, len, &n, SHORT_MAX_CHARS);
+  if (short_line && may_be_section(t, 0) && match_len(patterns()->section, t))
     return ZS_PK_SECTION;
-  if (n <= SHORT_MAX_CHARS && !ends)
+  if (short_line)
     return ZS_PK_SHORT;
   return ZS_PK_BODY;
 }

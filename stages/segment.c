@@ -238,21 +238,23 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   if (sg->lead_heads && opens && k == b->len)
     return 0;
   if (!convention) { /* the overlap tests, made only where they decide */
-    /* the run restates the body: >= 2 and >= 20% of its bigrams occur
-     * there */
-    guint hits = zs_art_body_hits(a, hs);
-    if (hits < 2 || hits * 5 < total)
-      return 0;
     /* A subhead announces the text after it; a headline restates the text
      * before it: when the next paragraph may be this article's, compare
-     * the end of the body with it. */
+     * the end of the body with it. (Asked first: it reads far less text
+     * than the test below, and the run must pass both.) */
     if (can_continue) {
       g_autofree guint8 *in_next = g_new0(guint8, total + 1);
-      gsize len = strlen(next->p->text);
+      gsize len = next->len;
       if (zs_art_recent_hits(a, hs) <= zs_topic_find_tail(hs, next->p->text, len, len, in_next))
         return 0;
     }
+    /* the run restates the body: >= 2 and >= 20% of its bigrams occur
+     * there */
+    guint need = MAX(2, (total + 4) / 5);
+    if (zs_art_body_hits(a, hs, need) < need)
+      return 0;
   }
+
   /* leading closing bylines belong to the body */
   for (guint d = 0; d < i; d++) {
     Item *it = b->pdata[d];
@@ -305,7 +307,7 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
     if (k == h) {
       /* a page title's site name goes: …_新闻频道_央视网(cctv.com) */
       it->cut = zs_class_site_suffix(it->p->text);
-      g_autofree char *head = g_strndup(it->p->text, strlen(it->p->text) - it->cut);
+      g_autofree char *head = g_strndup(it->p->text, it->len - it->cut);
       zs_art_append_str(&a->headline, head);
       a->head_before = TRUE;
       zs_art_add(a, it, ZS_ROLE_HEAD);
@@ -321,7 +323,7 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
       a->subtitle = g_strdup(zs_class_strip_dashes(it->p->text));
       zs_art_add(a, it, ZS_ROLE_SUB);
     } else if (k > h && zs_art_headline_like(it) && !a->byline) {
-      zs_art_set_str(&a->byline, it->p->text, strlen(it->p->text));
+      zs_art_set_str(&a->byline, it->p->text, it->len);
       zs_art_add(a, it, ZS_ROLE_SKIP);
     } else {
       zs_art_item_free(it); /* kickers, column markers, captions */
@@ -362,7 +364,7 @@ static void take_signature(ZsSegmenter *sg) {
       !zs_class_is_date(when->p->text))
     return;
   if (!a->byline)
-    zs_art_set_str(&a->byline, who->p->text, strlen(who->p->text));
+    zs_art_set_str(&a->byline, who->p->text, who->len);
   zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
   zs_art_add(a, g_ptr_array_steal_index(b, 0), ZS_ROLE_SKIP);
 }
@@ -370,6 +372,12 @@ static void take_signature(ZsSegmenter *sg) {
 /* Resolves the block before body paragraph `next` (NULL at the end). */
 static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
   GPtrArray *b = sg->block;
+  /* most body paragraphs follow body text: with nothing waiting, an open
+   * article and no dateline or continuation to open another, nothing
+   * below would act */
+  if (b->len == 0 && next && sg->cur && next->kind != ZS_PK_DATELINE &&
+      next->kind != ZS_PK_CONT)
+    return;
   /* the page opens with body text, not a headline: rule 2's convention */
   if (!sg->cur && sg->next_no == 0 && next) {
     gboolean head = FALSE;
@@ -472,9 +480,11 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
   /* At the end: a continuation note （下转第二版）, （完）, or a closing
    * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
-  gsize n = strlen(t);
+  gsize n = it->len;
   /* only a text ending in "）" can end in a "（…）" note */
-  const char *lp = g_str_has_suffix(t, "）") ? g_strrstr(t, "（") : NULL;
+  const char *lp = n >= strlen("）") && !memcmp(t + n - strlen("）"), "）", strlen("）"))
+                       ? g_strrstr_len(t, n, "（")
+                       : NULL;
   gboolean ends = FALSE;
   if (lp && lp > t + it->skip && zs_class_paren_len(lp, 40) == (gsize)(t + n - lp)) {
     gsize pl = t + n - lp;
@@ -532,10 +542,8 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
       zs_para_free(p);
     return;
   }
-  Item *it = g_new0(Item, 1);
-  it->p = p;
-  it->owned = owned;
-  it->kind = zs_class_para(p);
+  Item *it = g_new(Item, 1); /* one a paragraph: malloc, not calloc */
+  *it = (Item){.p = p, .len = strlen(p->text), .owned = owned, .kind = zs_class_para(p)};
   if (sg->held) {
     Item *h = g_steal_pointer(&sg->held);
     if (it->kind == ZS_PK_CREDIT) {

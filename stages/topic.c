@@ -79,8 +79,9 @@ GArray *zs_topic_keys(const char *s, gsize len) {
   return k;
 }
 
-static inline guint bloom_bit(guint64 key) {
-  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 58);
+/* A bit of a 256-bit filter for `key`. */
+static inline guint filter_bit(guint64 key) {
+  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
 }
 
 guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
@@ -88,17 +89,18 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   const char *p = s, *end = s + len;
   guint marked = 0;
-  /* the keys are few (a headline's): a bit per key's hash (a one-word Bloom
+  /* the keys are few (a headline's): a bit per key's hash (a 256-bit Bloom
    * filter) rules out most bigrams of the text before the search */
-  guint64 bloom = 0;
+  guint64 bloom[4] = {0};
   for (guint i = 0; i < keys->len; i++)
-    bloom |= G_GUINT64_CONSTANT(1) << bloom_bit(k[i]);
+    bloom[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
   if (len > max) /* the first character starting in the last max bytes */
     for (p = end - max; p < end && ((guchar)*p & 0xC0) == 0x80; p++)
       ;
   ZsBigramWalk w = zs_bigram_walk(p, end - p);
   for (guint64 key; zs_bigram_next(&w, &key);) {
-    if (bloom >> bloom_bit(key) & 1) {
+    guint bit = filter_bit(key);
+    if (bloom[bit >> 6] >> (bit & 63) & 1) {
       guint lo = 0, hi = keys->len;
       while (lo < hi) {
         guint mid = (lo + hi) / 2;
@@ -194,10 +196,11 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   gsize bytes = 0;
   for (guint k = 0; k < n; k++)
     bytes += strlen(texts[k]);
-  /* at most one bigram per byte; the entries stay dense, so only the
-   * distinct bigrams are read back, and the index is kept at most half
-   * full */
-  GapEntry *e = g_new(GapEntry, bytes + 1);
+  /* The entries stay dense, so only the distinct bigrams are read back:
+   * room for one per character of Chinese text (3 bytes), grown in the
+   * rare text with more; the index is kept at most half full. */
+  gsize room = bytes / 3 + 64;
+  GapEntry *e = g_new(GapEntry, room);
   guint used = 0, mask = 63;
   while (mask < bytes / 2 && mask < (1u << 30))
     mask = mask * 2 + 1;
@@ -207,6 +210,10 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
     for (guint64 key; zs_bigram_next(&wk, &key);) {
       guint32 *slot = gap_find(idx, mask, e, key);
       if (!*slot) {
+        if (used == room) {
+          room *= 2;
+          e = g_renew(GapEntry, e, room);
+        }
         e[used].key = key;
         e[used].paras = 0;
         *slot = ++used;
@@ -227,8 +234,16 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
                  ~G_GUINT64_CONSTANT(1);
+  /* Most bigrams occur in one paragraph p only: they count on the left of
+   * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
+   * so they are counted per paragraph and spread over the gaps once. */
+  guint single[64] = {0};
   for (guint i = 0; i < used; i++) {
     guint64 m = e[i].paras, l = 0, r = 0;
+    if (!(m & (m - 1))) {
+      single[__builtin_ctzll(m)]++;
+      continue;
+    }
     for (guint d = 1; d <= w; d++)
       l |= m << d;
     for (guint d = 0; d < w; d++)
@@ -243,6 +258,14 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
       right[__builtin_ctzll(r)]++;
   }
   g_free(e);
+  for (guint p = 0; p < n; p++) {
+    if (!single[p])
+      continue;
+    for (guint g = p + 1; g <= p + w && g < n; g++)
+      left[g] += single[p];
+    for (guint g = p + 1 > w ? p + 1 - w : 1; g <= p; g++)
+      right[g] += single[p];
+  }
   guint best = n;
   double best_sim = 2.0;
   for (guint g = 1; g < n; g++) {
@@ -316,7 +339,9 @@ struct ZsTopicWindow {
   gsize max;
   gsize total; /* bytes pushed since the reset */
   gsize start; /* the window's first byte, as of the last catch_up() */
-  GArray *pending; /* Para: pushed, not yet read */
+  /* pushed, not yet read: a plain array (a push per body paragraph) */
+  Para *pending;
+  guint n_pending, pending_size;
   guint reset_no;
   /* key -> last: open addressing, linear probing, at most half full */
   Slot *slot;
@@ -326,26 +351,23 @@ struct ZsTopicWindow {
 ZsTopicWindow *zs_topic_window_new(gsize max) {
   ZsTopicWindow *w = g_new0(ZsTopicWindow, 1);
   w->max = max;
-  w->pending = g_array_new(FALSE, FALSE, sizeof(Para));
-  w->mask = 255;
-  w->slot = g_new0(Slot, w->mask + 1);
-  w->tag = 1;
+  w->tag = 1; /* the table is made when first needed (catch_up()) */
   return w;
 }
 
 void zs_topic_window_free(ZsTopicWindow *w) {
   if (!w)
     return;
-  g_array_unref(w->pending);
+  g_free(w->pending);
   g_free(w->slot);
   g_free(w);
 }
 
 guint zs_topic_window_reset(ZsTopicWindow *w) {
   w->total = w->start = 0;
-  g_array_set_size(w->pending, 0);
+  w->n_pending = 0;
   w->used = 0;
-  if (++w->tag == 0) { /* after 2^32 resets, slots of tag 0 look in use */
+  if (++w->tag == 0 && w->slot) { /* after 2^32 resets, slots of tag 0 look in use */
     memset(w->slot, 0, (w->mask + 1) * sizeof(Slot));
     w->tag = 1;
   }
@@ -358,7 +380,11 @@ guint zs_topic_window_reset_no(const ZsTopicWindow *w) {
 
 void zs_topic_window_push(ZsTopicWindow *w, const char *text, gsize len) {
   Para p = {text, len, w->total};
-  g_array_append_val(w->pending, p);
+  if (w->n_pending == w->pending_size) {
+    w->pending_size = MAX(16, w->pending_size * 2);
+    w->pending = g_renew(Para, w->pending, w->pending_size);
+  }
+  w->pending[w->n_pending++] = p;
   w->total += len;
 }
 
@@ -429,15 +455,78 @@ static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
  * after total - max (what zs_overlap_add_tail() keeps of each paragraph),
  * a bigram when its first character is. */
 static void catch_up(ZsTopicWindow *w) {
+  if (!w->slot) {
+    /* room for the distinct bigrams of a full window of Chinese text
+     * (about 2000 characters) at most half full: doubling step by step
+     * from a small table cost more than reading the window */
+    w->mask = 4095;
+    w->slot = g_new0(Slot, w->mask + 1);
+  }
   w->start = w->total > w->max ? w->total - w->max : 0;
-  for (guint i = 0; i < w->pending->len; i++) {
-    const Para *p = &g_array_index(w->pending, Para, i);
+  for (guint i = 0; i < w->n_pending; i++) {
+    const Para *p = &w->pending[i];
     gsize from = w->start > p->at ? w->start - p->at : 0;
     while (from < p->len && ((guchar)p->text[from] & 0xC0) == 0x80)
       from++;
     read_para(w, p, from);
   }
-  g_array_set_size(w->pending, 0);
+  w->n_pending = 0;
+}
+
+/* Up to this many keys (a headline's), a question is answered without
+ * filling an empty table: see scan_pending(). */
+#define SCAN_KEYS_MAX 64
+
+/* While the table holds nothing (used == 0: nothing read yet, or nothing
+ * read had a bigram), the window's bigrams are all in the pending
+ * paragraphs. A question with a few keys, most often the only one asked
+ * about a body, is answered from them: each from the last back to the
+ * window's first character (what catch_up() would read), a bigram looked
+ * up only when its bit is set in a 256-bit filter of the keys, and the
+ * reading stops once `enough` keys are found. The paragraphs stay pending
+ * for a question that needs the table. */
+static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enough) {
+  const guint64 *k = (const guint64 *)(const void *)keys->data;
+  guint8 found[SCAN_KEYS_MAX] = {0};
+  guint64 filter[4] = {0};
+  for (guint i = 0; i < keys->len; i++)
+    filter[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
+  gsize start = w->total > w->max ? w->total - w->max : 0;
+  guint hits = 0;
+  for (guint i = w->n_pending; i-- > 0 && hits < enough;) {
+    const Para *p = &w->pending[i];
+    if (p->at + p->len <= start)
+      break;
+    gsize from = start > p->at ? start - p->at : 0;
+    while (from < p->len && ((guchar)p->text[from] & 0xC0) == 0x80)
+      from++;
+    ZsBigramWalk wk = zs_bigram_walk(p->text + from, p->len - from);
+    for (guint64 key; zs_bigram_next(&wk, &key);) {
+      guint bit = filter_bit(key);
+      if (!(filter[bit >> 6] >> (bit & 63) & 1))
+        continue;
+      guint lo = 0, hi = keys->len;
+      while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (k[mid] < key)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo < keys->len && k[lo] == key && !found[lo]) {
+        found[lo] = 1;
+        if (++hits >= enough)
+          return hits;
+      }
+    }
+  }
+  return hits;
+}
+
+guint zs_topic_window_hits_upto(ZsTopicWindow *w, const GArray *keys, guint enough) {
+  if (w->used == 0 && keys->len <= SCAN_KEYS_MAX)
+    return scan_pending(w, keys, enough);
+  return MIN(zs_topic_window_hits(w, keys), enough);
 }
 
 guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys) {

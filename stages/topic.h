@@ -46,5 +46,8 @@ void zs_topic_window_push(ZsTopicWindow *w, const char *text, gsize len);
 /* How many of the sorted distinct `keys` (zs_topic_keys()) are in the
  * window. */
 guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys);
+/* MIN(zs_topic_window_hits(), enough), which may cost less to tell: the
+ * segmenter's tests only compare the count with a threshold. */
+guint zs_topic_window_hits_upto(ZsTopicWindow *w, const GArray *keys, guint enough);
 
 #endif

@@ -112,23 +112,31 @@ static void test_window(void) {
   guint asked = 0;
   /* one window per size, reset for each text (and at times in a text) */
   ZsTopicWindow *ws[G_N_ELEMENTS(sizes)];
-  for (guint z = 0; z < G_N_ELEMENTS(sizes); z++)
+  /* the same texts, asked only zs_topic_window_hits_upto(): its table stays
+   * empty until keys too many to scan for fill it */
+  ZsTopicWindow *us[G_N_ELEMENTS(sizes)];
+  for (guint z = 0; z < G_N_ELEMENTS(sizes); z++) {
     ws[z] = zs_topic_window_new(sizes[z]);
+    us[z] = zs_topic_window_new(sizes[z]);
+  }
   for (guint f = 0; f < G_N_ELEMENTS(files); f++) {
     guint n;
     g_autofree const char **texts = NULL;
     g_autoptr(ZsDoc) doc = load(f, &texts, &n);
     for (guint z = 0; z < G_N_ELEMENTS(sizes); z++) {
-      ZsTopicWindow *w = ws[z];
+      ZsTopicWindow *w = ws[z], *u = us[z];
+      zs_topic_window_reset(u);
       guint no = zs_topic_window_reset(w);
       g_assert_cmpuint(zs_topic_window_reset_no(w), ==, no);
       guint first = 0;
       for (guint i = 0; i < n; i++) {
         if (i % 50 == 49) {
           zs_topic_window_reset(w);
+          zs_topic_window_reset(u);
           first = i;
         }
         zs_topic_window_push(w, texts[i], strlen(texts[i]));
+        zs_topic_window_push(u, texts[i], strlen(texts[i]));
         if ((i * 7 + z) % 5 == 3)
           continue;
         g_autoptr(ZsBigrams) ref = reference_window(texts + first, i + 1 - first, sizes[z]);
@@ -137,14 +145,19 @@ static void test_window(void) {
           g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
           zs_overlap_add(hs, texts[k], strlen(texts[k]));
           g_assert_cmpuint(keys->len, ==, zs_overlap_size(hs));
-          g_assert_cmpuint(zs_topic_window_hits(w, keys), ==, zs_overlap_hits(hs, ref, NULL));
+          guint hits = zs_overlap_hits(hs, ref, NULL);
+          g_assert_cmpuint(zs_topic_window_hits(w, keys), ==, hits);
+          guint enough = (i + k) % 4 == 0 ? G_MAXUINT : (i + k) % 7;
+          g_assert_cmpuint(zs_topic_window_hits_upto(u, keys, enough), ==, MIN(hits, enough));
           asked++;
         }
       }
     }
   }
-  for (guint z = 0; z < G_N_ELEMENTS(sizes); z++)
+  for (guint z = 0; z < G_N_ELEMENTS(sizes); z++) {
     zs_topic_window_free(ws[z]);
+    zs_topic_window_free(us[z]);
+  }
   g_assert_cmpuint(asked, >=, 1000);
 }
 
