@@ -69,6 +69,9 @@ typedef enum {
   ZS_SENT_HEADLINE,  /* the headline or a subtitle, as one sentence */
 } ZsSentKind;
 
+/* The segmenter makes a sentence and its text in one block; a sentence made
+ * elsewhere may own a separate text. zs_sentence_free() knows both, and
+ * `text` is never replaced. */
 typedef struct {
   char *text;      /* the sentence, normalized, dateline and byline removed */
   guint line;      /* 1-based input line where the sentence starts */
