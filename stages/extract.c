@@ -502,7 +502,11 @@ static char *extract_text(const ZsRules *rules, const char *file, const ZsArticl
                           GPtrArray *warnings) {
   gsize n = strlen(s);
   g_autoptr(GPtrArray) qs = zs_num_scan(s);
-  g_autoptr(ZsPeriods) tps = zs_period_scan(s, opts->year);
+  /* A headline has no period: its time phrases are not looked for. */
+  gboolean headline = sent->kind == ZS_SENT_HEADLINE;
+  ZsPeriods tps_local, *tps = &tps_local;
+  if (!headline)
+    zs_period_scan_into(tps, s, n, opts->year);
   if (qs->len) {
     /* Clause numbers on the stack for a sentence of ordinary length. */
     guint clause_local[1024];
@@ -524,14 +528,18 @@ static char *extract_text(const ZsRules *rules, const char *file, const ZsArticl
       Item *it = &g_array_index(items, Item, i);
       if (!it->metric && !opts->all_quantities)
         continue;
-      it->period = sent->kind == ZS_SENT_HEADLINE ? NULL : zs_period_at(tps, it->q->start, carry);
+      it->period = headline ? NULL : zs_period_at(tps, it->q->start, carry);
       g_ptr_array_add(out, make_stat(file, a, sent, s, it));
       g_free(it->period);
     }
     g_array_free(matches, TRUE);
     g_array_free(items, TRUE);
   }
-  return sent->kind == ZS_SENT_HEADLINE ? NULL : zs_period_at(tps, n, carry);
+  if (headline)
+    return NULL;
+  char *next = zs_period_at(tps, n, carry);
+  zs_period_clear(tps);
+  return next;
 }
 
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *a,
