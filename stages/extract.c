@@ -49,19 +49,25 @@ static gboolean clause_break_at(const char *s, gsize i, gsize *len) {
   return FALSE;
 }
 
-/* Fills map[0..n] with the clause number of every byte of s. Every mark
- * starts with ',' or ';' or a lead byte 0xE3 or 0xEF: only there is
- * clause_break_at() asked. */
+/* Fills map[0..n] with the clause number of every byte of s (NUL-terminated
+ * at n); a mark belongs to the clause it ends. Every mark starts with ','
+ * or ';' or a lead byte 0xE3 or 0xEF, which Chinese text otherwise rarely
+ * holds: strpbrk() finds the next of them, and the bytes before it are one
+ * run of the same clause. */
 static void clause_map(const char *s, gsize n, guint *map) {
   guint c = 0;
-  for (gsize i = 0; i < n;) {
-    guchar b = (guchar)s[i];
-    gsize l;
-    if ((b == 0xE3 || b == 0xEF || b == ',' || b == ';') && clause_break_at(s, i, &l)) {
-      for (gsize k = 0; k < l; k++)
-        map[i + k] = c;
+  gsize i = 0;
+  for (;;) {
+    const char *hit = strpbrk(s + i, "\xE3\xEF,;");
+    gsize at = hit ? (gsize)(hit - s) : n, l;
+    for (; i < at; i++)
+      map[i] = c;
+    if (!hit)
+      break;
+    if (clause_break_at(s, at, &l)) {
+      for (; i < at + l; i++)
+        map[i] = c;
       c++;
-      i += l;
     } else {
       map[i++] = c;
     }
@@ -498,10 +504,11 @@ static gsize piece_end(const char *s, gsize len) {
  * `out`. Returns the period in force at its end (new string or NULL). */
 static char *extract_text(const ZsRules *rules, const char *file, const ZsArticle *a,
                           const ZsSentence *sent, const char *s,
-                          const ZsExtractOptions *opts, const char *carry, GPtrArray *out,
-                          GPtrArray *warnings) {
+                          const ZsExtractOptions *opts, const char *carry, GPtrArray *qs,
+                          GPtrArray *out, GPtrArray *warnings) {
   gsize n = strlen(s);
-  g_autoptr(GPtrArray) qs = zs_num_scan(s);
+  g_ptr_array_set_size(qs, 0);
+  zs_num_scan_into(s, qs);
   /* A headline has no period: its time phrases are not looked for. */
   gboolean headline = sent->kind == ZS_SENT_HEADLINE;
   ZsPeriods tps_local, *tps = &tps_local;
@@ -546,6 +553,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
   g_autofree char *carry = NULL; /* period in force from the previous sentence */
+  /* The quantities of the sentence at hand: one array for all of them. */
+  g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   guint carry_para = G_MAXUINT;
   guint first_body = 0;
 
@@ -567,7 +576,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
        * sentence's NUL: read in place, not copied. */
       g_autofree char *copy = from + n < total ? g_strndup(sent->text + from, n) : NULL;
       const char *s = copy ? copy : sent->text + from;
-      char *next = extract_text(rules, file, a, sent, s, opts, carry, out, warnings);
+      char *next = extract_text(rules, file, a, sent, s, opts, carry, qs, out, warnings);
       g_free(carry);
       carry = next;
       from += n;

@@ -344,14 +344,15 @@ static gboolean inside_name(const ZsNumText *t, glong i) {
   return FALSE;
 }
 
+/* 到 至 — – - ~ ～: each one character. */
 static gboolean is_range_sep(const ZsNumText *t, glong i, glong *len) {
-  static const char *seps[] = {"到", "至", "—", "–", "-", "~", "～"};
-  for (gsize k = 0; k < G_N_ELEMENTS(seps); k++)
-    if (zs_nt_starts(t, i, seps[k])) {
-      *len = zs_nt_ulen(seps[k]);
-      return TRUE;
-    }
-  return FALSE;
+  switch (zs_nt_at(t, i)) {
+  case 0x5230: case 0x81F3: case 0x2014: case 0x2013: case '-': case '~': case 0xFF5E:
+    *len = 1;
+    return TRUE;
+  default:
+    return FALSE;
+  }
 }
 
 /* ---- the scanner -------------------------------------------------------- */
@@ -390,8 +391,6 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
   f->start -= qlen;
   if (n->over)
     f->qual = ZS_QUAL_OVER;
-  if (f->qual == ZS_QUAL_EXACT)
-    f->qual = detached_bound(t, f->start);
 
   /* The unit, or a person noun. */
   glong ulen_ = 0;
@@ -414,12 +413,13 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
     f->unit = "人";
 
   /* A trailing qualifier after the unit: 以上, 左右, 多 (三年多). */
+  gboolean suffix = FALSE;
   if (f->unit && u) {
-    for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals) && !suffix; k++)
       if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
         j += zs_nt_ulen(suffix_quals[k].word);
-        break;
+        suffix = TRUE;
       }
   }
   f->end = f->unit && u ? j : n->end;
@@ -442,11 +442,21 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
     }
   }
 
-  /* What is not a statistic. */
+  /* What is not a statistic. Each test below can only drop the figure,
+   * so a figure with neither a unit nor a range, dropped whatever they
+   * say, skips them all, and the two that look around the most (set
+   * phrases, names) run last, for a figure still standing. */
+  if (!f->unit && !f->range_low) {
+    f->dropped = TRUE;
+    return TRUE;
+  }
+  /* A bound stated earlier counts unless a qualifier stands at the figure
+   * (before it, in it, or after its unit). */
+  if (!suffix && f->qual == ZS_QUAL_EXACT)
+    f->qual = detached_bound(t, f->start);
   gunichar before = zs_nt_at(t, f->start - 1);
-  if (in_set_phrase(t, ni) || before == 0x7B2C /* 第 */ || is_latin(before) ||
-      is_latin(zs_nt_at(t, n->end)) || before == '.' || is_adigit(before) ||
-      inside_name(t, ni))
+  if (before == 0x7B2C /* 第 */ || is_latin(before) || is_latin(zs_nt_at(t, n->end)) ||
+      before == '.' || is_adigit(before))
     f->dropped = TRUE;
   if (n->bare && !qlen) {
     /* 百万, 千万 and 上万 stand for numbers; 万亩, 千家 are words. */
@@ -497,15 +507,55 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
         (is_adigit(c2) || zs_numwords_digit(c2) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
-  if (!f->unit && !f->range_low)
+  if (!f->dropped && (in_set_phrase(t, ni) || inside_name(t, ni)))
     f->dropped = TRUE;
   return TRUE;
+}
+
+/* Can a numeral start at c? What the scanner asks of every character: an
+ * Arabic digit, or a Chinese digit or power (百分之 starts with 百, a
+ * power). numeral_bits turns most other characters away before the
+ * switches. */
+static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
+  return c < 0x80 ? is_adigit(c)
+                  : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
+                        (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
+}
+
+/* Does any character of s pass numeral_start()? Most sentences hold no
+ * numeral at all: they are turned away before the decoding. Every Chinese
+ * digit and power is a three-byte character, and the scan below tries
+ * nothing but numeral starts, so a sentence this rejects has no quantity. */
+static gboolean any_numeral(const ZsNumWords *x, const char *s) {
+  for (const guchar *p = (const guchar *)s; *p;) {
+    guchar b = *p;
+    if (b < 0x80) {
+      if (b >= '0' && b <= '9')
+        return TRUE;
+      p++;
+    } else if (b >= 0xE0 && b < 0xF0) {
+      gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (numeral_start(x, c))
+        return TRUE;
+      p += 3;
+    } else {
+      p += b < 0xE0 ? 2 : 4;
+    }
+  }
+  return FALSE;
 }
 
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
+  zs_num_scan_into(sentence, out);
+  return out;
+}
+
+void zs_num_scan_into(const char *sentence, GPtrArray *out) {
   const ZsNumWords *x = zs_numwords();
+  if (!any_numeral(x, sentence))
+    return;
   ZsNumText t;
   zs_nt_init(&t, sentence);
   /* Most sentences hold a few numerals: kept on the stack until more. */
@@ -514,14 +564,8 @@ GPtrArray *zs_num_scan(const char *sentence) {
 
   glong i = 0;
   while (i < t.n) {
-    gunichar c = t.c[i];
-    /* 百分之 starts with 百, a power. numeral_bits turns most other
-     * characters away before the switches. */
-    gboolean start = c < 0x80 ? is_adigit(c)
-                     : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
-                           (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
     /* Never start inside a word-like run of Arabic digits or letters. */
-    if (!start || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
+    if (!numeral_start(x, t.c[i]) || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
                              t.c[i - 1] == ','))) {
       i++;
       continue;
@@ -589,7 +633,6 @@ GPtrArray *zs_num_scan(const char *sentence) {
   if (found != local)
     g_free(found);
   zs_nt_clear(&t);
-  return out;
 }
 
 char *zs_num_parse(const char *text) {
