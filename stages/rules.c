@@ -563,7 +563,10 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
   Scratch *sx = scratch();
   GArray *found = sx->found, *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
   Scan sc = {rules, found};
-  zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
+  if (valid)
+    zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
+  else
+    zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
 
   for (guint i = 0; i < found->len; i++) {
     const Hit *h = &rules->hits[g_array_index(found, Found, i).hit];
