@@ -501,19 +501,27 @@ static gsize piece_end(const char *s, gsize len) {
 }
 
 /* Extracts the statistics of one piece of text `s` of sentence `sent` into
- * `out`. Returns the period in force at its end (new string or NULL). */
-static char *extract_text(const ZsRules *rules, const char *file, const ZsArticle *a,
-                          const ZsSentence *sent, const char *s,
-                          const ZsExtractOptions *opts, const char *carry, GPtrArray *qs,
-                          GPtrArray *out, GPtrArray *warnings) {
+ * `out`, and moves `carry` past it. A piece with no figure is only put
+ * aside there when `s` lives as long as the article (`in_place`). */
+static void extract_text(const ZsRules *rules, const char *file, const ZsArticle *a,
+                         const ZsSentence *sent, const char *s, gboolean in_place,
+                         const ZsExtractOptions *opts, ZsPeriodCarry *carry, GPtrArray *qs,
+                         GPtrArray *out, GPtrArray *warnings) {
   gsize n = strlen(s);
   g_ptr_array_set_size(qs, 0);
-  zs_num_scan_into(s, qs);
+  zs_num_scan_into(s, n, qs);
   /* A headline has no period: its time phrases are not looked for. */
   gboolean headline = sent->kind == ZS_SENT_HEADLINE;
+  if (!headline && !qs->len && in_place) {
+    zs_period_carry_defer(carry, s, n);
+    return;
+  }
   ZsPeriods tps_local, *tps = &tps_local;
-  if (!headline)
+  const char *inherited = NULL;
+  if (!headline) {
+    inherited = zs_period_carry_get(carry);
     zs_period_scan_into(tps, s, n, opts->year);
+  }
   if (qs->len) {
     /* Clause numbers on the stack for a sentence of ordinary length. */
     guint clause_local[1024];
@@ -535,7 +543,7 @@ static char *extract_text(const ZsRules *rules, const char *file, const ZsArticl
       Item *it = &g_array_index(items, Item, i);
       if (!it->metric && !opts->all_quantities)
         continue;
-      it->period = headline ? NULL : zs_period_at(tps, it->q->start, carry);
+      it->period = headline ? NULL : zs_period_at(tps, it->q->start, inherited);
       g_ptr_array_add(out, make_stat(file, a, sent, s, it));
       g_free(it->period);
     }
@@ -543,16 +551,16 @@ static char *extract_text(const ZsRules *rules, const char *file, const ZsArticl
     g_array_free(items, TRUE);
   }
   if (headline)
-    return NULL;
-  char *next = zs_period_at(tps, n, carry);
+    return;
+  zs_period_carry_set(carry, zs_period_at(tps, n, inherited));
   zs_period_clear(tps);
-  return next;
 }
 
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *a,
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
-  g_autofree char *carry = NULL; /* period in force from the previous sentence */
+  ZsPeriodCarry carry; /* period in force from the previous sentence */
+  zs_period_carry_init(&carry, opts->year);
   /* The quantities of the sentence at hand: one array for all of them. */
   g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   guint carry_para = G_MAXUINT;
@@ -561,7 +569,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   for (guint si = 0; si < a->sentences->len; si++) {
     const ZsSentence *sent = a->sentences->pdata[si];
     if (sent->para != carry_para || sent->kind == ZS_SENT_HEADLINE)
-      g_clear_pointer(&carry, g_free);
+      zs_period_carry_reset(&carry);
     gsize total = strlen(sent->text);
     if (total > ZS_SENTENCE_LIMIT && warnings)
       g_ptr_array_add(warnings,
@@ -576,20 +584,20 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
        * sentence's NUL: read in place, not copied. */
       g_autofree char *copy = from + n < total ? g_strndup(sent->text + from, n) : NULL;
       const char *s = copy ? copy : sent->text + from;
-      char *next = extract_text(rules, file, a, sent, s, opts, carry, qs, out, warnings);
-      g_free(carry);
-      carry = next;
+      extract_text(rules, file, a, sent, s, !copy, opts, &carry, qs, out, warnings);
       from += n;
       if (total == 0)
         break;
     }
     if (sent->kind == ZS_SENT_HEADLINE) {
       first_body = out->len;
-      g_clear_pointer(&carry, g_free);
+      zs_period_carry_reset(&carry);
     } else {
       carry_para = sent->para;
     }
   }
+
+  zs_period_carry_clear(&carry);
 
   /* A headline restating a body figure takes the body's period. */
   for (guint i = 0; i < first_body && i < out->len; i++) {

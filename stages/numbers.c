@@ -548,16 +548,16 @@ static gboolean any_numeral(const ZsNumWords *x, const char *s) {
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
-  zs_num_scan_into(sentence, out);
+  zs_num_scan_into(sentence, strlen(sentence), out);
   return out;
 }
 
-void zs_num_scan_into(const char *sentence, GPtrArray *out) {
+void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
   const ZsNumWords *x = zs_numwords();
   if (!any_numeral(x, sentence))
     return;
   ZsNumText t;
-  zs_nt_init(&t, sentence);
+  zs_nt_init(&t, sentence, len);
   /* Most sentences hold a few numerals: kept on the stack until more. */
   Found local[16], *found = local;
   guint n_found = 0, cap = G_N_ELEMENTS(local);
@@ -637,7 +637,7 @@ void zs_num_scan_into(const char *sentence, GPtrArray *out) {
 
 char *zs_num_parse(const char *text) {
   ZsNumText t;
-  zs_nt_init(&t, text);
+  zs_nt_init(&t, text, strlen(text));
   Numeral n;
   char *r = NULL;
   if (parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)

@@ -22,10 +22,10 @@ typedef struct {
   gsize off_inline[ZS_NT_INLINE + 1];
 } ZsNumText;
 
-/* Decodes `s`, which must be valid UTF-8 (what segment hands on; the
- * fuzzers ensure it too): it is decoded without checks. `t` borrows `s`;
- * release it with zs_nt_clear(). */
-void zs_nt_init(ZsNumText *t, const char *s);
+/* Decodes `s` of `len` bytes, which must be valid UTF-8 (what segment
+ * hands on; the fuzzers ensure it too): it is decoded without checks. `t`
+ * borrows `s`; release it with zs_nt_clear(). */
+void zs_nt_init(ZsNumText *t, const char *s, gsize len);
 void zs_nt_clear(ZsNumText *t);
 
 /* The character at position i, or 0 outside the text. */

@@ -43,6 +43,31 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsPeriods, zs_period_free)
  * sentence's length, it is the period in force for the next sentence. */
 char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited);
 
+/* The period in force from one sentence of a paragraph to the next, worked
+ * out only when a figure needs it. Most sentences hold no figure: each is
+ * put aside (zs_period_carry_defer) instead of scanned, and when a figure
+ * comes, the sentences put aside are scanned from the last one back, up to
+ * the first whose own time phrases (or a "；") decide what it hands on;
+ * a sentence that decides nothing hands on what it was handed. The answer
+ * is the one scanning every sentence in turn gives. */
+typedef struct {
+  char *value;     /* in force after the last sentence not put aside, or NULL */
+  GArray *pending; /* the sentences put aside since (text, length) */
+  int year;        /* as for zs_period_scan_into() */
+} ZsPeriodCarry;
+
+void zs_period_carry_init(ZsPeriodCarry *c, int year);
+void zs_period_carry_clear(ZsPeriodCarry *c);
+/* A new paragraph, or a headline: nothing is carried. */
+void zs_period_carry_reset(ZsPeriodCarry *c);
+/* Puts aside a sentence with no figure; `s` must outlive the carry's next
+ * zs_period_carry_reset() or zs_period_carry_get(). */
+void zs_period_carry_defer(ZsPeriodCarry *c, const char *s, gsize len);
+/* The period in force now (borrowed, or NULL). */
+const char *zs_period_carry_get(ZsPeriodCarry *c);
+/* The period in force after a sentence scanned in full: takes `value`. */
+void zs_period_carry_set(ZsPeriodCarry *c, char *value);
+
 /* Convenience: scan and look up one figure. */
 char *zs_period_of(const char *sentence, gsize offset, const char *inherited, int year);
 

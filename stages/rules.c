@@ -414,7 +414,7 @@ static void index_rules(ZsRules *rules) {
     guint32 groups = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &groups);
     rules->ovec_pairs = MAX(rules->ovec_pairs, groups + 1);
-    g_auto(GStrv) gates = zs_gate_literals(r->pattern);
+    g_auto(GStrv) gates = zs_gate_choices(r->pattern);
     if (!gates)
       g_array_append_val(rules->ungated, i);
     for (guint k = 0; gates && gates[k]; k++)

@@ -6,6 +6,10 @@
  * long runs of digits and numerals), the pattern must match nowhere the
  * guard turns away.
  * /period/many-phrases: more phrases than a ZsPeriods holds inline.
+ * /period/carry: the carry that puts sentences aside (ZsPeriodCarry) must
+ * hand each figure's sentence what scanning every sentence in turn hands
+ * it, over the corpus's sentences run as one paragraph, with figures in
+ * every second, third, ... sentence, and made-up runs that end in "；".
  */
 #include <string.h>
 
@@ -54,6 +58,61 @@ static GPtrArray *sentences(void) {
   return out;
 }
 
+/* The period handed to sentence k when every k-th sentence (from `phase`)
+ * has a figure, both ways. */
+static void check_carry(GPtrArray *sents, guint every, guint phase, int year) {
+  ZsPeriodCarry c;
+  zs_period_carry_init(&c, year);
+  char *eager = NULL;
+  for (guint i = 0; i < sents->len; i++) {
+    const char *s = sents->pdata[i];
+    gsize len = strlen(s);
+    if (i % every == phase) {
+      g_assert_cmpstr(zs_period_carry_get(&c), ==, eager);
+      ZsPeriods p;
+      zs_period_scan_into(&p, s, len, year);
+      zs_period_carry_set(&c, zs_period_at(&p, len, zs_period_carry_get(&c)));
+      zs_period_clear(&p);
+    } else {
+      zs_period_carry_defer(&c, s, len);
+    }
+    ZsPeriods p;
+    zs_period_scan_into(&p, s, len, year);
+    char *next = zs_period_at(&p, len, eager);
+    zs_period_clear(&p);
+    g_free(eager);
+    eager = next;
+  }
+  g_assert_cmpstr(zs_period_carry_get(&c), ==, eager);
+  g_free(eager);
+  zs_period_carry_clear(&c);
+}
+
+static void test_carry(void) {
+  g_autoptr(GPtrArray) sents = sentences();
+  for (guint every = 1; every <= 7; every++)
+    for (guint phase = 0; phase < every; phase += 2) {
+      check_carry(sents, every, phase, 0);
+      check_carry(sents, every, phase, 2024);
+    }
+  static const char *runs[][4] = {
+    {"2023年，结算5亿人次。", "会议召开。", "其中，门诊增长。", "结算3亿人次。"},
+    {"2023年，结算5亿人次。", "会议召开；其中，门诊增长。", "随后；会议结束。", "结算3亿人次。"},
+    {"今年以来，结算5亿人次。", "2022年的数据。", "结算完成；", "结算3亿人次。"},
+    {"去年底，结算5亿人次。", "", "截至目前，完成。", "结算3亿人次。"},
+  };
+  for (gsize r = 0; r < G_N_ELEMENTS(runs); r++) {
+    g_autoptr(GPtrArray) run = g_ptr_array_new();
+    for (int k = 0; k < 4; k++)
+      g_ptr_array_add(run, (gpointer)runs[r][k]);
+    for (guint every = 1; every <= 4; every++)
+      for (guint phase = 0; phase < every; phase++) {
+        check_carry(run, every, phase, 0);
+        check_carry(run, every, phase, 2024);
+      }
+  }
+}
+
 static void test_guard(void) {
   g_autoptr(GPtrArray) sents = sentences();
   g_assert_cmpuint(sents->len, >, 200);
@@ -89,5 +148,6 @@ int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/period/guard", test_guard);
   g_test_add_func("/period/many-phrases", test_many_phrases);
+  g_test_add_func("/period/carry", test_carry);
   return g_test_run();
 }
