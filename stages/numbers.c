@@ -296,7 +296,22 @@ static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
  * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
-static ZsQualifier detached_bound(const ZsNumText *t, glong i) {
+/* What a sentence holds that two look-arounds of every figure depend on,
+ * found once per sentence, on first asking: most sentences hold no 不
+ * (which every bound word starts with) and neither 《 nor “, and then
+ * detached_bound() and inside_name() have nothing to look for. */
+typedef struct {
+  int bu;    /* a 不 stands in the sentence; -1: not looked yet */
+  int names; /* a 《 or a “ stands in it; -1: not looked yet */
+} Holds;
+
+#define HOLDS_INIT {-1, -1}
+
+static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
+  if (h->bu < 0)
+    h->bu = strstr(t->s, "不") != NULL;
+  if (!h->bu)
+    return ZS_QUAL_EXACT;
   static const QualDef bounds[] = {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
     {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
@@ -319,7 +334,11 @@ static ZsQualifier detached_bound(const ZsNumText *t, glong i) {
 
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
-static gboolean inside_name(const ZsNumText *t, glong i) {
+static gboolean inside_name(const ZsNumText *t, glong i, Holds *h) {
+  if (h->names < 0)
+    h->names = strstr(t->s, "《") || strstr(t->s, "“");
+  if (!h->names)
+    return FALSE;
   /* A title is short: look back a bounded distance, so a long sentence
    * full of numbers stays linear. */
   for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
@@ -377,7 +396,7 @@ void zs_quantity_free(ZsQuantity *q) {
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
-static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
+static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   memset(f, 0, sizeof *f);
   gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
@@ -453,7 +472,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
   /* A bound stated earlier counts unless a qualifier stands at the figure
    * (before it, in it, or after its unit). */
   if (!suffix && f->qual == ZS_QUAL_EXACT)
-    f->qual = detached_bound(t, f->start);
+    f->qual = detached_bound(t, f->start, h);
   gunichar before = zs_nt_at(t, f->start - 1);
   if (before == 0x7B2C /* 第 */ || is_latin(before) || is_latin(zs_nt_at(t, n->end)) ||
       before == '.' || is_adigit(before))
@@ -507,7 +526,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
         (is_adigit(c2) || zs_numwords_digit(c2) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
-  if (!f->dropped && (in_set_phrase(t, ni) || inside_name(t, ni)))
+  if (!f->dropped && (in_set_phrase(t, ni) || inside_name(t, ni, h)))
     f->dropped = TRUE;
   return TRUE;
 }
@@ -522,27 +541,28 @@ static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
                         (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
 }
 
-/* Does any character of s pass numeral_start()? Most sentences hold no
- * numeral at all: they are turned away before the decoding. Every Chinese
- * digit and power is a three-byte character, and the scan below tries
- * nothing but numeral starts, so a sentence this rejects has no quantity. */
-static gboolean any_numeral(const ZsNumWords *x, const char *s) {
+/* The byte offset of the first character of s that passes
+ * numeral_start(), or -1. Most sentences hold no numeral at all: they are
+ * turned away before the decoding, and the scan of the others starts
+ * there. Every Chinese digit and power is a three-byte character, and the
+ * scan below tries nothing but numeral starts, so nothing is missed. */
+static gssize first_numeral(const ZsNumWords *x, const char *s) {
   for (const guchar *p = (const guchar *)s; *p;) {
     guchar b = *p;
     if (b < 0x80) {
       if (b >= '0' && b <= '9')
-        return TRUE;
+        return (gssize)(p - (const guchar *)s);
       p++;
     } else if (b >= 0xE0 && b < 0xF0) {
       gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
       if (numeral_start(x, c))
-        return TRUE;
+        return (gssize)(p - (const guchar *)s);
       p += 3;
     } else {
       p += b < 0xE0 ? 2 : 4;
     }
   }
-  return FALSE;
+  return -1;
 }
 
 GPtrArray *zs_num_scan(const char *sentence) {
@@ -554,15 +574,25 @@ GPtrArray *zs_num_scan(const char *sentence) {
 
 void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
   const ZsNumWords *x = zs_numwords();
-  if (!any_numeral(x, sentence))
+  gssize first = first_numeral(x, sentence);
+  if (first < 0)
     return;
   ZsNumText t;
   zs_nt_init(&t, sentence, len);
   /* Most sentences hold a few numerals: kept on the stack until more. */
   Found local[16], *found = local;
+  Holds holds = HOLDS_INIT;
   guint n_found = 0, cap = G_N_ELEMENTS(local);
 
-  glong i = 0;
+  /* The character at byte `first`: off[] ascends. */
+  glong i = 0, upto = t.n;
+  while (i < upto) {
+    glong mid = (i + upto) / 2;
+    if (t.off[mid] < (gsize)first)
+      i = mid + 1;
+    else
+      upto = mid;
+  }
   while (i < t.n) {
     /* Never start inside a word-like run of Arabic digits or letters. */
     if (!numeral_start(x, t.c[i]) || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
@@ -571,7 +601,7 @@ void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
       continue;
     }
     Found f;
-    if (!read_quantity(&t, i, &f)) {
+    if (!read_quantity(&t, i, &f, &holds)) {
       i++;
       continue;
     }

@@ -11,7 +11,7 @@
 
 /* Sentences up to this many bytes are decoded into the ZsNumText itself,
  * with no allocation; longer ones (rare) into the heap. */
-#define ZS_NT_INLINE 512
+#define ZS_NT_INLINE 1024
 
 typedef struct {
   const char *s; /* the sentence, valid UTF-8, NUL-terminated (borrowed) */

@@ -490,17 +490,28 @@ typedef struct {
   gsize start, end;
 } Found;
 
+/* The occurrences of a sentence: a plain array, appended to for every
+ * hit of the automaton without a function call. */
+typedef struct {
+  Found *v;
+  guint len, cap;
+} FoundList;
+
 typedef struct {
   const ZsRules *rules;
-  GArray *found;
+  FoundList *found;
 } Scan;
 
 static void on_word(guint word, gsize end, gpointer data) {
   Scan *sc = data;
+  FoundList *fl = sc->found;
   gsize len = zs_ac_word_len(sc->rules->ac, word);
   for (guint h = sc->rules->first[word]; h < sc->rules->first[word + 1]; h++) {
-    Found f = {h, end - len, end};
-    g_array_append_val(sc->found, f);
+    if (fl->len == fl->cap) {
+      fl->cap = MAX(64, fl->cap * 2);
+      fl->v = g_renew(Found, fl->v, fl->cap);
+    }
+    fl->v[fl->len++] = (Found){h, end - len, end};
   }
 }
 
@@ -520,7 +531,7 @@ static gint cmp_u32(gconstpointer a, gconstpointer b) {
  * sentence to the next: each call starts by emptying them, and none of
  * them leaves the call. */
 typedef struct {
-  GArray *found;  /* Found */
+  FoundList found;
   GArray *vetoed; /* guint32 rule indexes */
   GArray *run;    /* guint32 rule indexes */
   GArray *taken;  /* guint indexes into found */
@@ -528,7 +539,7 @@ typedef struct {
 
 static void scratch_free(gpointer data) {
   Scratch *sx = data;
-  g_array_free(sx->found, TRUE);
+  g_free(sx->found.v);
   g_array_free(sx->vetoed, TRUE);
   g_array_free(sx->run, TRUE);
   g_array_free(sx->taken, TRUE);
@@ -539,14 +550,13 @@ static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
 static Scratch *scratch(void) {
   Scratch *sx = g_private_get(&thread_scratch);
   if (!sx) {
-    sx = g_new(Scratch, 1);
-    sx->found = g_array_new(FALSE, FALSE, sizeof(Found));
+    sx = g_new0(Scratch, 1);
     sx->vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
     sx->run = g_array_new(FALSE, FALSE, sizeof(guint32));
     sx->taken = g_array_new(FALSE, FALSE, sizeof(guint));
     g_private_set(&thread_scratch, sx);
   }
-  g_array_set_size(sx->found, 0);
+  sx->found.len = 0;
   g_array_set_size(sx->vetoed, 0);
   g_array_set_size(sx->run, 0);
   g_array_set_size(sx->taken, 0);
@@ -561,7 +571,8 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
                               gboolean valid, GPtrArray *warnings) {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
   Scratch *sx = scratch();
-  GArray *found = sx->found, *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
+  FoundList *found = &sx->found;
+  GArray *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
   Scan sc = {rules, found};
   if (valid)
     zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
@@ -569,7 +580,7 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
     zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
 
   for (guint i = 0; i < found->len; i++) {
-    const Hit *h = &rules->hits[g_array_index(found, Found, i).hit];
+    const Hit *h = &rules->hits[found->v[i].hit];
     if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
       g_array_append_val(vetoed, h->rule);
     else if (h->type == HIT_GATE && !has_rule(run, h->rule))
@@ -577,13 +588,13 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
   }
   /* Phrases: occurrences come by end, so per phrase by start too. */
   for (guint i = 0; i < found->len; i++) {
-    const Found *f = &g_array_index(found, Found, i);
+    const Found *f = &found->v[i];
     const Hit *h = &rules->hits[f->hit];
     if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
       continue;
     gboolean overlaps = FALSE;
     for (guint k = taken->len; k-- > 0;) {
-      const Found *prev = &g_array_index(found, Found, g_array_index(taken, guint, k));
+      const Found *prev = &found->v[g_array_index(taken, guint, k)];
       if (prev->hit == f->hit) {
         overlaps = f->start < prev->end;
         break;
