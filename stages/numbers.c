@@ -554,9 +554,12 @@ static gssize first_numeral(const ZsNumWords *x, const char *s) {
         return (gssize)(p - (const guchar *)s);
       p++;
     } else if (b >= 0xE0 && b < 0xF0) {
-      gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-      if (numeral_start(x, c))
-        return (gssize)(p - (const guchar *)s);
+      /* numeral_bits' bit c % 64 stands in the last byte: decode only after. */
+      if (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (p[2] & 0x3F))) {
+        gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        if (numeral_start(x, c))
+          return (gssize)(p - (const guchar *)s);
+      }
       p += 3;
     } else {
       p += b < 0xE0 ? 2 : 4;

@@ -245,10 +245,21 @@ static gboolean rest_may_match(const char *s, gsize len, gsize i, Run *run) {
   }
 }
 
-/* Can a match start with c? The first test, inline. */
-static inline gboolean may_start(gunichar c) {
-  return c < 0x80 ? is_digit((char)c)
-                  : (start_bloom[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))) != 0;
+/* Can a match start with the character at p? The first test, inline, on
+ * its bytes: every start character is a digit or a three-byte character,
+ * whose bits c / 64 % 16 and c % 64 stand in its last two bytes. */
+static inline gboolean may_start(const char *p) {
+  guchar b = (guchar)p[0];
+  if (b < 0x80)
+    return is_digit((char)b);
+  if (b < 0xE0 || b >= 0xF0)
+    return FALSE;
+  return (start_bloom[p[1] & 0x0F] & (G_GUINT64_CONSTANT(1) << (p[2] & 0x3F))) != 0;
+}
+
+/* The byte length of the character led by b (valid UTF-8). */
+static inline gsize char_len(guchar b) {
+  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
 /* Can the pattern match at i, whose character c may_start()? Either the
@@ -317,9 +328,13 @@ void zs_period_scan_into(ZsPeriods *p, const char *s, gsize len, int year) {
    * normalizer replaces every invalid byte with U+FFFD and sentences are
    * cut at character boundaries), so PCRE2 is told not to check it. */
   for (gsize i = 0; i < len;) {
+    if (!may_start(s + i)) {
+      i += char_len((guchar)s[i]);
+      continue;
+    }
     const char *next = s + i;
     gunichar c = zs_utf8_next(&next);
-    if (!may_start(c) || !may_match(s, len, i, c, &run)) {
+    if (!may_match(s, len, i, c, &run)) {
       i = (gsize)(next - s);
       continue;
     }
@@ -372,7 +387,7 @@ gssize zs_period_guard_fails(const char *s) {
     const char *next = s + i;
     gunichar c = zs_utf8_next(&next);
     if (pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL) >= 0 &&
-        !(may_start(c) && may_match(s, len, i, c, &run)))
+        !(may_start(s + i) && may_match(s, len, i, c, &run)))
       return (gssize)i;
     i = (gsize)(next - s);
   }

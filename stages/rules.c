@@ -586,14 +586,19 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
     else if (h->type == HIT_GATE && !has_rule(run, h->rule))
       g_array_append_val(run, h->rule);
   }
-  /* Phrases: occurrences come by end, so per phrase by start too. */
+  /* Phrases: occurrences come by end, so per phrase by start too. There
+   * are at most as many as occurrences: both arrays are sized for that
+   * first and cut to what was taken after. */
+  guint n_taken = 0;
+  g_array_set_size(taken, found->len);
+  g_array_set_size(out, found->len);
   for (guint i = 0; i < found->len; i++) {
     const Found *f = &found->v[i];
     const Hit *h = &rules->hits[f->hit];
     if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
       continue;
     gboolean overlaps = FALSE;
-    for (guint k = taken->len; k-- > 0;) {
+    for (guint k = n_taken; k-- > 0;) {
       const Found *prev = &found->v[g_array_index(taken, guint, k)];
       if (prev->hit == f->hit) {
         overlaps = f->start < prev->end;
@@ -602,10 +607,12 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
     }
     if (overlaps)
       continue;
-    g_array_append_val(taken, i);
-    ZsRuleMatch m = {rules->rules->pdata[h->rule], f->start, f->end, f->start};
-    g_array_append_val(out, m);
+    g_array_index(out, ZsRuleMatch, n_taken) =
+        (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
+    g_array_index(taken, guint, n_taken++) = i;
   }
+  g_array_set_size(taken, n_taken);
+  g_array_set_size(out, n_taken);
 
   /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
    * loop; once is enough (or none: zs_rules_match_valid). On invalid UTF-8
