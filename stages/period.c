@@ -396,8 +396,9 @@ gssize zs_period_guard_fails(const char *s) {
 
 /* Is there a "；" between a and b that starts a new fact (not ；其中)? */
 static gboolean semicolon_between(const char *s, gsize a, gsize b) {
-  for (const char *p = s + a; (p = strstr(p, "；")) && (gsize)(p - s) < b; p += 3)
-    if (!g_str_has_prefix(p + 3, "其中"))
+  /* "；" is EF BC 9B: memchr() for its lead byte, bounded by b. */
+  for (const char *p = s + a, *e = s + b; p < e && (p = memchr(p, 0xEF, (gsize)(e - p))); p++)
+    if (memcmp(p, "；", 3) == 0 && strncmp(p + 3, "其中", strlen("其中")) != 0)
       return TRUE;
   return FALSE;
 }
@@ -421,7 +422,7 @@ char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited) {
       continue;
     /* 由2014年的35.93%提高到2023年的48.3%: "X年的" dates its own figure
      * only; the figures after that one look further back. */
-    if (g_str_has_prefix(s + tp->end, "的") && !figure_right_after(s, tp->end + 3, offset))
+    if (strncmp(s + tp->end, "的", strlen("的")) == 0 && !figure_right_after(s, tp->end + 3, offset))
       continue;
     if (semicolon_between(s, tp->end, offset))
       return NULL;
