@@ -11,6 +11,15 @@
  * dense row of their transitions, failures folded in, so the scan takes
  * one step there instead of walking a run and a failure chain; a row for
  * every state would cost megabytes and most of the start-up time.
+ *
+ * Valid UTF-8 text is scanned by a second automaton over the same words,
+ * read a character at a time (zs_ac_scan_utf8): there a byte automaton
+ * spends nearly half its steps inside characters, in states where a
+ * phrase's character and the text's part ways after a lead byte. Each
+ * character of a word gets a small number (a symbol), looked up in a table
+ * of 256-character blocks; a character of no word sends the scan straight
+ * back to the root. Words that are not valid UTF-8 of the Basic
+ * Multilingual Plane leave it unbuilt, and zs_ac_scan_utf8 reads bytes.
  */
 #include "ac.h"
 
@@ -37,6 +46,11 @@ typedef struct {
   guint32 child;
 } Edge;
 
+typedef struct {
+  guint32 sym;
+  guint32 child;
+} CEdge;
+
 struct ZsAc {
   GArray *states;     /* State; 0 is the root */
   GArray *edges;      /* Edge, each state's children in one sorted run */
@@ -56,6 +70,17 @@ struct ZsAc {
    * One byte a state, so the scan's test after every step stays in the
    * cache instead of loading the whole State. */
   guint8 *emits;
+
+  GPtrArray *texts;   /* each word's bytes, by id, until built */
+  /* The character automaton (valid UTF-8 words only; else `chars` is
+   * FALSE): states and sorted edge runs as above, over symbols. */
+  gboolean chars;
+  GArray *cstates;    /* State; 0 is the root */
+  CEdge *cedges;
+  guint32 *croot;     /* croot[sym]: the root's child on sym, or 0 */
+  guint8 *cemits;     /* as emits */
+  guint16 block_of[256]; /* c >> 8 -> 1 + its block in `syms`; 0: no word has such a character */
+  guint16 *syms;      /* blocks of 256: c & 0xFF -> symbol (from 1), 0: in no word */
 };
 
 ZsAc *zs_ac_new(void) {
@@ -64,6 +89,8 @@ ZsAc *zs_ac_new(void) {
   ac->edges = g_array_new(FALSE, FALSE, sizeof(Edge));
   ac->lens = g_array_new(FALSE, FALSE, sizeof(gsize));
   ac->adding = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  ac->texts = g_ptr_array_new_with_free_func(g_free);
+  ac->cstates = g_array_new(FALSE, TRUE, sizeof(State));
   State root = {0, 0, NONE, 0, 0, 0};
   g_array_append_val(ac->states, root);
   return ac;
@@ -76,6 +103,12 @@ void zs_ac_free(ZsAc *ac) {
   g_array_free(ac->edges, TRUE);
   g_array_free(ac->lens, TRUE);
   g_clear_pointer(&ac->adding, g_hash_table_destroy);
+  g_clear_pointer(&ac->texts, g_ptr_array_unref);
+  g_array_free(ac->cstates, TRUE);
+  g_free(ac->cedges);
+  g_free(ac->croot);
+  g_free(ac->cemits);
+  g_free(ac->syms);
   g_free(ac->dense);
   g_free(ac->emits);
   g_free(ac->row);
@@ -143,6 +176,7 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
   if (ST(ac, s)->word == NONE) {
     ST(ac, s)->word = ac->lens->len;
     g_array_append_val(ac->lens, len);
+    g_ptr_array_add(ac->texts, g_memdup2(word, len));
   }
   return ST(ac, s)->word;
 }
@@ -150,6 +184,147 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
 static gint cmp_edge(gconstpointer pa, gconstpointer pb) {
   const gint64 *a = pa, *b = pb;
   return *a < *b ? -1 : *a > *b;
+}
+
+/* ---- the character automaton ----------------------------------------------- */
+
+#define CST(ac, i) (&g_array_index((ac)->cstates, State, (i)))
+
+/* The symbol of character c, or 0 when no word has it. */
+static inline guint32 symbol_of(const ZsAc *ac, gunichar c) {
+  if (c > 0xFFFF)
+    return 0;
+  guint16 b = ac->block_of[c >> 8];
+  return b ? ac->syms[(gsize)(b - 1) * 256 + (c & 0xFF)] : 0;
+}
+
+static guint32 cchild(const ZsAc *ac, guint32 s, guint32 sym) {
+  if (s == 0)
+    return ac->croot[sym];
+  const State *st = CST(ac, s);
+  const CEdge *e = ac->cedges + st->first;
+  for (guint32 i = 0; i < st->n && e[i].sym <= sym; i++)
+    if (e[i].sym == sym)
+      return e[i].child;
+  return 0;
+}
+
+static inline guint32 cstep(const ZsAc *ac, guint32 s, guint32 sym) {
+  for (; s; s = CST(ac, s)->fail) {
+    guint32 c = cchild(ac, s, sym);
+    if (c)
+      return c;
+  }
+  return ac->croot[sym];
+}
+
+static gint cmp_u64(gconstpointer pa, gconstpointer pb) {
+  const guint64 *a = pa, *b = pb;
+  return *a < *b ? -1 : *a > *b;
+}
+
+/* Builds the character automaton from ac->texts, when every word is valid
+ * UTF-8 of the Basic Multilingual Plane. */
+static void build_chars(ZsAc *ac) {
+  guint n_words = ac->texts->len;
+  for (guint w = 0; w < n_words; w++) {
+    const char *t = ac->texts->pdata[w];
+    gsize len = g_array_index(ac->lens, gsize, w);
+    if (!g_utf8_validate(t, (gssize)len, NULL))
+      return;
+    for (const char *p = t; p < t + len; p = g_utf8_next_char(p))
+      if (g_utf8_get_char(p) > 0xFFFF)
+        return;
+  }
+  /* Symbols, in order of first appearance. */
+  guint32 n_syms = 0, n_blocks = 0;
+  for (guint w = 0; w < n_words; w++) {
+    const char *t = ac->texts->pdata[w];
+    gsize len = g_array_index(ac->lens, gsize, w);
+    for (const char *p = t; p < t + len; p = g_utf8_next_char(p)) {
+      gunichar c = g_utf8_get_char(p);
+      if (!ac->block_of[c >> 8]) {
+        ac->syms = g_renew(guint16, ac->syms, (gsize)(n_blocks + 1) * 256);
+        memset(ac->syms + (gsize)n_blocks * 256, 0, 256 * sizeof(guint16));
+        ac->block_of[c >> 8] = (guint16)++n_blocks;
+      }
+      guint16 *slot = &ac->syms[(gsize)(ac->block_of[c >> 8] - 1) * 256 + (c & 0xFF)];
+      if (!*slot)
+        *slot = (guint16)++n_syms; /* at most 0xFFFF characters below 0x10000 but NUL */
+    }
+  }
+  /* The trie over symbols; children keyed (state << 16 | sym) while built. */
+  ac->croot = g_new0(guint32, n_syms + 1);
+  State root = {0, 0, NONE, 0, 0, 0};
+  g_array_append_val(ac->cstates, root);
+  g_autoptr(GHashTable) kids = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint w = 0; w < n_words; w++) {
+    const char *t = ac->texts->pdata[w];
+    gsize len = g_array_index(ac->lens, gsize, w);
+    guint32 s = 0;
+    for (const char *p = t; p < t + len; p = g_utf8_next_char(p)) {
+      guint32 sym = symbol_of(ac, g_utf8_get_char(p));
+      gint64 key = ((gint64)s << 16) | sym;
+      guint32 c = s == 0 ? ac->croot[sym] : GPOINTER_TO_UINT(g_hash_table_lookup(kids, &key));
+      if (!c) {
+        c = ac->cstates->len;
+        g_array_append_val(ac->cstates, root);
+        if (s == 0)
+          ac->croot[sym] = c;
+        else
+          g_hash_table_insert(kids, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(c));
+      }
+      s = c;
+    }
+    CST(ac, s)->word = w; /* ids are distinct words: each path ends one */
+  }
+  /* Children into sorted runs. */
+  guint n = g_hash_table_size(kids), i = 0;
+  g_autofree guint64 *keys = g_new(guint64, MAX(n, 1));
+  GHashTableIter it;
+  gpointer k;
+  g_hash_table_iter_init(&it, kids);
+  while (g_hash_table_iter_next(&it, &k, NULL))
+    keys[i++] = (guint64)*(const gint64 *)k;
+  if (n)
+    qsort(keys, n, sizeof *keys, cmp_u64);
+  ac->cedges = g_new(CEdge, MAX(n, 1));
+  for (i = 0; i < n; i++) {
+    guint32 s = (guint32)(keys[i] >> 16);
+    gint64 key = (gint64)keys[i];
+    ac->cedges[i].sym = (guint32)(keys[i] & 0xFFFF);
+    ac->cedges[i].child = GPOINTER_TO_UINT(g_hash_table_lookup(kids, &key));
+    if (CST(ac, s)->n++ == 0)
+      CST(ac, s)->first = i;
+  }
+  /* Failure and dictionary links, breadth first, as for the bytes. */
+  GQueue queue = G_QUEUE_INIT;
+  for (guint32 sym = 1; sym <= n_syms; sym++)
+    if (ac->croot[sym])
+      g_queue_push_tail(&queue, GUINT_TO_POINTER(ac->croot[sym]));
+  while (!g_queue_is_empty(&queue)) {
+    guint32 u = GPOINTER_TO_UINT(g_queue_pop_head(&queue));
+    guint32 first = CST(ac, u)->first, n_kids = CST(ac, u)->n;
+    for (guint32 e = 0; e < n_kids; e++) {
+      const CEdge *ed = &ac->cedges[first + e];
+      guint32 f = CST(ac, u)->fail;
+      while (f && !cchild(ac, f, ed->sym))
+        f = CST(ac, f)->fail;
+      guint32 c = cchild(ac, f, ed->sym);
+      State *sv = CST(ac, ed->child);
+      sv->fail = c != ed->child ? c : 0;
+      sv->dict = CST(ac, sv->fail)->word != NONE ? sv->fail : CST(ac, sv->fail)->dict;
+      g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
+    }
+  }
+  guint n_states = ac->cstates->len;
+  ac->cemits = g_new(guint8, n_states);
+  for (i = 0; i < n_states; i++) {
+    State *st = CST(ac, i);
+    st->out = st->word != NONE ? i : st->dict;
+    ac->cemits[i] = st->out != 0;
+  }
+  ac->chars = TRUE;
 }
 
 void zs_ac_build(ZsAc *ac) {
@@ -229,6 +404,8 @@ void zs_ac_build(ZsAc *ac) {
       if (step(ac, s1, (guint8)b2) == 0)
         ac->skip2[(b1 << 8 | b2) / 64] |= G_GUINT64_CONSTANT(1) << ((b1 << 8 | b2) % 64);
   }
+  build_chars(ac);
+  g_clear_pointer(&ac->texts, g_ptr_array_unref);
 }
 
 void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data) {
@@ -252,5 +429,44 @@ void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gp
       continue;
     for (guint32 o = states[s].out; o; o = states[o].dict)
       hit(states[o].word, i + 1, data);
+  }
+}
+
+void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit,
+                     gpointer data) {
+  g_return_if_fail(!ac->adding);
+  if (!ac->chars) {
+    zs_ac_scan(ac, text, len, hit, data);
+    return;
+  }
+  const State *states = (const State *)(void *)ac->cstates->data;
+  const guchar *t = (const guchar *)text;
+  guint32 s = 0;
+  for (gsize i = 0; i < len;) {
+    guchar b = t[i];
+    gunichar c;
+    if (b < 0x80) {
+      c = b;
+      i += 1;
+    } else if (b < 0xE0) {
+      c = ((gunichar)(b & 0x1F) << 6) | (t[i + 1] & 0x3F);
+      i += 2;
+    } else if (b < 0xF0) {
+      c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(t[i + 1] & 0x3F) << 6) | (t[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      c = 0x10000; /* beyond the plane: in no word */
+      i += 4;
+    }
+    guint32 sym = symbol_of(ac, c);
+    if (!sym) {
+      s = 0; /* no trie path holds c: nothing of the match so far survives it */
+      continue;
+    }
+    s = cstep(ac, s, sym);
+    if (!ac->cemits[s])
+      continue;
+    for (guint32 o = states[s].out; o; o = states[o].dict)
+      hit(states[o].word, i, data);
   }
 }

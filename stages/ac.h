@@ -38,6 +38,13 @@ typedef void (*ZsAcHitFunc)(guint word, gsize end, gpointer data);
  * several threads at once. */
 void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data);
 
+/* zs_ac_scan() for `text` known to be valid UTF-8: the same occurrences in
+ * the same order (every word starts with a lead byte, so in valid text an
+ * occurrence starts and ends at character boundaries), found a character
+ * at a time. */
+void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit,
+                     gpointer data);
+
 /* Length in bytes of word `id`. */
 gsize zs_ac_word_len(const ZsAc *ac, guint id);
 

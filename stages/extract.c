@@ -17,6 +17,7 @@
 
 #include "numbers.h"
 #include "period.h"
+#include "utf8.h"
 
 /* ---- clauses -------------------------------------------------------------- */
 
@@ -34,19 +35,27 @@ static gboolean clause_break_at(const char *s, gsize i, gsize *len) {
   return FALSE;
 }
 
-/* Fills map[0..n] with the clause number of every byte of s. Every mark
- * starts with ',' or ';' or a lead byte 0xE3 or 0xEF: only there is
- * clause_break_at() asked. */
+/* Fills map[0..n] with the clause number of every byte of s (NUL-terminated
+ * at n); a mark belongs to the clause it ends. Every mark starts with ','
+ * or ';' or a lead byte 0xE3 or 0xEF, which Chinese text otherwise rarely
+ * holds: strpbrk() finds the next of them, and the bytes before it are one
+ * run of the same clause. */
 static void clause_map(const char *s, gsize n, guint *map) {
   guint c = 0;
-  for (gsize i = 0; i < n;) {
-    guchar b = (guchar)s[i];
-    gsize l;
-    if ((b == 0xE3 || b == 0xEF || b == ',' || b == ';') && clause_break_at(s, i, &l)) {
-      for (gsize k = 0; k < l; k++)
-        map[i + k] = c;
+  gsize i = 0;
+  for (;;) {
+    const char *hit = strpbrk(s + i, "\xE3\xEF,;");
+    gsize at = hit ? (gsize)(hit - s) : n, l;
+    for (; i + 4 <= at; i += 4) /* four at a time: one vector store */
+      map[i] = map[i + 1] = map[i + 2] = map[i + 3] = c;
+    for (; i < at; i++)
+      map[i] = c;
+    if (!hit)
+      break;
+    if (clause_break_at(s, at, &l)) {
+      for (; i < at + l; i++)
+        map[i] = c;
       c++;
-      i += l;
     } else {
       map[i++] = c;
     }
@@ -76,7 +85,7 @@ static const Word links[] = {W("了"), W("达"), W("约"), W("近"), W("超"), W
 
 /* Does text just before `end` (a byte offset) end with `w`? The last byte
  * first: it nearly always differs. */
-static gboolean ends_at(const char *s, gsize end, const Word *w) {
+static inline gboolean ends_at(const char *s, gsize end, const Word *w) {
   return end >= w->len && s[end - 1] == w->w[w->len - 1] &&
          memcmp(s + end - w->len, w->w, w->len) == 0;
 }
@@ -122,11 +131,29 @@ static ZsKind kind_of(const char *unit, gboolean change) {
   return change ? ZS_KIND_CHANGE_ABS : ZS_KIND_LEVEL;
 }
 
+/* The text between two figures, s[from, to), is read in place, never
+ * copied: these run for every pair of figures. */
+
+/* Is s[from, to) exactly w? */
+static gboolean span_is(const char *s, gsize from, gsize to, const char *w) {
+  gsize l = strlen(w);
+  return to >= from && to - from == l && memcmp(s + from, w, l) == 0;
+}
+
+/* Does s[from, to) contain w? */
+static gboolean span_has(const char *s, gsize from, gsize to, const char *w) {
+  gsize l = strlen(w);
+  for (gsize i = from; i + l <= to; i++)
+    if (s[i] == w[0] && memcmp(s + i, w, l) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Only list punctuation between two figures: they form one list. */
 static gboolean list_gap(const char *s, gsize from, gsize to) {
-  g_autofree char *gap = g_strndup(s + from, to - from);
-  return strcmp(gap, "、") == 0 || strcmp(gap, "和") == 0 || strcmp(gap, "及") == 0 ||
-         strcmp(gap, "与") == 0 || strcmp(gap, "以及") == 0 || strcmp(gap, "，") == 0;
+  return span_is(s, from, to, "、") || span_is(s, from, to, "和") ||
+         span_is(s, from, to, "及") || span_is(s, from, to, "与") ||
+         span_is(s, from, to, "以及") || span_is(s, from, to, "，");
 }
 
 /* ---- one sentence ---------------------------------------------------------- */
@@ -251,15 +278,31 @@ static gboolean clause_has_match(const guint *clause, GArray *matches, guint c) 
  * longest first: a figure inside the match (a pattern that spells out the
  * number), a figure written right before the phrase (8489个老旧小区), the
  * nearest figure after the phrase in its clause, the nearest one before it. */
+static gint cmp_by_length_data(gconstpointer pa, gconstpointer pb, gpointer unused) {
+  return cmp_by_length(pa, pb);
+}
+
 static void claim(const guint *clause, GArray *items, GArray *matches) {
-  g_autoptr(GPtrArray) order = g_ptr_array_new();
-  for (guint i = 0; i < matches->len; i++)
-    g_ptr_array_add(order, &g_array_index(matches, ZsRuleMatch, i));
-  g_ptr_array_sort(order, cmp_by_length);
+  /* The working arrays on the stack for an ordinary sentence. */
+  enum { LOCAL = 64 };
+  ZsRuleMatch *order_local[LOCAL];
+  gboolean accepts_local[4 * LOCAL], done_local[LOCAL];
+  guint n = matches->len;
+  gsize n_acc = (gsize)items->len * n + 1;
+  g_autofree ZsRuleMatch **order_heap = n <= LOCAL ? NULL : g_new(ZsRuleMatch *, n);
+  g_autofree gboolean *accepts_heap = n_acc <= G_N_ELEMENTS(accepts_local) ? NULL
+                                                                           : g_new(gboolean, n_acc);
+  g_autofree gboolean *done_heap = n <= LOCAL ? NULL : g_new(gboolean, n);
+  ZsRuleMatch **order = order_heap ? order_heap : order_local;
+  gboolean *accepts = accepts_heap ? accepts_heap : accepts_local;
+  gboolean *done = done_heap ? done_heap : done_local;
+  for (guint i = 0; i < n; i++)
+    order[i] = &g_array_index(matches, ZsRuleMatch, i);
+  /* The sort g_ptr_array_sort() makes (stable: ties keep match order). */
+  g_qsort_with_data(order, (gint)n, sizeof *order, cmp_by_length_data, NULL);
+  memset(done, 0, n * sizeof *done);
   /* accepts[k * n + i]: does match i accept item k? Units and kinds do not
    * change while claiming, and every pass asks again. */
-  guint n = matches->len;
-  g_autofree gboolean *accepts = g_new(gboolean, (gsize)items->len * n + 1);
   for (guint k = 0; k < items->len; k++) {
     const Item *it = &g_array_index(items, Item, k);
     for (guint i = 0; i < n; i++)
@@ -267,10 +310,9 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
                                            it->q->unit, it->kind);
   }
   /* Each match claims at most one figure. */
-  g_autofree gboolean *done = g_new0(gboolean, order->len);
   for (int pass = 0; pass < 4; pass++)
-    for (guint i = 0; i < order->len; i++) {
-      ZsRuleMatch *m = order->pdata[i];
+    for (guint i = 0; i < n; i++) {
+      ZsRuleMatch *m = order[i];
       guint mi = (guint)(m - &g_array_index(matches, ZsRuleMatch, 0));
       if (done[i])
         continue;
@@ -326,8 +368,7 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
 static gboolean moves_to(const char *s, gsize from, gsize to) {
   if (to - from > 3 * 12)
     return FALSE;
-  g_autofree char *gap = g_strndup(s + from, to - from);
-  return strstr(gap, "到") || strstr(gap, "至");
+  return span_has(s, from, to, "到") || span_has(s, from, to, "至");
 }
 
 /* A figure with no phrase of its own continues the figure before it in the
@@ -336,26 +377,30 @@ static gboolean moves_to(const char *s, gsize from, gsize to) {
 /* Does the text between a figure and a change name a subject of its own?
  * Comparison words (较2022年底, 同比, 比上年) and links do not count; two or
  * more other Han characters do (，客座能力同比增长). */
-static gboolean names_subject(const char *gap) {
-  static const char *skip[] = {"分别", "同比", "环比", "比上年", "比去年", "较上年", "较去年",
-                               "年底", "年末", "同期", "季度", "三季度", "上半年", "上年",
-                               "去年", "较", "比", "与", "年", "月", "底", "末", "共", "累计",
-                               "全年", "了", "增长", "增加", "提高", "上升", "下降", "减少",
-                               "降低", "多", "少", "增", "降", "以上", "以下", "左右", "名义",
-                               "实际", "分别为"};
+static gboolean names_subject(const char *s, gsize from, gsize to) {
+#define W(x) {x, sizeof x - 1}
+  static const Word skip[] = {W("分别"), W("同比"), W("环比"), W("比上年"), W("比去年"),
+                              W("较上年"), W("较去年"), W("年底"), W("年末"), W("同期"),
+                              W("季度"), W("三季度"), W("上半年"), W("上年"), W("去年"),
+                              W("较"), W("比"), W("与"), W("年"), W("月"), W("底"), W("末"),
+                              W("共"), W("累计"), W("全年"), W("了"), W("增长"), W("增加"),
+                              W("提高"), W("上升"), W("下降"), W("减少"), W("降低"), W("多"),
+                              W("少"), W("增"), W("降"), W("以上"), W("以下"), W("左右"),
+                              W("名义"), W("实际"), W("分别为")};
+#undef W
   guint han = 0;
-  for (const char *p = gap; *p;) {
+  for (const char *p = s + from, *end = s + to; p < end;) {
     gsize k;
     for (k = 0; k < G_N_ELEMENTS(skip); k++)
-      if (g_str_has_prefix(p, skip[k]))
+      if ((gsize)(end - p) >= skip[k].len && p[1] == skip[k].w[1] &&
+          memcmp(p, skip[k].w, skip[k].len) == 0)
         break;
     if (k < G_N_ELEMENTS(skip)) {
-      p += strlen(skip[k]);
+      p += skip[k].len;
       continue;
     }
-    gunichar c = g_utf8_get_char(p);
+    gunichar c = zs_utf8_next(&p);
     han += c >= 0x4E00 && c <= 0x9FFF;
-    p = g_utf8_next_char(p);
   }
   return han >= 2;
 }
@@ -388,8 +433,8 @@ static void continue_series(const char *s, const guint *clause, GArray *items,
       if (!prev->metric)
         continue;
       gboolean change = is_change(it->kind);
-      g_autofree char *gap = g_strndup(s + prev->q->end, it->q->start - prev->q->end);
-      if (change && (strstr(gap, "其中") || names_subject(gap)))
+      gsize gap = prev->q->end, gap_end = it->q->start;
+      if (change && (span_has(s, gap, gap_end, "其中") || names_subject(s, gap, gap_end)))
         break; /* 其中制造业投资增长15%, 客座能力增长14.1%: another subject */
       gboolean same = strcmp(prev->q->unit, it->q->unit) == 0 && prev->kind == it->kind;
       gboolean range = prev->q->range_low && j + 1 == k;
@@ -488,57 +533,78 @@ static gsize piece_end(const char *s, gsize len) {
   return (gsize)(g_utf8_find_prev_char(s, s + ZS_SENTENCE_LIMIT + 1) - s);
 }
 
-/* Extracts the statistics of one piece of text `s` of sentence `sent` into
- * `out`. Returns the period in force at its end (new string or NULL). */
-static char *extract_text(const ZsRules *rules, const char *file, const ZsArticle *a,
-                          const ZsSentence *sent, const char *s,
-                          const ZsExtractOptions *opts, const char *carry, GPtrArray *out,
-                          GPtrArray *warnings) {
-  gsize n = strlen(s);
-  g_autoptr(GPtrArray) qs = zs_num_scan(s);
-  g_autoptr(ZsPeriods) tps = zs_period_scan(s, opts->year);
+/* Extracts the statistics of one piece of text `s` (`n` bytes, its NUL
+ * there) of sentence `sent` into `out`, and moves `carry` past it. A piece with no figure is only put
+ * aside there when `s` lives as long as the article (`in_place`). */
+static void extract_text(const ZsRules *rules, const char *file, const ZsArticle *a,
+                         const ZsSentence *sent, const char *s, gsize n, gboolean in_place,
+                         const ZsExtractOptions *opts, ZsPeriodCarry *carry, GPtrArray *qs,
+                         GPtrArray *out, GPtrArray *warnings) {
+  g_ptr_array_set_size(qs, 0);
+  zs_num_scan_into(s, n, qs);
+  /* A headline has no period: its time phrases are not looked for. */
+  gboolean headline = sent->kind == ZS_SENT_HEADLINE;
+  if (!headline && !qs->len && in_place) {
+    zs_period_carry_defer(carry, s, n);
+    return;
+  }
+  ZsPeriods tps_local, *tps = &tps_local;
+  const char *inherited = NULL;
+  if (!headline) {
+    inherited = zs_period_carry_get(carry);
+    zs_period_scan_into(tps, s, n, opts->year);
+  }
   if (qs->len) {
     /* Clause numbers on the stack for a sentence of ordinary length. */
     guint clause_local[1024];
     g_autofree guint *clause_heap = n < G_N_ELEMENTS(clause_local) ? NULL : g_new(guint, n + 1);
     guint *clause = clause_heap ? clause_heap : clause_local;
     clause_map(s, n, clause);
-    GArray *items = g_array_new(FALSE, TRUE, sizeof(Item));
-    for (guint i = 0; i < qs->len; i++) {
-      Item it = {.q = qs->pdata[i]};
-      g_array_append_val(items, it);
-    }
+    /* Zeroed, all at once. */
+    GArray *items = g_array_sized_new(FALSE, TRUE, sizeof(Item), qs->len);
+    g_array_set_size(items, qs->len);
+    for (guint i = 0; i < qs->len; i++)
+      g_array_index(items, Item, i).q = qs->pdata[i];
     classify(s, items);
     GArray *matches = zs_rules_match_valid(rules, s, n, warnings);
-    distribute(s, clause, items, matches, FALSE);
+    gboolean fenbie = strstr(s, "分别") != NULL;
+    if (fenbie)
+      distribute(s, clause, items, matches, FALSE);
     claim(clause, items, matches);
-    distribute(s, clause, items, matches, TRUE);
+    if (fenbie)
+      distribute(s, clause, items, matches, TRUE);
     continue_series(s, clause, items, matches);
     for (guint i = 0; i < items->len; i++) {
       Item *it = &g_array_index(items, Item, i);
       if (!it->metric && !opts->all_quantities)
         continue;
-      it->period = sent->kind == ZS_SENT_HEADLINE ? NULL : zs_period_at(tps, it->q->start, carry);
+      it->period = headline ? NULL : zs_period_at(tps, it->q->start, inherited);
       g_ptr_array_add(out, make_stat(file, a, sent, s, it));
       g_free(it->period);
     }
     g_array_free(matches, TRUE);
     g_array_free(items, TRUE);
   }
-  return sent->kind == ZS_SENT_HEADLINE ? NULL : zs_period_at(tps, n, carry);
+  if (headline)
+    return;
+  zs_period_carry_set(carry, zs_period_at(tps, n, inherited));
+  zs_period_clear(tps);
 }
 
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *a,
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
-  g_autofree char *carry = NULL; /* period in force from the previous sentence */
+  ZsPeriodCarry carry; /* period in force from the previous sentence */
+  zs_period_carry_init(&carry, opts->year);
+  /* The quantities of the sentence at hand: one array for all of them. */
+  g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   guint carry_para = G_MAXUINT;
   guint first_body = 0;
 
   for (guint si = 0; si < a->sentences->len; si++) {
     const ZsSentence *sent = a->sentences->pdata[si];
     if (sent->para != carry_para || sent->kind == ZS_SENT_HEADLINE)
-      g_clear_pointer(&carry, g_free);
+      zs_period_carry_reset(&carry);
     gsize total = strlen(sent->text);
     if (total > ZS_SENTENCE_LIMIT && warnings)
       g_ptr_array_add(warnings,
@@ -553,20 +619,20 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
        * sentence's NUL: read in place, not copied. */
       g_autofree char *copy = from + n < total ? g_strndup(sent->text + from, n) : NULL;
       const char *s = copy ? copy : sent->text + from;
-      char *next = extract_text(rules, file, a, sent, s, opts, carry, out, warnings);
-      g_free(carry);
-      carry = next;
+      extract_text(rules, file, a, sent, s, n, !copy, opts, &carry, qs, out, warnings);
       from += n;
       if (total == 0)
         break;
     }
     if (sent->kind == ZS_SENT_HEADLINE) {
       first_body = out->len;
-      g_clear_pointer(&carry, g_free);
+      zs_period_carry_reset(&carry);
     } else {
       carry_para = sent->para;
     }
   }
+
+  zs_period_carry_clear(&carry);
 
   /* A headline restating a body figure takes the body's period. */
   for (guint i = 0; i < first_body && i < out->len; i++) {

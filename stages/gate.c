@@ -9,6 +9,10 @@
  * The longest run of each alternative is its gate. Anything that could make
  * a literal mean something else (inline options such as (?i), \Q...\E, (*
  * verbs) gives up: the pattern then runs on every sentence, as before.
+ *
+ * zs_gate_choices() also accepts an alternative with no such run but a
+ * mandatory choice: a group of plain literals, (?:退役军人|军属), with no
+ * quantifier after it; every match holds one of them.
  */
 #include "gate.h"
 
@@ -82,7 +86,37 @@ static const char *skip_group(const char *p) {
 typedef struct {
   GString *run, *best;
   gsize last; /* bytes of the run's last character, 0 when it is not the last atom */
+  GPtrArray *choice; /* the alternative's first mandatory choice, or NULL */
 } Reader;
+
+/* The literals of a group at p ('(' or "(?:") made of nothing but
+ * alternatives of literal characters and followed by no quantifier, or
+ * NULL. */
+static GPtrArray *read_choice(const char *p) {
+  p += p[1] == '?' ? (p[2] == ':' ? 3 : 0) : 1;
+  if (*p == '(' || *p == '?')
+    return NULL; /* a lookaround, a named group or another construct */
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  const char *from = p;
+  for (;; p = g_utf8_next_char(p)) {
+    if (*p == '|' || *p == ')') {
+      if (p == from)
+        break; /* an empty alternative */
+      g_ptr_array_add(out, g_strndup(from, (gsize)(p - from)));
+      if (*p == ')') {
+        char q = p[1];
+        if (q == '?' || q == '*' || q == '+' || q == '{')
+          break;
+        return out;
+      }
+      from = p + 1;
+    } else if (!((guchar)*p >= 0x80 || g_ascii_isalnum(*p))) {
+      break;
+    }
+  }
+  g_ptr_array_free(out, TRUE);
+  return NULL;
+}
 
 static void end_run(Reader *r) {
   if (r->run->len > r->best->len)
@@ -91,10 +125,10 @@ static void end_run(Reader *r) {
   r->last = 0;
 }
 
-char **zs_gate_literals(const char *pattern) {
+static char **read_gates(const char *pattern, gboolean choices) {
   if (strstr(pattern, "\\Q") || strstr(pattern, "\\E"))
     return NULL;
-  Reader r = {g_string_new(NULL), g_string_new(NULL), 0};
+  Reader r = {g_string_new(NULL), g_string_new(NULL), 0, NULL};
   GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
   const char *p = pattern;
   gboolean ok = TRUE;
@@ -102,12 +136,17 @@ char **zs_gate_literals(const char *pattern) {
     char c = *p;
     if (c == '\0' || c == '|') {
       end_run(&r);
-      if (!r.best->len) {
+      if (r.best->len) {
+        g_ptr_array_add(out, g_strdup(r.best->str));
+      } else if (r.choice) {
+        for (guint i = 0; i < r.choice->len; i++)
+          g_ptr_array_add(out, g_strdup(r.choice->pdata[i]));
+      } else {
         ok = FALSE;
         break;
       }
-      g_ptr_array_add(out, g_strdup(r.best->str));
       g_string_truncate(r.best, 0);
+      g_clear_pointer(&r.choice, g_ptr_array_unref);
       if (!c)
         break;
       p++;
@@ -131,6 +170,8 @@ char **zs_gate_literals(const char *pattern) {
       p = skip_class(p);
     } else if (c == '(') {
       end_run(&r);
+      if (choices && !r.choice)
+        r.choice = read_choice(p);
       p = skip_group(p);
       if (!p) {
         ok = FALSE;
@@ -148,6 +189,7 @@ char **zs_gate_literals(const char *pattern) {
   }
   g_string_free(r.run, TRUE);
   g_string_free(r.best, TRUE);
+  g_clear_pointer(&r.choice, g_ptr_array_unref);
   if (!ok || out->len == 0) {
     g_ptr_array_free(out, TRUE);
     return NULL;
@@ -155,3 +197,7 @@ char **zs_gate_literals(const char *pattern) {
   g_ptr_array_add(out, NULL);
   return (char **)g_ptr_array_free(out, FALSE);
 }
+
+char **zs_gate_literals(const char *pattern) { return read_gates(pattern, FALSE); }
+
+char **zs_gate_choices(const char *pattern) { return read_gates(pattern, TRUE); }

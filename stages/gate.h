@@ -19,4 +19,10 @@
  * run. Free with g_strfreev(). */
 char **zs_gate_literals(const char *pattern);
 
+/* zs_gate_literals(), but an alternative with no mandatory literal of its
+ * own may give several: the literals of a group that is a mandatory choice
+ * of them, as (?:新建|改扩建) in (?:新建|改扩建)[^，]{0,6}学校; every match
+ * still contains at least one literal of the list. */
+char **zs_gate_choices(const char *pattern);
+
 #endif

@@ -41,6 +41,12 @@ static gboolean is_latin(gunichar c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/* strcmp(a, b) == 0, the first bytes compared inline: a figure's unit is
+ * asked about a dozen words, and nearly always differs at once. */
+static inline gboolean str_is(const char *a, const char *b) {
+  return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* What the numeral parser found. */
 typedef struct {
   glong start, end;   /* code point span of the numeral (with 余/多 inside) */
@@ -296,7 +302,22 @@ static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
  * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
-static ZsQualifier detached_bound(const ZsNumText *t, glong i) {
+/* What a sentence holds that two look-arounds of every figure depend on,
+ * found once per sentence, on first asking: most sentences hold no 不
+ * (which every bound word starts with) and neither 《 nor “, and then
+ * detached_bound() and inside_name() have nothing to look for. */
+typedef struct {
+  int bu;    /* a 不 stands in the sentence; -1: not looked yet */
+  int names; /* a 《 or a “ stands in it; -1: not looked yet */
+} Holds;
+
+#define HOLDS_INIT {-1, -1}
+
+static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
+  if (h->bu < 0)
+    h->bu = strstr(t->s, "不") != NULL;
+  if (!h->bu)
+    return ZS_QUAL_EXACT;
   static const QualDef bounds[] = {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
     {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
@@ -319,7 +340,11 @@ static ZsQualifier detached_bound(const ZsNumText *t, glong i) {
 
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
-static gboolean inside_name(const ZsNumText *t, glong i) {
+static gboolean inside_name(const ZsNumText *t, glong i, Holds *h) {
+  if (h->names < 0)
+    h->names = strstr(t->s, "《") || strstr(t->s, "“");
+  if (!h->names)
+    return FALSE;
   /* A title is short: look back a bounded distance, so a long sentence
    * full of numbers stays linear. */
   for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
@@ -344,14 +369,15 @@ static gboolean inside_name(const ZsNumText *t, glong i) {
   return FALSE;
 }
 
+/* 到 至 — – - ~ ～: each one character. */
 static gboolean is_range_sep(const ZsNumText *t, glong i, glong *len) {
-  static const char *seps[] = {"到", "至", "—", "–", "-", "~", "～"};
-  for (gsize k = 0; k < G_N_ELEMENTS(seps); k++)
-    if (zs_nt_starts(t, i, seps[k])) {
-      *len = zs_nt_ulen(seps[k]);
-      return TRUE;
-    }
-  return FALSE;
+  switch (zs_nt_at(t, i)) {
+  case 0x5230: case 0x81F3: case 0x2014: case 0x2013: case '-': case '~': case 0xFF5E:
+    *len = 1;
+    return TRUE;
+  default:
+    return FALSE;
+  }
 }
 
 /* ---- the scanner -------------------------------------------------------- */
@@ -376,7 +402,7 @@ void zs_quantity_free(ZsQuantity *q) {
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
-static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
+static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   memset(f, 0, sizeof *f);
   gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
@@ -390,8 +416,6 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
   f->start -= qlen;
   if (n->over)
     f->qual = ZS_QUAL_OVER;
-  if (f->qual == ZS_QUAL_EXACT)
-    f->qual = detached_bound(t, f->start);
 
   /* The unit, or a person noun. */
   glong ulen_ = 0;
@@ -400,7 +424,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
     f->unit = "%";
   } else if (u) {
     f->unit = u->unit;
-    if (strcmp(u->written, "成") == 0) {
+    if (str_is(u->written, "成")) {
       if (n->arabic || n->has_power)
         u = NULL, f->unit = NULL; /* 建成, 达成: only 三成, 七成 are shares */
       else
@@ -414,12 +438,13 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
     f->unit = "人";
 
   /* A trailing qualifier after the unit: 以上, 左右, 多 (三年多). */
+  gboolean suffix = FALSE;
   if (f->unit && u) {
-    for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals) && !suffix; k++)
       if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
         j += zs_nt_ulen(suffix_quals[k].word);
-        break;
+        suffix = TRUE;
       }
   }
   f->end = f->unit && u ? j : n->end;
@@ -442,11 +467,21 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
     }
   }
 
-  /* What is not a statistic. */
+  /* What is not a statistic. Each test below can only drop the figure,
+   * so a figure with neither a unit nor a range, dropped whatever they
+   * say, skips them all, and the two that look around the most (set
+   * phrases, names) run last, for a figure still standing. */
+  if (!f->unit && !f->range_low) {
+    f->dropped = TRUE;
+    return TRUE;
+  }
+  /* A bound stated earlier counts unless a qualifier stands at the figure
+   * (before it, in it, or after its unit). */
+  if (!suffix && f->qual == ZS_QUAL_EXACT)
+    f->qual = detached_bound(t, f->start, h);
   gunichar before = zs_nt_at(t, f->start - 1);
-  if (in_set_phrase(t, ni) || before == 0x7B2C /* 第 */ || is_latin(before) ||
-      is_latin(zs_nt_at(t, n->end)) || before == '.' || is_adigit(before) ||
-      inside_name(t, ni))
+  if (before == 0x7B2C /* 第 */ || is_latin(before) || is_latin(zs_nt_at(t, n->end)) ||
+      before == '.' || is_adigit(before))
     f->dropped = TRUE;
   if (n->bare && !qlen) {
     /* 百万, 千万 and 上万 stand for numbers; 万亩, 千家 are words. */
@@ -456,7 +491,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
       f->dropped = TRUE;
   }
   /* 一名民警, 两大袋: a lone 一/两 means "a"; but 两倍, 一成 are figures. */
-  if ((n->lone_yi && !(u && (strcmp(u->unit, "倍") == 0 || strcmp(u->unit, "%") == 0))) ||
+  if ((n->lone_yi && !(u && (str_is(u->unit, "倍") || str_is(u->unit, "%")))) ||
       n->digit_run)
     f->dropped = TRUE;
   /* 这三家企业, 该两项: a Chinese numeral after a demonstrative refers back. */
@@ -465,12 +500,12 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
     f->dropped = TRUE; /* 这 那 该 此 */
   if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
     for (gsize k = 0; k < zs_numwords_n_category_units; k++)
-      if (strcmp(u->written, zs_numwords_category_units[k]) == 0)
+      if (str_is(u->written, zs_numwords_category_units[k]))
         f->dropped = TRUE;
   if (n->chinese && !n->arabic && n->has_power && !n->bare && n->value.e == 0 &&
-      n->value.m < 100 && u && (strcmp(u->written, "个") == 0))
+      n->value.m < 100 && u && (str_is(u->written, "个")))
     f->dropped = TRUE; /* 十个方面 */
-  if (u && strcmp(u->unit, "年") == 0) {
+  if (u && str_is(u->unit, "年")) {
     static const char *anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
                                     "之后", "间", "代", "底", "末", "初", "中",
                                     "内", "起", "开始", "度"};
@@ -480,12 +515,12 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
       if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
         f->dropped = TRUE;
   }
-  if (u && (strcmp(u->unit, "月") == 0 || strcmp(u->unit, "天") == 0)) {
+  if (u && (str_is(u->unit, "月") || str_is(u->unit, "天"))) {
     if (zs_nt_starts(t, unit_end, "后") || zs_nt_starts(t, unit_end, "前") ||
         zs_nt_starts(t, unit_end, "来"))
       f->dropped = TRUE;
   }
-  if (u && strcmp(u->unit, "岁") == 0) {
+  if (u && str_is(u->unit, "岁")) {
     static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
                                        "到", "—", "-", "～", "~"};
     for (gsize k = 0; k < G_N_ELEMENTS(thresholds); k++)
@@ -497,37 +532,85 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f) {
         (is_adigit(c2) || zs_numwords_digit(c2) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
-  if (!f->unit && !f->range_low)
+  if (!f->dropped && (in_set_phrase(t, ni) || inside_name(t, ni, h)))
     f->dropped = TRUE;
   return TRUE;
+}
+
+/* Can a numeral start at c? What the scanner asks of every character: an
+ * Arabic digit, or a Chinese digit or power (百分之 starts with 百, a
+ * power). numeral_bits turns most other characters away before the
+ * switches. */
+static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
+  return c < 0x80 ? is_adigit(c)
+                  : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
+                        (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
+}
+
+/* The byte offset of the first character of s that passes
+ * numeral_start(), or -1. Most sentences hold no numeral at all: they are
+ * turned away before the decoding, and the scan of the others starts
+ * there. Every Chinese digit and power is a three-byte character, and the
+ * scan below tries nothing but numeral starts, so nothing is missed. */
+static gssize first_numeral(const ZsNumWords *x, const char *s) {
+  for (const guchar *p = (const guchar *)s; *p;) {
+    guchar b = *p;
+    if (b < 0x80) {
+      if (b >= '0' && b <= '9')
+        return (gssize)(p - (const guchar *)s);
+      p++;
+    } else if (b >= 0xE0 && b < 0xF0) {
+      /* numeral_bits' bit c % 64 stands in the last byte: decode only after. */
+      if (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (p[2] & 0x3F))) {
+        gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        if (numeral_start(x, c))
+          return (gssize)(p - (const guchar *)s);
+      }
+      p += 3;
+    } else {
+      p += b < 0xE0 ? 2 : 4;
+    }
+  }
+  return -1;
 }
 
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
+  zs_num_scan_into(sentence, strlen(sentence), out);
+  return out;
+}
+
+void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
   const ZsNumWords *x = zs_numwords();
+  gssize first = first_numeral(x, sentence);
+  if (first < 0)
+    return;
   ZsNumText t;
-  zs_nt_init(&t, sentence);
+  zs_nt_init(&t, sentence, len);
   /* Most sentences hold a few numerals: kept on the stack until more. */
   Found local[16], *found = local;
+  Holds holds = HOLDS_INIT;
   guint n_found = 0, cap = G_N_ELEMENTS(local);
 
-  glong i = 0;
+  /* The character at byte `first`: off[] ascends. */
+  glong i = 0, upto = t.n;
+  while (i < upto) {
+    glong mid = (i + upto) / 2;
+    if (t.off[mid] < (gsize)first)
+      i = mid + 1;
+    else
+      upto = mid;
+  }
   while (i < t.n) {
-    gunichar c = t.c[i];
-    /* 百分之 starts with 百, a power. numeral_bits turns most other
-     * characters away before the switches. */
-    gboolean start = c < 0x80 ? is_adigit(c)
-                     : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
-                           (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
     /* Never start inside a word-like run of Arabic digits or letters. */
-    if (!start || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
+    if (!numeral_start(x, t.c[i]) || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
                              t.c[i - 1] == ','))) {
       i++;
       continue;
     }
     Found f;
-    if (!read_quantity(&t, i, &f)) {
+    if (!read_quantity(&t, i, &f, &holds)) {
       i++;
       continue;
     }
@@ -566,7 +649,7 @@ GPtrArray *zs_num_scan(const char *sentence) {
       if (!f->num.has_power && hi->num.scale > 0 && hi->num.arabic)
         f->num.value = zs_dec_scale(f->num.value, hi->num.scale);
     }
-    if (strcmp(hi->unit, "岁") == 0)
+    if (str_is(hi->unit, "岁"))
       f->dropped = hi->dropped = TRUE;
   }
 
@@ -589,12 +672,11 @@ GPtrArray *zs_num_scan(const char *sentence) {
   if (found != local)
     g_free(found);
   zs_nt_clear(&t);
-  return out;
 }
 
 char *zs_num_parse(const char *text) {
   ZsNumText t;
-  zs_nt_init(&t, text);
+  zs_nt_init(&t, text, strlen(text));
   Numeral n;
   char *r = NULL;
   if (parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)

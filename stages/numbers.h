@@ -16,6 +16,11 @@
  * hands on: it is decoded without checks. So must zs_num_parse()'s. */
 GPtrArray *zs_num_scan(const char *sentence);
 
+/* zs_num_scan() of a sentence of `len` bytes, appending to `out`, an array
+ * that frees its elements with zs_quantity_free() (extract.c keeps one for
+ * all its sentences). */
+void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out);
+
 /* Parses a whole numeral such as "1125.48万", "一千五百亿", "3万5千",
  * "1,234.5" into its exact plain-decimal value ("11254800"). Returns NULL
  * when `text` is not exactly one numeral. */

@@ -7,8 +7,7 @@
 
 #include "utf8.h"
 
-void zs_nt_init(ZsNumText *t, const char *s) {
-  gsize len = strlen(s);
+void zs_nt_init(ZsNumText *t, const char *s, gsize len) {
   t->s = s;
   if (len <= ZS_NT_INLINE) {
     t->c = t->c_inline;
@@ -17,13 +16,24 @@ void zs_nt_init(ZsNumText *t, const char *s) {
     t->c = g_new(gunichar, len);
     t->off = g_new(gsize, len + 1);
   }
-  glong n = 0;
-  for (const char *p = s; *p; n++) {
-    t->off[n] = (gsize)(p - s);
-    t->c[n] = zs_utf8_next(&p);
+  /* Three-byte characters first: nearly all of Chinese text. */
+  const guchar *p = (const guchar *)s, *end = p + len;
+  gunichar *c = t->c;
+  gsize *off = t->off;
+  while (p < end) {
+    guchar b = *p;
+    *off++ = (gsize)(p - (const guchar *)s);
+    if (b >= 0xE0 && b < 0xF0) {
+      *c++ = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      p += 3;
+    } else {
+      const char *q = (const char *)p;
+      *c++ = zs_utf8_next(&q);
+      p = (const guchar *)q;
+    }
   }
-  t->n = n;
-  t->off[n] = len;
+  t->n = c - t->c;
+  t->off[t->n] = len;
 }
 
 void zs_nt_clear(ZsNumText *t) {

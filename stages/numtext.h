@@ -11,7 +11,7 @@
 
 /* Sentences up to this many bytes are decoded into the ZsNumText itself,
  * with no allocation; longer ones (rare) into the heap. */
-#define ZS_NT_INLINE 512
+#define ZS_NT_INLINE 1024
 
 typedef struct {
   const char *s; /* the sentence, valid UTF-8, NUL-terminated (borrowed) */
@@ -22,10 +22,10 @@ typedef struct {
   gsize off_inline[ZS_NT_INLINE + 1];
 } ZsNumText;
 
-/* Decodes `s`, which must be valid UTF-8 (what segment hands on; the
- * fuzzers ensure it too): it is decoded without checks. `t` borrows `s`;
- * release it with zs_nt_clear(). */
-void zs_nt_init(ZsNumText *t, const char *s);
+/* Decodes `s` of `len` bytes, which must be valid UTF-8 (what segment
+ * hands on; the fuzzers ensure it too): it is decoded without checks. `t`
+ * borrows `s`; release it with zs_nt_clear(). */
+void zs_nt_init(ZsNumText *t, const char *s, gsize len);
 void zs_nt_clear(ZsNumText *t);
 
 /* The character at position i, or 0 outside the text. */

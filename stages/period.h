@@ -4,16 +4,35 @@
 
 #include "zhstats.h"
 
-/* The time phrases of one sentence. Free with zs_period_free(). */
-typedef struct ZsPeriods ZsPeriods;
+/* One time phrase of a sentence: where it stands, and the period it
+ * names ("" for relative time when no publication year is known). */
+typedef struct {
+  gsize start, end;
+  char *period;
+} ZsTimePhrase;
 
-/* Finds the time phrases of `sentence`, which must be valid UTF-8 (as every
- * sentence after the normalizer is; PCRE2 runs without checking it).
- * `year` is the publication year that resolves 今年/去年, or 0 when
- * unknown (then they give no period).
- * Breaks the ownership rule: the result keeps a pointer to `sentence`
+/* The time phrases of one sentence, in text order. Declared here so that
+ * extract.c keeps one on its stack: a sentence has a few phrases, held in
+ * `inline_phrases` with no allocation; more go to the heap.
+ * Breaks the ownership rule: it keeps a pointer to the sentence
  * (zs_period_at() reads it), which must outlive it; extract.c scans each
  * sentence anew, and copying it every time cost more than the scan. */
+typedef struct ZsPeriods {
+  const char *sentence; /* borrowed */
+  ZsTimePhrase *phrases; /* inline_phrases, or the heap when more */
+  guint n, cap;
+  ZsTimePhrase inline_phrases[8];
+} ZsPeriods;
+
+/* Finds the time phrases of `sentence` (`len` bytes), which must be valid
+ * UTF-8 (as every sentence after the normalizer is; PCRE2 runs without
+ * checking it), into `p`, whose earlier contents are not looked at.
+ * `year` is the publication year that resolves 今年/去年, or 0 when
+ * unknown (then they give no period). Release with zs_period_clear(). */
+void zs_period_scan_into(ZsPeriods *p, const char *sentence, gsize len, int year);
+void zs_period_clear(ZsPeriods *p);
+
+/* zs_period_scan_into() on a new ZsPeriods; free with zs_period_free(). */
 ZsPeriods *zs_period_scan(const char *sentence, int year);
 void zs_period_free(ZsPeriods *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsPeriods, zs_period_free)
@@ -24,7 +43,37 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsPeriods, zs_period_free)
  * sentence's length, it is the period in force for the next sentence. */
 char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited);
 
+/* The period in force from one sentence of a paragraph to the next, worked
+ * out only when a figure needs it. Most sentences hold no figure: each is
+ * put aside (zs_period_carry_defer) instead of scanned, and when a figure
+ * comes, the sentences put aside are scanned from the last one back, up to
+ * the first whose own time phrases (or a "；") decide what it hands on;
+ * a sentence that decides nothing hands on what it was handed. The answer
+ * is the one scanning every sentence in turn gives. */
+typedef struct {
+  char *value;     /* in force after the last sentence not put aside, or NULL */
+  GArray *pending; /* the sentences put aside since (text, length) */
+  int year;        /* as for zs_period_scan_into() */
+} ZsPeriodCarry;
+
+void zs_period_carry_init(ZsPeriodCarry *c, int year);
+void zs_period_carry_clear(ZsPeriodCarry *c);
+/* A new paragraph, or a headline: nothing is carried. */
+void zs_period_carry_reset(ZsPeriodCarry *c);
+/* Puts aside a sentence with no figure; `s` must outlive the carry's next
+ * zs_period_carry_reset() or zs_period_carry_get(). */
+void zs_period_carry_defer(ZsPeriodCarry *c, const char *s, gsize len);
+/* The period in force now (borrowed, or NULL). */
+const char *zs_period_carry_get(ZsPeriodCarry *c);
+/* The period in force after a sentence scanned in full: takes `value`. */
+void zs_period_carry_set(ZsPeriodCarry *c, char *value);
+
 /* Convenience: scan and look up one figure. */
 char *zs_period_of(const char *sentence, gsize offset, const char *inherited, int year);
+
+/* For tests: the pattern is tried only where a cheap guard says a match can
+ * start. Returns the byte offset of a place where the pattern matches
+ * although the guard says it cannot (a bug), or -1. */
+gssize zs_period_guard_fails(const char *sentence);
 
 #endif

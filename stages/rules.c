@@ -366,7 +366,7 @@ gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind) {
   if (!(rule->kinds & (1u << kind)))
     return FALSE;
   for (char **u = rule->units; *u; u++)
-    if (strcmp(*u, unit) == 0)
+    if ((*u)[0] == unit[0] && strcmp(*u, unit) == 0) /* first bytes inline: most differ */
       return TRUE;
   return FALSE;
 }
@@ -414,7 +414,7 @@ static void index_rules(ZsRules *rules) {
     guint32 groups = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &groups);
     rules->ovec_pairs = MAX(rules->ovec_pairs, groups + 1);
-    g_auto(GStrv) gates = zs_gate_literals(r->pattern);
+    g_auto(GStrv) gates = zs_gate_choices(r->pattern);
     if (!gates)
       g_array_append_val(rules->ungated, i);
     for (guint k = 0; gates && gates[k]; k++)
@@ -490,17 +490,28 @@ typedef struct {
   gsize start, end;
 } Found;
 
+/* The occurrences of a sentence: a plain array, appended to for every
+ * hit of the automaton without a function call. */
+typedef struct {
+  Found *v;
+  guint len, cap;
+} FoundList;
+
 typedef struct {
   const ZsRules *rules;
-  GArray *found;
+  FoundList *found;
 } Scan;
 
 static void on_word(guint word, gsize end, gpointer data) {
   Scan *sc = data;
+  FoundList *fl = sc->found;
   gsize len = zs_ac_word_len(sc->rules->ac, word);
   for (guint h = sc->rules->first[word]; h < sc->rules->first[word + 1]; h++) {
-    Found f = {h, end - len, end};
-    g_array_append_val(sc->found, f);
+    if (fl->len == fl->cap) {
+      fl->cap = MAX(64, fl->cap * 2);
+      fl->v = g_renew(Found, fl->v, fl->cap);
+    }
+    fl->v[fl->len++] = (Found){h, end - len, end};
   }
 }
 
@@ -520,7 +531,7 @@ static gint cmp_u32(gconstpointer a, gconstpointer b) {
  * sentence to the next: each call starts by emptying them, and none of
  * them leaves the call. */
 typedef struct {
-  GArray *found;  /* Found */
+  FoundList found;
   GArray *vetoed; /* guint32 rule indexes */
   GArray *run;    /* guint32 rule indexes */
   GArray *taken;  /* guint indexes into found */
@@ -528,7 +539,7 @@ typedef struct {
 
 static void scratch_free(gpointer data) {
   Scratch *sx = data;
-  g_array_free(sx->found, TRUE);
+  g_free(sx->found.v);
   g_array_free(sx->vetoed, TRUE);
   g_array_free(sx->run, TRUE);
   g_array_free(sx->taken, TRUE);
@@ -539,14 +550,13 @@ static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
 static Scratch *scratch(void) {
   Scratch *sx = g_private_get(&thread_scratch);
   if (!sx) {
-    sx = g_new(Scratch, 1);
-    sx->found = g_array_new(FALSE, FALSE, sizeof(Found));
+    sx = g_new0(Scratch, 1);
     sx->vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
     sx->run = g_array_new(FALSE, FALSE, sizeof(guint32));
     sx->taken = g_array_new(FALSE, FALSE, sizeof(guint));
     g_private_set(&thread_scratch, sx);
   }
-  g_array_set_size(sx->found, 0);
+  sx->found.len = 0;
   g_array_set_size(sx->vetoed, 0);
   g_array_set_size(sx->run, 0);
   g_array_set_size(sx->taken, 0);
@@ -561,26 +571,35 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
                               gboolean valid, GPtrArray *warnings) {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
   Scratch *sx = scratch();
-  GArray *found = sx->found, *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
+  FoundList *found = &sx->found;
+  GArray *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
   Scan sc = {rules, found};
-  zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
+  if (valid)
+    zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
+  else
+    zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
 
   for (guint i = 0; i < found->len; i++) {
-    const Hit *h = &rules->hits[g_array_index(found, Found, i).hit];
+    const Hit *h = &rules->hits[found->v[i].hit];
     if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
       g_array_append_val(vetoed, h->rule);
     else if (h->type == HIT_GATE && !has_rule(run, h->rule))
       g_array_append_val(run, h->rule);
   }
-  /* Phrases: occurrences come by end, so per phrase by start too. */
+  /* Phrases: occurrences come by end, so per phrase by start too. There
+   * are at most as many as occurrences: both arrays are sized for that
+   * first and cut to what was taken after. */
+  guint n_taken = 0;
+  g_array_set_size(taken, found->len);
+  g_array_set_size(out, found->len);
   for (guint i = 0; i < found->len; i++) {
-    const Found *f = &g_array_index(found, Found, i);
+    const Found *f = &found->v[i];
     const Hit *h = &rules->hits[f->hit];
     if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
       continue;
     gboolean overlaps = FALSE;
-    for (guint k = taken->len; k-- > 0;) {
-      const Found *prev = &g_array_index(found, Found, g_array_index(taken, guint, k));
+    for (guint k = n_taken; k-- > 0;) {
+      const Found *prev = &found->v[g_array_index(taken, guint, k)];
       if (prev->hit == f->hit) {
         overlaps = f->start < prev->end;
         break;
@@ -588,10 +607,12 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
     }
     if (overlaps)
       continue;
-    g_array_append_val(taken, i);
-    ZsRuleMatch m = {rules->rules->pdata[h->rule], f->start, f->end, f->start};
-    g_array_append_val(out, m);
+    g_array_index(out, ZsRuleMatch, n_taken) =
+        (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
+    g_array_index(taken, guint, n_taken++) = i;
   }
+  g_array_set_size(taken, n_taken);
+  g_array_set_size(out, n_taken);
 
   /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
    * loop; once is enough (or none: zs_rules_match_valid). On invalid UTF-8

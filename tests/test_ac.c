@@ -5,7 +5,10 @@
  * get the dense rows of ac.c, and many have one and keep a sorted run),
  * scanned over random texts of the same alphabet. Every occurrence must be
  * reported exactly as comparing each word at each end position reports it:
- * in order of end, the longest first, each word id once.
+ * in order of end, the longest first, each word id once. The character
+ * scan (zs_ac_scan_utf8) must report exactly what the byte scan reports.
+ * /ac/utf8/fallback: words beyond the Basic Multilingual Plane or not valid
+ * UTF-8 leave the character automaton unbuilt; the byte scan answers.
  */
 #include <string.h>
 
@@ -82,6 +85,37 @@ static void test_random(gconstpointer data) {
       const Hit *h = &g_array_index(got, Hit, i);
       g_assert_cmpuint(zs_ac_word_len(ac, h->word), ==, strlen(words->pdata[h->word]));
     }
+    g_autoptr(GArray) by_char = g_array_new(FALSE, FALSE, sizeof(Hit));
+    zs_ac_scan_utf8(ac, text, len, on_hit, by_char);
+    g_assert_cmpuint(by_char->len, ==, got->len);
+    for (guint i = 0; i < got->len; i++) {
+      g_assert_cmpuint(g_array_index(by_char, Hit, i).word, ==, g_array_index(got, Hit, i).word);
+      g_assert_cmpuint(g_array_index(by_char, Hit, i).end, ==, g_array_index(got, Hit, i).end);
+    }
+  }
+}
+
+static void test_utf8_fallback(void) {
+  static const char *sets[][3] = {
+    {"养老", "\xF0\x9F\x98\x80", "老人"}, /* U+1F600 */
+    {"养老", "\xE5\x85", "老人"},           /* half a character */
+  };
+  const char *text = "养老\xF0\x9F\x98\x80老人";
+  for (gsize k = 0; k < G_N_ELEMENTS(sets); k++) {
+    g_autoptr(ZsAc) ac = zs_ac_new();
+    for (int i = 0; i < 3; i++)
+      zs_ac_add(ac, sets[k][i], strlen(sets[k][i]));
+    zs_ac_build(ac);
+    g_autoptr(GArray) bytes = g_array_new(FALSE, FALSE, sizeof(Hit));
+    g_autoptr(GArray) chars = g_array_new(FALSE, FALSE, sizeof(Hit));
+    zs_ac_scan(ac, text, strlen(text), on_hit, bytes);
+    zs_ac_scan_utf8(ac, text, strlen(text), on_hit, chars);
+    g_assert_cmpuint(bytes->len, ==, 3);
+    g_assert_cmpuint(chars->len, ==, bytes->len);
+    for (guint i = 0; i < bytes->len; i++) {
+      g_assert_cmpuint(g_array_index(chars, Hit, i).word, ==, g_array_index(bytes, Hit, i).word);
+      g_assert_cmpuint(g_array_index(chars, Hit, i).end, ==, g_array_index(bytes, Hit, i).end);
+    }
   }
 }
 
@@ -91,5 +125,6 @@ int main(int argc, char **argv) {
     g_autofree char *path = g_strdup_printf("/ac/random/%u", seed);
     g_test_add_data_func(path, GUINT_TO_POINTER(seed), test_random);
   }
+  g_test_add_func("/ac/utf8/fallback", test_utf8_fallback);
   return g_test_run();
 }

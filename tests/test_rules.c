@@ -2,6 +2,9 @@
  *
  * /rules/gate/LINE: the gate literals read from a pattern, one case a line
  * of tests/data/gates.tsv.
+ * /rules/gate-choices/N: zs_gate_choices(), which also takes a mandatory
+ * group of literals as an alternative's gate; and on every pattern of
+ * gates.tsv that has gates, the same as zs_gate_literals().
  * /rules/match/reference: zs_rules_match() (one Aho-Corasick pass, patterns
  * run only behind their gate) must give exactly what scanning rule by rule
  * gives (memmem for each phrase, each pattern on every sentence; the code
@@ -44,6 +47,42 @@ static void run_gate(gconstpointer data) {
             c->pattern, c->expected, got);
     g_test_fail();
   }
+}
+
+static const char *choice_cases[][2] = {
+  {"(?:退役军人|军属)(?=[0-9]+元)|体检", "退役军人;军属;体检"},
+  {"(?:新建|改扩建)[^，。；]{0,6}\\K(?:中小学校|中小学|学校)", "新建;改扩建"},
+  {"(新建|改扩建)[0-9]+", "新建;改扩建"},
+  {"(?:新建|改扩建)?学校", "学校"},
+  {"(?:新建|改扩建)*学", "学"},
+  {"(?:新建|改扩建)?[0-9]+", "-"},
+  {"(?:新建|改扩建){0,2}[0-9]+", "-"},
+  {"(?=新建|改扩建)[0-9]+", "-"},
+  {"(?<a>新建|改扩建)[0-9]+", "-"},
+  {"(?:新.|改扩建)[0-9]+", "-"},
+  {"(?:新建|)[0-9]+", "-"},
+  {"(?:新建|(?:改扩建))[0-9]+", "-"},
+  {"(?:新建|改扩建)[0-9]+|[0-9]+", "-"},
+};
+
+static void check_choices(const char *pattern, const char *expected) {
+  g_auto(GStrv) gates = zs_gate_choices(pattern);
+  g_autofree char *got = gates ? g_strjoinv(";", gates) : g_strdup("-");
+  if (strcmp(got, expected) != 0) {
+    fprintf(stderr, "%s\n  expected: %s\n  got:      %s\n", pattern, expected, got);
+    g_test_fail();
+  }
+}
+
+static void run_choice(gconstpointer data) {
+  const char *const *c = data;
+  check_choices(c[0], c[1]);
+}
+
+static void run_choice_as_gate(gconstpointer data) {
+  const Case *c = data;
+  if (strcmp(c->expected, "-") != 0)
+    check_choices(c->pattern, c->expected);
 }
 
 /* ---- the reference: each rule on its own ---------------------------------- */
@@ -259,6 +298,12 @@ int main(int argc, char **argv) {
     g_ptr_array_add(cases, c);
     g_autofree char *path = g_strdup_printf("/rules/gate/%u", c->line);
     g_test_add_data_func(path, c, run_gate);
+    g_autofree char *as_choice = g_strdup_printf("/rules/gate-choices/gates.tsv/%u", c->line);
+    g_test_add_data_func(as_choice, c, run_choice_as_gate);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(choice_cases); i++) {
+    g_autofree char *path = g_strdup_printf("/rules/gate-choices/%zu", i + 1);
+    g_test_add_data_func(path, choice_cases[i], run_choice);
   }
   g_test_add_func("/rules/match/reference", test_reference);
   g_test_add_func("/rules/match/overlap", test_overlap);

@@ -1,0 +1,153 @@
+/* test_period.c: the time-phrase scan of period.c.
+ *
+ * /period/guard: the pattern is tried only where period.c's guard says a
+ * match can start; on every sentence of corpus/ and on sentences made to
+ * reach each alternative of the pattern (after each comparison word, in
+ * long runs of digits and numerals), the pattern must match nowhere the
+ * guard turns away.
+ * /period/many-phrases: more phrases than a ZsPeriods holds inline.
+ * /period/carry: the carry that puts sentences aside (ZsPeriodCarry) must
+ * hand each figure's sentence what scanning every sentence in turn hands
+ * it, over the corpus's sentences run as one paragraph, with figures in
+ * every second, third, ... sentence, and made-up runs that end in "；".
+ */
+#include <string.h>
+
+#include "normalize.h"
+#include "period.h"
+#include "segment.h"
+
+static const char *made[] = {
+  "2019至2023年，2019—2023年，2019-2023年，2019年～2023年，2019到2023年增长5%。",
+  "2021年以来，2023年12月底，2023年底，2023年末，2023年第四季度，2023年三季度。",
+  "2023年1—6月，2023年1-6月，2023年5月，2023年5月6日，2023年12月31日，2023年的5%。",
+  "今年一季度，去年第2季度，前年5月，明年12月底，今年底，去年末，今年，去年。",
+  "目前、如今、近年来、多年来、三年来、十几年来、20多年来、当前、现在、本月、上月、截至目前。",
+  "较2022年增长5%，比2022年，同比2022年，与2022年，相比2022年，比上年同期，比去年增长。",
+  "比上年2023年，比去年今年，较去年底，与目前，相比近年来，同比三年来。",
+  "123456789年来，1234567890123年，12345年，0000年，99999年以来。",
+  "一二三四五六七八九十几多年来，多多多年来，几十年来，十年来，一年来。",
+  "上升了5%，一些地方，统一部署，多个部门，本地，现场，当地，目标，如果，近期，截止。",
+  "2023",
+  "2023年",
+  "年",
+  "比",
+  "",
+};
+
+static GPtrArray *sentences(void) {
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  for (gsize i = 0; i < G_N_ELEMENTS(made); i++)
+    g_ptr_array_add(out, g_strdup(made[i]));
+  g_autoptr(GDir) dir = g_dir_open("corpus", 0, NULL);
+  g_assert_nonnull(dir);
+  const char *name;
+  while ((name = g_dir_read_name(dir))) {
+    g_autofree char *path = g_build_filename("corpus", name, NULL), *text = NULL;
+    gsize len;
+    g_assert_true(g_file_get_contents(path, &text, &len, NULL));
+    g_autoptr(ZsDoc) doc = zs_norm_document(path, text, len, NULL);
+    g_autoptr(GPtrArray) arts = zs_seg_document(doc);
+    for (guint a = 0; a < arts->len; a++) {
+      ZsArticle *art = arts->pdata[a];
+      for (guint s = 0; s < art->sentences->len; s++)
+        g_ptr_array_add(out, g_strdup(((ZsSentence *)art->sentences->pdata[s])->text));
+    }
+    g_ptr_array_set_free_func(arts, (GDestroyNotify)zs_article_free);
+  }
+  return out;
+}
+
+/* The period handed to sentence k when every k-th sentence (from `phase`)
+ * has a figure, both ways. */
+static void check_carry(GPtrArray *sents, guint every, guint phase, int year) {
+  ZsPeriodCarry c;
+  zs_period_carry_init(&c, year);
+  char *eager = NULL;
+  for (guint i = 0; i < sents->len; i++) {
+    const char *s = sents->pdata[i];
+    gsize len = strlen(s);
+    if (i % every == phase) {
+      g_assert_cmpstr(zs_period_carry_get(&c), ==, eager);
+      ZsPeriods p;
+      zs_period_scan_into(&p, s, len, year);
+      zs_period_carry_set(&c, zs_period_at(&p, len, zs_period_carry_get(&c)));
+      zs_period_clear(&p);
+    } else {
+      zs_period_carry_defer(&c, s, len);
+    }
+    ZsPeriods p;
+    zs_period_scan_into(&p, s, len, year);
+    char *next = zs_period_at(&p, len, eager);
+    zs_period_clear(&p);
+    g_free(eager);
+    eager = next;
+  }
+  g_assert_cmpstr(zs_period_carry_get(&c), ==, eager);
+  g_free(eager);
+  zs_period_carry_clear(&c);
+}
+
+static void test_carry(void) {
+  g_autoptr(GPtrArray) sents = sentences();
+  for (guint every = 1; every <= 7; every++)
+    for (guint phase = 0; phase < every; phase += 2) {
+      check_carry(sents, every, phase, 0);
+      check_carry(sents, every, phase, 2024);
+    }
+  static const char *runs[][4] = {
+    {"2023年，结算5亿人次。", "会议召开。", "其中，门诊增长。", "结算3亿人次。"},
+    {"2023年，结算5亿人次。", "会议召开；其中，门诊增长。", "随后；会议结束。", "结算3亿人次。"},
+    {"今年以来，结算5亿人次。", "2022年的数据。", "结算完成；", "结算3亿人次。"},
+    {"去年底，结算5亿人次。", "", "截至目前，完成。", "结算3亿人次。"},
+  };
+  for (gsize r = 0; r < G_N_ELEMENTS(runs); r++) {
+    g_autoptr(GPtrArray) run = g_ptr_array_new();
+    for (int k = 0; k < 4; k++)
+      g_ptr_array_add(run, (gpointer)runs[r][k]);
+    for (guint every = 1; every <= 4; every++)
+      for (guint phase = 0; phase < every; phase++) {
+        check_carry(run, every, phase, 0);
+        check_carry(run, every, phase, 2024);
+      }
+  }
+}
+
+static void test_guard(void) {
+  g_autoptr(GPtrArray) sents = sentences();
+  g_assert_cmpuint(sents->len, >, 200);
+  for (guint i = 0; i < sents->len; i++) {
+    const char *s = sents->pdata[i];
+    gssize at = zs_period_guard_fails(s);
+    if (at >= 0) {
+      g_test_message("the pattern matches at byte %zd, where the guard says it cannot: %s", at, s);
+      g_test_fail();
+    }
+  }
+}
+
+static void test_many_phrases(void) {
+  GString *s = g_string_new(NULL);
+  for (int y = 2001; y <= 2020; y++)
+    g_string_append_printf(s, "%d年，", y);
+  g_string_append(s, "结算5亿人次。");
+  ZsPeriods p;
+  zs_period_scan_into(&p, s->str, s->len, 0);
+  g_assert_cmpuint(p.n, ==, 20);
+  for (guint i = 0; i < p.n; i++) {
+    g_autofree char *want = g_strdup_printf("%u", 2001 + i);
+    g_assert_cmpstr(p.phrases[i].period, ==, want);
+  }
+  g_autofree char *at = zs_period_at(&p, s->len, NULL);
+  g_assert_cmpstr(at, ==, "2020");
+  zs_period_clear(&p);
+  g_string_free(s, TRUE);
+}
+
+int main(int argc, char **argv) {
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/period/guard", test_guard);
+  g_test_add_func("/period/many-phrases", test_many_phrases);
+  g_test_add_func("/period/carry", test_carry);
+  return g_test_run();
+}
