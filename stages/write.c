@@ -59,10 +59,15 @@ static void row_put_quoted(RowBuf *b, const char *s, gsize len) {
   b->n += csv_write(b->data + b->n, sizeof b->data - b->n, s, len);
 }
 
+/* A cell a spreadsheet would run as a formula starts with one of these. */
+static gboolean formula_start(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 static void put_field(RowBuf *b, const char *text, gboolean numeric,
                       const ZsWriteOptions *opts) {
   g_autofree char *safe = NULL;
-  if (!numeric && !opts->raw && text[0] && strchr("=+-@\t\r", text[0]))
+  if (!numeric && !opts->raw && formula_start(text[0]))
     text = safe = g_strconcat("'", text, NULL);
   /* One pass finds both the length and whether a character needs quoting
    * (nearly always: none, and the pass reaches the end). */
@@ -81,7 +86,9 @@ static void put_field(RowBuf *b, const char *text, gboolean numeric,
 
 void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteOptions *opts) {
   flockfile(fp);
-  RowBuf b = {.fp = fp};
+  RowBuf b; /* not b = {...}: that would clear the 4 KB on every row */
+  b.fp = fp;
+  b.n = 0;
   put_field(&b, text, numeric, opts);
   row_flush(&b);
   funlockfile(fp);
@@ -90,7 +97,9 @@ void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteO
 /* A row holds fp's lock once, not once per field. */
 static void write_row(FILE *fp, const char *const *cells, const gboolean *numeric, guint n,
                       const ZsWriteOptions *opts) {
-  RowBuf b = {.fp = fp};
+  RowBuf b; /* not b = {...}: that would clear the 4 KB on every row */
+  b.fp = fp;
+  b.n = 0;
   flockfile(fp);
   for (guint i = 0; i < n; i++) {
     if (i)
