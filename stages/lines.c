@@ -181,31 +181,12 @@ gboolean zs_line_starts_subtitle(const char *norm) {
   return dashes >= 2 && !strstr(p, "，") && !strstr(p, "。");
 }
 
-/* Can zs_class_dateline_len() find a dateline in `norm`? Each of its
- * patterns (classify.c) has a literal only a dateline has: 电 in 本报北京
- * 1月30日电, 讯 or 消息 in 本报讯 and 央视网消息, 【 in 【…报道】. A line
- * without any of them is no dateline, and the regular expressions are
- * spared. In valid UTF-8 a character's bytes are found only where that
- * character is, so comparing bytes at each character start finds them. */
-static gboolean may_be_dateline(const char *norm, gsize len) {
-  /* Which of 【 (E3 80 90, bit 0), 电 (E7 94 B5, 1), 讯 (E8 AE AF, 2) and
-   * 消 (E6 B6 88, 3: the first of 消息) a byte can be the first, second
-   * or third byte of. Every byte position is tried, with no branch and no
-   * step from character to character (a test would wait on the step):
-   * their lead bytes never occur inside a character. */
-  static const guint8 lit0[256] = {[0xE3] = 1, [0xE7] = 2, [0xE8] = 4, [0xE6] = 8};
-  static const guint8 lit1[256] = {[0x80] = 1, [0x94] = 2, [0xAE] = 4, [0xB6] = 8};
-  static const guint8 lit2[256] = {[0x90] = 1, [0xB5] = 2, [0xAF] = 4, [0x88] = 8};
-  const guchar *p = (const guchar *)norm;
-  guint found = 0;
-  for (gsize i = 0; i + 2 < len; i++)
-    found |= lit0[p[i]] & lit1[p[i + 1]] & lit2[p[i + 2]];
-  return (found & 7) || ((found & 8) && strstr(norm, "消息"));
-}
-
-gboolean zs_line_starts_block(const char *norm, gsize len) {
+gboolean zs_line_starts_block(const char *norm) {
   gunichar c = zs_utf8_at(norm);
-  if (may_be_dateline(norm, len) && zs_class_dateline_len(norm))
+  /* No prefilter here: zs_class_dateline_len() first asks whether the
+   * line can start with 【 or an organization (at most its first 13
+   * characters), which costs less than any scan of the whole line. */
+  if (zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&

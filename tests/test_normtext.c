@@ -176,10 +176,10 @@ static void test_every_character(void) {
   }
 }
 
-/* The reflow asks classify.c's dateline and endnote patterns only about
- * lines that have what every match has (lines.c may_be_dateline(),
- * normalize.c is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote
- * ends in a closing bracket. Checked on every line of the corpus and of
+/* The dateline and endnote patterns of classify.c are asked only about
+ * lines that have what every match has (classify.c's guards, reflow.c
+ * is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote ends in a
+ * closing bracket. Checked on every line of the corpus and of
  * the test data, whose matches must all have it. */
 /* zs_line_colon_fragment() reads from the end; it must agree with the
  * definition, read from the last ： on: one or two letters or digits after
