@@ -64,7 +64,10 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
   const char *qs[] = {a->norm->str, next->str};
   double share[2];
   guint hits[2];
-  zs_window_shares(n->recent, 2, qs, share, hits);
+  /* once the text after it shares 10%, the line is no headline (the
+   * rest of the window need not be read) */
+  if (zs_window_shares_upto(n->recent, 2, qs, 1, 0.1, share, hits))
+    return FALSE;
   if (hits[0] < 2 || share[0] < 0.2)
     return FALSE;
   return share[1] < 0.1 && share[0] >= 4 * share[1];
