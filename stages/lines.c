@@ -181,31 +181,12 @@ gboolean zs_line_starts_subtitle(const char *norm) {
   return dashes >= 2 && !strstr(p, "，") && !strstr(p, "。");
 }
 
-/* Can zs_class_dateline_len() find a dateline in `norm`? Each of its
- * patterns (classify.c) has a literal only a dateline has: 电 in 本报北京
- * 1月30日电, 讯 or 消息 in 本报讯 and 央视网消息, 【 in 【…报道】. A line
- * without any of them is no dateline, and the regular expressions are
- * spared. In valid UTF-8 a character's bytes are found only where that
- * character is, so comparing bytes at each character start finds them. */
-static gboolean may_be_dateline(const char *norm, gsize len) {
-  /* Which of 【 (E3 80 90, bit 0), 电 (E7 94 B5, 1), 讯 (E8 AE AF, 2) and
-   * 消 (E6 B6 88, 3: the first of 消息) a byte can be the first, second
-   * or third byte of. Every byte position is tried, with no branch and no
-   * step from character to character (a test would wait on the step):
-   * their lead bytes never occur inside a character. */
-  static const guint8 lit0[256] = {[0xE3] = 1, [0xE7] = 2, [0xE8] = 4, [0xE6] = 8};
-  static const guint8 lit1[256] = {[0x80] = 1, [0x94] = 2, [0xAE] = 4, [0xB6] = 8};
-  static const guint8 lit2[256] = {[0x90] = 1, [0xB5] = 2, [0xAF] = 4, [0x88] = 8};
-  const guchar *p = (const guchar *)norm;
-  guint found = 0;
-  for (gsize i = 0; i + 2 < len; i++)
-    found |= lit0[p[i]] & lit1[p[i + 1]] & lit2[p[i + 2]];
-  return (found & 7) || ((found & 8) && strstr(norm, "消息"));
-}
-
-gboolean zs_line_starts_block(const char *norm, gsize len) {
+gboolean zs_line_starts_block(const char *norm) {
   gunichar c = zs_utf8_at(norm);
-  if (may_be_dateline(norm, len) && zs_class_dateline_len(norm))
+  /* No prefilter here: zs_class_dateline_len() first asks whether the
+   * line can start with 【 or an organization (at most its first 13
+   * characters), which costs less than any scan of the whole line. */
+  if (zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&
@@ -218,6 +199,35 @@ gboolean zs_line_starts_block(const char *norm, gsize len) {
   if ((c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606)
     return TRUE;
   return zs_line_starts_subtitle(norm);
+}
+
+/* Can zs_class_is_meta(norm) be TRUE? FALSE only where it cannot, read
+ * off classify.c's meta and datetime patterns: every branch of meta but
+ * the breadcrumb starts with 【 [ · • ▪ or one of its words (so with one
+ * of their first characters, below); the breadcrumb (^…[>＞»›]…$) and the
+ * date form (asked only without ，and 。) have no ，or 。 anywhere. So a
+ * line with ，or 。 that starts otherwise is no meta line, and classify.c's
+ * tests (arrow search, word list, regular expressions) are spared. */
+gboolean zs_line_may_be_meta(const char *norm) {
+  /* sorted: 【 [ · • ▪ and the first characters of meta's words */
+  static const gunichar firsts[] = {
+      0x005B, 0x00B7, 0x2022, 0x25AA, 0x3010, 0x4E0A, 0x4E0B, 0x4E3E, 0x4F5C, 0x4FE1, 0x503C,
+      0x514D, 0x5173, 0x51FA, 0x5206, 0x539F, 0x53D1, 0x56FE, 0x5927, 0x5B57, 0x5BA1, 0x5C0F,
+      0x5F53, 0x6211, 0x6253, 0x626B, 0x63A8, 0x6444, 0x6536, 0x6587, 0x65E5, 0x65F6, 0x66F4,
+      0x672C, 0x6765, 0x6807, 0x6821, 0x6D4F, 0x70B9, 0x70ED, 0x7248, 0x76F8, 0x7A3F, 0x7EA0,
+      0x7EC8, 0x7F16, 0x7F51, 0x89C6, 0x8D23, 0x8F6C, 0x8FD4, 0x9605, 0x9ED8};
+  gunichar c = zs_utf8_at(norm);
+  guint lo = 0, hi = G_N_ELEMENTS(firsts);
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    if (firsts[mid] == c)
+      return TRUE;
+    if (firsts[mid] < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return !strstr(norm, "，") && !strstr(norm, "。");
 }
 
 gboolean zs_line_starts_quote(const char *norm) {

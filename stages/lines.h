@@ -45,7 +45,10 @@ gboolean zs_line_has_clause_punct(const char *norm);
 gboolean zs_line_starts_subtitle(const char *norm);
 /* Always starts a paragraph: dateline, byline, continuation note, section
  * marker, subtitle. */
-gboolean zs_line_starts_block(const char *norm, gsize len);
+gboolean zs_line_starts_block(const char *norm);
+/* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
+ * before it (lines.c says why). */
+gboolean zs_line_may_be_meta(const char *norm);
 /* Starts with an opening quote or book mark. */
 gboolean zs_line_starts_quote(const char *norm);
 /* Starts with a closing mark (no Chinese line does: it joins the last). */

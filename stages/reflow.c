@@ -64,7 +64,10 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
   const char *qs[] = {a->norm->str, next->str};
   double share[2];
   guint hits[2];
-  zs_window_shares(n->recent, 2, qs, share, hits);
+  /* once the text after it shares 10%, the line is no headline (the
+   * rest of the window need not be read) */
+  if (zs_window_shares_upto(n->recent, 2, qs, 1, 0.1, share, hits))
+    return FALSE;
   if (hits[0] < 2 || share[0] < 0.2)
     return FALSE;
   return share[1] < 0.1 && share[0] >= 4 * share[1];
@@ -90,7 +93,7 @@ static gboolean is_endnote(const NormLine *l) {
 
 static gboolean is_meta(NormLine *l) {
   if (l->meta < 0)
-    l->meta = (gint8)zs_class_is_meta(l->norm->str);
+    l->meta = (gint8)(zs_line_may_be_meta(l->norm->str) && zs_class_is_meta(l->norm->str));
   return l->meta;
 }
 
@@ -143,7 +146,7 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm->str, b->norm->len) || is_endnote(b) || is_meta(a) ||
+  if (zs_line_starts_block(b->norm->str) || is_endnote(b) || is_meta(a) ||
       is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);

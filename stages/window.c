@@ -156,9 +156,10 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
   }
 }
 
-void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *shares,
-                      guint *hits) {
-  g_return_if_fail(n <= 8);
+/* zs_window_shares(), and zs_window_shares_upto() when stop_k < n. */
+static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint stop_k,
+                            double enough, double *shares, guint *hits) {
+  g_return_val_if_fail(n <= 8, FALSE);
   guint total[8] = {0};
   /* at most one bigram a character of the questions; at most half full */
   gsize chars = 0, lens[8];
@@ -179,26 +180,33 @@ void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *share
     query_add(&q, k, qs[k], lens[k], total);
   /* Every bigram of the questions is two word characters, so a pair with
    * any other character in it is simply not found: the window's characters
-   * need no classifying. */
+   * need no classifying. The hits are counted as bigrams are first seen;
+   * the window is read from its end (the text nearest the questions, where
+   * they share most), as the order does not change what is seen. */
   read_text(w);
   const gunichar *cps = w->cps;
   const guint16 *ph = w->ph;
-  for (gsize j = 1; j < w->n; j++) {
-    guint h = ph[j];
-    if ((q.filter[h / 64] >> (h % 64)) & 1) {
-      guint64 key = ((guint64)cps[j - 1] << 32) | cps[j];
-      for (guint i = hash(key, q.mask); q.e[i].key; i = (i + 1) & q.mask)
-        if (q.e[i].key == key) {
-          q.e[i].seen = 1;
-          break;
-        }
+  guint h[8] = {0};
+  gboolean stopped = FALSE;
+  for (gsize j = w->n; j-- > 1;) {
+    guint f = ph[j];
+    if (!((q.filter[f / 64] >> (f % 64)) & 1))
+      continue;
+    guint64 key = ((guint64)cps[j - 1] << 32) | cps[j];
+    guint i = hash(key, q.mask);
+    while (q.e[i].key && q.e[i].key != key)
+      i = (i + 1) & q.mask;
+    if (!q.e[i].key || q.e[i].seen)
+      continue;
+    q.e[i].seen = 1;
+    for (guint k = 0; k < n; k++)
+      h[k] += (q.e[i].of >> k) & 1;
+    /* hits only grow: a share that reached `enough` stays there */
+    if (stop_k < n && (q.e[i].of >> stop_k & 1) && (double)h[stop_k] / total[stop_k] >= enough) {
+      stopped = TRUE;
+      break;
     }
   }
-  guint h[8] = {0};
-  for (guint i = 0; i < slots; i++)
-    if (q.e[i].seen)
-      for (guint k = 0; k < n; k++)
-        h[k] += (q.e[i].of >> k) & 1;
   for (guint k = 0; k < n; k++) {
     if (hits)
       hits[k] = h[k];
@@ -206,4 +214,16 @@ void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *share
   }
   if (q.e != stack)
     g_free(q.e);
+  return stopped;
+}
+
+void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *shares,
+                      guint *hits) {
+  shares_upto(w, n, qs, G_MAXUINT, 0, shares, hits);
+}
+
+gboolean zs_window_shares_upto(ZsWindow *w, guint n, const char *const *qs, guint k,
+                               double enough, double *shares, guint *hits) {
+  g_return_val_if_fail(k < n, FALSE);
+  return shares_upto(w, n, qs, k, enough, shares, hits);
 }

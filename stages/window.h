@@ -36,4 +36,11 @@ gsize zs_window_len(const ZsWindow *w);
 void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *shares,
                       guint *hits);
 
+/* The same, but the window is read only until question k's share reaches
+ * `enough`: returns TRUE when it did (shares[k] >= enough; all shares and
+ * hits are then what was read, at most their whole-window values), FALSE
+ * when the window was read to the end (they are zs_window_shares()'s). */
+gboolean zs_window_shares_upto(ZsWindow *w, guint n, const char *const *qs, guint k,
+                               double enough, double *shares, guint *hits);
+
 #endif

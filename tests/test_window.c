@@ -1,12 +1,15 @@
 /* test_window.c: the recent-text window (stages/window.c) must answer as
  * zs_overlap_share() does on the window's text: on the corpus pages fed
  * paragraph by paragraph, with the front cut as the normalizer cuts it, and
- * with windows of several sizes.
+ * with windows of several sizes; zs_window_shares_upto() stopping early
+ * must agree with it.
  */
 #include "overlap.h"
 #include "window.h"
 
 #include <string.h>
+
+static guint stops, full_reads; /* of zs_window_shares_upto() */
 
 /* Checks line i, and the lines after it, against rebuilt sets. */
 static guint check_line(ZsWindow *w, char **lines, guint n_lines, guint i) {
@@ -20,11 +23,40 @@ static guint check_line(ZsWindow *w, char **lines, guint n_lines, guint i) {
   double got[2];
   guint got_hits[2];
   zs_window_shares(w, 2, qs, got, got_hits);
+  /* the early stop, at a few thresholds of either question: stopped, the
+   * asked share reached the threshold and no count passes the whole
+   * window's; not stopped, the answers are the whole window's */
+  static const double enough[] = {0.05, 0.1, 0.2, 0.5};
+  double up_share[G_N_ELEMENTS(enough)][2][2];
+  guint up_hits[G_N_ELEMENTS(enough)][2][2];
+  gboolean up_stopped[G_N_ELEMENTS(enough)][2];
+  for (guint e = 0; e < G_N_ELEMENTS(enough); e++)
+    for (guint k = 0; k < 2; k++) {
+      up_stopped[e][k] = zs_window_shares_upto(w, 2, qs, k, enough[e], up_share[e][k],
+                                               up_hits[e][k]);
+      *(up_stopped[e][k] ? &stops : &full_reads) += 1;
+    }
   for (guint q = 0; q < G_N_ELEMENTS(qs); q++) {
     guint want_hits = 0;
     double want = zs_overlap_share(qs[q], zs_window_text(w), &want_hits);
     g_assert_cmpuint(got_hits[q], ==, want_hits);
     g_assert_cmpfloat(got[q], ==, want);
+    for (guint e = 0; e < G_N_ELEMENTS(enough); e++)
+      for (guint k = 0; k < 2; k++) {
+        if (up_stopped[e][k]) {
+          g_assert_cmpuint(up_hits[e][k][q], <=, want_hits);
+          g_assert_cmpfloat(up_share[e][k][q], <=, want);
+          if (q == k) {
+            g_assert_cmpfloat(up_share[e][k][q], >=, enough[e]);
+            g_assert_cmpfloat(want, >=, enough[e]);
+          }
+        } else {
+          g_assert_cmpuint(up_hits[e][k][q], ==, want_hits);
+          g_assert_cmpfloat(up_share[e][k][q], ==, want);
+          if (q == k)
+            g_assert_cmpfloat(want, <, enough[e]);
+        }
+      }
     checks++;
   }
   return checks;
@@ -68,6 +100,8 @@ static void test_corpus(void) {
     for (guint k = 0; k < G_N_ELEMENTS(keeps); k++)
       for (guint e = 0; e < G_N_ELEMENTS(everys); e++)
         g_assert_cmpuint(check_file(pages[i], keeps[k], 3, everys[e]), >, 20);
+  g_assert_cmpuint(stops, >, 1000);
+  g_assert_cmpuint(full_reads, >, 1000);
 }
 
 /* Hits need the whole bigram inside the window: one cut between its two
