@@ -77,7 +77,10 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
  * always lead bytes, so the search lands only on character starts; each
  * of the two positions is searched again only once the scan passed it. */
 void zs_sent_spans_into(GArray *spans, const char *text, gsize len) {
-  g_array_set_size(spans, 0);
+  /* the spans are written in place; the array is sized up in steps and
+   * cut to what was written at the end (its allocation stays) */
+  guint n = 0;
+  g_array_set_size(spans, 16);
   const char *p = text, *end = text + len, *start = text;
   const char *e3 = memchr(p, 0xE3, len), *ef = memchr(p, 0xEF, len);
   for (;;) {
@@ -92,16 +95,23 @@ void zs_sent_spans_into(GArray *spans, const char *text, gsize len) {
       continue;
     p = skip(p, end, zs_class_is_stop);
     p = skip(p, end, zs_class_is_closer);
-    gsize span[2] = {start - text, p - text};
-    g_array_append_vals(spans, span, 2);
+    if (n + 4 > spans->len) /* room for this span and the last */
+      g_array_set_size(spans, 2 * spans->len);
+    gsize *v = &g_array_index(spans, gsize, n);
+    v[0] = start - text;
+    v[1] = p - text;
+    n += 2;
     start = p;
   }
   while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
     start = g_utf8_next_char(start);
   if (start < end) {
-    gsize span[2] = {start - text, len};
-    g_array_append_vals(spans, span, 2);
+    gsize *v = &g_array_index(spans, gsize, n);
+    v[0] = start - text;
+    v[1] = len;
+    n += 2;
   }
+  g_array_set_size(spans, n);
 }
 
 GArray *zs_sent_spans(const char *text, gsize len) {

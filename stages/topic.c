@@ -111,7 +111,8 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
       }
       if (lo < keys->len && k[lo] == key && !found[lo]) {
         found[lo] = 1;
-        marked++;
+        if (++marked == keys->len) /* nothing left to find */
+          break;
       }
     }
   }

@@ -1,0 +1,326 @@
+/* classify_guard.c: the literal guards of classify.c's patterns. Most
+ * paragraphs and input lines are none of the news furniture classify.c
+ * looks for, and a GRegex call costs far more than a look at a character or
+ * two, so each pattern is guarded by a literal test that holds for every
+ * string the pattern can match (a needed first character, literal or
+ * ending): a string that fails it is rejected without the regex. They live
+ * apart from the patterns because they are many small byte-level tests with
+ * their own tables; keep each guard in step with its pattern in
+ * classify.c (zs_class_guard_fails(), run by test_classify on the corpus,
+ * finds a guard that rejects a match).
+ */
+#include "classify_guard.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+/* A letter, digit or CJK ideograph: in none of the patterns' leading
+ * classes, and neither a space (\s) nor a line break. */
+static inline gboolean is_word(gunichar c) {
+  return c < 0x80 ? g_ascii_isalnum(c) : c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* Is the first character of t one of the characters of `set`? (UTF-8 is
+ * self-synchronizing: a whole character's bytes occur in `set` only as that
+ * character.) */
+static gboolean first_in(const char *t, const char *set) {
+  if (!*t)
+    return FALSE;
+  char c[5] = {0};
+  const char *p = t;
+  zs_utf8_next(&p);
+  memcpy(c, t, p - t);
+  return strstr(set, c) != NULL;
+}
+
+/* Is the code point c a line break under any PCRE2 newline convention?
+ * `$` also matches before a final line break. */
+static inline gboolean is_break(gunichar c) {
+  return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
+ * none of them and not in a line break. */
+gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint n_ends) {
+  if (!n)
+    return FALSE;
+  /* a line break's last byte is one of these (U+0085 is C2 85, U+2028 and
+   * U+2029 are E2 80 A8 and E2 80 A9) */
+  guchar last = (guchar)t[n - 1];
+  if (((last >= 0x0A && last <= 0x0D) || last == 0x85 || last == 0xA8 || last == 0xA9) &&
+      is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
+    return TRUE;
+  for (guint i = 0; i < n_ends; i++) {
+    gsize k = ends[i].n;
+    if (n >= k && (guchar)ends[i].s[k - 1] == last && memcmp(t + n - k, ends[i].s, k) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Does the literal `lit` start in the first `max` bytes of t? memchr()
+ * finds each occurrence of its last byte, then the rest is compared:
+ * cheaper than a general search over the whole (long) text. */
+static gboolean starts_within(const char *t, const char *lit, gsize max) {
+  gsize k = strlen(lit);
+  const char *end = t + strnlen(t, max + k - 1);
+  for (const char *p = t + k - 1; p < end; p++) {
+    p = memchr(p, lit[k - 1], end - p);
+    if (!p)
+      return FALSE;
+    if (memcmp(p - (k - 1), lit, k - 1) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A match of `dated` or `message` is anchored at the start and made of
+ * characters of at most 4 bytes, so its literals start within a bounded
+ * prefix; only that prefix of a long body paragraph is read. dated: ORG is
+ * at most 15 characters (12 and 客户端), then at most 12 + 3 before 月 and
+ * 1 + 3 + 1 + 3 more before 电: 月 and 电 are among the first 39
+ * characters. message: 讯 or 消息 follows ORG (or is 本报讯's), among the
+ * first 16 characters. */
+#define DATED_BYTES (39 * 4)
+#define MESSAGE_BYTES (16 * 4)
+
+/* Both patterns but message's 【…】 form start with ORG: 本报, or up to
+ * 12 ideographs or Latin letters and then 社 网 报 台 客(户端) 新(闻) or
+ * 在(线). So one of those seven characters is among the first 13, with
+ * only letters and ideographs before it; most body paragraphs fail this at
+ * their first mark or digit, before the literals are searched. A character
+ * counts as an ideograph unless it is ASCII or surely not one (general
+ * punctuation, CJK marks 、。, full-width forms). */
+gboolean zs_class_may_start_with_org(const char *t) {
+  const char *p = t;
+  for (guint i = 0; i < 13 && *p; i++) {
+    gunichar c = zs_utf8_next(&p);
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      switch (c) {
+      case 0x793E: case 0x7F51: case 0x62A5: case 0x53F0: /* 社网报台 */
+      case 0x5BA2: case 0x65B0: case 0x5728:              /* 客新在 */
+        return TRUE;
+      default:
+        continue;
+      }
+    }
+    if (c < 0x80 ? !g_ascii_isalpha(c)
+                 : (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
+                       (c >= 0xFF00 && c <= 0xFFEF))
+      return FALSE;
+  }
+  return FALSE;
+}
+
+/* dated: ORG…月…日…电 */
+gboolean zs_class_may_be_dated(const char *t, gsize n) {
+  return zs_class_may_start_with_org(t) && starts_within(t, "电", DATED_BYTES) &&
+         starts_within(t, "月", DATED_BYTES);
+}
+
+/* message: 本报讯, ORG讯, ORG消息, 【…报道|讯|消息…】 */
+gboolean zs_class_may_be_message(const char *t, gsize n) {
+  return zs_class_starts_with(t, "【") ||
+         (zs_class_may_start_with_org(t) &&
+          (starts_within(t, "讯", MESSAGE_BYTES) || starts_within(t, "消息", MESSAGE_BYTES)));
+}
+
+/* meta: a breadcrumb (首页 > 新闻) has one of >＞»› somewhere (the arrow
+ * at p?); the other branches start with 【 or [ (then a label), a bullet,
+ * or one of the words below: the labels, notices, links and buttons of the
+ * pattern, in its order (zs_class_meta_start()). */
+static inline gboolean is_arrow(const guchar *p) {
+  return p[0] == '>' || (p[0] == 0xC2 && p[1] == 0xBB) ||
+         (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xBA) ||
+         (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9E);
+}
+
+/* The first characters of zs_class_meta_start()'s words, all CJK ideographs of
+ * U+4E00..U+9FFF, as one bit each (init_meta_first() fills it): a quick
+ * test before the words. */
+#define META_FIRST_LO 0x4E00
+#define META_FIRST_HI 0x9FFF
+static guint8 meta_first[(META_FIRST_HI - META_FIRST_LO) / 8 + 1];
+
+static inline gboolean is_meta_first(gunichar c) {
+  if (c < META_FIRST_LO || c > META_FIRST_HI)
+    return FALSE;
+  c -= META_FIRST_LO;
+  return meta_first[c / 8] >> (c % 8) & 1;
+}
+
+/* zs_class_meta_start()'s words: the labels, notices, links and buttons of the
+ * meta pattern, in its order. */
+static const char *const meta_words[] = {
+    "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
+    "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
+    "原标题", "原题", "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "字号",
+    "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "点击率", "浏览量", "分享到",
+    "分享", "标签", "关键词", "关键字", "图片来源", "视频来源", "摄影",
+    "小字号", "大字号", "默认字号", "本文转自", "转自", "转载请注明", "版权声明",
+    "免责声明", "当前位置",
+    "点击查看", "点击进入", "点击阅读", "扫一扫", "扫描二维码", "打印本页", "关闭窗口",
+    "返回顶部", "返回首页", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关报道",
+    "推荐阅读", "热点推荐", "热门推荐", "网友评论", "我要评论", "分享到", "转发到",
+    "打印", "关闭", "收藏", "分享", "纠错", "举报"};
+
+/* The first two characters (six bytes) of each word, as one number: a
+ * line is compared with a word only where both start alike. */
+static guint64 meta_heads[G_N_ELEMENTS(meta_words)];
+
+static guint64 head6(const char *t) {
+  guint64 h = 0;
+  memcpy(&h, t, 6);
+  return h;
+}
+
+/* One bit of 1024 for each word's head (a Bloom filter of one hash): a
+ * line whose head's bit is clear starts with none of the words, so the
+ * list is read only for the few lines whose bit is set. */
+static guint64 meta_head_bits[16];
+
+static inline guint head_bit(guint64 h) {
+  return (guint)((h * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 54);
+}
+
+static gpointer init_meta_first(gpointer unused) {
+  static const char first[] =
+      "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
+      "小大默转版免当扫打返上下相推热网我收纠举";
+  for (const char *p = first; *p;) {
+    gunichar c = zs_utf8_next(&p);
+    g_assert(c >= META_FIRST_LO && c <= META_FIRST_HI);
+    c -= META_FIRST_LO;
+    meta_first[c / 8] |= (guint8)(1u << (c % 8));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++) {
+    g_assert(strlen(meta_words[i]) >= 6); /* two ideographs at least */
+    meta_heads[i] = head6(meta_words[i]);
+    meta_head_bits[head_bit(meta_heads[i]) >> 6] |= G_GUINT64_CONSTANT(1)
+                                                    << (head_bit(meta_heads[i]) & 63);
+  }
+  return NULL;
+}
+
+gboolean zs_class_meta_start(const char *t) {
+  if (!*t)
+    return FALSE;
+  const char *p = t;
+  gunichar c = zs_utf8_next(&p);
+  /* 【 [ · • ▪ */
+  if (c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA)
+    return TRUE;
+  static GOnce once = G_ONCE_INIT;
+  g_once(&once, init_meta_first, NULL);
+  /* every word starts with two ideographs (six bytes) */
+  if (!is_meta_first(c) || strnlen(t, 6) < 6)
+    return FALSE;
+  guint64 h = head6(t);
+  if (!(meta_head_bits[head_bit(h) >> 6] >> (head_bit(h) & 63) & 1))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++)
+    if (meta_heads[i] == h && zs_class_starts_with(t, meta_words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean zs_class_may_be_meta(const char *t, gsize n) {
+  for (const char *p = t; *p; p = g_utf8_next_char(p))
+    if (is_arrow((const guchar *)p))
+      return TRUE;
+  return zs_class_meta_start(t);
+}
+
+/* datetime: a year in ASCII digits first */
+gboolean zs_class_may_be_datetime(const char *t, gsize n) {
+  return g_ascii_isdigit(*t);
+}
+
+/* endnote: an opening bracket first, a closing one last */
+gboolean zs_class_may_be_endnote(const char *t, gsize n) {
+  static const ZsLit closers[] = {ZS_LIT("）"), ZS_LIT(")"), ZS_LIT("】"),
+                                  ZS_LIT("]"),  ZS_LIT("］"), ZS_LIT("〕")};
+  return n && first_in(t, "【（([［〔") &&
+         zs_class_may_end_with(t, n, closers, G_N_ELEMENTS(closers));
+}
+
+/* names: a space after the first name, 2 or 3 ideographs of at most 4
+ * bytes, so among the first 13 bytes (not anywhere in a long paragraph) */
+gboolean zs_class_may_be_names(const char *t, gsize n) {
+  return memchr(t, ' ', strnlen(t, 13)) != NULL;
+}
+
+/* byline: 本报, 新华社, 本台 or a role word first */
+gboolean zs_class_may_be_byline(const char *t, gsize n) {
+  return first_in(t, "本新特见记通实撰作文图摄");
+}
+
+/* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
+gboolean zs_class_may_be_caption(const char *t, gsize n) {
+  static const ZsLit ends[] = {ZS_LIT("摄"),   ZS_LIT("摄影"),   ZS_LIT("供图"),
+                             ZS_LIT("摄）"), ZS_LIT("摄影）"), ZS_LIT("供图）"),
+                             ZS_LIT("摄)"),  ZS_LIT("摄影)"),  ZS_LIT("供图)")};
+  return zs_class_starts_with(t, "图为") || zs_class_may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+}
+
+/* rule: a run of marks and spaces; no letter, digit or ideograph first */
+gboolean zs_class_may_be_rule(const char *t, gsize n) {
+  const char *p = t;
+  return !*t || !is_word(zs_utf8_next(&p));
+}
+
+/* site: a site word last (…网, …频道, …客户端, …新闻), or its (domain) */
+gboolean zs_class_may_be_site(const char *t, gsize n) {
+  static const ZsLit ends[] = {ZS_LIT("网"), ZS_LIT("道"), ZS_LIT("端"), ZS_LIT("线"), ZS_LIT("报"),
+                             ZS_LIT("闻"), ZS_LIT("台"), ZS_LIT(")"),  ZS_LIT("）")};
+  return zs_class_may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+}
+
+/* lead: 记者 or 本报记者 first */
+gboolean zs_class_may_be_lead(const char *t, gsize n) {
+  return zs_class_starts_with(t, "记者") || zs_class_starts_with(t, "本报记者");
+}
+
+/* section: a numeral, （ or 第 first */
+gboolean zs_class_may_be_section(const char *t, gsize n) {
+  return g_ascii_isdigit(*t) || first_in(t, "一二三四五六七八九十（第");
+}
+
+/* In meta's breadcrumb branch the arrow follows 1 to 20 characters and an
+ * optional space: it starts among the first 22 characters, in the first
+ * 84 bytes, so its last byte is among the first 88. */
+#define ARROW_LAST_BYTES 88
+
+/* 16 bytes at a time (GCC and Clang vector extensions: SSE2 on x86-64,
+ * plain code elsewhere); a comparison gives 0xFF where it holds. */
+typedef guint8 Bytes16 __attribute__((vector_size(16)));
+
+static inline Bytes16 bytes16(const guchar *p) {
+  Bytes16 v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+/* Has t one of zs_class_may_be_meta()'s arrows where the breadcrumb
+ * branch can have it? The four arrows' whole byte sequences (> » › ＞ are
+ * 3E, C2 BB, E2 80 BA, EF BC 9E) are looked for at every byte of the first
+ * 88, in one pass over a copy padded with NULs: a sequence found in the
+ * copy lies wholly in t's first 88 bytes, as its last byte must. (Their
+ * last bytes alone also occur inside many Chinese characters.) */
+gboolean zs_class_has_arrow(const char *t) {
+  /* starts 0..95, each reading up to two bytes on */
+  guchar buf[96 + 2] = {0};
+  gsize n = strnlen(t, ARROW_LAST_BYTES);
+  memcpy(buf, t, n);
+  Bytes16 any = {0};
+  for (guint o = 0; o < n; o += 16) {
+    Bytes16 a = bytes16(buf + o), b = bytes16(buf + o + 1), c = bytes16(buf + o + 2);
+    any |= (Bytes16)(a == '>') | ((Bytes16)(a == 0xC2) & (Bytes16)(b == 0xBB)) |
+           ((Bytes16)(a == 0xE2) & (Bytes16)(b == 0x80) & (Bytes16)(c == 0xBA)) |
+           ((Bytes16)(a == 0xEF) & (Bytes16)(b == 0xBC) & (Bytes16)(c == 0x9E));
+  }
+  guint64 w[2];
+  memcpy(w, &any, sizeof w);
+  return (w[0] | w[1]) != 0;
+}

@@ -1,0 +1,55 @@
+/* classify_guard.h: the literal guards that run before each of
+ * classify.c's patterns (classify_guard.c). Not for other stages: they see
+ * classify.h.
+ *
+ * Each zs_class_may_be_X(t, n) returns FALSE only when pattern X cannot
+ * match t (NUL-terminated; n is its length where the guard reads the end,
+ * else 0 will do).
+ */
+#ifndef ZS_CLASSIFY_GUARD_H
+#define ZS_CLASSIFY_GUARD_H
+
+#include "classify.h"
+
+#include <string.h>
+
+static inline gboolean zs_class_starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A literal with its length, for lists of endings. */
+typedef struct {
+  const char *s;
+  gsize n;
+} ZsLit;
+#define ZS_LIT(x) {x, sizeof(x) - 1}
+
+/* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
+ * none of them and not in a line break. */
+gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint n_ends);
+
+/* Can t start with a news organization (本报, 新华社, 人民网, …客户端)?
+ * Both dateline patterns but message's 【…】 form need one. */
+gboolean zs_class_may_start_with_org(const char *t);
+
+/* Does t start with 【, [, a bullet or one of meta's words (来源, 编辑,
+ * 点击查看, ...): every branch of meta but the breadcrumb? */
+gboolean zs_class_meta_start(const char *t);
+/* Has t a breadcrumb arrow (> » › ＞) where meta's breadcrumb branch can
+ * have it (its first 88 bytes)? */
+gboolean zs_class_has_arrow(const char *t);
+
+gboolean zs_class_may_be_dated(const char *t, gsize n);
+gboolean zs_class_may_be_message(const char *t, gsize n);
+gboolean zs_class_may_be_meta(const char *t, gsize n);
+gboolean zs_class_may_be_datetime(const char *t, gsize n);
+gboolean zs_class_may_be_endnote(const char *t, gsize n);
+gboolean zs_class_may_be_names(const char *t, gsize n);
+gboolean zs_class_may_be_byline(const char *t, gsize n);
+gboolean zs_class_may_be_caption(const char *t, gsize n);
+gboolean zs_class_may_be_rule(const char *t, gsize n);
+gboolean zs_class_may_be_site(const char *t, gsize n);
+gboolean zs_class_may_be_lead(const char *t, gsize n);
+gboolean zs_class_may_be_section(const char *t, gsize n);
+
+#endif
