@@ -51,6 +51,9 @@ gsize zs_class_dateline_len(const char *s);
  * 编辑：X, 原标题：…, 2024年03月06日08:12 | 来源：…, 【字号 大 中 小】,
  * 点击查看, 分享到. */
 gboolean zs_class_is_meta(const char *t);
+/* Can a meta line start with c, breadcrumbs aside? (【 [ · • ▪ or the first
+ * character of one of meta's words: its labels, notices and buttons.) */
+gboolean zs_class_meta_first(gunichar c);
 /* Is t a date (and time) alone: 2024年1月10日, 2024-01-10 08:12? */
 gboolean zs_class_is_date(const char *t);
 /* Does t open a news lead (记者从市交通运输局获悉, 记者日前从…了解到)? Only

@@ -185,10 +185,8 @@ static inline guint head_bit(guint64 h) {
 }
 
 static gpointer init_meta_first(gpointer unused) {
-  static const char first[] =
-      "来稿本文信出作编责审校终值原发更时日字浏阅点分标关图视摄"
-      "小大默转版免当扫打返上下相推热网我收纠举";
-  for (const char *p = first; *p;) {
+  for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++) {
+    const char *p = meta_words[i];
     gunichar c = zs_utf8_next(&p);
     g_assert(c >= META_FIRST_LO && c <= META_FIRST_HI);
     c -= META_FIRST_LO;
@@ -203,18 +201,26 @@ static gpointer init_meta_first(gpointer unused) {
   return NULL;
 }
 
+/* 【 [ · • ▪ */
+static gboolean is_meta_mark(gunichar c) {
+  return c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA;
+}
+
+gboolean zs_class_meta_first(gunichar c) {
+  static GOnce once = G_ONCE_INIT;
+  g_once(&once, init_meta_first, NULL);
+  return is_meta_mark(c) || is_meta_first(c);
+}
+
 gboolean zs_class_meta_start(const char *t) {
   if (!*t)
     return FALSE;
   const char *p = t;
   gunichar c = zs_utf8_next(&p);
-  /* 【 [ · • ▪ */
-  if (c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA)
+  if (is_meta_mark(c))
     return TRUE;
-  static GOnce once = G_ONCE_INIT;
-  g_once(&once, init_meta_first, NULL);
   /* every word starts with two ideographs (six bytes) */
-  if (!is_meta_first(c) || strnlen(t, 6) < 6)
+  if (!zs_class_meta_first(c) || strnlen(t, 6) < 6)
     return FALSE;
   guint64 h = head6(t);
   if (!(meta_head_bits[head_bit(h) >> 6] >> (head_bit(h) & 63) & 1))

@@ -204,29 +204,13 @@ gboolean zs_line_starts_block(const char *norm) {
 /* Can zs_class_is_meta(norm) be TRUE? FALSE only where it cannot, read
  * off classify.c's meta and datetime patterns: every branch of meta but
  * the breadcrumb starts with 【 [ · • ▪ or one of its words (so with one
- * of their first characters, below); the breadcrumb (^…[>＞»›]…$) and the
+ * of their first characters: zs_class_meta_first()); the breadcrumb (^…[>＞»›]…$) and the
  * date form (asked only without ，and 。) have no ，or 。 anywhere. So a
  * line with ，or 。 that starts otherwise is no meta line, and classify.c's
  * tests (arrow search, word list, regular expressions) are spared. */
 gboolean zs_line_may_be_meta(const char *norm) {
-  /* sorted: 【 [ · • ▪ and the first characters of meta's words */
-  static const gunichar firsts[] = {
-      0x005B, 0x00B7, 0x2022, 0x25AA, 0x3010, 0x4E0A, 0x4E0B, 0x4E3E, 0x4F5C, 0x4FE1, 0x503C,
-      0x514D, 0x5173, 0x51FA, 0x5206, 0x539F, 0x53D1, 0x56FE, 0x5927, 0x5B57, 0x5BA1, 0x5C0F,
-      0x5F53, 0x6211, 0x6253, 0x626B, 0x63A8, 0x6444, 0x6536, 0x6587, 0x65E5, 0x65F6, 0x66F4,
-      0x672C, 0x6765, 0x6807, 0x6821, 0x6D4F, 0x70B9, 0x70ED, 0x7248, 0x76F8, 0x7A3F, 0x7EA0,
-      0x7EC8, 0x7F16, 0x7F51, 0x89C6, 0x8D23, 0x8F6C, 0x8FD4, 0x9605, 0x9ED8};
-  gunichar c = zs_utf8_at(norm);
-  guint lo = 0, hi = G_N_ELEMENTS(firsts);
-  while (lo < hi) {
-    guint mid = (lo + hi) / 2;
-    if (firsts[mid] == c)
-      return TRUE;
-    if (firsts[mid] < c)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  if (zs_class_meta_first(zs_utf8_at(norm)))
+    return TRUE;
   return !strstr(norm, "，") && !strstr(norm, "。");
 }
 
