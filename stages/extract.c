@@ -165,6 +165,7 @@ typedef struct {
   const ZsRule *rule; /* claiming rule, or NULL */
   const char *metric; /* borrowed from a rule */
   char *period;
+  guint64 unit_bit; /* zs_rules_unit_bit() of the quantity's unit */
 } Item;
 
 /* Is there another match, between positions a and b, that accepts the
@@ -282,6 +283,23 @@ static gint cmp_by_length_data(gconstpointer pa, gconstpointer pb, gpointer unus
   return cmp_by_length(pa, pb);
 }
 
+/* Sorts order[0, n) by cmp_by_length(): by insertion when short (a
+ * sentence's claiming matches are few), as g_qsort_with_data() would
+ * (both stable). */
+static void sort_by_length(ZsRuleMatch **order, guint n) {
+  if (n > 32) {
+    g_qsort_with_data(order, (gint)n, sizeof *order, cmp_by_length_data, NULL);
+    return;
+  }
+  for (guint i = 1; i < n; i++) {
+    ZsRuleMatch *m = order[i];
+    guint j = i;
+    for (; j > 0 && cmp_by_length(&m, &order[j - 1]) < 0; j--)
+      order[j] = order[j - 1];
+    order[j] = m;
+  }
+}
+
 static void claim(const guint *clause, GArray *items, GArray *matches) {
   /* The working arrays on the stack for an ordinary sentence. */
   enum { LOCAL = 64 };
@@ -296,22 +314,30 @@ static void claim(const guint *clause, GArray *items, GArray *matches) {
   ZsRuleMatch **order = order_heap ? order_heap : order_local;
   gboolean *accepts = accepts_heap ? accepts_heap : accepts_local;
   gboolean *done = done_heap ? done_heap : done_local;
-  for (guint i = 0; i < n; i++)
-    order[i] = &g_array_index(matches, ZsRuleMatch, i);
-  /* The sort g_ptr_array_sort() makes (stable: ties keep match order). */
-  g_qsort_with_data(order, (gint)n, sizeof *order, cmp_by_length_data, NULL);
-  memset(done, 0, n * sizeof *done);
   /* accepts[k * n + i]: does match i accept item k? Units and kinds do not
-   * change while claiming, and every pass asks again. */
-  for (guint k = 0; k < items->len; k++) {
-    const Item *it = &g_array_index(items, Item, k);
-    for (guint i = 0; i < n; i++)
-      accepts[k * n + i] = zs_rule_accepts(g_array_index(matches, ZsRuleMatch, i).rule,
-                                           it->q->unit, it->kind);
+   * change while claiming, and every pass asks again. Only a match that
+   * accepts a figure it may claim (no rule yet, not a change) can claim
+   * anything: the passes go over those alone. Figures only gain rules
+   * here, so the others stay out of reach throughout. */
+  guint n_order = 0;
+  for (guint i = 0; i < n; i++) {
+    ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    gboolean claims = FALSE;
+    for (guint k = 0; k < items->len; k++) {
+      const Item *it = &g_array_index(items, Item, k);
+      gboolean acc = zs_rule_accepts_bit(m->rule, it->unit_bit, it->q->unit, it->kind);
+      accepts[k * n + i] = acc;
+      claims |= acc && !it->rule && !is_change(it->kind);
+    }
+    if (claims)
+      order[n_order++] = m;
   }
+  /* The sort g_ptr_array_sort() makes (stable: ties keep match order). */
+  sort_by_length(order, n_order);
+  memset(done, 0, n_order * sizeof *done);
   /* Each match claims at most one figure. */
   for (int pass = 0; pass < 4; pass++)
-    for (guint i = 0; i < n; i++) {
+    for (guint i = 0; i < n_order; i++) {
       ZsRuleMatch *m = order[i];
       guint mi = (guint)(m - &g_array_index(matches, ZsRuleMatch, 0));
       if (done[i])
@@ -563,8 +589,11 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     /* Zeroed, all at once. */
     GArray *items = g_array_sized_new(FALSE, TRUE, sizeof(Item), qs->len);
     g_array_set_size(items, qs->len);
-    for (guint i = 0; i < qs->len; i++)
-      g_array_index(items, Item, i).q = qs->pdata[i];
+    for (guint i = 0; i < qs->len; i++) {
+      Item *it = &g_array_index(items, Item, i);
+      it->q = qs->pdata[i];
+      it->unit_bit = zs_rules_unit_bit(rules, it->q->unit);
+    }
     classify(s, items);
     GArray *matches = zs_rules_match_valid(rules, s, n, warnings);
     gboolean fenbie = strstr(s, "分别") != NULL;

@@ -39,6 +39,7 @@ struct ZsRules {
   guint *first;
   GArray *ungated;   /* guint32: rules whose pattern has no gate: always run */
   guint32 ovec_pairs; /* largest ovector any pattern needs */
+  GPtrArray *units;  /* distinct units of all rules, in first-seen order (borrowed) */
 };
 
 static void index_rules(ZsRules *rules);
@@ -69,6 +70,8 @@ void zs_rules_free(ZsRules *rules) {
   zs_ac_free(rules->ac);
   g_free(rules->hits);
   g_free(rules->first);
+  if (rules->units)
+    g_ptr_array_free(rules->units, TRUE);
   if (rules->ungated)
     g_array_free(rules->ungated, TRUE);
   g_free(rules);
@@ -371,6 +374,39 @@ gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind) {
   return FALSE;
 }
 
+/* The bit of the unit at `i` in rules->units. */
+static guint64 unit_bit_at(guint i) {
+  return i < 63 ? G_GUINT64_CONSTANT(1) << i : ZS_UNIT_BIT_MORE;
+}
+
+guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
+  for (guint i = 0; i < rules->units->len; i++) {
+    const char *u = rules->units->pdata[i];
+    if (u[0] == unit[0] && strcmp(u, unit) == 0)
+      return unit_bit_at(i);
+  }
+  return 0;
+}
+
+/* Numbers the distinct units of all rules and gives each rule the bits of
+ * its own: with at most 63 distinct units a bit stands for one unit, so
+ * the rule has a unit iff it has the unit's bit. */
+static void index_units(ZsRules *rules) {
+  rules->units = g_ptr_array_new();
+  for (guint32 i = 0; i < rules->rules->len; i++) {
+    ZsRule *r = rules->rules->pdata[i];
+    r->unit_bits = 0;
+    for (char **u = r->units; *u; u++) {
+      guint64 bit = zs_rules_unit_bit(rules, *u);
+      if (!bit) {
+        g_ptr_array_add(rules->units, *u);
+        bit = unit_bit_at(rules->units->len - 1);
+      }
+      r->unit_bits |= bit;
+    }
+  }
+}
+
 static gint cmp_match(gconstpointer pa, gconstpointer pb) {
   const ZsRuleMatch *a = pa, *b = pb;
   if (a->start != b->start)
@@ -386,6 +422,25 @@ static gint cmp_match(gconstpointer pa, gconstpointer pb) {
 
 /* ---- matching ------------------------------------------------------------ */
 
+/* Sorts a sentence's matches by cmp_match(). The phrases come by end, so
+ * nearly by start already: an insertion sort does few moves. Matches that
+ * compare equal are equal in every field, so any sort gives the same
+ * array; a long list goes to g_array_sort() to stay O(n log n). */
+static void sort_matches(GArray *out) {
+  if (out->len > 64) {
+    g_array_sort(out, cmp_match);
+    return;
+  }
+  ZsRuleMatch *v = (ZsRuleMatch *)(void *)out->data;
+  for (guint i = 1; i < out->len; i++) {
+    ZsRuleMatch m = v[i];
+    guint j = i;
+    for (; j > 0 && cmp_match(&m, &v[j - 1]) < 0; j--)
+      v[j] = v[j - 1];
+    v[j] = m;
+  }
+}
+
 static void add_hit(GArray *hits, GArray *words, guint word, guint32 rule, guint type,
                     guint slot) {
   Hit h = {rule, (guint16)type, (guint16)slot};
@@ -396,6 +451,7 @@ static void add_hit(GArray *hits, GArray *words, guint word, guint32 rule, guint
 /* Puts every phrase, exclude and gate literal of every rule into one
  * automaton, and records what each of its words means to which rule. */
 static void index_rules(ZsRules *rules) {
+  index_units(rules);
   rules->ac = zs_ac_new();
   rules->ungated = g_array_new(FALSE, FALSE, sizeof(guint32));
   g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(Hit));
@@ -639,7 +695,7 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
         match_pattern(rules, rules->rules->pdata[ri], sentence, len, flags, out, warnings);
     }
   }
-  g_array_sort(out, cmp_match);
+  sort_matches(out);
   return out;
 }
 
