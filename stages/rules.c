@@ -206,6 +206,19 @@ static void compile_pattern(ZsRule *r, const char *file, guint ln, GPtrArray *pr
   r->code = re;
 }
 
+/* g_key_file_get_value()/get_string() of an optional key, NULL when it is
+ * missing: asked first with g_key_file_has_key(), since a missing key
+ * makes GLib translate its error message (gettext) even when no error is
+ * asked for; most keys of most groups are missing. */
+static char *key_value(GKeyFile *kf, const char *group, const char *key) {
+  return g_key_file_has_key(kf, group, key, NULL) ? g_key_file_get_value(kf, group, key, NULL)
+                                                  : NULL;
+}
+static char *key_string(GKeyFile *kf, const char *group, const char *key) {
+  return g_key_file_has_key(kf, group, key, NULL) ? g_key_file_get_string(kf, group, key, NULL)
+                                                  : NULL;
+}
+
 static void load_group(ZsRules *rules, GKeyFile *kf, const char *file, const char *group,
                        const LineMap *map, GHashTable *seen, GPtrArray *problems) {
   guint gl = GPOINTER_TO_UINT(g_hash_table_lookup(map->group_line, group));
@@ -225,14 +238,14 @@ static void load_group(ZsRules *rules, GKeyFile *kf, const char *file, const cha
   else
     g_hash_table_insert(seen, g_strdup(group), g_strdup(r->where));
 
-  g_autofree char *phrase = g_key_file_get_value(kf, group, "phrase", NULL);
-  g_autofree char *unit = g_key_file_get_value(kf, group, "unit", NULL);
-  g_autofree char *kind = g_key_file_get_value(kf, group, "kind", NULL);
-  g_autofree char *exclude = g_key_file_get_value(kf, group, "exclude", NULL);
-  g_autofree char *scope = g_key_file_get_value(kf, group, "scope", NULL);
-  r->pattern = g_key_file_get_value(kf, group, "pattern", NULL);
-  r->label = g_key_file_get_string(kf, group, "label", NULL);
-  r->description = g_key_file_get_string(kf, group, "description", NULL);
+  g_autofree char *phrase = key_value(kf, group, "phrase");
+  g_autofree char *unit = key_value(kf, group, "unit");
+  g_autofree char *kind = key_value(kf, group, "kind");
+  g_autofree char *exclude = key_value(kf, group, "exclude");
+  g_autofree char *scope = key_value(kf, group, "scope");
+  r->pattern = key_value(kf, group, "pattern");
+  r->label = key_string(kf, group, "label");
+  r->description = key_string(kf, group, "description");
 
   gboolean empty;
   r->phrases = split_list(phrase, &empty);
