@@ -356,13 +356,16 @@ void zs_ac_build(ZsAc *ac) {
   g_free(kids);
   g_clear_pointer(&ac->adding, g_hash_table_destroy);
 
-  /* Failure and dictionary links, breadth first. */
+  /* Failure and dictionary links, breadth first; bfs[] keeps the order. */
+  guint32 n_bfs = 0;
+  g_autofree guint32 *bfs = g_new(guint32, ac->states->len);
   GQueue queue = G_QUEUE_INIT;
   for (guint b = 0; b < 256; b++)
     if (ac->root[b])
       g_queue_push_tail(&queue, GUINT_TO_POINTER(ac->root[b]));
   while (!g_queue_is_empty(&queue)) {
     guint32 u = GPOINTER_TO_UINT(g_queue_pop_head(&queue));
+    bfs[n_bfs++] = u;
     State *su = ST(ac, u);
     for (guint32 e = 0; e < su->n; e++) {
       const Edge *ed = &g_array_index(ac->edges, Edge, su->first + e);
@@ -377,7 +380,11 @@ void zs_ac_build(ZsAc *ac) {
     }
   }
 
-  /* Dense rows: step() computed the long way, before any row exists. */
+  /* Dense rows. step(u, b) is u's child on b, else step(fail(u), b): a
+   * row is its failure state's answers with its own children written over
+   * them. Filled breadth first, a failure state (shallower) has its row
+   * before u does, when it gets one at all; row[] names a row only once
+   * it is full, so step() reads no half-filled row. */
   guint32 rows = 0, n_states = ac->states->len;
   g_autofree guint32 *row_of = g_new(guint32, n_states);
   for (i = 0; i < n_states; i++)
@@ -385,10 +392,20 @@ void zs_ac_build(ZsAc *ac) {
   ac->dense = g_new0(guint32, (gsize)rows * 256);
   ac->row = g_new(guint32, n_states);
   memset(ac->row, 0xFF, sizeof(guint32) * n_states); /* NONE until the rows are full */
-  for (i = 0; i < n_states; i++)
-    for (guint b = 0; row_of[i] != NONE && b < 256; b++)
-      ac->dense[(gsize)row_of[i] * 256 + b] = step(ac, i, (guint8)b);
-  memcpy(ac->row, row_of, sizeof(guint32) * n_states);
+  for (guint32 q = 0; q < n_bfs; q++) {
+    guint32 u = bfs[q];
+    if (row_of[u] == NONE)
+      continue;
+    guint32 *r = ac->dense + (gsize)row_of[u] * 256;
+    const State *su = ST(ac, u);
+    for (guint b = 0; b < 256; b++)
+      r[b] = step(ac, su->fail, (guint8)b);
+    for (guint32 e = 0; e < su->n; e++) {
+      const Edge *ed = &g_array_index(ac->edges, Edge, su->first + e);
+      r[ed->byte] = ed->child;
+    }
+    ac->row[u] = row_of[u];
+  }
   ac->emits = g_new(guint8, n_states);
   for (i = 0; i < n_states; i++) {
     State *st = ST(ac, i);

@@ -6,7 +6,8 @@
  * (or a person noun such as 老年人, which gives the unit 人). Values are kept
  * as exact decimals (decimal.h: a 64-bit mantissa and a power of ten): the
  * gold's `1125.48万` must be 11254800, never 11254799.999999. The sentence
- * is read as code points with byte offsets (numtext.h).
+ * is read as code points with byte offsets (numtext.h); the numeral itself
+ * by numbers_numeral.c.
  *
  * What is not a statistic is dropped here, by the gold README's rules, so
  * every later stage sees only real quantities: dates and times (2023年,
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "numbers_int.h"
 #include "numtext.h"
 #include "numwords.h"
 
@@ -32,172 +34,6 @@ char *zs_num_shift(const char *value, int shift) {
     return NULL;
   g_autofree char *s = zs_dec_str(zs_dec_scale(d, shift));
   return neg && strcmp(s, "0") != 0 ? g_strconcat("-", s, NULL) : g_strdup(s);
-}
-
-/* ---- numerals ----------------------------------------------------------- */
-
-static gboolean is_adigit(gunichar c) { return c >= '0' && c <= '9'; }
-static gboolean is_latin(gunichar c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-/* strcmp(a, b) == 0, the first bytes compared inline: a figure's unit is
- * asked about a dozen words, and nearly always differs at once. */
-static inline gboolean str_is(const char *a, const char *b) {
-  return a[0] == b[0] && strcmp(a, b) == 0;
-}
-
-/* What the numeral parser found. */
-typedef struct {
-  glong start, end;   /* code point span of the numeral (with 余/多 inside) */
-  ZsDec value;
-  gboolean chinese;   /* any Chinese numeral character */
-  gboolean arabic;    /* any Arabic digit */
-  gboolean has_power; /* 十百千万亿 appear */
-  gboolean bare;      /* starts with a power (万人, 百万), no digit before */
-  gboolean lone_yi;   /* exactly 一 or 两, nothing else */
-  gboolean integer4;  /* four Arabic digits, no point: a possible year */
-  gboolean digit_run; /* consecutive Chinese digits (二〇二三) */
-  gboolean over;      /* 余, 多 or 几 inside (8万余, 3800多万, 十几) */
-  int scale;          /* trailing 万/亿 power, for the range low bound */
-} Numeral;
-
-/* Parses an Arabic number at i: digits, thousands groups, decimals. */
-static gboolean parse_arabic(const ZsNumText *t, glong i, glong *end, ZsDec *out) {
-  if (!is_adigit(zs_nt_at(t, i)))
-    return FALSE;
-  ZsDecReader r = ZS_DEC_READER_INIT;
-  gsize len = 0; /* characters read into r */
-  glong j = i;
-  while (is_adigit(zs_nt_at(t, j))) {
-    zs_dec_feed(&r, (char)zs_nt_at(t, j++));
-    len++;
-  }
-  /* Thousands groups only when every group has exactly three digits; a
-   * space as the separator is what PDF extraction leaves of a thin space
-   * or a line break inside a number (12 000). */
-  gsize lead = len;
-  while ((zs_nt_at(t, j) == ',' || (zs_nt_at(t, j) == ' ' && lead <= 3)) &&
-         is_adigit(zs_nt_at(t, j + 1)) && is_adigit(zs_nt_at(t, j + 2)) &&
-         is_adigit(zs_nt_at(t, j + 3)) && !is_adigit(zs_nt_at(t, j + 4)) && len <= 3 + 4 * 8) {
-    for (int k = 1; k <= 3; k++)
-      zs_dec_feed(&r, (char)zs_nt_at(t, j + k));
-    len += 3;
-    j += 4;
-  }
-  if (zs_nt_at(t, j) == '.' && is_adigit(zs_nt_at(t, j + 1))) {
-    zs_dec_feed(&r, '.');
-    j++;
-    while (is_adigit(zs_nt_at(t, j)))
-      zs_dec_feed(&r, (char)zs_nt_at(t, j++));
-  }
-  *out = zs_dec_result(&r);
-  *end = j;
-  return out->ok;
-}
-
-/* Chinese-style evaluation over digits and powers, Arabic numbers allowed as
- * digits: 一千五百亿, 3万5千, 1.5万亿, 百万, 十几. Leaves num->end after the
- * last character that belongs to the numeral. */
-static gboolean parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
-  memset(num, 0, sizeof *num);
-  num->start = i;
-  ZsDec result = zs_dec_int(0), mid = zs_dec_int(0), section = zs_dec_int(0);
-  ZsDec cur = zs_dec_int(0);
-  gboolean have_cur = FALSE, last_digit = FALSE, any = FALSE;
-  glong j = i;
-  int n_arabic_tokens = 0;
-  while (j < t->n) {
-    gunichar c = zs_nt_at(t, j);
-    int d = zs_numwords_digit(c), p = zs_numwords_power(c);
-    glong e;
-    ZsDec a;
-    if (is_adigit(c)) {
-      if (last_digit || (n_arabic_tokens > 0 && !num->has_power))
-        break;
-      if (!parse_arabic(t, j, &e, &a))
-        return FALSE;
-      num->integer4 = (e - j == 4) && !num->has_power && n_arabic_tokens == 0;
-      cur = a;
-      have_cur = last_digit = any = TRUE;
-      num->arabic = TRUE;
-      n_arabic_tokens++;
-      j = e;
-    } else if (d >= 0) {
-      if (last_digit) {
-        /* 二〇二三: a run of digits, read only as a year by the caller. */
-        if (!num->chinese || num->has_power)
-          break;
-        num->digit_run = TRUE;
-        cur = zs_dec_add(zs_dec_scale(cur, 1), zs_dec_int((guint64)d));
-      } else {
-        cur = zs_dec_int((guint64)d);
-      }
-      have_cur = last_digit = any = TRUE;
-      /* 一百零五: 零 after a power only fills the gap. */
-      if (d == 0 && num->has_power && c != 0x3007)
-        have_cur = last_digit = FALSE;
-      num->chinese = TRUE;
-      j++;
-    } else if (p > 0 && !num->digit_run) {
-      /* A power must not start a numeral unless the caller allows it
-       * (近万人, 百万名); 千 after Arabic digits is a unit prefix in 千米. */
-      if (p == 3 && num->arabic && (zs_nt_at(t, j + 1) == 0x7C73 /* 米 */ ||
-                                    zs_nt_at(t, j + 1) == 0x514B /* 克 */ ||
-                                    zs_nt_at(t, j + 1) == 0x74E6 /* 瓦 */))
-        break;
-      if (!any && p > 1) /* 十五 is a numeral; 百, 千, 万 alone are words */
-        num->bare = TRUE;
-      num->has_power = TRUE;
-      if (!num->arabic)
-        num->chinese = TRUE;
-      if (p < 4) {
-        ZsDec unit_val = have_cur ? cur : zs_dec_int(1);
-        section = zs_dec_add(section, zs_dec_scale(unit_val, p));
-        num->scale = 0;
-      } else if (p == 4) {
-        section = zs_dec_add(section, have_cur ? cur : zs_dec_int(0));
-        if (zs_dec_is_zero(section))
-          section = zs_dec_int(1);
-        mid = zs_dec_add(mid, zs_dec_scale(section, 4));
-        section = zs_dec_int(0);
-        num->scale = 4;
-      } else {
-        ZsDec x = zs_dec_add(zs_dec_add(mid, section), have_cur ? cur : zs_dec_int(0));
-        if (zs_dec_is_zero(x))
-          x = zs_dec_int(1);
-        result = zs_dec_scale(zs_dec_add(result, x), 8);
-        mid = section = zs_dec_int(0);
-        num->scale = num->scale == 4 && zs_nt_at(t, j - 1) == 0x4E07 ? 12 : 8;
-      }
-      cur = zs_dec_int(0);
-      have_cur = last_digit = FALSE;
-      any = TRUE;
-      j++;
-    } else if ((c == 0x4F59 /* 余 */ || c == 0x591A /* 多 */) && any &&
-               !num->over) {
-      /* 3800多万户, 8万余, 50余个: the qualifier may sit before the scale. */
-      gunichar next = zs_nt_at(t, j + 1);
-      num->over = TRUE;
-      j++;
-      if (zs_numwords_power(next) < 4)
-        break;
-    } else if (c == 0x51E0 /* 几 */ && any && !have_cur && num->chinese) {
-      num->over = TRUE; /* 十几: the gold reads it as "over 10" */
-      j++;
-      break;
-    } else {
-      break;
-    }
-  }
-  if (!any)
-    return FALSE;
-  num->value = zs_dec_add(zs_dec_add(result, mid),
-                          zs_dec_add(section, have_cur ? cur : zs_dec_int(0)));
-  num->end = j;
-  num->lone_yi = num->chinese && !num->has_power && !num->digit_run &&
-                 j - i == 1 && (zs_nt_at(t, i) == 0x4E00 || zs_nt_at(t, i) == 0x4E24);
-  return num->value.ok;
 }
 
 /* ---- units and words, looked up in numwords' indexes --------------------- */
@@ -406,7 +242,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   memset(f, 0, sizeof *f);
   gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
-  if (!parse_numeral(t, ni, &f->num))
+  if (!zs_num_parse_numeral(t, ni, &f->num))
     return FALSE;
   Numeral *n = &f->num;
   glong j = n->end;
@@ -679,7 +515,7 @@ char *zs_num_parse(const char *text) {
   zs_nt_init(&t, text, strlen(text));
   Numeral n;
   char *r = NULL;
-  if (parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)
+  if (zs_num_parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)
     r = zs_dec_str(n.value);
   zs_nt_clear(&t);
   return r;

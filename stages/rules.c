@@ -1,4 +1,4 @@
-/* rules.c: loads and checks rules files, and finds where rules match.
+/* rules.c: loads and checks rules files (rules_match.c finds where they match).
  *
  * GLib's key file parser reads the values, but it forgives what a rules
  * author needs to hear about (a duplicate key silently wins, a group
@@ -9,39 +9,17 @@
  */
 #include "rules.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <string.h>
 
-#include "ac.h"
-#include "gate.h"
 #include "numbers.h"
+#include "rules_int.h"
 
 /* PCRE2 limits for rule patterns: generous for real patterns, small enough
  * that a catastrophic one gives up within milliseconds. */
 #define ZS_MATCH_LIMIT 200000
 #define ZS_DEPTH_LIMIT 10000
 
-/* What an automaton word means for one rule: a phrase of it (slot: the
- * phrase's index), an exclude phrase, or a literal that gates its pattern. */
-enum { HIT_PHRASE, HIT_EXCLUDE, HIT_GATE };
-typedef struct {
-  guint32 rule;
-  guint16 type;
-  guint16 slot;
-} Hit;
-
-struct ZsRules {
-  GPtrArray *rules; /* ZsRule* */
-  pcre2_match_context *mctx;
-  ZsAc *ac;          /* every phrase, exclude and gate literal of every rule */
-  Hit *hits;         /* hits[first[w] .. first[w + 1]) are word w's meanings */
-  guint *first;
-  GArray *ungated;   /* guint32: rules whose pattern has no gate: always run */
-  guint32 ovec_pairs; /* largest ovector any pattern needs */
-};
-
-static void index_rules(ZsRules *rules);
+static void index_units(ZsRules *rules);
 
 static const char *known_keys[] = {"phrase", "pattern", "unit", "kind", "label",
                                    "description", "exclude", "scope"};
@@ -69,6 +47,8 @@ void zs_rules_free(ZsRules *rules) {
   zs_ac_free(rules->ac);
   g_free(rules->hits);
   g_free(rules->first);
+  if (rules->units)
+    g_ptr_array_free(rules->units, TRUE);
   if (rules->ungated)
     g_array_free(rules->ungated, TRUE);
   g_free(rules);
@@ -203,6 +183,19 @@ static void compile_pattern(ZsRule *r, const char *file, guint ln, GPtrArray *pr
   r->code = re;
 }
 
+/* g_key_file_get_value()/get_string() of an optional key, NULL when it is
+ * missing: asked first with g_key_file_has_key(), since a missing key
+ * makes GLib translate its error message (gettext) even when no error is
+ * asked for; most keys of most groups are missing. */
+static char *key_value(GKeyFile *kf, const char *group, const char *key) {
+  return g_key_file_has_key(kf, group, key, NULL) ? g_key_file_get_value(kf, group, key, NULL)
+                                                  : NULL;
+}
+static char *key_string(GKeyFile *kf, const char *group, const char *key) {
+  return g_key_file_has_key(kf, group, key, NULL) ? g_key_file_get_string(kf, group, key, NULL)
+                                                  : NULL;
+}
+
 static void load_group(ZsRules *rules, GKeyFile *kf, const char *file, const char *group,
                        const LineMap *map, GHashTable *seen, GPtrArray *problems) {
   guint gl = GPOINTER_TO_UINT(g_hash_table_lookup(map->group_line, group));
@@ -222,14 +215,14 @@ static void load_group(ZsRules *rules, GKeyFile *kf, const char *file, const cha
   else
     g_hash_table_insert(seen, g_strdup(group), g_strdup(r->where));
 
-  g_autofree char *phrase = g_key_file_get_value(kf, group, "phrase", NULL);
-  g_autofree char *unit = g_key_file_get_value(kf, group, "unit", NULL);
-  g_autofree char *kind = g_key_file_get_value(kf, group, "kind", NULL);
-  g_autofree char *exclude = g_key_file_get_value(kf, group, "exclude", NULL);
-  g_autofree char *scope = g_key_file_get_value(kf, group, "scope", NULL);
-  r->pattern = g_key_file_get_value(kf, group, "pattern", NULL);
-  r->label = g_key_file_get_string(kf, group, "label", NULL);
-  r->description = g_key_file_get_string(kf, group, "description", NULL);
+  g_autofree char *phrase = key_value(kf, group, "phrase");
+  g_autofree char *unit = key_value(kf, group, "unit");
+  g_autofree char *kind = key_value(kf, group, "kind");
+  g_autofree char *exclude = key_value(kf, group, "exclude");
+  g_autofree char *scope = key_value(kf, group, "scope");
+  r->pattern = key_value(kf, group, "pattern");
+  r->label = key_string(kf, group, "label");
+  r->description = key_string(kf, group, "description");
 
   gboolean empty;
   r->phrases = split_list(phrase, &empty);
@@ -358,7 +351,8 @@ ZsRules *zs_rules_load(const char *const *paths, GPtrArray *problems, GError **e
     g_set_error(error, ZS_ERROR, ZS_ERROR_RULES, "no rules were loaded");
     return NULL;
   }
-  index_rules(rules);
+  index_units(rules);
+  zs_rules_index(rules);
   return g_steal_pointer(&rules);
 }
 
@@ -371,285 +365,35 @@ gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind) {
   return FALSE;
 }
 
-static gint cmp_match(gconstpointer pa, gconstpointer pb) {
-  const ZsRuleMatch *a = pa, *b = pb;
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  gsize la = a->end - a->start, lb = b->end - b->start;
-  if (la != lb)
-    return la > lb ? -1 : 1;
-  la = a->start - a->context, lb = b->start - b->context;
-  if (la != lb)
-    return la > lb ? -1 : 1;
-  return a->rule->index < b->rule->index ? -1 : a->rule->index > b->rule->index;
+/* The bit of the unit at `i` in rules->units. */
+static guint64 unit_bit_at(guint i) {
+  return i < 63 ? G_GUINT64_CONSTANT(1) << i : ZS_UNIT_BIT_MORE;
 }
 
-/* ---- matching ------------------------------------------------------------ */
-
-static void add_hit(GArray *hits, GArray *words, guint word, guint32 rule, guint type,
-                    guint slot) {
-  Hit h = {rule, (guint16)type, (guint16)slot};
-  g_array_append_val(hits, h);
-  g_array_append_val(words, word);
+guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
+  for (guint i = 0; i < rules->units->len; i++) {
+    const char *u = rules->units->pdata[i];
+    if (u[0] == unit[0] && strcmp(u, unit) == 0)
+      return unit_bit_at(i);
+  }
+  return 0;
 }
 
-/* Puts every phrase, exclude and gate literal of every rule into one
- * automaton, and records what each of its words means to which rule. */
-static void index_rules(ZsRules *rules) {
-  rules->ac = zs_ac_new();
-  rules->ungated = g_array_new(FALSE, FALSE, sizeof(guint32));
-  g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(Hit));
-  g_autoptr(GArray) words = g_array_new(FALSE, FALSE, sizeof(guint));
-  rules->ovec_pairs = 1;
+/* Numbers the distinct units of all rules and gives each rule the bits of
+ * its own: with at most 63 distinct units a bit stands for one unit, so
+ * the rule has a unit iff it has the unit's bit. */
+static void index_units(ZsRules *rules) {
+  rules->units = g_ptr_array_new();
   for (guint32 i = 0; i < rules->rules->len; i++) {
     ZsRule *r = rules->rules->pdata[i];
-    for (guint k = 0; r->phrases[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, r->phrases[k], strlen(r->phrases[k])), i,
-              HIT_PHRASE, k);
-    for (guint k = 0; r->excludes[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, r->excludes[k], strlen(r->excludes[k])), i,
-              HIT_EXCLUDE, 0);
-    if (!r->code)
-      continue;
-    guint32 groups = 0;
-    pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &groups);
-    rules->ovec_pairs = MAX(rules->ovec_pairs, groups + 1);
-    g_auto(GStrv) gates = zs_gate_choices(r->pattern);
-    if (!gates)
-      g_array_append_val(rules->ungated, i);
-    for (guint k = 0; gates && gates[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), i, HIT_GATE, 0);
-  }
-  zs_ac_build(rules->ac);
-  /* Group the meanings by word: a counting sort keeps each word's in rule
-   * order. */
-  guint n = zs_ac_words(rules->ac);
-  rules->first = g_new0(guint, n + 1);
-  for (guint i = 0; i < words->len; i++)
-    rules->first[g_array_index(words, guint, i) + 1]++;
-  for (guint w = 0; w < n; w++)
-    rules->first[w + 1] += rules->first[w];
-  g_autofree guint *fill = g_memdup2(rules->first, sizeof(guint) * (n + 1));
-  rules->hits = g_new(Hit, MAX(hits->len, 1));
-  for (guint i = 0; i < hits->len; i++)
-    rules->hits[fill[g_array_index(words, guint, i)]++] = g_array_index(hits, Hit, i);
-}
-
-/* Match data is per thread (PCRE2 forbids sharing it); one, as large as the
- * largest pattern needs, serves every pattern the thread runs. */
-static void free_md(gpointer md) { pcre2_match_data_free(md); }
-static GPrivate thread_md = G_PRIVATE_INIT(free_md);
-
-static pcre2_match_data *match_data(const ZsRules *rules) {
-  pcre2_match_data *md = g_private_get(&thread_md);
-  if (!md || pcre2_get_ovector_count(md) < rules->ovec_pairs) {
-    md = pcre2_match_data_create(rules->ovec_pairs, NULL);
-    g_private_replace(&thread_md, md);
-  }
-  return md;
-}
-
-static void match_pattern(const ZsRules *rules, const ZsRule *r, const char *s, gsize len,
-                          uint32_t flags, GArray *out, GPtrArray *warnings) {
-  pcre2_match_data *md = match_data(rules);
-  PCRE2_SIZE at = 0;
-  while (at <= len) {
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH)
-      break;
-    if (rc < 0) {
-      PCRE2_UCHAR msg[256];
-      pcre2_get_error_message(rc, msg, sizeof msg);
-      if (warnings)
-        g_ptr_array_add(warnings, g_strdup_printf("%s: pattern of [%s] skipped for a sentence: %s",
-                                                  r->where, r->metric, (const char *)msg));
-      /* Drop what this rule matched in the sentence: a half-run pattern
-       * must not decide anything. */
-      for (guint i = out->len; i-- > 0;)
-        if (g_array_index(out, ZsRuleMatch, i).rule == r)
-          g_array_remove_index(out, i);
-      break;
-    }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if (ov[1] > ov[0]) {
-      ZsRuleMatch m = {r, ov[0], ov[1], pcre2_get_startchar(md)};
-      g_array_append_val(out, m);
-      at = ov[1];
-    } else {
-      at = ov[0] + 1;
-      while (at < len && (s[at] & 0xC0) == 0x80)
-        at++;
-    }
-  }
-}
-
-/* An occurrence of an automaton word: its meaning (index into hits) and
- * where it stands. */
-typedef struct {
-  guint hit;
-  gsize start, end;
-} Found;
-
-/* The occurrences of a sentence: a plain array, appended to for every
- * hit of the automaton without a function call. */
-typedef struct {
-  Found *v;
-  guint len, cap;
-} FoundList;
-
-typedef struct {
-  const ZsRules *rules;
-  FoundList *found;
-} Scan;
-
-static void on_word(guint word, gsize end, gpointer data) {
-  Scan *sc = data;
-  FoundList *fl = sc->found;
-  gsize len = zs_ac_word_len(sc->rules->ac, word);
-  for (guint h = sc->rules->first[word]; h < sc->rules->first[word + 1]; h++) {
-    if (fl->len == fl->cap) {
-      fl->cap = MAX(64, fl->cap * 2);
-      fl->v = g_renew(Found, fl->v, fl->cap);
-    }
-    fl->v[fl->len++] = (Found){h, end - len, end};
-  }
-}
-
-static gboolean has_rule(GArray *ids, guint32 rule) {
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index(ids, guint32, i) == rule)
-      return TRUE;
-  return FALSE;
-}
-
-static gint cmp_u32(gconstpointer a, gconstpointer b) {
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* The working arrays of match_sentence(), per thread and kept from one
- * sentence to the next: each call starts by emptying them, and none of
- * them leaves the call. */
-typedef struct {
-  FoundList found;
-  GArray *vetoed; /* guint32 rule indexes */
-  GArray *run;    /* guint32 rule indexes */
-  GArray *taken;  /* guint indexes into found */
-} Scratch;
-
-static void scratch_free(gpointer data) {
-  Scratch *sx = data;
-  g_free(sx->found.v);
-  g_array_free(sx->vetoed, TRUE);
-  g_array_free(sx->run, TRUE);
-  g_array_free(sx->taken, TRUE);
-  g_free(sx);
-}
-static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
-
-static Scratch *scratch(void) {
-  Scratch *sx = g_private_get(&thread_scratch);
-  if (!sx) {
-    sx = g_new0(Scratch, 1);
-    sx->vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
-    sx->run = g_array_new(FALSE, FALSE, sizeof(guint32));
-    sx->taken = g_array_new(FALSE, FALSE, sizeof(guint));
-    g_private_set(&thread_scratch, sx);
-  }
-  sx->found.len = 0;
-  g_array_set_size(sx->vetoed, 0);
-  g_array_set_size(sx->run, 0);
-  g_array_set_size(sx->taken, 0);
-  return sx;
-}
-
-/* One pass of the automaton finds every phrase, exclude and gate; then
- * only the patterns whose gate occurred (or that have none) run. The
- * result is what scanning each rule on its own gives: a phrase's
- * occurrences are taken left to right without overlapping each other. */
-static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize len,
-                              gboolean valid, GPtrArray *warnings) {
-  GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
-  Scratch *sx = scratch();
-  FoundList *found = &sx->found;
-  GArray *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
-  Scan sc = {rules, found};
-  if (valid)
-    zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
-  else
-    zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
-
-  for (guint i = 0; i < found->len; i++) {
-    const Hit *h = &rules->hits[found->v[i].hit];
-    if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
-      g_array_append_val(vetoed, h->rule);
-    else if (h->type == HIT_GATE && !has_rule(run, h->rule))
-      g_array_append_val(run, h->rule);
-  }
-  /* Phrases: occurrences come by end, so per phrase by start too. There
-   * are at most as many as occurrences: both arrays are sized for that
-   * first and cut to what was taken after. */
-  guint n_taken = 0;
-  g_array_set_size(taken, found->len);
-  g_array_set_size(out, found->len);
-  for (guint i = 0; i < found->len; i++) {
-    const Found *f = &found->v[i];
-    const Hit *h = &rules->hits[f->hit];
-    if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
-      continue;
-    gboolean overlaps = FALSE;
-    for (guint k = n_taken; k-- > 0;) {
-      const Found *prev = &found->v[g_array_index(taken, guint, k)];
-      if (prev->hit == f->hit) {
-        overlaps = f->start < prev->end;
-        break;
+    r->unit_bits = 0;
+    for (char **u = r->units; *u; u++) {
+      guint64 bit = zs_rules_unit_bit(rules, *u);
+      if (!bit) {
+        g_ptr_array_add(rules->units, *u);
+        bit = unit_bit_at(rules->units->len - 1);
       }
-    }
-    if (overlaps)
-      continue;
-    g_array_index(out, ZsRuleMatch, n_taken) =
-        (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
-    g_array_index(taken, guint, n_taken++) = i;
-  }
-  g_array_set_size(taken, n_taken);
-  g_array_set_size(out, n_taken);
-
-  /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
-   * loop; once is enough (or none: zs_rules_match_valid). On invalid UTF-8
-   * (the normalizer never gives any) every pattern runs, checked, and each
-   * reports it, as before. */
-  uint32_t flags = valid ? PCRE2_NO_UTF_CHECK : 0;
-  GArray *always = rules->ungated;
-  if (!valid) {
-    g_array_set_size(run, 0);
-    for (guint32 i = 0; i < rules->rules->len; i++)
-      if (((ZsRule *)rules->rules->pdata[i])->code)
-        g_array_append_val(run, i);
-    always = NULL;
-  }
-  for (guint i = 0; always && i < always->len; i++)
-    if (!has_rule(run, g_array_index(always, guint32, i)))
-      g_array_append_val(run, g_array_index(always, guint32, i));
-  if (run->len) {
-    /* Warnings come in rule order, as they would rule by rule. */
-    g_array_sort(run, cmp_u32);
-    for (guint i = 0; i < run->len; i++) {
-      guint32 ri = g_array_index(run, guint32, i);
-      if (!has_rule(vetoed, ri))
-        match_pattern(rules, rules->rules->pdata[ri], sentence, len, flags, out, warnings);
+      r->unit_bits |= bit;
     }
   }
-  g_array_sort(out, cmp_match);
-  return out;
-}
-
-GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings) {
-  gsize len = strlen(sentence);
-  return match_sentence(rules, sentence, len, g_utf8_validate(sentence, (gssize)len, NULL),
-                        warnings);
-}
-
-GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
-                             GPtrArray *warnings) {
-  return match_sentence(rules, sentence, len, TRUE, warnings);
 }

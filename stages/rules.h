@@ -27,6 +27,7 @@ typedef struct {
   char *pattern;    /* PCRE2 source, or NULL */
   gpointer code;    /* compiled pcre2_code*, or NULL */
   guint kinds;      /* bit (1 << ZsKind) per accepted kind */
+  guint64 unit_bits; /* zs_rules_unit_bit() of each of its units, or'ed */
   ZsScope scope;
   char *file;
   guint line;       /* line of the [group] header */
@@ -69,5 +70,22 @@ GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize l
 
 /* Does the rule accept this unit and kind? */
 gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind);
+
+/* A unit's bit among the distinct units of the rule set: one of its own
+ * for each of the first 63, ZS_UNIT_BIT_MORE (shared) for every later one,
+ * 0 for a unit no rule names. Lets a caller that asks about one unit
+ * against many rules look the unit up once (zs_rule_accepts_bit). */
+#define ZS_UNIT_BIT_MORE (G_GUINT64_CONSTANT(1) << 63)
+guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit);
+
+/* zs_rule_accepts(rule, unit, kind), given `bit` = zs_rules_unit_bit() of
+ * `unit` in the rule's set: a bit of its own decides alone; only the
+ * shared one needs the names compared. */
+static inline gboolean zs_rule_accepts_bit(const ZsRule *rule, guint64 bit, const char *unit,
+                                           ZsKind kind) {
+  if (!(rule->kinds & (1u << kind)) || !(rule->unit_bits & bit))
+    return FALSE;
+  return bit != ZS_UNIT_BIT_MORE || zs_rule_accepts(rule, unit, kind);
+}
 
 #endif

@@ -12,13 +12,20 @@
  * sentence of corpus/ and a few made to hit overlaps, excludes and invalid
  * UTF-8, with the shipped rules and the test rules.
  * /rules/match/threads: the same answers from four threads at once.
+ * /rules/unit-bits: zs_rule_accepts_bit() with zs_rules_unit_bit() answers
+ * as zs_rule_accepts() does, for every rule, known unit and kind, with the
+ * shipped rules and with a rule per known unit.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "gate.h"
+#include "numwords.h"
 #include "normalize.h"
 #include "rules.h"
 #include "segment.h"
@@ -278,6 +285,42 @@ static void test_threads(void) {
   g_ptr_array_unref(serial.out);
 }
 
+static void check_unit_bits(const ZsRules *rules) {
+  const char *odd[] = {"", "无此单位"};
+  for (guint i = 0; i < zs_rules_count(rules); i++) {
+    const ZsRule *r = zs_rules_get(rules, i);
+    for (gsize u = 0; u < zs_numwords_n_units + G_N_ELEMENTS(odd); u++) {
+      const char *unit =
+          u < zs_numwords_n_units ? zs_numwords_units[u].unit : odd[u - zs_numwords_n_units];
+      guint64 bit = zs_rules_unit_bit(rules, unit);
+      for (int k = 0; k < ZS_KIND_COUNT; k++)
+        g_assert_cmpint(zs_rule_accepts_bit(r, bit, unit, k), ==, zs_rule_accepts(r, unit, k));
+    }
+  }
+}
+
+static void test_unit_bits(void) {
+  g_autoptr(ZsRules) shipped = test_load_rules("rules");
+  check_unit_bits(shipped);
+  /* A rule per known unit, each with the next unit too. */
+  GString *text = g_string_new(NULL);
+  for (gsize u = 0; u < zs_numwords_n_units; u++)
+    g_string_append_printf(text, "[unit_%zu]\nphrase=测试%zu\nunit=%s;%s\n\n", u, u,
+                           zs_numwords_units[u].unit,
+                           zs_numwords_units[(u + 1) % zs_numwords_n_units].unit);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp("zs-units-XXXXXX.rules", &path, &error);
+  g_assert_no_error(error);
+  close(fd);
+  g_file_set_contents(path, text->str, -1, &error);
+  g_assert_no_error(error);
+  g_string_free(text, TRUE);
+  g_autoptr(ZsRules) all = test_load_rules(path);
+  g_remove(path);
+  check_unit_bits(all);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func(case_free);
@@ -308,5 +351,6 @@ int main(int argc, char **argv) {
   g_test_add_func("/rules/match/reference", test_reference);
   g_test_add_func("/rules/match/overlap", test_overlap);
   g_test_add_func("/rules/match/threads", test_threads);
+  g_test_add_func("/rules/unit-bits", test_unit_bits);
   return g_test_run();
 }

@@ -1,0 +1,338 @@
+/* extract_claim.c: which rule claims which figure of a sentence.
+ *
+ * A 分别 list first, then the nearest phrase in the same clause (after the
+ * phrase first, then before it), the longest phrase winning, then the rule
+ * defined first; last, figures with no phrase of their own take the metric
+ * of the figure they continue. rules/README.md gives the same algorithm
+ * for rule authors, with examples.
+ */
+#include <string.h>
+
+#include "extract_int.h"
+#include "utf8.h"
+
+/* Is there another match, between positions a and b, that accepts the
+ * item? `accepts[i]`: does match i accept it. */
+static gboolean blocked(GArray *matches, const ZsRuleMatch *self, gsize a, gsize b,
+                        const gboolean *accepts) {
+  for (guint i = 0; i < matches->len; i++) {
+    const ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    if (m == self || m->rule == self->rule)
+      continue;
+    if (m->start >= a && m->end <= b && accepts[i])
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Priority of a match: the longer phrase first, then the longer context
+ * before a pattern's \K, then the rule defined first. */
+static guint match_len(const ZsRuleMatch *m) { return (guint)(m->end - m->start); }
+static guint context_len(const ZsRuleMatch *m) { return (guint)(m->start - m->context); }
+
+static gint cmp_by_length(gconstpointer pa, gconstpointer pb) {
+  const ZsRuleMatch *a = *(ZsRuleMatch *const *)pa, *b = *(ZsRuleMatch *const *)pb;
+  if (match_len(a) != match_len(b))
+    return match_len(a) > match_len(b) ? -1 : 1;
+  if (context_len(a) != context_len(b))
+    return context_len(a) > context_len(b) ? -1 : 1;
+  if (a->rule->index != b->rule->index)
+    return a->rule->index < b->rule->index ? -1 : 1;
+  return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static void distribute_at(const char *s, gsize p, const guint *clause, GArray *items,
+                          GArray *matches, gboolean by_figures) {
+  GPtrArray *after = g_ptr_array_new();
+  for (guint i = 0; i < items->len; i++) {
+    Item *it = &g_array_index(items, Item, i);
+    if (it->q->start < p || it->rule)
+      continue;
+    if (after->len) {
+      Item *prev = after->pdata[after->len - 1];
+      if (!list_gap(s, prev->q->end, it->q->start) && clause[it->q->start] != clause[p])
+        break;
+    } else if (clause[it->q->start] != clause[p]) {
+      break;
+    }
+    g_ptr_array_add(after, it);
+  }
+  guint n = after->len;
+  if (n >= 2) {
+    /* Phrases of the list before 分别, in this clause, that accept them. */
+    GPtrArray *phr = g_ptr_array_new();
+    for (guint i = 0; i < matches->len; i++) {
+      ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+      if (m->end > p || clause[m->start] != clause[p])
+        continue;
+      if (phr->len && ((ZsRuleMatch *)phr->pdata[phr->len - 1])->end > m->start)
+        continue; /* overlapping: keep the first, longest */
+      g_ptr_array_add(phr, m);
+    }
+    gboolean by_phrase = !by_figures && phr->len == n;
+    for (guint k = 0; by_phrase && k < n; k++)
+      by_phrase = zs_rule_accepts(((ZsRuleMatch *)phr->pdata[k])->rule,
+                                  ((Item *)after->pdata[k])->q->unit,
+                                  ((Item *)after->pdata[k])->kind);
+    if (by_phrase) {
+      for (guint k = 0; k < n; k++) {
+        Item *it = after->pdata[k];
+        it->rule = ((ZsRuleMatch *)phr->pdata[k])->rule;
+        it->metric = it->rule->metric;
+      }
+    } else if (by_figures) {
+      /* The last n claimed figures before 分别 are the subjects. */
+      GPtrArray *before = g_ptr_array_new();
+      for (guint i = 0; i < items->len; i++) {
+        Item *it = &g_array_index(items, Item, i);
+        if (it->q->end <= p && it->metric)
+          g_ptr_array_add(before, it);
+      }
+      if (before->len >= n)
+        for (guint k = 0; k < n; k++) {
+          Item *src = before->pdata[before->len - n + k];
+          Item *it = after->pdata[k];
+          it->rule = src->rule;
+          it->metric = src->metric;
+        }
+      g_ptr_array_free(before, TRUE);
+    }
+    g_ptr_array_free(phr, TRUE);
+  }
+  g_ptr_array_free(after, TRUE);
+}
+
+void zs_extract_distribute(const char *s, const guint *clause, GArray *items, GArray *matches,
+                           gboolean by_figures) {
+  for (const char *hit = s; (hit = strstr(hit, "分别")); hit += strlen("分别"))
+    distribute_at(s, (gsize)(hit - s), clause, items, matches, by_figures);
+}
+
+static gboolean clause_has_match(const guint *clause, GArray *matches, guint c) {
+  for (guint i = 0; i < matches->len; i++)
+    if (clause[g_array_index(matches, ZsRuleMatch, i).start] == c)
+      return TRUE;
+  return FALSE;
+}
+
+/* Claims figures for rule matches in four passes, each over the matches
+ * longest first: a figure inside the match (a pattern that spells out the
+ * number), a figure written right before the phrase (8489个老旧小区), the
+ * nearest figure after the phrase in its clause, the nearest one before it. */
+static gint cmp_by_length_data(gconstpointer pa, gconstpointer pb, gpointer unused) {
+  return cmp_by_length(pa, pb);
+}
+
+/* Sorts order[0, n) by cmp_by_length(): by insertion when short (a
+ * sentence's claiming matches are few), as g_qsort_with_data() would
+ * (both stable). */
+static void sort_by_length(ZsRuleMatch **order, guint n) {
+  if (n > 32) {
+    g_qsort_with_data(order, (gint)n, sizeof *order, cmp_by_length_data, NULL);
+    return;
+  }
+  for (guint i = 1; i < n; i++) {
+    ZsRuleMatch *m = order[i];
+    guint j = i;
+    for (; j > 0 && cmp_by_length(&m, &order[j - 1]) < 0; j--)
+      order[j] = order[j - 1];
+    order[j] = m;
+  }
+}
+
+void zs_extract_claim(const guint *clause, GArray *items, GArray *matches) {
+  /* The working arrays on the stack for an ordinary sentence. */
+  enum { LOCAL = 64 };
+  ZsRuleMatch *order_local[LOCAL];
+  gboolean accepts_local[4 * LOCAL], done_local[LOCAL];
+  guint n = matches->len;
+  gsize n_acc = (gsize)items->len * n + 1;
+  g_autofree ZsRuleMatch **order_heap = n <= LOCAL ? NULL : g_new(ZsRuleMatch *, n);
+  g_autofree gboolean *accepts_heap = n_acc <= G_N_ELEMENTS(accepts_local) ? NULL
+                                                                           : g_new(gboolean, n_acc);
+  g_autofree gboolean *done_heap = n <= LOCAL ? NULL : g_new(gboolean, n);
+  ZsRuleMatch **order = order_heap ? order_heap : order_local;
+  gboolean *accepts = accepts_heap ? accepts_heap : accepts_local;
+  gboolean *done = done_heap ? done_heap : done_local;
+  /* accepts[k * n + i]: does match i accept item k? Units and kinds do not
+   * change while claiming, and every pass asks again. Only a match that
+   * accepts a figure it may claim (no rule yet, not a change) can claim
+   * anything: the passes go over those alone. Figures only gain rules
+   * here, so the others stay out of reach throughout. */
+  guint n_order = 0;
+  for (guint i = 0; i < n; i++) {
+    ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    gboolean claims = FALSE;
+    for (guint k = 0; k < items->len; k++) {
+      const Item *it = &g_array_index(items, Item, k);
+      gboolean acc = zs_rule_accepts_bit(m->rule, it->unit_bit, it->q->unit, it->kind);
+      accepts[k * n + i] = acc;
+      claims |= acc && !it->rule && !is_change(it->kind);
+    }
+    if (claims)
+      order[n_order++] = m;
+  }
+  /* The sort g_ptr_array_sort() makes (stable: ties keep match order). */
+  sort_by_length(order, n_order);
+  memset(done, 0, n_order * sizeof *done);
+  /* Each match claims at most one figure. */
+  for (int pass = 0; pass < 4; pass++)
+    for (guint i = 0; i < n_order; i++) {
+      ZsRuleMatch *m = order[i];
+      guint mi = (guint)(m - &g_array_index(matches, ZsRuleMatch, 0));
+      if (done[i])
+        continue;
+      /* A match spanning clauses looks ahead from the clause it ends in. */
+      guint at_end = clause[m->end > m->start ? m->end - 1 : m->start];
+      guint at_start = clause[m->start];
+      Item *best = NULL;
+      for (guint k = 0; k < items->len; k++) {
+        Item *it = &g_array_index(items, Item, k);
+        /* Changes take the metric of what changed: continue_series(). */
+        const gboolean *acc = &accepts[k * n];
+        if (it->rule || is_change(it->kind) || !acc[mi])
+          continue;
+        gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
+        gboolean inside = it->q->start >= m->start && it->q->end <= m->end;
+        if (pass == 0) {
+          if (inside) {
+            best = it;
+            break;
+          }
+        } else if (pass == 1) {
+          if (it->q->end == m->start) {
+            best = it;
+            break;
+          }
+        } else if (pass == 2 && it->q->start >= m->end) {
+          /* The subject carries into the next clause when that clause names
+           * none of its own: 生产总值增长5.8%，达到6.3万亿元. */
+          if (clause_scope && clause[it->q->start] != at_end &&
+              !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
+            continue;
+          if (!blocked(matches, m, m->end, it->q->start, acc)) {
+            best = it;
+            break;
+          }
+        } else if (pass == 3 && it->q->end <= m->start) {
+          if (clause_scope && clause[it->q->start] != at_start)
+            continue;
+          if (!blocked(matches, m, it->q->end, m->start, acc))
+            best = it; /* keep the nearest: the last one before */
+        }
+      }
+      if (best) {
+        best->rule = m->rule;
+        best->metric = m->rule->metric;
+        done[i] = TRUE;
+      }
+    }
+}
+
+/* Does the text between two figures carry the first to the second, as in
+ * 由35.93%提高到2023年的48.3% (a short gap with 到 or 至)? */
+static gboolean moves_to(const char *s, gsize from, gsize to) {
+  if (to - from > 3 * 12)
+    return FALSE;
+  return span_has(s, from, to, "到") || span_has(s, from, to, "至");
+}
+
+/* A figure with no phrase of its own continues the figure before it in the
+ * sentence: a change (较…增长5%) or the next value of the same series
+ * (由35.93%提高到48.3%). */
+/* Does the text between a figure and a change name a subject of its own?
+ * Comparison words (较2022年底, 同比, 比上年) and links do not count; two or
+ * more other Han characters do (，客座能力同比增长). */
+static gboolean names_subject(const char *s, gsize from, gsize to) {
+#define W(x) {x, sizeof x - 1}
+  static const Word skip[] = {W("分别"), W("同比"), W("环比"), W("比上年"), W("比去年"),
+                              W("较上年"), W("较去年"), W("年底"), W("年末"), W("同期"),
+                              W("季度"), W("三季度"), W("上半年"), W("上年"), W("去年"),
+                              W("较"), W("比"), W("与"), W("年"), W("月"), W("底"), W("末"),
+                              W("共"), W("累计"), W("全年"), W("了"), W("增长"), W("增加"),
+                              W("提高"), W("上升"), W("下降"), W("减少"), W("降低"), W("多"),
+                              W("少"), W("增"), W("降"), W("以上"), W("以下"), W("左右"),
+                              W("名义"), W("实际"), W("分别为")};
+#undef W
+  guint han = 0;
+  for (const char *p = s + from, *end = s + to; p < end;) {
+    gsize k;
+    for (k = 0; k < G_N_ELEMENTS(skip); k++)
+      if ((gsize)(end - p) >= skip[k].len && p[1] == skip[k].w[1] &&
+          memcmp(p, skip[k].w, skip[k].len) == 0)
+        break;
+    if (k < G_N_ELEMENTS(skip)) {
+      p += skip[k].len;
+      continue;
+    }
+    gunichar c = zs_utf8_next(&p);
+    han += c >= 0x4E00 && c <= 0x9FFF;
+  }
+  return han >= 2;
+}
+
+static gboolean figure_between(GArray *items, gsize from, gsize to) {
+  for (guint i = 0; i < items->len; i++) {
+    const Item *it = &g_array_index(items, Item, i);
+    if (it->q->start >= from && it->q->end <= to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+void zs_extract_continue_series(const char *s, const guint *clause, GArray *items,
+                                GArray *matches) {
+  /* The two bounds of a range share their metric (3到6个月). */
+  for (guint k = 0; k + 1 < items->len; k++) {
+    Item *lo = &g_array_index(items, Item, k), *hi = &g_array_index(items, Item, k + 1);
+    if (lo->q->range_low && !lo->metric && hi->metric) {
+      lo->rule = hi->rule;
+      lo->metric = hi->metric;
+    }
+  }
+  for (guint k = 0; k < items->len; k++) {
+    Item *it = &g_array_index(items, Item, k);
+    if (it->metric)
+      continue;
+    for (guint j = k; j-- > 0;) {
+      Item *prev = &g_array_index(items, Item, j);
+      if (!prev->metric)
+        continue;
+      gboolean change = is_change(it->kind);
+      gsize gap = prev->q->end, gap_end = it->q->start;
+      if (change && (span_has(s, gap, gap_end, "其中") || names_subject(s, gap, gap_end)))
+        break; /* 其中制造业投资增长15%, 客座能力增长14.1%: another subject */
+      gboolean same = strcmp(prev->q->unit, it->q->unit) == 0 && prev->kind == it->kind;
+      gboolean range = prev->q->range_low && j + 1 == k;
+      /* A change is measured in % or 倍 whatever the level's unit is. */
+      if (range || (change && (prev->rule->kinds & (1u << it->kind))) ||
+          (same && moves_to(s, prev->q->end, it->q->start))) {
+        /* No other phrase may stand between them. */
+        gboolean other = FALSE;
+        for (guint m = 0; m < matches->len && !other; m++) {
+          ZsRuleMatch *rm = &g_array_index(matches, ZsRuleMatch, m);
+          other = rm->start >= prev->q->end && rm->end <= it->q->start && rm->rule != prev->rule;
+        }
+        if (!other) {
+          it->rule = prev->rule;
+          it->metric = prev->metric;
+        }
+      }
+      break;
+    }
+    /* A change right after its subject: 地区生产总值增长5.8%. */
+    if (!it->metric && is_change(it->kind)) {
+      const ZsRuleMatch *best = NULL;
+      for (guint m = 0; m < matches->len; m++) {
+        const ZsRuleMatch *rm = &g_array_index(matches, ZsRuleMatch, m);
+        if (rm->end <= it->q->start && clause[rm->start] == clause[it->q->start] &&
+            (rm->rule->kinds & (1u << it->kind)) && (!best || rm->end > best->end))
+          best = rm;
+      }
+      if (best && !figure_between(items, best->end, it->q->start)) {
+        it->rule = best->rule;
+        it->metric = best->rule->metric;
+      }
+    }
+  }
+}

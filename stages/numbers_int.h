@@ -1,0 +1,47 @@
+/* numbers_int.h: what numbers.c and numbers_numeral.c share.
+ *
+ * numbers_numeral.c reads a numeral (its value and what it is made of);
+ * numbers.c reads the quantity around it and decides whether it is one.
+ * Not for other stages.
+ */
+#ifndef ZS_NUMBERS_INT_H
+#define ZS_NUMBERS_INT_H
+
+#include <string.h>
+
+#include "decimal.h"
+#include "numtext.h"
+
+static inline gboolean is_adigit(gunichar c) { return c >= '0' && c <= '9'; }
+static inline gboolean is_latin(gunichar c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* strcmp(a, b) == 0, the first bytes compared inline: a figure's unit is
+ * asked about a dozen words, and nearly always differs at once. */
+static inline gboolean str_is(const char *a, const char *b) {
+  return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
+/* What the numeral parser found. */
+typedef struct {
+  glong start, end;   /* code point span of the numeral (with 余/多 inside) */
+  ZsDec value;
+  gboolean chinese;   /* any Chinese numeral character */
+  gboolean arabic;    /* any Arabic digit */
+  gboolean has_power; /* 十百千万亿 appear */
+  gboolean bare;      /* starts with a power (万人, 百万), no digit before */
+  gboolean lone_yi;   /* exactly 一 or 两, nothing else */
+  gboolean integer4;  /* four Arabic digits, no point: a possible year */
+  gboolean digit_run; /* consecutive Chinese digits (二〇二三) */
+  gboolean over;      /* 余, 多 or 几 inside (8万余, 3800多万, 十几) */
+  int scale;          /* trailing 万/亿 power, for the range low bound */
+} Numeral;
+
+/* Chinese-style evaluation over digits and powers, Arabic numbers allowed as
+ * digits: 一千五百亿, 3万5千, 1.5万亿, 百万, 十几. Reads the numeral of t
+ * at i into *num, leaving num->end after the last character that belongs
+ * to it; FALSE if there is none or its value does not fit. */
+gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num);
+
+#endif

@@ -1,0 +1,312 @@
+/* rules_match.c: finds where the rules match a sentence.
+ *
+ * Every phrase, exclude phrase and gate literal of every rule is a word of
+ * one Aho-Corasick automaton (ac.c): one pass over the sentence finds them
+ * all; then only the patterns whose gate occurred run (PCRE2).
+ */
+#include <string.h>
+
+#include "gate.h"
+#include "rules_int.h"
+
+/* The order of zs_rules_match(): by start, the longer first, the longer
+ * context first, the rule defined first. */
+static gint cmp_match(gconstpointer pa, gconstpointer pb) {
+  const ZsRuleMatch *a = pa, *b = pb;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  gsize la = a->end - a->start, lb = b->end - b->start;
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  la = a->start - a->context, lb = b->start - b->context;
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  return a->rule->index < b->rule->index ? -1 : a->rule->index > b->rule->index;
+}
+
+/* Sorts a sentence's matches by cmp_match(). The phrases come by end, so
+ * nearly by start already: an insertion sort does few moves. Matches that
+ * compare equal are equal in every field, so any sort gives the same
+ * array; a long list goes to g_array_sort() to stay O(n log n). */
+static void sort_matches(GArray *out) {
+  if (out->len > 64) {
+    g_array_sort(out, cmp_match);
+    return;
+  }
+  ZsRuleMatch *v = (ZsRuleMatch *)(void *)out->data;
+  for (guint i = 1; i < out->len; i++) {
+    ZsRuleMatch m = v[i];
+    guint j = i;
+    for (; j > 0 && cmp_match(&m, &v[j - 1]) < 0; j--)
+      v[j] = v[j - 1];
+    v[j] = m;
+  }
+}
+
+static void add_hit(GArray *hits, GArray *words, guint word, guint32 rule, guint type,
+                    guint slot) {
+  Hit h = {rule, (guint16)type, (guint16)slot};
+  g_array_append_val(hits, h);
+  g_array_append_val(words, word);
+}
+
+/* Puts every phrase, exclude and gate literal of every rule into one
+ * automaton, and records what each of its words means to which rule. */
+void zs_rules_index(ZsRules *rules) {
+  rules->ac = zs_ac_new();
+  rules->ungated = g_array_new(FALSE, FALSE, sizeof(guint32));
+  g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(Hit));
+  g_autoptr(GArray) words = g_array_new(FALSE, FALSE, sizeof(guint));
+  rules->ovec_pairs = 1;
+  for (guint32 i = 0; i < rules->rules->len; i++) {
+    ZsRule *r = rules->rules->pdata[i];
+    for (guint k = 0; r->phrases[k]; k++)
+      add_hit(hits, words, zs_ac_add(rules->ac, r->phrases[k], strlen(r->phrases[k])), i,
+              HIT_PHRASE, k);
+    for (guint k = 0; r->excludes[k]; k++)
+      add_hit(hits, words, zs_ac_add(rules->ac, r->excludes[k], strlen(r->excludes[k])), i,
+              HIT_EXCLUDE, 0);
+    if (!r->code)
+      continue;
+    guint32 groups = 0;
+    pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &groups);
+    rules->ovec_pairs = MAX(rules->ovec_pairs, groups + 1);
+    g_auto(GStrv) gates = zs_gate_choices(r->pattern);
+    if (!gates)
+      g_array_append_val(rules->ungated, i);
+    for (guint k = 0; gates && gates[k]; k++)
+      add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), i, HIT_GATE, 0);
+  }
+  zs_ac_build(rules->ac);
+  /* Group the meanings by word: a counting sort keeps each word's in rule
+   * order. */
+  guint n = zs_ac_words(rules->ac);
+  rules->first = g_new0(guint, n + 1);
+  for (guint i = 0; i < words->len; i++)
+    rules->first[g_array_index(words, guint, i) + 1]++;
+  for (guint w = 0; w < n; w++)
+    rules->first[w + 1] += rules->first[w];
+  g_autofree guint *fill = g_memdup2(rules->first, sizeof(guint) * (n + 1));
+  rules->hits = g_new(Hit, MAX(hits->len, 1));
+  for (guint i = 0; i < hits->len; i++)
+    rules->hits[fill[g_array_index(words, guint, i)]++] = g_array_index(hits, Hit, i);
+}
+
+/* Match data is per thread (PCRE2 forbids sharing it); one, as large as the
+ * largest pattern needs, serves every pattern the thread runs. */
+static void free_md(gpointer md) { pcre2_match_data_free(md); }
+static GPrivate thread_md = G_PRIVATE_INIT(free_md);
+
+static pcre2_match_data *match_data(const ZsRules *rules) {
+  pcre2_match_data *md = g_private_get(&thread_md);
+  if (!md || pcre2_get_ovector_count(md) < rules->ovec_pairs) {
+    md = pcre2_match_data_create(rules->ovec_pairs, NULL);
+    g_private_replace(&thread_md, md);
+  }
+  return md;
+}
+
+static void match_pattern(const ZsRules *rules, const ZsRule *r, const char *s, gsize len,
+                          uint32_t flags, GArray *out, GPtrArray *warnings) {
+  pcre2_match_data *md = match_data(rules);
+  PCRE2_SIZE at = 0;
+  while (at <= len) {
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+      break;
+    if (rc < 0) {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message(rc, msg, sizeof msg);
+      if (warnings)
+        g_ptr_array_add(warnings, g_strdup_printf("%s: pattern of [%s] skipped for a sentence: %s",
+                                                  r->where, r->metric, (const char *)msg));
+      /* Drop what this rule matched in the sentence: a half-run pattern
+       * must not decide anything. */
+      for (guint i = out->len; i-- > 0;)
+        if (g_array_index(out, ZsRuleMatch, i).rule == r)
+          g_array_remove_index(out, i);
+      break;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[1] > ov[0]) {
+      ZsRuleMatch m = {r, ov[0], ov[1], pcre2_get_startchar(md)};
+      g_array_append_val(out, m);
+      at = ov[1];
+    } else {
+      at = ov[0] + 1;
+      while (at < len && (s[at] & 0xC0) == 0x80)
+        at++;
+    }
+  }
+}
+
+/* An occurrence of an automaton word: its meaning (index into hits) and
+ * where it stands. */
+typedef struct {
+  guint hit;
+  gsize start, end;
+} Found;
+
+/* The occurrences of a sentence: a plain array, appended to for every
+ * hit of the automaton without a function call. */
+typedef struct {
+  Found *v;
+  guint len, cap;
+} FoundList;
+
+typedef struct {
+  const ZsRules *rules;
+  FoundList *found;
+} Scan;
+
+static void on_word(guint word, gsize end, gpointer data) {
+  Scan *sc = data;
+  FoundList *fl = sc->found;
+  gsize len = zs_ac_word_len(sc->rules->ac, word);
+  for (guint h = sc->rules->first[word]; h < sc->rules->first[word + 1]; h++) {
+    if (fl->len == fl->cap) {
+      fl->cap = MAX(64, fl->cap * 2);
+      fl->v = g_renew(Found, fl->v, fl->cap);
+    }
+    fl->v[fl->len++] = (Found){h, end - len, end};
+  }
+}
+
+static gboolean has_rule(GArray *ids, guint32 rule) {
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index(ids, guint32, i) == rule)
+      return TRUE;
+  return FALSE;
+}
+
+static gint cmp_u32(gconstpointer a, gconstpointer b) {
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The working arrays of match_sentence(), per thread and kept from one
+ * sentence to the next: each call starts by emptying them, and none of
+ * them leaves the call. */
+typedef struct {
+  FoundList found;
+  GArray *vetoed; /* guint32 rule indexes */
+  GArray *run;    /* guint32 rule indexes */
+  GArray *taken;  /* guint indexes into found */
+} Scratch;
+
+static void scratch_free(gpointer data) {
+  Scratch *sx = data;
+  g_free(sx->found.v);
+  g_array_free(sx->vetoed, TRUE);
+  g_array_free(sx->run, TRUE);
+  g_array_free(sx->taken, TRUE);
+  g_free(sx);
+}
+static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
+
+static Scratch *scratch(void) {
+  Scratch *sx = g_private_get(&thread_scratch);
+  if (!sx) {
+    sx = g_new0(Scratch, 1);
+    sx->vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
+    sx->run = g_array_new(FALSE, FALSE, sizeof(guint32));
+    sx->taken = g_array_new(FALSE, FALSE, sizeof(guint));
+    g_private_set(&thread_scratch, sx);
+  }
+  sx->found.len = 0;
+  g_array_set_size(sx->vetoed, 0);
+  g_array_set_size(sx->run, 0);
+  g_array_set_size(sx->taken, 0);
+  return sx;
+}
+
+/* One pass of the automaton finds every phrase, exclude and gate; then
+ * only the patterns whose gate occurred (or that have none) run. The
+ * result is what scanning each rule on its own gives: a phrase's
+ * occurrences are taken left to right without overlapping each other. */
+static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize len,
+                              gboolean valid, GPtrArray *warnings) {
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
+  Scratch *sx = scratch();
+  FoundList *found = &sx->found;
+  GArray *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
+  Scan sc = {rules, found};
+  if (valid)
+    zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
+  else
+    zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
+
+  for (guint i = 0; i < found->len; i++) {
+    const Hit *h = &rules->hits[found->v[i].hit];
+    if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
+      g_array_append_val(vetoed, h->rule);
+    else if (h->type == HIT_GATE && !has_rule(run, h->rule))
+      g_array_append_val(run, h->rule);
+  }
+  /* Phrases: occurrences come by end, so per phrase by start too. There
+   * are at most as many as occurrences: both arrays are sized for that
+   * first and cut to what was taken after. */
+  guint n_taken = 0;
+  g_array_set_size(taken, found->len);
+  g_array_set_size(out, found->len);
+  for (guint i = 0; i < found->len; i++) {
+    const Found *f = &found->v[i];
+    const Hit *h = &rules->hits[f->hit];
+    if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
+      continue;
+    gboolean overlaps = FALSE;
+    for (guint k = n_taken; k-- > 0;) {
+      const Found *prev = &found->v[g_array_index(taken, guint, k)];
+      if (prev->hit == f->hit) {
+        overlaps = f->start < prev->end;
+        break;
+      }
+    }
+    if (overlaps)
+      continue;
+    g_array_index(out, ZsRuleMatch, n_taken) =
+        (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
+    g_array_index(taken, guint, n_taken++) = i;
+  }
+  g_array_set_size(taken, n_taken);
+  g_array_set_size(out, n_taken);
+
+  /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
+   * loop; once is enough (or none: zs_rules_match_valid). On invalid UTF-8
+   * (the normalizer never gives any) every pattern runs, checked, and each
+   * reports it, as before. */
+  uint32_t flags = valid ? PCRE2_NO_UTF_CHECK : 0;
+  GArray *always = rules->ungated;
+  if (!valid) {
+    g_array_set_size(run, 0);
+    for (guint32 i = 0; i < rules->rules->len; i++)
+      if (((ZsRule *)rules->rules->pdata[i])->code)
+        g_array_append_val(run, i);
+    always = NULL;
+  }
+  for (guint i = 0; always && i < always->len; i++)
+    if (!has_rule(run, g_array_index(always, guint32, i)))
+      g_array_append_val(run, g_array_index(always, guint32, i));
+  if (run->len) {
+    /* Warnings come in rule order, as they would rule by rule. */
+    g_array_sort(run, cmp_u32);
+    for (guint i = 0; i < run->len; i++) {
+      guint32 ri = g_array_index(run, guint32, i);
+      if (!has_rule(vetoed, ri))
+        match_pattern(rules, rules->rules->pdata[ri], sentence, len, flags, out, warnings);
+    }
+  }
+  sort_matches(out);
+  return out;
+}
+
+GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings) {
+  gsize len = strlen(sentence);
+  return match_sentence(rules, sentence, len, g_utf8_validate(sentence, (gssize)len, NULL),
+                        warnings);
+}
+
+GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
+                             GPtrArray *warnings) {
+  return match_sentence(rules, sentence, len, TRUE, warnings);
+}
