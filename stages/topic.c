@@ -84,6 +84,19 @@ static inline guint filter_bit(guint64 key) {
   return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
 }
 
+/* Where `key` is, or would go, in the `n` sorted keys `k`. */
+static inline guint key_index(const guint64 *k, guint n, guint64 key) {
+  guint lo = 0, hi = n;
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    if (k[mid] < key)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
                          guint8 *found) {
   const guint64 *k = (const guint64 *)(const void *)keys->data;
@@ -101,14 +114,7 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
   for (guint64 key; zs_bigram_next(&w, &key);) {
     guint bit = filter_bit(key);
     if (bloom[bit >> 6] >> (bit & 63) & 1) {
-      guint lo = 0, hi = keys->len;
-      while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (k[mid] < key)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
+      guint lo = key_index(k, keys->len, key);
       if (lo < keys->len && k[lo] == key && !found[lo]) {
         found[lo] = 1;
         if (++marked == keys->len) /* nothing left to find */
@@ -506,14 +512,7 @@ static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enou
       guint bit = filter_bit(key);
       if (!(filter[bit >> 6] >> (bit & 63) & 1))
         continue;
-      guint lo = 0, hi = keys->len;
-      while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (k[mid] < key)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
+      guint lo = key_index(k, keys->len, key);
       if (lo < keys->len && k[lo] == key && !found[lo]) {
         found[lo] = 1;
         if (++hits >= enough)

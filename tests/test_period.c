@@ -16,6 +16,7 @@
 #include "normalize.h"
 #include "period.h"
 #include "segment.h"
+#include "testutil.h"
 
 static const char *made[] = {
   "2019至2023年，2019—2023年，2019-2023年，2019年～2023年，2019到2023年增长5%。",
@@ -36,26 +37,7 @@ static const char *made[] = {
 };
 
 static GPtrArray *sentences(void) {
-  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-  for (gsize i = 0; i < G_N_ELEMENTS(made); i++)
-    g_ptr_array_add(out, g_strdup(made[i]));
-  g_autoptr(GDir) dir = g_dir_open("corpus", 0, NULL);
-  g_assert_nonnull(dir);
-  const char *name;
-  while ((name = g_dir_read_name(dir))) {
-    g_autofree char *path = g_build_filename("corpus", name, NULL), *text = NULL;
-    gsize len;
-    g_assert_true(g_file_get_contents(path, &text, &len, NULL));
-    g_autoptr(ZsDoc) doc = zs_norm_document(path, text, len, NULL);
-    g_autoptr(GPtrArray) arts = zs_seg_document(doc);
-    for (guint a = 0; a < arts->len; a++) {
-      ZsArticle *art = arts->pdata[a];
-      for (guint s = 0; s < art->sentences->len; s++)
-        g_ptr_array_add(out, g_strdup(((ZsSentence *)art->sentences->pdata[s])->text));
-    }
-    g_ptr_array_set_free_func(arts, (GDestroyNotify)zs_article_free);
-  }
-  return out;
+  return test_corpus_sentences(made, G_N_ELEMENTS(made));
 }
 
 /* The period handed to sentence k when every k-th sentence (from `phase`)
