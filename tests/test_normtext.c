@@ -176,6 +176,41 @@ static void test_every_character(void) {
   }
 }
 
+/* The same character deep in a line, where normtext.c reads sixteen bytes
+ * at a time: `k` ideographs either side put it at every offset within a
+ * chunk (k 0 to 15) and in the byte-wise tail. Must read as the short line
+ * does, with the padding around it. */
+static void check_padded(const char *ch, gboolean between_digits, guint k) {
+  g_autofree char *in = between_digits ? g_strconcat("1", ch, "2", NULL)
+                                       : g_strconcat("中", ch, "中", NULL);
+  g_autoptr(GString) out = zs_normtext_run(in, strlen(in), FALSE, NULL, 0);
+  g_autoptr(GString) pad = g_string_new(NULL), long_in = g_string_new(NULL);
+  for (guint i = 0; i < k; i++)
+    g_string_append(pad, "国");
+  g_string_append_printf(long_in, "%s%s%s", pad->str, in, pad->str);
+  g_autoptr(GString) long_out = zs_normtext_run(long_in->str, long_in->len, FALSE, NULL, 0);
+  g_autofree char *want = g_strconcat(pad->str, out->str, pad->str, NULL);
+  if (strcmp(long_out->str, want) != 0)
+    g_error("k %u: [%s] -> [%s], want [%s]", k, long_in->str, long_out->str, want);
+}
+
+static void test_every_offset(void) {
+  for (guint b = 1; b < 0x80; b++) {
+    char ch[2] = {(char)b, '\0'};
+    for (guint k = 0; k < 16; k++)
+      check_padded(ch, FALSE, k);
+  }
+  /* outside ASCII, the characters led by the bytes the chunk test stops at */
+  for (gunichar c = 0x80; c < 0x10000; c++) {
+    if (!g_unichar_validate(c) ||
+        !(c < 0xC0 || (c >= 0x2000 && c < 0x4000) || c >= 0xF000))
+      continue;
+    char ch[8];
+    ch[g_unichar_to_utf8(c, ch)] = '\0';
+    check_padded(ch, c == 0xFF0D || c == 0xFF0E, 5 + c % 3);
+  }
+}
+
 /* The dateline and endnote patterns of classify.c are asked only about
  * lines that have what every match has (classify.c's guards, reflow.c
  * is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote ends in a
@@ -300,5 +335,6 @@ int main(int argc, char **argv) {
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/every-character", test_every_character);
+  g_test_add_func("/normtext/every-offset", test_every_offset);
   return g_test_run();
 }
