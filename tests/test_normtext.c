@@ -150,6 +150,31 @@ static void test_clean(void) {
     }
     g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
+  /* long runs of three-byte characters (read fifteen bytes at a time),
+   * with an ASCII or NBSP now and then and one byte at times broken */
+  static const gunichar some[] = {0x4E2D, 0x3002, 0xFF0C, 0x1000, 0xD7FF, 0xE000, 0x0800,
+                                  0xFFFD, 0xA0, 'a', '&', 0x10000};
+  for (guint n = 0; n < 200000; n++) {
+    g_string_truncate(s, 0);
+    for (guint k = g_rand_int_range(r, 0, 30); k > 0; k--)
+      g_string_append_unichar(s, g_rand_int_range(r, 0, 4)
+                                     ? 0x4E00 + (gunichar)g_rand_int_range(r, 0, 0x5000)
+                                     : some[g_rand_int_range(r, 0, G_N_ELEMENTS(some))]);
+    if (s->len && g_rand_int_range(r, 0, 2))
+      s->str[g_rand_int_range(r, 0, s->len)] =
+          (char)edges[g_rand_int_range(r, 0, G_N_ELEMENTS(edges))];
+    ZsCleanScan scan = {.markup = 2};
+    gboolean valid = zs_normtext_clean(s->str, s->len, &scan);
+    g_assert_cmpint(valid, ==, g_utf8_validate(s->str, s->len, NULL));
+    if (!valid)
+      continue;
+    gsize halves = 0;
+    for (const char *q = s->str; q < s->str + s->len; q = g_utf8_next_char(q)) {
+      gunichar c = g_utf8_get_char(q);
+      halves += c < 0x80 || c == 0xA0 ? 1 : 2;
+    }
+    g_assert_cmpuint(scan.halves, ==, halves);
+  }
   g_rand_free(r);
 }
 
