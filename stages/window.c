@@ -21,8 +21,24 @@
 
 #include <string.h>
 
+/* The distinct bigrams of the questions: which questions have each (a bit
+ * each), and whether the window has it. An entry is in use only when its
+ * stamp is the current question's (see ZsWindow). */
+typedef struct {
+  guint64 key;
+  guint32 stamp;
+  guint8 of;
+  guint8 seen;
+} Entry;
+
 struct ZsWindow {
   GString *text;
+  /* The questions' table, kept from one question to the next: each
+   * question has a new stamp, so the entries of earlier ones read as empty
+   * and the table needs no clearing (only when the stamp wraps). */
+  Entry *qe;
+  guint qslots;
+  guint32 stamp;
   /* The characters of text[0, done), in order: cps[i] and, for i >= 1,
    * ph[i] = pair_hash(cps[i - 1], cps[i]). Kept right by zs_window_cut()
    * (the entries of the bytes cut go; ph[0] is never read, as the first
@@ -45,6 +61,7 @@ void zs_window_free(ZsWindow *w) {
   g_string_free(w->text, TRUE);
   g_free(w->cps);
   g_free(w->ph);
+  g_free(w->qe);
   g_free(w);
 }
 
@@ -126,17 +143,11 @@ static void read_text(ZsWindow *w) {
   w->done = len;
 }
 
-/* The distinct bigrams of the questions: which questions have each (a bit
- * each), and whether the window has it. */
-typedef struct {
-  guint64 key; /* 0 = empty */
-  guint8 of;
-  guint8 seen;
-} Entry;
 
 typedef struct {
   Entry *e;
   guint mask;
+  guint32 stamp; /* of this question's entries */
   guint64 filter[FILTER_BITS / 64]; /* the bigrams, by pair_hash() */
 } QuerySet;
 
@@ -144,9 +155,10 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
   ZsBigramWalk walk = zs_bigram_walk(s, len);
   for (guint64 key; zs_bigram_next(&walk, &key);) {
     guint i = hash(key, q->mask);
-    while (q->e[i].key && q->e[i].key != key)
+    while (q->e[i].stamp == q->stamp && q->e[i].key != key)
       i = (i + 1) & q->mask;
-    q->e[i].key = key;
+    if (q->e[i].stamp != q->stamp)
+      q->e[i] = (Entry){.key = key, .stamp = q->stamp};
     if (!(q->e[i].of & (1u << which))) {
       q->e[i].of |= (guint8)(1u << which);
       total[which]++;
@@ -170,12 +182,20 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
   guint slots = 64;
   while (slots < 2 * chars + 2)
     slots *= 2;
-  Entry stack[512];
+  if (w->qslots < slots) {
+    g_free(w->qe);
+    w->qe = g_new0(Entry, slots);
+    w->qslots = slots;
+  }
+  if (++w->stamp == 0) { /* wrapped: no entry may look current */
+    memset(w->qe, 0, w->qslots * sizeof *w->qe);
+    w->stamp = 1;
+  }
   QuerySet q;
-  q.e = slots <= G_N_ELEMENTS(stack) ? stack : g_new(Entry, slots);
+  q.e = w->qe;
   q.mask = slots - 1;
+  q.stamp = w->stamp;
   memset(q.filter, 0, sizeof q.filter);
-  memset(q.e, 0, slots * sizeof *q.e);
   for (guint k = 0; k < n; k++)
     query_add(&q, k, qs[k], lens[k], total);
   /* Every bigram of the questions is two word characters, so a pair with
@@ -194,9 +214,9 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
       continue;
     guint64 key = ((guint64)cps[j - 1] << 32) | cps[j];
     guint i = hash(key, q.mask);
-    while (q.e[i].key && q.e[i].key != key)
+    while (q.e[i].stamp == q.stamp && q.e[i].key != key)
       i = (i + 1) & q.mask;
-    if (!q.e[i].key || q.e[i].seen)
+    if (q.e[i].stamp != q.stamp || q.e[i].seen)
       continue;
     q.e[i].seen = 1;
     for (guint k = 0; k < n; k++)
@@ -212,8 +232,6 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
       hits[k] = h[k];
     shares[k] = total[k] ? (double)h[k] / total[k] : 0;
   }
-  if (q.e != stack)
-    g_free(q.e);
   return stopped;
 }
 

@@ -150,6 +150,31 @@ static void test_clean(void) {
     }
     g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
+  /* long runs of three-byte characters (read fifteen bytes at a time),
+   * with an ASCII or NBSP now and then and one byte at times broken */
+  static const gunichar some[] = {0x4E2D, 0x3002, 0xFF0C, 0x1000, 0xD7FF, 0xE000, 0x0800,
+                                  0xFFFD, 0xA0, 'a', '&', 0x10000};
+  for (guint n = 0; n < 200000; n++) {
+    g_string_truncate(s, 0);
+    for (guint k = g_rand_int_range(r, 0, 30); k > 0; k--)
+      g_string_append_unichar(s, g_rand_int_range(r, 0, 4)
+                                     ? 0x4E00 + (gunichar)g_rand_int_range(r, 0, 0x5000)
+                                     : some[g_rand_int_range(r, 0, G_N_ELEMENTS(some))]);
+    if (s->len && g_rand_int_range(r, 0, 2))
+      s->str[g_rand_int_range(r, 0, s->len)] =
+          (char)edges[g_rand_int_range(r, 0, G_N_ELEMENTS(edges))];
+    ZsCleanScan scan = {.markup = 2};
+    gboolean valid = zs_normtext_clean(s->str, s->len, &scan);
+    g_assert_cmpint(valid, ==, g_utf8_validate(s->str, s->len, NULL));
+    if (!valid)
+      continue;
+    gsize halves = 0;
+    for (const char *q = s->str; q < s->str + s->len; q = g_utf8_next_char(q)) {
+      gunichar c = g_utf8_get_char(q);
+      halves += c < 0x80 || c == 0xA0 ? 1 : 2;
+    }
+    g_assert_cmpuint(scan.halves, ==, halves);
+  }
   g_rand_free(r);
 }
 
@@ -173,6 +198,41 @@ static void test_every_character(void) {
     g_autoptr(GString) out = zs_normtext_run(in, strlen(in), FALSE, NULL, 0);
     if ((strcmp(out->str, in) != 0) != (space || dropped || fw || between_digits))
       g_error("U+%04X: [%s] -> [%s]", c, in, out->str);
+  }
+}
+
+/* The same character deep in a line, where normtext.c reads sixteen bytes
+ * at a time: `k` ideographs either side put it at every offset within a
+ * chunk (k 0 to 15) and in the byte-wise tail. Must read as the short line
+ * does, with the padding around it. */
+static void check_padded(const char *ch, gboolean between_digits, guint k) {
+  g_autofree char *in = between_digits ? g_strconcat("1", ch, "2", NULL)
+                                       : g_strconcat("中", ch, "中", NULL);
+  g_autoptr(GString) out = zs_normtext_run(in, strlen(in), FALSE, NULL, 0);
+  g_autoptr(GString) pad = g_string_new(NULL), long_in = g_string_new(NULL);
+  for (guint i = 0; i < k; i++)
+    g_string_append(pad, "国");
+  g_string_append_printf(long_in, "%s%s%s", pad->str, in, pad->str);
+  g_autoptr(GString) long_out = zs_normtext_run(long_in->str, long_in->len, FALSE, NULL, 0);
+  g_autofree char *want = g_strconcat(pad->str, out->str, pad->str, NULL);
+  if (strcmp(long_out->str, want) != 0)
+    g_error("k %u: [%s] -> [%s], want [%s]", k, long_in->str, long_out->str, want);
+}
+
+static void test_every_offset(void) {
+  for (guint b = 1; b < 0x80; b++) {
+    char ch[2] = {(char)b, '\0'};
+    for (guint k = 0; k < 16; k++)
+      check_padded(ch, FALSE, k);
+  }
+  /* outside ASCII, the characters led by the bytes the chunk test stops at */
+  for (gunichar c = 0x80; c < 0x10000; c++) {
+    if (!g_unichar_validate(c) ||
+        !(c < 0xC0 || (c >= 0x2000 && c < 0x4000) || c >= 0xF000))
+      continue;
+    char ch[8];
+    ch[g_unichar_to_utf8(c, ch)] = '\0';
+    check_padded(ch, c == 0xFF0D || c == 0xFF0E, 5 + c % 3);
   }
 }
 
@@ -300,5 +360,6 @@ int main(int argc, char **argv) {
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/every-character", test_every_character);
+  g_test_add_func("/normtext/every-offset", test_every_offset);
   return g_test_run();
 }
