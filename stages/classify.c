@@ -198,11 +198,14 @@ static gsize match_len(const GRegex *re, const char *s) {
 gsize zs_class_dateline_len(const char *s) {
   const Patterns *pt = patterns();
   gsize n = 0;
-  if (!zs_class_starts_with(s, "【") && !zs_class_may_start_with_org(s))
-    return 0; /* the guards below, but the ORG test once */
-  if (zs_class_may_be_dated(s, 0))
+  /* zs_class_may_be_dated() and _message(), with the ORG test run once */
+  gboolean bracket = zs_class_starts_with(s, "【");
+  gboolean org = zs_class_may_start_with_org(s);
+  if (!bracket && !org)
+    return 0;
+  if (org && zs_class_dated_literals(s))
     n = match_len(pt->dated, s);
-  if (!n && zs_class_may_be_message(s, 0))
+  if (!n && (bracket || (org && zs_class_message_literals(s))))
     n = match_len(pt->message, s);
   return n;
 }

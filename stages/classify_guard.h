@@ -31,6 +31,12 @@ gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint 
 /* Can t start with a news organization (本报, 新华社, 人民网, …客户端)?
  * Both dateline patterns but message's 【…】 form need one. */
 gboolean zs_class_may_start_with_org(const char *t);
+/* The literal parts of the dated and message guards, for a caller that has
+ * already asked zs_class_may_start_with_org(): may_be_dated(t) is
+ * org && dated_literals(t), may_be_message(t) is 【 || (org &&
+ * message_literals(t)). */
+gboolean zs_class_dated_literals(const char *t);
+gboolean zs_class_message_literals(const char *t);
 
 /* Does t start with 【, [, a bullet or one of meta's words (来源, 编辑,
  * 点击查看, ...): every branch of meta but the breadcrumb? */
