@@ -15,12 +15,6 @@
 
 #include <string.h>
 
-/* A letter, digit or CJK ideograph: in none of the patterns' leading
- * classes, and neither a space (\s) nor a line break. */
-static inline gboolean is_word(gunichar c) {
-  return c < 0x80 ? g_ascii_isalnum(c) : c >= 0x4E00 && c <= 0x9FFF;
-}
-
 /* Is the first character of t one of the characters of `set`? (UTF-8 is
  * self-synchronizing: a whole character's bytes occur in `set` only as that
  * character.) */
@@ -280,10 +274,31 @@ gboolean zs_class_may_be_caption(const char *t, gsize n) {
   return zs_class_starts_with(t, "图为") || zs_class_may_end_with(t, n, ends, G_N_ELEMENTS(ends));
 }
 
-/* rule: a run of marks and spaces; no letter, digit or ideograph first */
+/* A character of rule's class [-=*_~#—─━·•●◆◇■□★☆+<>\s], or one that may
+ * be \s: any control or space of ASCII and every Unicode space (\h, \v
+ * and Z*, whether or not the pattern reads \s by Unicode properties). */
+static gboolean in_rule_class(gunichar c) {
+  switch (c) {
+  case '-': case '=': case '*': case '_': case '~': case '#': case '+': case '<': case '>':
+  case 0x2014: case 0x2500: case 0x2501: case 0x00B7: case 0x2022: /* —─━·• */
+  case 0x25CF: case 0x25C6: case 0x25C7: case 0x25A0: case 0x25A1: /* ●◆◇■□ */
+  case 0x2605: case 0x2606:                                         /* ★☆ */
+  case 0x85: case 0xA0: case 0x180E:
+    return TRUE;
+  default:
+    return c <= 0x20 || g_unichar_isspace(c);
+  }
+}
+
+/* rule: a run of at least three marks and spaces from the start, so the
+ * first three characters are all of its class (most lines fail at the
+ * first) */
 gboolean zs_class_may_be_rule(const char *t, gsize n) {
   const char *p = t;
-  return !*t || !is_word(zs_utf8_next(&p));
+  for (guint i = 0; i < 3; i++)
+    if (!*p || !in_rule_class(zs_utf8_next(&p)))
+      return FALSE;
+  return TRUE;
 }
 
 /* site: a site word last (…网, …频道, …客户端, …新闻), or its (domain) */
