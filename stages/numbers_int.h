@@ -44,4 +44,14 @@ typedef struct {
  * to it; FALSE if there is none or its value does not fit. */
 gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num);
 
+/* zs_num_scan_into()'s two rejects, apart for the tests: the byte offset
+ * of the first numeral start of s, or -1; whether s can yield a quantity
+ * from there on (FALSE: it yields none). */
+gssize zs_num_first_numeral(const char *s);
+gboolean zs_num_may_yield(const char *s, gsize from);
+
+/* zs_num_scan_into() of a sentence whose first numeral start is at byte
+ * `first`, without the rejects. */
+void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *out);
+
 #endif
