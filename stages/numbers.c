@@ -228,12 +228,19 @@ typedef struct {
   glong range_next;        /* where the high bound starts, for range_low */
 } Found;
 
-void zs_quantity_free(ZsQuantity *q) {
-  if (!q)
-    return;
-  g_free(q->value);
-  g_free(q->unit);
-  g_free(q);
+/* Its value and unit live in the same allocation as the struct
+ * (quantity_new()), so no field is ever assigned on its own. */
+void zs_quantity_free(ZsQuantity *q) { g_free(q); }
+
+/* A quantity and its two strings in one allocation: one malloc and one
+ * free for each, where a sentence may hold several. */
+static ZsQuantity *quantity_new(ZsDec value, const char *unit) {
+  gsize vlen = zs_dec_str_len(value), ulen = strlen(unit);
+  ZsQuantity *q = g_malloc(sizeof *q + vlen + 1 + ulen + 1);
+  memset(q, 0, sizeof *q);
+  q->value = zs_dec_str_to(value, (char *)(q + 1));
+  q->unit = memcpy(q->value + vlen + 1, unit, ulen + 1);
+  return q;
 }
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
@@ -449,9 +456,9 @@ static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
  * units (% 成) is dropped whatever the word: it is no evidence. Not-units
  * (部门) are not looked at: the test only has to let every quantity by. */
 static gboolean may_yield(const ZsNumWords *x, const char *s, gsize from) {
-  /* What stands before `from` is not known: taken as CH_NUM, which only
-   * lets more by. */
-  int prev = CH_NUM, prev2 = CH_NUM;
+  /* No numeral starts before `from`, so none reaches across it: what
+   * stands before counts as CH_OTHER. */
+  int prev = CH_OTHER, prev2 = CH_OTHER;
   for (const guchar *p = (const guchar *)s + from; *p;) {
     guchar b = *p;
     int cls;
@@ -582,13 +589,11 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
     Found *f = &found[k];
     if (f->dropped || !f->unit)
       continue;
-    ZsQuantity *q = g_new0(ZsQuantity, 1);
+    ZsQuantity *q = quantity_new(f->num.value, f->unit);
     q->start = t.off[f->start];
     q->end = t.off[f->end];
     q->num_start = t.off[f->num.start];
     q->num_end = t.off[f->num.end];
-    q->value = zs_dec_str(f->num.value);
-    q->unit = g_strdup(f->unit);
     q->qualifier = f->qual;
     q->is_chinese = f->num.chinese && !f->num.arabic;
     q->range_low = f->range_low;
