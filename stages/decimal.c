@@ -8,23 +8,43 @@
 
 #include <string.h>
 
-char *zs_dec_str(ZsDec a) {
-  if (a.m == 0)
-    return g_strdup("0");
-  while (a.e < 0 && a.m % 10 == 0) {
-    a.m /= 10;
-    a.e++;
+/* a without trailing zeros after the point; its digits end at `end`, and
+ * their number is returned. */
+static int dec_digits(ZsDec *a, char *end) {
+  if (a->m == 0)
+    return 0;
+  while (a->e < 0 && a->m % 10 == 0) {
+    a->m /= 10;
+    a->e++;
   }
-  char digits[24];
   int n = 0;
-  for (guint64 m = a.m; m; m /= 10)
-    digits[sizeof digits - 1 - n++] = (char)('0' + m % 10);
+  for (guint64 m = a->m; m; m /= 10)
+    *--end = (char)('0' + m % 10), n++;
+  return n;
+}
+
+/* e >= 0: digits and e zeros; else a point, with zeros before the digits
+ * when there are fewer digits than decimals. */
+static gsize dec_size(ZsDec a, int n) {
+  if (a.m == 0)
+    return 1;
+  return a.e >= 0 ? (gsize)n + (gsize)a.e : (gsize)MAX(n, -a.e + 1) + 1;
+}
+
+gsize zs_dec_str_len(ZsDec a) {
+  char digits[24];
+  int n = dec_digits(&a, digits + sizeof digits);
+  return dec_size(a, n);
+}
+
+char *zs_dec_str_to(ZsDec a, char *s) {
+  char digits[24];
+  int n = dec_digits(&a, digits + sizeof digits);
   const char *d = digits + sizeof digits - n;
-  /* e >= 0: digits and e zeros; else a point, with zeros before the digits
-   * when there are fewer digits than decimals. */
-  gsize size = a.e >= 0 ? (gsize)n + (gsize)a.e : (gsize)MAX(n, -a.e + 1) + 1;
-  char *s = g_malloc(size + 1), *p = s;
-  if (a.e >= 0) {
+  char *p = s;
+  if (a.m == 0) {
+    *p++ = '0';
+  } else if (a.e >= 0) {
     memcpy(p, d, (gsize)n);
     memset(p + n, '0', (gsize)a.e);
     p += n + a.e;
@@ -45,6 +65,8 @@ char *zs_dec_str(ZsDec a) {
   *p = '\0';
   return s;
 }
+
+char *zs_dec_str(ZsDec a) { return zs_dec_str_to(a, g_malloc(zs_dec_str_len(a) + 1)); }
 
 ZsDec zs_dec_parse(const char *s) {
   ZsDecReader r = ZS_DEC_READER_INIT;

@@ -105,6 +105,12 @@ static inline ZsDec zs_dec_result(const ZsDecReader *r) {
  * string). */
 char *zs_dec_str(ZsDec a);
 
+/* zs_dec_str() into `out`, which has room for zs_dec_str_len(a) bytes and
+ * a NUL; returns out. For a caller that keeps the string in an allocation
+ * of its own. */
+gsize zs_dec_str_len(ZsDec a);
+char *zs_dec_str_to(ZsDec a, char *out);
+
 /* Parses an unsigned plain decimal string ("1125.48") into a ZsDec. */
 ZsDec zs_dec_parse(const char *s);
 

@@ -7,7 +7,8 @@
  * as exact decimals (decimal.h: a 64-bit mantissa and a power of ten): the
  * gold's `1125.48万` must be 11254800, never 11254799.999999. The sentence
  * is read as code points with byte offsets (numtext.h); the numeral itself
- * by numbers_numeral.c.
+ * by numbers_numeral.c. A sentence that cannot yield a quantity is turned
+ * away before it is decoded (numbers_reject.c).
  *
  * What is not a statistic is dropped here, by the gold README's rules, so
  * every later stage sees only real quantities: dates and times (2023年,
@@ -228,12 +229,19 @@ typedef struct {
   glong range_next;        /* where the high bound starts, for range_low */
 } Found;
 
-void zs_quantity_free(ZsQuantity *q) {
-  if (!q)
-    return;
-  g_free(q->value);
-  g_free(q->unit);
-  g_free(q);
+/* Its value and unit live in the same allocation as the struct
+ * (quantity_new()), so no field is ever assigned on its own. */
+void zs_quantity_free(ZsQuantity *q) { g_free(q); }
+
+/* A quantity and its two strings in one allocation: one malloc and one
+ * free for each, where a sentence may hold several. */
+static ZsQuantity *quantity_new(ZsDec value, const char *unit) {
+  gsize vlen = zs_dec_str_len(value), ulen = strlen(unit);
+  ZsQuantity *q = g_malloc(sizeof *q + vlen + 1 + ulen + 1);
+  memset(q, 0, sizeof *q);
+  q->value = zs_dec_str_to(value, (char *)(q + 1));
+  q->unit = memcpy(q->value + vlen + 1, unit, ulen + 1);
+  return q;
 }
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
@@ -373,43 +381,6 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   return TRUE;
 }
 
-/* Can a numeral start at c? What the scanner asks of every character: an
- * Arabic digit, or a Chinese digit or power (百分之 starts with 百, a
- * power). numeral_bits turns most other characters away before the
- * switches. */
-static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
-  return c < 0x80 ? is_adigit(c)
-                  : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
-                        (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
-}
-
-/* The byte offset of the first character of s that passes
- * numeral_start(), or -1. Most sentences hold no numeral at all: they are
- * turned away before the decoding, and the scan of the others starts
- * there. Every Chinese digit and power is a three-byte character, and the
- * scan below tries nothing but numeral starts, so nothing is missed. */
-static gssize first_numeral(const ZsNumWords *x, const char *s) {
-  for (const guchar *p = (const guchar *)s; *p;) {
-    guchar b = *p;
-    if (b < 0x80) {
-      if (b >= '0' && b <= '9')
-        return (gssize)(p - (const guchar *)s);
-      p++;
-    } else if (b >= 0xE0 && b < 0xF0) {
-      /* numeral_bits' bit c % 64 stands in the last byte: decode only after. */
-      if (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (p[2] & 0x3F))) {
-        gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-        if (numeral_start(x, c))
-          return (gssize)(p - (const guchar *)s);
-      }
-      p += 3;
-    } else {
-      p += b < 0xE0 ? 2 : 4;
-    }
-  }
-  return -1;
-}
-
 GPtrArray *zs_num_scan(const char *sentence) {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_return_val_if_fail(sentence != NULL, out);
@@ -419,9 +390,13 @@ GPtrArray *zs_num_scan(const char *sentence) {
 
 void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
   const ZsNumWords *x = zs_numwords();
-  gssize first = first_numeral(x, sentence);
-  if (first < 0)
-    return;
+  gssize first = zs_num_first_numeral(x, sentence);
+  if (first >= 0 && zs_num_may_yield(x, sentence, (gsize)first))
+    zs_num_scan_from(sentence, len, (gsize)first, out);
+}
+
+void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *out) {
+  const ZsNumWords *x = zs_numwords();
   ZsNumText t;
   zs_nt_init(&t, sentence, len);
   /* Most sentences hold a few numerals: kept on the stack until more. */
@@ -493,13 +468,11 @@ void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
     Found *f = &found[k];
     if (f->dropped || !f->unit)
       continue;
-    ZsQuantity *q = g_new0(ZsQuantity, 1);
+    ZsQuantity *q = quantity_new(f->num.value, f->unit);
     q->start = t.off[f->start];
     q->end = t.off[f->end];
     q->num_start = t.off[f->num.start];
     q->num_end = t.off[f->num.end];
-    q->value = zs_dec_str(f->num.value);
-    q->unit = g_strdup(f->unit);
     q->qualifier = f->qual;
     q->is_chinese = f->num.chinese && !f->num.arabic;
     q->range_low = f->range_low;

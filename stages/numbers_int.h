@@ -1,7 +1,8 @@
-/* numbers_int.h: what numbers.c and numbers_numeral.c share.
+/* numbers_int.h: what numbers.c, numbers_numeral.c and numbers_reject.c share.
  *
  * numbers_numeral.c reads a numeral (its value and what it is made of);
  * numbers.c reads the quantity around it and decides whether it is one.
+ * numbers_reject.c turns away the sentences that cannot hold one.
  * Not for other stages.
  */
 #ifndef ZS_NUMBERS_INT_H
@@ -11,6 +12,7 @@
 
 #include "decimal.h"
 #include "numtext.h"
+#include "numwords.h"
 
 static inline gboolean is_adigit(gunichar c) { return c >= '0' && c <= '9'; }
 static inline gboolean is_latin(gunichar c) {
@@ -21,6 +23,16 @@ static inline gboolean is_latin(gunichar c) {
  * asked about a dozen words, and nearly always differs at once. */
 static inline gboolean str_is(const char *a, const char *b) {
   return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
+/* Can a numeral start at c? What the scanner asks of every character: an
+ * Arabic digit, or a Chinese digit or power (百分之 starts with 百, a
+ * power). numeral_bits turns most other characters away before the
+ * switches. */
+static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
+  return c < 0x80 ? is_adigit(c)
+                  : (x->numeral_bits & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
+                        (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
 }
 
 /* What the numeral parser found. */
@@ -43,5 +55,15 @@ typedef struct {
  * at i into *num, leaving num->end after the last character that belongs
  * to it; FALSE if there is none or its value does not fit. */
 gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num);
+
+/* zs_num_scan_into()'s two rejects (numbers_reject.c): the byte offset of
+ * the first numeral start of s, or -1; whether s can yield a quantity from
+ * there on (FALSE: it yields none). x is zs_numwords(). */
+gssize zs_num_first_numeral(const ZsNumWords *x, const char *s);
+gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from);
+
+/* zs_num_scan_into() of a sentence whose first numeral start is at byte
+ * `first`, without the rejects. */
+void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *out);
 
 #endif

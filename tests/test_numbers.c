@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "numbers_int.h"
+#include "testutil.h"
+
 typedef struct {
   guint line;
   char *text;
@@ -84,10 +87,83 @@ static void test_overflow(void) {
   g_assert_cmpuint(qs->len, ==, 0);
 }
 
+/* Does zs_num_scan_into()'s reject of s agree with the scan itself? What
+ * it turns away must yield nothing. Returns whether it turned s away. */
+static gboolean check_reject(const char *s) {
+  gssize first = zs_num_first_numeral(zs_numwords(), s);
+  g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
+  if (first >= 0)
+    zs_num_scan_from(s, strlen(s), (gsize)first, qs);
+  gboolean rejected = first < 0 || !zs_num_may_yield(zs_numwords(), s, (gsize)first);
+  if (rejected && qs->len) {
+    fprintf(stderr, "turned away, but yields %u: %s\n", qs->len, s);
+    g_test_fail();
+  }
+  return rejected;
+}
+
+/* The corpus's sentences and made-up ones at the edges of the reject. */
+static void test_reject_corpus(void) {
+  static const char *const made[] = {
+    "进一步推进统一大市场", "一个人", "多一个人", "三多一个人", "十一个", "第一个",
+    "一倍", "两成", "一%", "翻了一倍", "百分之一", "百分之三十", "一千米", "一农民",
+    "2023年", "5万多人", "三十几个", "1,234元", "1.5亿元", "百万人", "近万人",
+    "一至三个", "一到两个", "两三个", "一两个", "二〇二三年", "8万余老年人",
+    "3800多万户", "50余个", "十几个", "这三家企业", "万一", "一些", "十分",
+    "增长一成", "一名民警", "两大袋", "1 234人", "12 000人", "（一）个", "“一”个",
+    "一百分点", "两个百分点", "一‰", "3‰", "5 %", "5%", "千家万户", "一.5个",
+    "一5个", "5一个", "一,5个", "两千克", "两千瓦时", "几个人", "多种", "一届一次",
+  };
+  g_autoptr(GPtrArray) sents = test_corpus_sentences(made, G_N_ELEMENTS(made));
+  guint rejected = 0, decoded = 0;
+  for (guint i = 0; i < sents->len; i++) {
+    const char *s = sents->pdata[i];
+    gboolean r = check_reject(s);
+    if (zs_num_first_numeral(zs_numwords(), s) >= 0) {
+      decoded += !r;
+      rejected += r;
+    }
+  }
+  /* The reject is worth having: it turns away many sentences with a numeral. */
+  g_assert_cmpuint(rejected, >, 0);
+  g_assert_cmpuint(decoded, >, 0);
+}
+
+/* Random strings of numerals, measure words, person nouns and their
+ * neighbours: whatever the reject turns away yields nothing. */
+static void test_reject_random(void) {
+  static const char *const pieces[] = {
+    "一", "两", "二", "三", "十", "百", "千", "万", "亿", "零", "〇", "余", "多", "几",
+    "0", "1", "5", "2023", "1.5", ",", ".", " ", "%", "‰", "倍", "成", "个", "人",
+    "年", "月", "天", "岁", "元", "米", "克", "瓦", "次", "家", "名", "项", "分", "之",
+    "百分之", "百分点", "个百分点", "千米", "千克", "老年人", "农民", "人口", "群众",
+    "部门", "第", "这", "近", "约", "超过", "不低于", "至", "到", "—", "-", "～", "以上",
+    "，", "。", "《", "》", "“", "”", "的", "是", "a", "G", "é", "😀", "以来",
+  };
+  GRand *rand = g_rand_new_with_seed(20261124);
+  guint rejected = 0, decoded = 0;
+  for (guint i = 0; i < 100000; i++) {
+    GString *s = g_string_new(NULL);
+    for (gint k = g_rand_int_range(rand, 1, 10); k > 0; k--)
+      g_string_append(s, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+    gboolean r = check_reject(s->str);
+    if (zs_num_first_numeral(zs_numwords(), s->str) >= 0) {
+      decoded += !r;
+      rejected += r;
+    }
+    g_string_free(s, TRUE);
+  }
+  g_rand_free(rand);
+  g_assert_cmpuint(rejected, >, 1000);
+  g_assert_cmpuint(decoded, >, 1000);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/numbers/parse/exact", test_parse_exact);
   g_test_add_func("/numbers/parse/overflow", test_overflow);
+  g_test_add_func("/numbers/reject/corpus", test_reject_corpus);
+  g_test_add_func("/numbers/reject/random", test_reject_random);
 
   const char *path = "tests/data/numbers.tsv";
   g_autofree char *data = NULL;

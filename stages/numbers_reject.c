@@ -1,0 +1,119 @@
+/* numbers_reject.c: turning away, before it is decoded, a sentence that
+ * cannot yield a quantity.
+ *
+ * Most sentences hold no numeral, and most of those that do hold one only
+ * inside a word (一些, 统一, 十八大, 一个): two byte passes tell them apart
+ * from the others, so that numbers.c decodes and reads only the rest.
+ * Kept apart from numbers.c's grammar, though they answer for it: each
+ * says below why it never turns away a sentence with a quantity, and
+ * test_numbers checks that on the corpus and on made-up strings.
+ */
+#include <string.h>
+
+#include "numbers_int.h"
+
+/* The byte offset of the first character of s that passes
+ * numeral_start(), or -1. Every Chinese digit and power is a three-byte
+ * character, and numbers.c's scan tries nothing but numeral starts, so
+ * nothing is missed by starting there. */
+gssize zs_num_first_numeral(const ZsNumWords *x, const char *s) {
+  for (const guchar *p = (const guchar *)s; *p;) {
+    guchar b = *p;
+    if (b < 0x80) {
+      if (b >= '0' && b <= '9')
+        return (gssize)(p - (const guchar *)s);
+      p++;
+    } else if (b >= 0xE0 && b < 0xF0) {
+      /* start_bits' bit c % 1024 stands in the last two bytes: decode only after. */
+      if (x->start_bits[p[1] & 0x0F] & (G_GUINT64_CONSTANT(1) << (p[2] & 0x3F))) {
+        gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        if (numeral_start(x, c))
+          return (gssize)(p - (const guchar *)s);
+      }
+      p += 3;
+    } else {
+      p += b < 0xE0 ? 2 : 4;
+    }
+  }
+  return -1;
+}
+
+/* What may_yield() needs to know of a character. CH_NUM: what a numeral
+ * can end with (an Arabic or Chinese digit, a power, 余 多 几); CH_YI: 一
+ * or 两, which are that too. */
+enum { CH_OTHER, CH_NUM, CH_YI };
+
+#define BIT64(c) (G_GUINT64_CONSTANT(1) << ((c) % 64))
+
+static inline int char_class(const ZsNumWords *x, gunichar c) {
+  if (c == 0x4E00 || c == 0x4E24)
+    return CH_YI;
+  if (c == 0x4F59 || c == 0x591A || c == 0x51E0 || numeral_start(x, c))
+    return CH_NUM;
+  return CH_OTHER;
+}
+
+/* Does a word of x start at p (whose first character is c)? */
+static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
+  const ZsWordEntry *e, *end = zs_numwords_run(x, c, &e);
+  for (; e < end; e++) {
+    const guchar *w = (const guchar *)e->word, *q = p;
+    while (*w && *w == *q)
+      w++, q++;
+    if (!*w)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Can s, from byte `from` (its first numeral start) on, yield a quantity?
+ * Most sentences with a numeral yield none (一些, 统一, 十八大): they are
+ * turned away before they are decoded. What keeps this exact: a quantity
+ * is kept only with a unit, its own or (a range's low bound) its high
+ * bound's, and read_quantity() (numbers.c) finds one only as 百分之 before the
+ * numeral, or as a measure word or person noun right where the numeral
+ * ends, after a CH_NUM character (zs_num_parse_numeral() consumes nothing
+ * else but the separators inside Arabic numbers). A lone 一 or 两 (no
+ * CH_NUM character on either side) before a word other than 倍 and the %
+ * units (% 成) is dropped whatever the word: it is no evidence. Not-units
+ * (部门) are not looked at: the test only has to let every quantity by. */
+gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from) {
+  /* No numeral starts before `from`, so none reaches across it: what
+   * stands before counts as CH_OTHER. */
+  int prev = CH_OTHER, prev2 = CH_OTHER;
+  for (const guchar *p = (const guchar *)s + from; *p;) {
+    guchar b = *p;
+    int cls;
+    if (b < 0x80) {
+      if (b == '%' && prev != CH_OTHER)
+        return TRUE;
+      cls = b >= '0' && b <= '9' ? CH_NUM : CH_OTHER;
+      p++;
+    } else if (b >= 0xE0 && b < 0xF0) {
+      /* After a CH_OTHER character, one that end_bits turns away is
+       * CH_OTHER too, and passed undecoded. */
+      if (prev == CH_OTHER && !(x->end_bits[p[1] & 0x0F] & BIT64(p[2] & 0x3F))) {
+        prev2 = CH_OTHER;
+        p += 3;
+        continue;
+      }
+      gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      cls = char_class(x, c);
+      if (prev != CH_OTHER) {
+        gboolean lone = prev == CH_YI && prev2 == CH_OTHER && cls == CH_OTHER &&
+                        c != 0x500D && c != 0x6210; /* 倍 成 */
+        if (!lone && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
+          return TRUE;
+      }
+      if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)
+        return TRUE;
+      p += 3;
+    } else {
+      cls = CH_OTHER; /* no list holds a character of two or four bytes */
+      p += b < 0xE0 ? 2 : 4;
+    }
+    prev2 = prev;
+    prev = cls;
+  }
+  return FALSE;
+}
