@@ -106,7 +106,9 @@ typedef enum {
 const char *zs_qualifier_name(ZsQualifier q);
 
 /* A quantity found in a sentence. Offsets are byte offsets into the
- * sentence; [start, end) is the surface, as the gold's README defines it. */
+ * sentence; [start, end) is the surface, as the gold's README defines it.
+ * The number reader makes it in one block with its strings (numbers.c), so
+ * `value` and `unit` are never replaced. */
 typedef struct {
   gsize start, end;    /* surface */
   gsize num_start, num_end; /* the number itself, without qualifier and unit */
