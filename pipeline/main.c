@@ -6,7 +6,6 @@
  * are renamed into place only when it has succeeded (see output.h).
  */
 #include <locale.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -122,21 +121,7 @@ static ZsRules *load_rules(int *code) {
   return rules;
 }
 
-/* The pipeline allocates and frees small objects at a steady rate per
- * article, so its heap stays the same size all run long. glibc's default
- * is to hand memory back to the kernel whenever 128 KB lie free at the
- * top, and to mmap blocks over an adaptive threshold, then to fault the
- * same pages in again for the next article: a few percent of the run in
- * brk, munmap and page faults. Fixed thresholds keep a few MB that the
- * next article needs anyway; peak memory is unchanged. */
-static void tune_malloc(void) {
-  mallopt(M_MMAP_THRESHOLD, 4 << 20);
-  mallopt(M_TRIM_THRESHOLD, 8 << 20);
-  mallopt(M_TOP_PAD, 1 << 20);
-}
-
 int main(int argc, char **argv) {
-  tune_malloc();
   setlocale(LC_ALL, "");
   g_autoptr(GOptionContext) ctx = g_option_context_new("[FILE|DIR...]");
   g_option_context_set_summary(ctx, summary);
