@@ -185,20 +185,6 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it) {
     zs_sent_byline(&a->byline, t, n);
 }
 
-/* A sentence and its text in one allocation (the text right after the
- * struct; zs_sentence_free() knows it): an article makes one per
- * sentence, so this halves the allocations of the segmenter's output. */
-static ZsSentence *sentence_new(const char *text, gsize len, guint line,
-                                ZsSentKind kind, guint para) {
-  ZsSentence *s = g_malloc(sizeof(ZsSentence) + len + 1);
-  s->text = (char *)(s + 1);
-  memcpy(s->text, text, len);
-  s->text[len] = '\0';
-  s->line = line;
-  s->kind = kind;
-  s->para = para;
-  return s;
-}
 
 /* Builds the public article from `a` and frees `a`. */
 ZsArticle *zs_art_finish(ZsArt *a, guint no) {
@@ -220,7 +206,7 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
     if (it->role == ZS_ROLE_HEAD || it->role == ZS_ROLE_SUB) {
       const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
       gsize len = it->len - (gsize)(t - it->p->text) - it->cut;
-      g_ptr_array_add(z->sentences, sentence_new(t, len, it->p->line, ZS_SENT_HEADLINE, i));
+      g_ptr_array_add(z->sentences, zs_sentence_new(t, len, it->p->line, ZS_SENT_HEADLINE, i));
     }
   }
   if (z->first_line == G_MAXUINT)
@@ -237,7 +223,7 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
       gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
       guint line = zs_norm_para_line_at(it->p, it->skip + s);
       g_ptr_array_add(z->sentences,
-                      sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
+                      zs_sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
     }
   }
   zs_art_free(a);

@@ -30,10 +30,6 @@ static gboolean ends_sentence_n(const char *s, const char *e) {
   return FALSE;
 }
 
-gboolean zs_class_ends_sentence(const char *s) {
-  return ends_sentence_n(s, s + strlen(s));
-}
-
 /* Does t[0, end) end a sentence? */
 gboolean zs_class_ends_sentence_at(const char *t, const char *end) {
   return ends_sentence_n(t, end);

@@ -35,9 +35,7 @@ static inline gboolean zs_class_is_closer(gunichar c) {
 static inline gboolean zs_class_is_stop(gunichar c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
 }
-/* Does s end a sentence (a stop, then closers)? */
-gboolean zs_class_ends_sentence(const char *s);
-/* Does t[0, end) end a sentence? */
+/* Does t[0, end) end a sentence (a stop, then closers)? */
 gboolean zs_class_ends_sentence_at(const char *t, const char *end);
 /* Does t end in a dash run (a kicker: 公安部…开展定点帮扶——)? */
 gboolean zs_class_ends_dashes(const char *t);

@@ -70,10 +70,11 @@ static void distribute_at(const char *s, gsize p, const guint *clause, GArray *i
       g_ptr_array_add(phr, m);
     }
     gboolean by_phrase = !by_figures && phr->len == n;
-    for (guint k = 0; by_phrase && k < n; k++)
-      by_phrase = zs_rule_accepts(((ZsRuleMatch *)phr->pdata[k])->rule,
-                                  ((Item *)after->pdata[k])->q->unit,
-                                  ((Item *)after->pdata[k])->kind);
+    for (guint k = 0; by_phrase && k < n; k++) {
+      const Item *it = after->pdata[k];
+      by_phrase = zs_rule_accepts_bit(((ZsRuleMatch *)phr->pdata[k])->rule, it->unit_bit,
+                                      it->q->unit, it->kind);
+    }
     if (by_phrase) {
       for (guint k = 0; k < n; k++) {
         Item *it = after->pdata[k];

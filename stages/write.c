@@ -29,6 +29,12 @@ typedef struct {
   char data[4096];
 } RowBuf;
 
+/* Not b = {...}: that would clear the 4 KB on every row. */
+static void row_init(RowBuf *b, FILE *fp) {
+  b->fp = fp;
+  b->n = 0;
+}
+
 static void row_flush(RowBuf *b) {
   fwrite_unlocked(b->data, 1, b->n, b->fp);
   b->n = 0;
@@ -86,9 +92,8 @@ static void put_field(RowBuf *b, const char *text, gboolean numeric,
 
 void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteOptions *opts) {
   flockfile(fp);
-  RowBuf b; /* not b = {...}: that would clear the 4 KB on every row */
-  b.fp = fp;
-  b.n = 0;
+  RowBuf b;
+  row_init(&b, fp);
   put_field(&b, text, numeric, opts);
   row_flush(&b);
   funlockfile(fp);
@@ -97,9 +102,8 @@ void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteO
 /* A row holds fp's lock once, not once per field. */
 static void write_row(FILE *fp, const char *const *cells, const gboolean *numeric, guint n,
                       const ZsWriteOptions *opts) {
-  RowBuf b; /* not b = {...}: that would clear the 4 KB on every row */
-  b.fp = fp;
-  b.n = 0;
+  RowBuf b;
+  row_init(&b, fp);
   flockfile(fp);
   for (guint i = 0; i < n; i++) {
     if (i)

@@ -69,9 +69,8 @@ typedef enum {
   ZS_SENT_HEADLINE,  /* the headline or a subtitle, as one sentence */
 } ZsSentKind;
 
-/* The segmenter makes a sentence and its text in one block; a sentence made
- * elsewhere may own a separate text. zs_sentence_free() knows both, and
- * `text` is never replaced. */
+/* A sentence and its text are one block (zs_sentence_new()), so `text` is
+ * never replaced. */
 typedef struct {
   char *text;      /* the sentence, normalized, dateline and byline removed */
   guint line;      /* 1-based input line where the sentence starts */
@@ -89,6 +88,9 @@ typedef struct {
   GPtrArray *sentences; /* ZsSentence*: headline sentences first, then body */
 } ZsArticle;
 
+/* A new sentence whose text is text[0, len), copied. */
+ZsSentence *zs_sentence_new(const char *text, gsize len, guint line, ZsSentKind kind,
+                            guint para);
 void zs_sentence_free(ZsSentence *s);
 void zs_article_free(ZsArticle *a);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsArticle, zs_article_free)

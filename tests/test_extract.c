@@ -25,19 +25,12 @@ static ZsArticle *article_new(void) {
 }
 
 static void article_add(ZsArticle *a, const char *text, ZsSentKind kind, guint para) {
-  ZsSentence *s = g_new0(ZsSentence, 1);
-  s->text = g_strdup(text);
-  s->kind = kind;
-  s->para = para;
-  g_ptr_array_add(a->sentences, s);
+  g_ptr_array_add(a->sentences, zs_sentence_new(text, strlen(text), 0, kind, para));
 }
 
 static void article_free(ZsArticle *a) {
-  for (guint i = 0; i < a->sentences->len; i++) {
-    ZsSentence *s = a->sentences->pdata[i];
-    g_free(s->text);
-    g_free(s);
-  }
+  for (guint i = 0; i < a->sentences->len; i++)
+    zs_sentence_free(a->sentences->pdata[i]);
   g_ptr_array_free(a->sentences, TRUE);
   g_free(a->headline);
   g_free(a);

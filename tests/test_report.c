@@ -24,10 +24,9 @@ static ZsArticle *article(const char *headline, const char *const *sentences) {
   a->first_line = 1;
   a->sentences = g_ptr_array_new_with_free_func((GDestroyNotify)zs_sentence_free);
   for (guint i = 0; sentences[i]; i++) {
-    ZsSentence *s = g_new0(ZsSentence, 1);
-    s->text = g_strdup(sentences[i]);
-    s->line = a->last_line = i + 1;
-    g_ptr_array_add(a->sentences, s);
+    a->last_line = i + 1;
+    g_ptr_array_add(a->sentences, zs_sentence_new(sentences[i], strlen(sentences[i]), i + 1,
+                                                  ZS_SENT_BODY, 0));
   }
   return a;
 }
