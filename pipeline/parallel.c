@@ -17,12 +17,19 @@
 
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* What a job may buffer per stream before it waits for its turn. The
  * environment variable ZHSTATS_PENDING_MAX (bytes) lowers it, so that the
  * tests reach the waiting path with small inputs. */
 static gsize pending_max = 4u << 20;
 #define PENDING_MAX pending_max
+
+/* Jobs between two malloc_trim() calls (see run_job). One costs a few
+ * microseconds on heaps this small. */
+enum { TRIM_EVERY = 64 };
 
 enum { S_OUT, S_ARTS, S_ERR, N_STREAMS };
 
@@ -164,6 +171,15 @@ static void run_job(gpointer data, gpointer user_data) {
     fclose(arts);
   fclose(err);
   finish(p, j);
+#ifdef __GLIBC__
+  /* Each thread allocates from its own malloc arena, and some blocks are
+   * freed by another thread (a job's buffers are passed on by the head):
+   * the arenas' free holes slowly spread over more pages, and the peak RSS
+   * of a 500 MB run was 11% above a 5 MB run's. Handing the free pages back
+   * now and then keeps it within a few percent. */
+  if (j->index % TRIM_EVERY == TRIM_EVERY - 1)
+    malloc_trim(0);
+#endif
 }
 
 gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *articles,
