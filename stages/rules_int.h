@@ -29,6 +29,7 @@ struct ZsRules {
   GArray *ungated;   /* guint32: rules whose pattern has no gate: always run */
   guint32 ovec_pairs; /* largest ovector any pattern needs */
   GPtrArray *units;  /* distinct units of all rules, in first-seen order (borrowed) */
+  GHashTable *unit_ids; /* unit (borrowed) -> 1 + its index in units */
 };
 
 /* Builds the automaton of all phrases, excludes and gate literals and what
