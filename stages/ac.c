@@ -81,6 +81,12 @@ struct ZsAc {
   guint8 *cemits;     /* as emits */
   guint16 block_of[256]; /* c >> 8 -> 1 + its block in `syms`; 0: no word has such a character */
   guint16 *syms;      /* blocks of 256: c & 0xFF -> symbol (from 1), 0: in no word */
+  /* Bit c % 1024: some word starts with a character c. At the root, where
+   * most characters of a text are read, one that starts no word leaves the
+   * scan at the root: a character outside this filter is passed over
+   * without its symbol looked up (128 bytes, where the symbols take tens
+   * of KiB). */
+  guint64 cfirst[1024 / 64];
 };
 
 ZsAc *zs_ac_new(void) {
@@ -252,6 +258,10 @@ static void build_chars(ZsAc *ac) {
       if (!*slot)
         *slot = (guint16)++n_syms; /* at most 0xFFFF characters below 0x10000 but NUL */
     }
+  }
+  for (guint w = 0; w < n_words; w++) {
+    gunichar c = g_utf8_get_char(ac->texts->pdata[w]);
+    ac->cfirst[c % 1024 / 64] |= G_GUINT64_CONSTANT(1) << (c % 64);
   }
   /* The trie over symbols; children keyed (state << 16 | sym) while built. */
   ac->croot = g_new0(guint32, n_syms + 1);
@@ -475,6 +485,8 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hi
       c = 0x10000; /* beyond the plane: in no word */
       i += 4;
     }
+    if (s == 0 && !(ac->cfirst[c % 1024 / 64] >> (c % 64) & 1))
+      continue; /* no word starts with c: the root reads it to the root */
     guint32 sym = symbol_of(ac, c);
     if (!sym) {
       s = 0; /* no trie path holds c: nothing of the match so far survives it */
