@@ -100,13 +100,44 @@ static inline gboolean ends_at(const char *s, gsize end, const Word *w) {
          memcmp(s + end - w->len, w->w, w->len) == 0;
 }
 
+/* Bit b % 64 for the last byte b of each word of a list: text whose last
+ * byte has no bit ends with none of them. Most figures follow no verb and
+ * no link: one test instead of a comparison per word. */
+typedef struct {
+  guint64 links, verbs; /* verbs: rise_words and fall_words */
+} LastBytes;
+
+static guint64 last_bytes(const Word *w, gsize n) {
+  guint64 bits = 0;
+  for (gsize k = 0; k < n; k++)
+    bits |= G_GUINT64_CONSTANT(1) << ((guchar)w[k].w[w[k].len - 1] % 64);
+  return bits;
+}
+
+static const LastBytes *last_bytes_of_words(void) {
+  static LastBytes lb;
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    lb.links = last_bytes(links, G_N_ELEMENTS(links));
+    lb.verbs = last_bytes(rise_words, G_N_ELEMENTS(rise_words)) |
+               last_bytes(fall_words, G_N_ELEMENTS(fall_words));
+    g_once_init_leave(&done, 1);
+  }
+  return &lb;
+}
+
+static inline gboolean may_end_with(guint64 bits, const char *s, gsize end) {
+  return end > 0 && (bits >> ((guchar)s[end - 1] % 64) & 1);
+}
+
 /* Is the figure at `start` the amount of a change? Sets *fall. A verb
  * followed by 到/至 (提高到48.3%) names the new level, not the change. */
 static gboolean change_before(const char *s, gsize start, gboolean *fall) {
   static const Word more = {"比去年多", sizeof "比去年多" - 1};
   static const Word less = {"比去年少", sizeof "比去年少" - 1};
+  const LastBytes *lb = last_bytes_of_words();
   gsize end = start;
-  for (gboolean again = TRUE; again;) {
+  for (gboolean again = may_end_with(lb->links, s, end); again;) {
     again = FALSE;
     for (gsize k = 0; k < G_N_ELEMENTS(links); k++)
       if (ends_at(s, end, &links[k])) {
@@ -115,6 +146,8 @@ static gboolean change_before(const char *s, gsize start, gboolean *fall) {
         break;
       }
   }
+  if (!may_end_with(lb->verbs, s, end))
+    return FALSE;
   for (gsize k = 0; k < G_N_ELEMENTS(rise_words); k++)
     if (ends_at(s, end, &rise_words[k])) {
       /* 多 and 少 only as 增多/减少 after 比/较: "比去年多3个" */
