@@ -43,64 +43,71 @@ static gint cmp_by_length(gconstpointer pa, gconstpointer pb) {
 
 static void distribute_at(const char *s, gsize p, const guint *clause, GArray *items,
                           GArray *matches, gboolean by_figures) {
-  GPtrArray *after = g_ptr_array_new();
+  /* The lists on the stack for an ordinary sentence: after and before
+   * hold items, phr matches. */
+  enum { LOCAL = 32 };
+  Item *after_local[LOCAL], *before_local[LOCAL];
+  const ZsRuleMatch *phr_local[LOCAL];
+  g_autofree Item **after_heap = items->len <= LOCAL ? NULL : g_new(Item *, items->len);
+  Item **after = after_heap ? after_heap : after_local;
+  guint n = 0;
   for (guint i = 0; i < items->len; i++) {
     Item *it = &g_array_index(items, Item, i);
     if (it->q->start < p || it->rule)
       continue;
-    if (after->len) {
-      Item *prev = after->pdata[after->len - 1];
+    if (n) {
+      Item *prev = after[n - 1];
       if (!list_gap(s, prev->q->end, it->q->start) && clause[it->q->start] != clause[p])
         break;
     } else if (clause[it->q->start] != clause[p]) {
       break;
     }
-    g_ptr_array_add(after, it);
+    after[n++] = it;
   }
-  guint n = after->len;
-  if (n >= 2) {
-    /* Phrases of the list before 分别, in this clause, that accept them. */
-    GPtrArray *phr = g_ptr_array_new();
-    for (guint i = 0; i < matches->len; i++) {
-      ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
-      if (m->end > p || clause[m->start] != clause[p])
-        continue;
-      if (phr->len && ((ZsRuleMatch *)phr->pdata[phr->len - 1])->end > m->start)
-        continue; /* overlapping: keep the first, longest */
-      g_ptr_array_add(phr, m);
+  if (n < 2)
+    return;
+  /* Phrases of the list before 分别, in this clause, that accept them. */
+  g_autofree const ZsRuleMatch **phr_heap =
+      matches->len <= LOCAL ? NULL : g_new(const ZsRuleMatch *, matches->len);
+  const ZsRuleMatch **phr = phr_heap ? phr_heap : phr_local;
+  guint n_phr = 0;
+  for (guint i = 0; i < matches->len; i++) {
+    const ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    if (m->end > p || clause[m->start] != clause[p])
+      continue;
+    if (n_phr && phr[n_phr - 1]->end > m->start)
+      continue; /* overlapping: keep the first, longest */
+    phr[n_phr++] = m;
+  }
+  gboolean by_phrase = !by_figures && n_phr == n;
+  for (guint k = 0; by_phrase && k < n; k++) {
+    const Item *it = after[k];
+    by_phrase = zs_rule_accepts_bit(phr[k]->rule, it->unit_bit, it->q->unit, it->kind);
+  }
+  if (by_phrase) {
+    for (guint k = 0; k < n; k++) {
+      Item *it = after[k];
+      it->rule = phr[k]->rule;
+      it->metric = it->rule->metric;
     }
-    gboolean by_phrase = !by_figures && phr->len == n;
-    for (guint k = 0; by_phrase && k < n; k++) {
-      const Item *it = after->pdata[k];
-      by_phrase = zs_rule_accepts_bit(((ZsRuleMatch *)phr->pdata[k])->rule, it->unit_bit,
-                                      it->q->unit, it->kind);
+  } else if (by_figures) {
+    /* The last n claimed figures before 分别 are the subjects. */
+    g_autofree Item **before_heap = items->len <= LOCAL ? NULL : g_new(Item *, items->len);
+    Item **before = before_heap ? before_heap : before_local;
+    guint n_before = 0;
+    for (guint i = 0; i < items->len; i++) {
+      Item *it = &g_array_index(items, Item, i);
+      if (it->q->end <= p && it->metric)
+        before[n_before++] = it;
     }
-    if (by_phrase) {
+    if (n_before >= n)
       for (guint k = 0; k < n; k++) {
-        Item *it = after->pdata[k];
-        it->rule = ((ZsRuleMatch *)phr->pdata[k])->rule;
-        it->metric = it->rule->metric;
+        Item *src = before[n_before - n + k];
+        Item *it = after[k];
+        it->rule = src->rule;
+        it->metric = src->metric;
       }
-    } else if (by_figures) {
-      /* The last n claimed figures before 分别 are the subjects. */
-      GPtrArray *before = g_ptr_array_new();
-      for (guint i = 0; i < items->len; i++) {
-        Item *it = &g_array_index(items, Item, i);
-        if (it->q->end <= p && it->metric)
-          g_ptr_array_add(before, it);
-      }
-      if (before->len >= n)
-        for (guint k = 0; k < n; k++) {
-          Item *src = before->pdata[before->len - n + k];
-          Item *it = after->pdata[k];
-          it->rule = src->rule;
-          it->metric = src->metric;
-        }
-      g_ptr_array_free(before, TRUE);
-    }
-    g_ptr_array_free(phr, TRUE);
   }
-  g_ptr_array_free(after, TRUE);
 }
 
 void zs_extract_distribute(const char *s, const guint *clause, GArray *items, GArray *matches,
