@@ -10,7 +10,9 @@
  * part ways, as after the lead byte of a common character) also get a
  * dense row of their transitions, failures folded in, so the scan takes
  * one step there instead of walking a run and a failure chain; a row for
- * every state would cost megabytes and most of the start-up time.
+ * every state would cost megabytes and most of the start-up time. The rows
+ * (and skip2) are made only when the character automaton below is not:
+ * else the byte scan serves only tests and invalid text.
  *
  * Valid UTF-8 text is scanned by a second automaton over the same words,
  * read a character at a time (zs_ac_scan_utf8): there a byte automaton
@@ -390,6 +392,13 @@ void zs_ac_build(ZsAc *ac) {
     }
   }
 
+  /* The dense rows and skip2 below serve the byte scan alone: when the
+   * character automaton is built, valid text (all the pipeline reads) never
+   * takes the byte scan, so they are left out, and the byte scan, still
+   * right for tests and invalid text, walks runs and failure links (a
+   * thousand rules' rows cost millions of instructions at start-up). */
+  build_chars(ac);
+
   /* Dense rows. step(u, b) is u's child on b, else step(fail(u), b): a
    * row is its failure state's answers with its own children written over
    * them. Filled breadth first, a failure state (shallower) has its row
@@ -398,7 +407,7 @@ void zs_ac_build(ZsAc *ac) {
   guint32 rows = 0, n_states = ac->states->len;
   g_autofree guint32 *row_of = g_new(guint32, n_states);
   for (i = 0; i < n_states; i++)
-    row_of[i] = i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
+    row_of[i] = !ac->chars && i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
   ac->dense = g_new0(guint32, (gsize)rows * 256);
   ac->row = g_new(guint32, n_states);
   memset(ac->row, 0xFF, sizeof(guint32) * n_states); /* NONE until the rows are full */
@@ -423,7 +432,7 @@ void zs_ac_build(ZsAc *ac) {
     ac->emits[i] = st->out != 0;
   }
   memset(ac->skip2, 0, sizeof ac->skip2);
-  for (guint b1 = 0; b1 < 256; b1++) {
+  for (guint b1 = 0; b1 < 256 && !ac->chars; b1++) {
     guint32 s1 = ac->root[b1];
     if (ST(ac, s1)->out)
       continue;
@@ -431,7 +440,6 @@ void zs_ac_build(ZsAc *ac) {
       if (step(ac, s1, (guint8)b2) == 0)
         ac->skip2[(b1 << 8 | b2) / 64] |= G_GUINT64_CONSTANT(1) << ((b1 << 8 | b2) % 64);
   }
-  build_chars(ac);
   g_clear_pointer(&ac->texts, g_ptr_array_unref);
 }
 
