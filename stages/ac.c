@@ -365,12 +365,13 @@ static void build_chars(ZsAc *ac) {
   g_free(kids.v);
   guint i;
   /* Failure and dictionary links, breadth first, as for the bytes. */
-  GQueue queue = G_QUEUE_INIT;
+  g_autofree guint32 *queue = g_new(guint32, ac->cstates->len);
+  guint32 head = 0, tail = 0;
   for (guint32 sym = 1; sym <= n_syms; sym++)
     if (ac->croot[sym])
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ac->croot[sym]));
-  while (!g_queue_is_empty(&queue)) {
-    guint32 u = GPOINTER_TO_UINT(g_queue_pop_head(&queue));
+      queue[tail++] = ac->croot[sym];
+  while (head < tail) {
+    guint32 u = queue[head++];
     guint32 first = CST(ac, u)->first, n_kids = CST(ac, u)->n;
     for (guint32 e = 0; e < n_kids; e++) {
       const CEdge *ed = &ac->cedges[first + e];
@@ -381,7 +382,7 @@ static void build_chars(ZsAc *ac) {
       State *sv = CST(ac, ed->child);
       sv->fail = c != ed->child ? c : 0;
       sv->dict = CST(ac, sv->fail)->word != NONE ? sv->fail : CST(ac, sv->fail)->dict;
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
+      queue[tail++] = ed->child;
     }
   }
   guint n_states = ac->cstates->len;
@@ -407,16 +408,15 @@ void zs_ac_build(ZsAc *ac) {
   g_free(ac->adding->v);
   g_clear_pointer(&ac->adding, g_free);
 
-  /* Failure and dictionary links, breadth first; bfs[] keeps the order. */
-  guint32 n_bfs = 0;
+  /* Failure and dictionary links, breadth first; bfs[] keeps the order
+   * and is the queue (every state but the root enters it once). */
+  guint32 n_bfs = 0, head = 0;
   g_autofree guint32 *bfs = g_new(guint32, ac->states->len);
-  GQueue queue = G_QUEUE_INIT;
   for (guint b = 0; b < 256; b++)
     if (ac->root[b])
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ac->root[b]));
-  while (!g_queue_is_empty(&queue)) {
-    guint32 u = GPOINTER_TO_UINT(g_queue_pop_head(&queue));
-    bfs[n_bfs++] = u;
+      bfs[n_bfs++] = ac->root[b];
+  while (head < n_bfs) {
+    guint32 u = bfs[head++];
     State *su = ST(ac, u);
     for (guint32 e = 0; e < su->n; e++) {
       const Edge *ed = &g_array_index(ac->edges, Edge, su->first + e);
@@ -427,7 +427,7 @@ void zs_ac_build(ZsAc *ac) {
       State *sv = ST(ac, ed->child);
       sv->fail = c != ed->child ? c : 0;
       sv->dict = ST(ac, sv->fail)->word != NONE ? sv->fail : ST(ac, sv->fail)->dict;
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
+      bfs[n_bfs++] = ed->child;
     }
   }
 
