@@ -5,6 +5,8 @@
  * shipped rules; the rows are scored against the gold's (value, unit,
  * metric) for the same sentence. This isolates extraction from
  * segmentation, which the end-to-end test scores separately.
+ * /extract/claim/many: a sentence of more figures and matches than claim()
+ * keeps in its short forms.
  * /extract/clause-map/{corpus,random}: the clause map (filled sixteen bytes
  * at a time) against a byte-by-byte reference, on every corpus sentence
  * and on random strings of marks, their lead bytes and other text.
@@ -306,6 +308,26 @@ static void test_gold_sentences(void) {
   g_assert_cmpfloat(precision, >=, 0.90);
 }
 
+/* A sentence of 80 figures and 40 phrases: claim() keeps its figures in
+ * bit sets of 64 and sorts more than 32 matches another way; each 张
+ * figure goes to the phrase before it, no 个 figure to any (the rule
+ * counts beds in 张). */
+static void test_claim_many(void) {
+  g_autoptr(ZsRules) rules = test_load_rules("rules");
+  g_autoptr(GString) text = g_string_new(NULL);
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf(text, "养老床位%d张，老旧小区%d个、", i + 1, i + 100);
+  g_string_append(text, "。");
+  g_autoptr(GPtrArray) rows = run(rules, text->str, TRUE);
+  g_assert_cmpuint(rows->len, ==, 80);
+  for (guint i = 0; i < rows->len; i++) {
+    const ZsStat *st = rows->pdata[i];
+    g_autofree char *value = g_strdup_printf("%u", i % 2 ? i / 2 + 100 : i / 2 + 1);
+    g_assert_cmpstr(st->value, ==, value);
+    g_assert_cmpstr(st->metric, ==, i % 2 ? "" : "elderly_care_beds");
+  }
+}
+
 /* The clause map as its definition says: a mark belongs to the clause it
  * ends; compared mark by mark at every byte. */
 static void clause_map_ref(const char *s, gsize n, guint *map) {
@@ -385,6 +407,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
   g_test_add_func("/extract/claim/adjacent-before", test_claim_adjacent_before_after);
   g_test_add_func("/extract/gold/sentences", test_gold_sentences);
+  g_test_add_func("/extract/claim/many", test_claim_many);
   g_test_add_func("/extract/clause-map/corpus", test_clause_map_corpus);
   g_test_add_func("/extract/clause-map/random", test_clause_map_random);
   return g_test_run();
