@@ -10,7 +10,9 @@
  * part ways, as after the lead byte of a common character) also get a
  * dense row of their transitions, failures folded in, so the scan takes
  * one step there instead of walking a run and a failure chain; a row for
- * every state would cost megabytes and most of the start-up time.
+ * every state would cost megabytes and most of the start-up time. The rows
+ * (and skip2) are made only when the character automaton below is not:
+ * else the byte scan serves only tests and invalid text.
  *
  * Valid UTF-8 text is scanned by a second automaton over the same words,
  * read a character at a time (zs_ac_scan_utf8): there a byte automaton
@@ -51,11 +53,54 @@ typedef struct {
   guint32 child;
 } CEdge;
 
+/* A trie's children while it is built: (parent << 16 | symbol or byte) ->
+ * child, by open addressing in a table at most half full. A child is never
+ * 0 (the root is nobody's child): 0 marks an empty slot. */
+typedef struct {
+  guint64 key;
+  guint32 child;
+} Kid;
+
+typedef struct {
+  Kid *v;
+  gsize cap, n; /* cap a power of two */
+} KidMap;
+
+static inline gsize kid_slot(const KidMap *m, guint64 key) {
+  return (gsize)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 32) & (m->cap - 1);
+}
+
+/* The child at `key`, or 0. */
+static guint32 kid_get(const KidMap *m, guint64 key) {
+  if (!m->cap)
+    return 0;
+  for (gsize i = kid_slot(m, key);; i = (i + 1) & (m->cap - 1))
+    if (!m->v[i].child || m->v[i].key == key)
+      return m->v[i].child;
+}
+
+/* Adds a child not yet there. */
+static void kid_put(KidMap *m, guint64 key, guint32 child) {
+  if (2 * (m->n + 1) > m->cap) {
+    KidMap bigger = {g_new0(Kid, MAX(64, 2 * m->cap)), MAX(64, 2 * m->cap), 0};
+    for (gsize i = 0; i < m->cap; i++)
+      if (m->v[i].child)
+        kid_put(&bigger, m->v[i].key, m->v[i].child);
+    g_free(m->v);
+    *m = bigger;
+  }
+  gsize i = kid_slot(m, key);
+  while (m->v[i].child)
+    i = (i + 1) & (m->cap - 1);
+  m->v[i] = (Kid){key, child};
+  m->n++;
+}
+
 struct ZsAc {
   GArray *states;     /* State; 0 is the root */
   GArray *edges;      /* Edge, each state's children in one sorted run */
   GArray *lens;       /* gsize length of each word */
-  GHashTable *adding; /* (state << 8 | byte) -> child, until built */
+  KidMap *adding;     /* the byte trie's children, until built */
   guint32 *dense;     /* rows of 256: the state after each byte, for busy states */
   guint32 *row;       /* row[s]: the row of state s in `dense`, or NONE; apart
                        * from State so that the scan's first look at a state
@@ -81,6 +126,12 @@ struct ZsAc {
   guint8 *cemits;     /* as emits */
   guint16 block_of[256]; /* c >> 8 -> 1 + its block in `syms`; 0: no word has such a character */
   guint16 *syms;      /* blocks of 256: c & 0xFF -> symbol (from 1), 0: in no word */
+  /* Bit c % 1024: some word starts with a character c. At the root, where
+   * most characters of a text are read, one that starts no word leaves the
+   * scan at the root: a character outside this filter is passed over
+   * without its symbol looked up (128 bytes, where the symbols take tens
+   * of KiB). */
+  guint64 cfirst[1024 / 64];
 };
 
 ZsAc *zs_ac_new(void) {
@@ -88,7 +139,7 @@ ZsAc *zs_ac_new(void) {
   ac->states = g_array_new(FALSE, TRUE, sizeof(State));
   ac->edges = g_array_new(FALSE, FALSE, sizeof(Edge));
   ac->lens = g_array_new(FALSE, FALSE, sizeof(gsize));
-  ac->adding = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  ac->adding = g_new0(KidMap, 1);
   ac->texts = g_ptr_array_new_with_free_func(g_free);
   ac->cstates = g_array_new(FALSE, TRUE, sizeof(State));
   State root = {0, 0, NONE, 0, 0, 0};
@@ -102,7 +153,9 @@ void zs_ac_free(ZsAc *ac) {
   g_array_free(ac->states, TRUE);
   g_array_free(ac->edges, TRUE);
   g_array_free(ac->lens, TRUE);
-  g_clear_pointer(&ac->adding, g_hash_table_destroy);
+  if (ac->adding)
+    g_free(ac->adding->v);
+  g_clear_pointer(&ac->adding, g_free);
   g_clear_pointer(&ac->texts, g_ptr_array_unref);
   g_array_free(ac->cstates, TRUE);
   g_free(ac->cedges);
@@ -159,9 +212,8 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
   guint32 s = 0;
   for (gsize i = 0; i < len; i++) {
     guint8 b = (guint8)word[i];
-    gint64 key = ((gint64)s << 8) | b;
-    guint32 c = s == 0 ? ac->root[b]
-                       : GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &key));
+    guint64 key = ((guint64)s << 16) | b;
+    guint32 c = s == 0 ? ac->root[b] : kid_get(ac->adding, key);
     if (!c) {
       State st = {0, 0, NONE, 0, 0, 0};
       c = ac->states->len;
@@ -169,7 +221,7 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
       if (s == 0)
         ac->root[b] = c;
       else
-        g_hash_table_insert(ac->adding, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(c));
+        kid_put(ac->adding, key, c);
     }
     s = c;
   }
@@ -181,9 +233,39 @@ guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
   return ST(ac, s)->word;
 }
 
-static gint cmp_edge(gconstpointer pa, gconstpointer pb) {
-  const gint64 *a = pa, *b = pb;
-  return *a < *b ? -1 : *a > *b;
+/* Lays the children of `kids` out as runs by parent, each sorted by key:
+ * states[p].first and .n (both 0 before) name parent p's run of
+ * (key & 0xFFFF, child) pairs in *runs_out, which the caller frees. A
+ * counting sort by parent, then an insertion sort of each short run. */
+static void kids_to_runs(const KidMap *kids, GArray *states, CEdge **runs_out) {
+  CEdge *runs = g_new(CEdge, MAX(kids->n, 1));
+  for (gsize i = 0; i < kids->cap; i++)
+    if (kids->v[i].child)
+      g_array_index(states, State, kids->v[i].key >> 16).n++;
+  guint32 at = 0;
+  for (guint s = 0; s < states->len; s++) {
+    State *st = &g_array_index(states, State, s);
+    st->first = at;
+    at += st->n;
+    st->n = 0;
+  }
+  for (gsize i = 0; i < kids->cap; i++)
+    if (kids->v[i].child) {
+      State *st = &g_array_index(states, State, kids->v[i].key >> 16);
+      runs[st->first + st->n++] = (CEdge){(guint32)(kids->v[i].key & 0xFFFF), kids->v[i].child};
+    }
+  for (guint s = 0; s < states->len; s++) {
+    const State *st = &g_array_index(states, State, s);
+    CEdge *r = runs + st->first;
+    for (guint32 i = 1; i < st->n; i++) {
+      CEdge e = r[i];
+      guint32 j = i;
+      for (; j > 0 && r[j - 1].sym > e.sym; j--)
+        r[j] = r[j - 1];
+      r[j] = e;
+    }
+  }
+  *runs_out = runs;
 }
 
 /* ---- the character automaton ----------------------------------------------- */
@@ -218,10 +300,6 @@ static inline guint32 cstep(const ZsAc *ac, guint32 s, guint32 sym) {
   return ac->croot[sym];
 }
 
-static gint cmp_u64(gconstpointer pa, gconstpointer pb) {
-  const guint64 *a = pa, *b = pb;
-  return *a < *b ? -1 : *a > *b;
-}
 
 /* Builds the character automaton from ac->texts, when every word is valid
  * UTF-8 of the Basic Multilingual Plane. */
@@ -253,57 +331,47 @@ static void build_chars(ZsAc *ac) {
         *slot = (guint16)++n_syms; /* at most 0xFFFF characters below 0x10000 but NUL */
     }
   }
+  for (guint w = 0; w < n_words; w++) {
+    gunichar c = g_utf8_get_char(ac->texts->pdata[w]);
+    ac->cfirst[c % 1024 / 64] |= G_GUINT64_CONSTANT(1) << (c % 64);
+  }
   /* The trie over symbols; children keyed (state << 16 | sym) while built. */
   ac->croot = g_new0(guint32, n_syms + 1);
   State root = {0, 0, NONE, 0, 0, 0};
   g_array_append_val(ac->cstates, root);
-  g_autoptr(GHashTable) kids = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  KidMap kids = {NULL, 0, 0};
   for (guint w = 0; w < n_words; w++) {
     const char *t = ac->texts->pdata[w];
     gsize len = g_array_index(ac->lens, gsize, w);
     guint32 s = 0;
     for (const char *p = t; p < t + len; p = g_utf8_next_char(p)) {
       guint32 sym = symbol_of(ac, g_utf8_get_char(p));
-      gint64 key = ((gint64)s << 16) | sym;
-      guint32 c = s == 0 ? ac->croot[sym] : GPOINTER_TO_UINT(g_hash_table_lookup(kids, &key));
+      guint64 key = ((guint64)s << 16) | sym;
+      guint32 c = s == 0 ? ac->croot[sym] : kid_get(&kids, key);
       if (!c) {
         c = ac->cstates->len;
         g_array_append_val(ac->cstates, root);
         if (s == 0)
           ac->croot[sym] = c;
         else
-          g_hash_table_insert(kids, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(c));
+          kid_put(&kids, key, c);
       }
       s = c;
     }
     CST(ac, s)->word = w; /* ids are distinct words: each path ends one */
   }
   /* Children into sorted runs. */
-  guint n = g_hash_table_size(kids), i = 0;
-  g_autofree guint64 *keys = g_new(guint64, MAX(n, 1));
-  GHashTableIter it;
-  gpointer k;
-  g_hash_table_iter_init(&it, kids);
-  while (g_hash_table_iter_next(&it, &k, NULL))
-    keys[i++] = (guint64)*(const gint64 *)k;
-  if (n)
-    qsort(keys, n, sizeof *keys, cmp_u64);
-  ac->cedges = g_new(CEdge, MAX(n, 1));
-  for (i = 0; i < n; i++) {
-    guint32 s = (guint32)(keys[i] >> 16);
-    gint64 key = (gint64)keys[i];
-    ac->cedges[i].sym = (guint32)(keys[i] & 0xFFFF);
-    ac->cedges[i].child = GPOINTER_TO_UINT(g_hash_table_lookup(kids, &key));
-    if (CST(ac, s)->n++ == 0)
-      CST(ac, s)->first = i;
-  }
+  kids_to_runs(&kids, ac->cstates, &ac->cedges);
+  g_free(kids.v);
+  guint i;
   /* Failure and dictionary links, breadth first, as for the bytes. */
-  GQueue queue = G_QUEUE_INIT;
+  g_autofree guint32 *queue = g_new(guint32, ac->cstates->len);
+  guint32 head = 0, tail = 0;
   for (guint32 sym = 1; sym <= n_syms; sym++)
     if (ac->croot[sym])
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ac->croot[sym]));
-  while (!g_queue_is_empty(&queue)) {
-    guint32 u = GPOINTER_TO_UINT(g_queue_pop_head(&queue));
+      queue[tail++] = ac->croot[sym];
+  while (head < tail) {
+    guint32 u = queue[head++];
     guint32 first = CST(ac, u)->first, n_kids = CST(ac, u)->n;
     for (guint32 e = 0; e < n_kids; e++) {
       const CEdge *ed = &ac->cedges[first + e];
@@ -314,7 +382,7 @@ static void build_chars(ZsAc *ac) {
       State *sv = CST(ac, ed->child);
       sv->fail = c != ed->child ? c : 0;
       sv->dict = CST(ac, sv->fail)->word != NONE ? sv->fail : CST(ac, sv->fail)->dict;
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
+      queue[tail++] = ed->child;
     }
   }
   guint n_states = ac->cstates->len;
@@ -329,43 +397,26 @@ static void build_chars(ZsAc *ac) {
 
 void zs_ac_build(ZsAc *ac) {
   g_return_if_fail(ac->adding);
-  /* Children into sorted runs: keys sort by (state, byte). */
-  guint n = g_hash_table_size(ac->adding);
-  gint64 *keys = g_new(gint64, n);
-  guint32 *kids = g_new(guint32, n);
-  GHashTableIter it;
-  gpointer k, v;
-  guint i = 0;
-  g_hash_table_iter_init(&it, ac->adding);
-  while (g_hash_table_iter_next(&it, &k, &v))
-    keys[i++] = *(gint64 *)k;
-  if (n) /* g_new() gives NULL for none, which qsort() must not see */
-    qsort(keys, n, sizeof *keys, cmp_edge);
-  for (i = 0; i < n; i++)
-    kids[i] = GPOINTER_TO_UINT(g_hash_table_lookup(ac->adding, &keys[i]));
+  /* Children into sorted runs by (state, byte). */
+  CEdge *runs;
+  kids_to_runs(ac->adding, ac->states, &runs);
+  guint n = (guint)ac->adding->n, i;
   g_array_set_size(ac->edges, n);
-  for (i = 0; i < n; i++) {
-    guint32 s = (guint32)(keys[i] >> 8);
-    Edge *e = &g_array_index(ac->edges, Edge, i);
-    e->byte = (guint8)(keys[i] & 0xFF);
-    e->child = kids[i];
-    if (ST(ac, s)->n++ == 0)
-      ST(ac, s)->first = i;
-  }
-  g_free(keys);
-  g_free(kids);
-  g_clear_pointer(&ac->adding, g_hash_table_destroy);
+  for (i = 0; i < n; i++)
+    g_array_index(ac->edges, Edge, i) = (Edge){(guint8)runs[i].sym, runs[i].child};
+  g_free(runs);
+  g_free(ac->adding->v);
+  g_clear_pointer(&ac->adding, g_free);
 
-  /* Failure and dictionary links, breadth first; bfs[] keeps the order. */
-  guint32 n_bfs = 0;
+  /* Failure and dictionary links, breadth first; bfs[] keeps the order
+   * and is the queue (every state but the root enters it once). */
+  guint32 n_bfs = 0, head = 0;
   g_autofree guint32 *bfs = g_new(guint32, ac->states->len);
-  GQueue queue = G_QUEUE_INIT;
   for (guint b = 0; b < 256; b++)
     if (ac->root[b])
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ac->root[b]));
-  while (!g_queue_is_empty(&queue)) {
-    guint32 u = GPOINTER_TO_UINT(g_queue_pop_head(&queue));
-    bfs[n_bfs++] = u;
+      bfs[n_bfs++] = ac->root[b];
+  while (head < n_bfs) {
+    guint32 u = bfs[head++];
     State *su = ST(ac, u);
     for (guint32 e = 0; e < su->n; e++) {
       const Edge *ed = &g_array_index(ac->edges, Edge, su->first + e);
@@ -376,9 +427,16 @@ void zs_ac_build(ZsAc *ac) {
       State *sv = ST(ac, ed->child);
       sv->fail = c != ed->child ? c : 0;
       sv->dict = ST(ac, sv->fail)->word != NONE ? sv->fail : ST(ac, sv->fail)->dict;
-      g_queue_push_tail(&queue, GUINT_TO_POINTER(ed->child));
+      bfs[n_bfs++] = ed->child;
     }
   }
+
+  /* The dense rows and skip2 below serve the byte scan alone: when the
+   * character automaton is built, valid text (all the pipeline reads) never
+   * takes the byte scan, so they are left out, and the byte scan, still
+   * right for tests and invalid text, walks runs and failure links (a
+   * thousand rules' rows cost millions of instructions at start-up). */
+  build_chars(ac);
 
   /* Dense rows. step(u, b) is u's child on b, else step(fail(u), b): a
    * row is its failure state's answers with its own children written over
@@ -388,7 +446,7 @@ void zs_ac_build(ZsAc *ac) {
   guint32 rows = 0, n_states = ac->states->len;
   g_autofree guint32 *row_of = g_new(guint32, n_states);
   for (i = 0; i < n_states; i++)
-    row_of[i] = i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
+    row_of[i] = !ac->chars && i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
   ac->dense = g_new0(guint32, (gsize)rows * 256);
   ac->row = g_new(guint32, n_states);
   memset(ac->row, 0xFF, sizeof(guint32) * n_states); /* NONE until the rows are full */
@@ -413,7 +471,7 @@ void zs_ac_build(ZsAc *ac) {
     ac->emits[i] = st->out != 0;
   }
   memset(ac->skip2, 0, sizeof ac->skip2);
-  for (guint b1 = 0; b1 < 256; b1++) {
+  for (guint b1 = 0; b1 < 256 && !ac->chars; b1++) {
     guint32 s1 = ac->root[b1];
     if (ST(ac, s1)->out)
       continue;
@@ -421,7 +479,6 @@ void zs_ac_build(ZsAc *ac) {
       if (step(ac, s1, (guint8)b2) == 0)
         ac->skip2[(b1 << 8 | b2) / 64] |= G_GUINT64_CONSTANT(1) << ((b1 << 8 | b2) % 64);
   }
-  build_chars(ac);
   g_clear_pointer(&ac->texts, g_ptr_array_unref);
 }
 
@@ -475,6 +532,8 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hi
       c = 0x10000; /* beyond the plane: in no word */
       i += 4;
     }
+    if (s == 0 && !(ac->cfirst[c % 1024 / 64] >> (c % 64) & 1))
+      continue; /* no word starts with c: the root reads it to the root */
     guint32 sym = symbol_of(ac, c);
     if (!sym) {
       s = 0; /* no trie path holds c: nothing of the match so far survives it */

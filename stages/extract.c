@@ -60,13 +60,22 @@ static gsize piece_end(const char *s, gsize len) {
   return (gsize)(g_utf8_find_prev_char(s, s + ZS_SENTENCE_LIMIT + 1) - s);
 }
 
+/* The arrays extract_text() fills for each sentence, made once per
+ * article: the quantities, the figures as items, the rule matches. */
+typedef struct {
+  GPtrArray *qs; /* ZsQuantity*, owned */
+  GArray *items; /* Item */
+  GArray *matches; /* ZsRuleMatch */
+} Work;
+
 /* Extracts the statistics of one piece of text `s` (`n` bytes, its NUL
  * there) of sentence `sent` into `out`, and moves `carry` past it. A piece with no figure is only put
  * aside there when `s` lives as long as the article (`in_place`). */
 static void extract_text(const ZsRules *rules, const char *file, const ZsArticle *a,
                          const ZsSentence *sent, const char *s, gsize n, gboolean in_place,
-                         const ZsExtractOptions *opts, ZsPeriodCarry *carry, GPtrArray *qs,
+                         const ZsExtractOptions *opts, ZsPeriodCarry *carry, Work *w,
                          GPtrArray *out, GPtrArray *warnings) {
+  GPtrArray *qs = w->qs;
   g_ptr_array_set_size(qs, 0);
   zs_num_scan_into(s, n, qs);
   /* A headline has no period: its time phrases are not looked for. */
@@ -87,8 +96,9 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     g_autofree guint *clause_heap = n < G_N_ELEMENTS(clause_local) ? NULL : g_new(guint, n + 1);
     guint *clause = clause_heap ? clause_heap : clause_local;
     zs_extract_clause_map(s, n, clause);
-    /* Zeroed, all at once. */
-    GArray *items = g_array_sized_new(FALSE, TRUE, sizeof(Item), qs->len);
+    /* Zeroed, all at once (emptied, then grown with clearing). */
+    GArray *items = w->items;
+    g_array_set_size(items, 0);
     g_array_set_size(items, qs->len);
     for (guint i = 0; i < qs->len; i++) {
       Item *it = &g_array_index(items, Item, i);
@@ -96,7 +106,8 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
       it->unit_bit = zs_rules_unit_bit(rules, it->q->unit);
     }
     zs_extract_classify(s, items);
-    GArray *matches = zs_rules_match_valid(rules, s, n, warnings);
+    GArray *matches = w->matches;
+    zs_rules_match_into(rules, s, n, matches, warnings);
     gboolean fenbie = strstr(s, "分别") != NULL;
     if (fenbie)
       zs_extract_distribute(s, clause, items, matches, FALSE);
@@ -112,8 +123,6 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
       g_ptr_array_add(out, make_stat(file, a, sent, s, it));
       g_free(it->period);
     }
-    g_array_free(matches, TRUE);
-    g_array_free(items, TRUE);
   }
   if (headline)
     return;
@@ -126,8 +135,12 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
   ZsPeriodCarry carry; /* period in force from the previous sentence */
   zs_period_carry_init(&carry, opts->year);
-  /* The quantities of the sentence at hand: one array for all of them. */
+  /* The quantities of the sentence at hand, and what is made of them: one
+   * array each for all of them. */
   g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
+  g_autoptr(GArray) items = g_array_new(FALSE, TRUE, sizeof(Item));
+  g_autoptr(GArray) matches = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
+  Work w = {qs, items, matches};
   guint carry_para = G_MAXUINT;
   guint first_body = 0;
 
@@ -149,7 +162,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
        * sentence's NUL: read in place, not copied. */
       g_autofree char *copy = from + n < total ? g_strndup(sent->text + from, n) : NULL;
       const char *s = copy ? copy : sent->text + from;
-      extract_text(rules, file, a, sent, s, n, !copy, opts, &carry, qs, out, warnings);
+      extract_text(rules, file, a, sent, s, n, !copy, opts, &carry, &w, out, warnings);
       from += n;
       if (total == 0)
         break;

@@ -43,64 +43,71 @@ static gint cmp_by_length(gconstpointer pa, gconstpointer pb) {
 
 static void distribute_at(const char *s, gsize p, const guint *clause, GArray *items,
                           GArray *matches, gboolean by_figures) {
-  GPtrArray *after = g_ptr_array_new();
+  /* The lists on the stack for an ordinary sentence: after and before
+   * hold items, phr matches. */
+  enum { LOCAL = 32 };
+  Item *after_local[LOCAL], *before_local[LOCAL];
+  const ZsRuleMatch *phr_local[LOCAL];
+  g_autofree Item **after_heap = items->len <= LOCAL ? NULL : g_new(Item *, items->len);
+  Item **after = after_heap ? after_heap : after_local;
+  guint n = 0;
   for (guint i = 0; i < items->len; i++) {
     Item *it = &g_array_index(items, Item, i);
     if (it->q->start < p || it->rule)
       continue;
-    if (after->len) {
-      Item *prev = after->pdata[after->len - 1];
+    if (n) {
+      Item *prev = after[n - 1];
       if (!list_gap(s, prev->q->end, it->q->start) && clause[it->q->start] != clause[p])
         break;
     } else if (clause[it->q->start] != clause[p]) {
       break;
     }
-    g_ptr_array_add(after, it);
+    after[n++] = it;
   }
-  guint n = after->len;
-  if (n >= 2) {
-    /* Phrases of the list before 分别, in this clause, that accept them. */
-    GPtrArray *phr = g_ptr_array_new();
-    for (guint i = 0; i < matches->len; i++) {
-      ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
-      if (m->end > p || clause[m->start] != clause[p])
-        continue;
-      if (phr->len && ((ZsRuleMatch *)phr->pdata[phr->len - 1])->end > m->start)
-        continue; /* overlapping: keep the first, longest */
-      g_ptr_array_add(phr, m);
+  if (n < 2)
+    return;
+  /* Phrases of the list before 分别, in this clause, that accept them. */
+  g_autofree const ZsRuleMatch **phr_heap =
+      matches->len <= LOCAL ? NULL : g_new(const ZsRuleMatch *, matches->len);
+  const ZsRuleMatch **phr = phr_heap ? phr_heap : phr_local;
+  guint n_phr = 0;
+  for (guint i = 0; i < matches->len; i++) {
+    const ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    if (m->end > p || clause[m->start] != clause[p])
+      continue;
+    if (n_phr && phr[n_phr - 1]->end > m->start)
+      continue; /* overlapping: keep the first, longest */
+    phr[n_phr++] = m;
+  }
+  gboolean by_phrase = !by_figures && n_phr == n;
+  for (guint k = 0; by_phrase && k < n; k++) {
+    const Item *it = after[k];
+    by_phrase = zs_rule_accepts_bit(phr[k]->rule, it->unit_bit, it->q->unit, it->kind);
+  }
+  if (by_phrase) {
+    for (guint k = 0; k < n; k++) {
+      Item *it = after[k];
+      it->rule = phr[k]->rule;
+      it->metric = it->rule->metric;
     }
-    gboolean by_phrase = !by_figures && phr->len == n;
-    for (guint k = 0; by_phrase && k < n; k++) {
-      const Item *it = after->pdata[k];
-      by_phrase = zs_rule_accepts_bit(((ZsRuleMatch *)phr->pdata[k])->rule, it->unit_bit,
-                                      it->q->unit, it->kind);
+  } else if (by_figures) {
+    /* The last n claimed figures before 分别 are the subjects. */
+    g_autofree Item **before_heap = items->len <= LOCAL ? NULL : g_new(Item *, items->len);
+    Item **before = before_heap ? before_heap : before_local;
+    guint n_before = 0;
+    for (guint i = 0; i < items->len; i++) {
+      Item *it = &g_array_index(items, Item, i);
+      if (it->q->end <= p && it->metric)
+        before[n_before++] = it;
     }
-    if (by_phrase) {
+    if (n_before >= n)
       for (guint k = 0; k < n; k++) {
-        Item *it = after->pdata[k];
-        it->rule = ((ZsRuleMatch *)phr->pdata[k])->rule;
-        it->metric = it->rule->metric;
+        Item *src = before[n_before - n + k];
+        Item *it = after[k];
+        it->rule = src->rule;
+        it->metric = src->metric;
       }
-    } else if (by_figures) {
-      /* The last n claimed figures before 分别 are the subjects. */
-      GPtrArray *before = g_ptr_array_new();
-      for (guint i = 0; i < items->len; i++) {
-        Item *it = &g_array_index(items, Item, i);
-        if (it->q->end <= p && it->metric)
-          g_ptr_array_add(before, it);
-      }
-      if (before->len >= n)
-        for (guint k = 0; k < n; k++) {
-          Item *src = before->pdata[before->len - n + k];
-          Item *it = after->pdata[k];
-          it->rule = src->rule;
-          it->metric = src->metric;
-        }
-      g_ptr_array_free(before, TRUE);
-    }
-    g_ptr_array_free(phr, TRUE);
   }
-  g_ptr_array_free(after, TRUE);
 }
 
 void zs_extract_distribute(const char *s, const guint *clause, GArray *items, GArray *matches,
@@ -116,115 +123,164 @@ static gboolean clause_has_match(const guint *clause, GArray *matches, guint c) 
   return FALSE;
 }
 
+/* cmp_by_length() of the matches at two indexes into `was`, the index
+ * last: the stable order g_qsort_with_data() gives the matches. */
+static gint cmp_index_by_length(gconstpointer pa, gconstpointer pb, gpointer was) {
+  ZsRuleMatch **v = was;
+  guint a = *(const guint *)pa, b = *(const guint *)pb;
+  gint c = cmp_by_length(&v[a], &v[b]);
+  return c ? c : (a > b) - (a < b);
+}
+
+/* Sorts order[0, n) by cmp_by_length(), and the rows of `cand` (`words`
+ * each) with them: by insertion when short (a sentence's claiming matches
+ * are few), as g_qsort_with_data() would (both stable); a long list is
+ * sorted by its index, then the rows follow. */
+static void sort_by_length(ZsRuleMatch **order, guint n, guint64 *cand, guint words) {
+  if (n > 32) {
+    g_autofree guint *idx = g_new(guint, n);
+    g_autofree ZsRuleMatch **was = g_memdup2(order, n * sizeof *order);
+    g_autofree guint64 *rows = g_memdup2(cand, (gsize)n * words * sizeof *cand);
+    for (guint i = 0; i < n; i++)
+      idx[i] = i;
+    g_qsort_with_data(idx, (gint)n, sizeof *idx, cmp_index_by_length, was);
+    for (guint i = 0; i < n; i++) {
+      order[i] = was[idx[i]];
+      memcpy(cand + (gsize)i * words, rows + (gsize)idx[i] * words, words * sizeof *cand);
+    }
+    return;
+  }
+  g_autofree guint64 *row_heap = words <= 4 ? NULL : g_new(guint64, words);
+  guint64 row_local[4], *row = row_heap ? row_heap : row_local;
+  for (guint i = 1; i < n; i++) {
+    ZsRuleMatch *m = order[i];
+    for (guint w = 0; w < words; w++) /* a word or two: no memcpy() calls */
+      row[w] = cand[(gsize)i * words + w];
+    guint j = i;
+    for (; j > 0 && cmp_by_length(&m, &order[j - 1]) < 0; j--) {
+      order[j] = order[j - 1];
+      for (guint w = 0; w < words; w++)
+        cand[(gsize)j * words + w] = cand[(gsize)(j - 1) * words + w];
+    }
+    order[j] = m;
+    for (guint w = 0; w < words; w++)
+      cand[(gsize)j * words + w] = row[w];
+  }
+}
+
+/* What pass `pass` makes of figure `it` for match m (which accepts it; it
+ * is open): NOT it, TAKE it and stop looking, or NEAREST (pass 3: take it
+ * unless a later one qualifies too). acc[i]: does match i accept it. */
+enum { NOT, TAKE, NEAREST };
+static int consider(int pass, const ZsRuleMatch *m, const Item *it, const guint *clause,
+                    GArray *matches, const gboolean *acc, guint at_end, guint at_start) {
+  gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
+  if (pass == 0)
+    return it->q->start >= m->start && it->q->end <= m->end ? TAKE : NOT;
+  if (pass == 1)
+    return it->q->end == m->start ? TAKE : NOT;
+  if (pass == 2 && it->q->start >= m->end) {
+    /* The subject carries into the next clause when that clause names
+     * none of its own: 生产总值增长5.8%，达到6.3万亿元. */
+    if (clause_scope && clause[it->q->start] != at_end &&
+        !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
+      return NOT;
+    return blocked(matches, m, m->end, it->q->start, acc) ? NOT : TAKE;
+  }
+  if (pass == 3 && it->q->end <= m->start) {
+    if (clause_scope && clause[it->q->start] != at_start)
+      return NOT;
+    return blocked(matches, m, it->q->end, m->start, acc) ? NOT : NEAREST;
+  }
+  return NOT;
+}
+
 /* Claims figures for rule matches in four passes, each over the matches
  * longest first: a figure inside the match (a pattern that spells out the
  * number), a figure written right before the phrase (8489个老旧小区), the
  * nearest figure after the phrase in its clause, the nearest one before it. */
-static gint cmp_by_length_data(gconstpointer pa, gconstpointer pb, gpointer unused) {
-  return cmp_by_length(pa, pb);
-}
-
-/* Sorts order[0, n) by cmp_by_length(): by insertion when short (a
- * sentence's claiming matches are few), as g_qsort_with_data() would
- * (both stable). */
-static void sort_by_length(ZsRuleMatch **order, guint n) {
-  if (n > 32) {
-    g_qsort_with_data(order, (gint)n, sizeof *order, cmp_by_length_data, NULL);
-    return;
-  }
-  for (guint i = 1; i < n; i++) {
-    ZsRuleMatch *m = order[i];
-    guint j = i;
-    for (; j > 0 && cmp_by_length(&m, &order[j - 1]) < 0; j--)
-      order[j] = order[j - 1];
-    order[j] = m;
-  }
-}
-
 void zs_extract_claim(const guint *clause, GArray *items, GArray *matches) {
   /* The working arrays on the stack for an ordinary sentence. */
   enum { LOCAL = 64 };
   ZsRuleMatch *order_local[LOCAL];
   gboolean accepts_local[4 * LOCAL], done_local[LOCAL];
-  guint n = matches->len;
-  gsize n_acc = (gsize)items->len * n + 1;
+  guint64 cand_local[LOCAL], open_local[1];
+  guint n = matches->len, n_items = items->len;
+  guint words = (n_items + 63) / 64; /* of a bit set of items */
+  gsize n_acc = (gsize)n_items * n + 1, n_cand = (gsize)n * words;
   g_autofree ZsRuleMatch **order_heap = n <= LOCAL ? NULL : g_new(ZsRuleMatch *, n);
   g_autofree gboolean *accepts_heap = n_acc <= G_N_ELEMENTS(accepts_local) ? NULL
                                                                            : g_new(gboolean, n_acc);
   g_autofree gboolean *done_heap = n <= LOCAL ? NULL : g_new(gboolean, n);
+  g_autofree guint64 *cand_heap = n_cand <= LOCAL ? NULL : g_new0(guint64, n_cand);
+  g_autofree guint64 *open_heap = words <= 1 ? NULL : g_new0(guint64, words);
   ZsRuleMatch **order = order_heap ? order_heap : order_local;
   gboolean *accepts = accepts_heap ? accepts_heap : accepts_local;
   gboolean *done = done_heap ? done_heap : done_local;
+  guint64 *cand = cand_heap ? cand_heap : cand_local;
+  guint64 *open = open_heap ? open_heap : open_local;
+  /* open: the figures without a rule (bit k % 64 of word k / 64). */
+  for (guint w = 0; w < words; w++)
+    open[w] = 0;
+  for (guint k = 0; k < n_items; k++)
+    if (!g_array_index(items, Item, k).rule)
+      open[k / 64] |= G_GUINT64_CONSTANT(1) << (k % 64);
   /* accepts[k * n + i]: does match i accept item k? Units and kinds do not
-   * change while claiming, and every pass asks again. Only a match that
-   * accepts a figure it may claim (no rule yet, not a change) can claim
-   * anything: the passes go over those alone. Figures only gain rules
-   * here, so the others stay out of reach throughout. */
+   * change while claiming, and every pass asks again. Changes take the
+   * metric of what changed (continue_series()), so the figures a match
+   * may claim are those it accepts that are not changes (its row of
+   * `cand`) and still open; only a match with one can claim anything: the
+   * passes go over those alone, and over their figures alone. Figures only
+   * gain rules here, so the others stay out of reach throughout. */
   guint n_order = 0;
   for (guint i = 0; i < n; i++) {
     ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    guint64 *row = cand + (gsize)n_order * words;
+    for (guint w = 0; w < words; w++)
+      row[w] = 0;
     gboolean claims = FALSE;
-    for (guint k = 0; k < items->len; k++) {
+    for (guint k = 0; k < n_items; k++) {
       const Item *it = &g_array_index(items, Item, k);
       gboolean acc = zs_rule_accepts_bit(m->rule, it->unit_bit, it->q->unit, it->kind);
       accepts[k * n + i] = acc;
-      claims |= acc && !it->rule && !is_change(it->kind);
+      if (acc && !is_change(it->kind)) {
+        row[k / 64] |= G_GUINT64_CONSTANT(1) << (k % 64);
+        claims |= !it->rule;
+      }
     }
     if (claims)
       order[n_order++] = m;
   }
-  /* The sort g_ptr_array_sort() makes (stable: ties keep match order). */
-  sort_by_length(order, n_order);
+  /* The sort g_ptr_array_sort() makes (stable: ties keep match order);
+   * the rows of `cand` go with their matches. */
+  sort_by_length(order, n_order, cand, words);
   memset(done, 0, n_order * sizeof *done);
-  /* Each match claims at most one figure. */
+  /* Each match claims at most one figure; its figures are tried in text
+   * order. */
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < n_order; i++) {
       ZsRuleMatch *m = order[i];
-      guint mi = (guint)(m - &g_array_index(matches, ZsRuleMatch, 0));
       if (done[i])
         continue;
       /* A match spanning clauses looks ahead from the clause it ends in. */
       guint at_end = clause[m->end > m->start ? m->end - 1 : m->start];
       guint at_start = clause[m->start];
-      Item *best = NULL;
-      for (guint k = 0; k < items->len; k++) {
-        Item *it = &g_array_index(items, Item, k);
-        /* Changes take the metric of what changed: continue_series(). */
-        const gboolean *acc = &accepts[k * n];
-        if (it->rule || is_change(it->kind) || !acc[mi])
-          continue;
-        gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
-        gboolean inside = it->q->start >= m->start && it->q->end <= m->end;
-        if (pass == 0) {
-          if (inside) {
-            best = it;
-            break;
-          }
-        } else if (pass == 1) {
-          if (it->q->end == m->start) {
-            best = it;
-            break;
-          }
-        } else if (pass == 2 && it->q->start >= m->end) {
-          /* The subject carries into the next clause when that clause names
-           * none of its own: 生产总值增长5.8%，达到6.3万亿元. */
-          if (clause_scope && clause[it->q->start] != at_end &&
-              !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
-            continue;
-          if (!blocked(matches, m, m->end, it->q->start, acc)) {
-            best = it;
-            break;
-          }
-        } else if (pass == 3 && it->q->end <= m->start) {
-          if (clause_scope && clause[it->q->start] != at_start)
-            continue;
-          if (!blocked(matches, m, it->q->end, m->start, acc))
-            best = it; /* keep the nearest: the last one before */
+      gint best = -1;
+      gboolean stop = FALSE;
+      for (guint w = 0; w < words && !stop; w++)
+        for (guint64 c = cand[(gsize)i * words + w] & open[w]; c && !stop; c &= c - 1) {
+          guint k = w * 64 + (guint)__builtin_ctzll(c);
+          int what = consider(pass, m, &g_array_index(items, Item, k), clause, matches,
+                              &accepts[k * n], at_end, at_start);
+          if (what != NOT)
+            best = (gint)k;
+          stop = what == TAKE;
         }
-      }
-      if (best) {
-        best->rule = m->rule;
-        best->metric = m->rule->metric;
+      if (best >= 0) {
+        Item *it = &g_array_index(items, Item, best);
+        it->rule = m->rule;
+        it->metric = m->rule->metric;
+        open[best / 64] &= ~(G_GUINT64_CONSTANT(1) << (best % 64));
         done[i] = TRUE;
       }
     }

@@ -49,6 +49,7 @@ void zs_rules_free(ZsRules *rules) {
   g_free(rules->first);
   if (rules->units)
     g_ptr_array_free(rules->units, TRUE);
+  g_free(rules->unit_ids);
   if (rules->ungated)
     g_array_free(rules->ungated, TRUE);
   g_free(rules);
@@ -370,13 +371,26 @@ static guint64 unit_bit_at(guint i) {
   return i < 63 ? G_GUINT64_CONSTANT(1) << i : ZS_UNIT_BIT_MORE;
 }
 
+/* FNV-1a of a unit's bytes. */
+static inline guint32 unit_hash(const char *unit) {
+  guint32 h = 2166136261u;
+  for (const guchar *p = (const guchar *)unit; *p; p++)
+    h = (h ^ *p) * 16777619u;
+  return h;
+}
+
 guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
-  for (guint i = 0; i < rules->units->len; i++) {
-    const char *u = rules->units->pdata[i];
-    if (u[0] == unit[0] && strcmp(u, unit) == 0)
-      return unit_bit_at(i);
+  /* Asked for every figure: a hash lookup (unit_ids, open addressing; a
+   * slot holds 1 + the unit's index, 0 when empty), where comparing with
+   * each unit met Chinese units that share their first byte by the dozen. */
+  guint32 mask = rules->unit_mask;
+  for (guint32 i = unit_hash(unit) & mask;; i = (i + 1) & mask) {
+    guint32 k = rules->unit_ids[i];
+    if (!k)
+      return 0;
+    if (strcmp(rules->units->pdata[k - 1], unit) == 0)
+      return unit_bit_at(k - 1);
   }
-  return 0;
 }
 
 /* Numbers the distinct units of all rules and gives each rule the bits of
@@ -384,6 +398,14 @@ guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
  * the rule has a unit iff it has the unit's bit. */
 static void index_units(ZsRules *rules) {
   rules->units = g_ptr_array_new();
+  /* At most a quarter full: a slot for every unit named, four times over. */
+  guint named = 0;
+  for (guint32 i = 0; i < rules->rules->len; i++)
+    named += g_strv_length(((ZsRule *)rules->rules->pdata[i])->units);
+  rules->unit_mask = 15;
+  while (rules->unit_mask < 4 * named)
+    rules->unit_mask = rules->unit_mask * 2 + 1;
+  rules->unit_ids = g_new0(guint32, rules->unit_mask + 1);
   for (guint32 i = 0; i < rules->rules->len; i++) {
     ZsRule *r = rules->rules->pdata[i];
     r->unit_bits = 0;
@@ -391,6 +413,10 @@ static void index_units(ZsRules *rules) {
       guint64 bit = zs_rules_unit_bit(rules, *u);
       if (!bit) {
         g_ptr_array_add(rules->units, *u);
+        guint32 k = unit_hash(*u) & rules->unit_mask;
+        while (rules->unit_ids[k])
+          k = (k + 1) & rules->unit_mask;
+        rules->unit_ids[k] = rules->units->len;
         bit = unit_bit_at(rules->units->len - 1);
       }
       r->unit_bits |= bit;

@@ -68,6 +68,12 @@ GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *wa
 GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
                              GPtrArray *warnings);
 
+/* zs_rules_match_valid() into `out` (a GArray of ZsRuleMatch, emptied
+ * first), so that a caller matching sentence after sentence keeps one
+ * array. */
+void zs_rules_match_into(const ZsRules *rules, const char *sentence, gsize len, GArray *out,
+                         GPtrArray *warnings);
+
 /* Does the rule accept this unit and kind? */
 gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind);
 

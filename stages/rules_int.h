@@ -29,6 +29,8 @@ struct ZsRules {
   GArray *ungated;   /* guint32: rules whose pattern has no gate: always run */
   guint32 ovec_pairs; /* largest ovector any pattern needs */
   GPtrArray *units;  /* distinct units of all rules, in first-seen order (borrowed) */
+  guint32 *unit_ids;  /* hash table: 1 + index in units, 0 empty (zs_rules_unit_bit) */
+  guint32 unit_mask;  /* its size - 1 */
 };
 
 /* Builds the automaton of all phrases, excludes and gate literals and what

@@ -172,9 +172,24 @@ static void on_word(guint word, gsize end, gpointer data) {
   }
 }
 
-static gboolean has_rule(GArray *ids, guint32 rule) {
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index(ids, guint32, i) == rule)
+/* A list of rule indexes (a sentence's vetoed rules, its patterns to run),
+ * kept from one sentence to the next. */
+typedef struct {
+  guint32 *v;
+  guint len, cap;
+} RuleList;
+
+static void rule_list_add(RuleList *l, guint32 rule) {
+  if (l->len == l->cap) {
+    l->cap = MAX(16, l->cap * 2);
+    l->v = g_renew(guint32, l->v, l->cap);
+  }
+  l->v[l->len++] = rule;
+}
+
+static gboolean has_rule(const RuleList *l, guint32 rule) {
+  for (guint i = 0; i < l->len; i++)
+    if (l->v[i] == rule)
       return TRUE;
   return FALSE;
 }
@@ -189,17 +204,17 @@ static gint cmp_u32(gconstpointer a, gconstpointer b) {
  * them leaves the call. */
 typedef struct {
   FoundList found;
-  GArray *vetoed; /* guint32 rule indexes */
-  GArray *run;    /* guint32 rule indexes */
-  GArray *taken;  /* guint indexes into found */
+  RuleList vetoed, run;
+  guint *taken; /* indexes into found */
+  guint taken_cap;
 } Scratch;
 
 static void scratch_free(gpointer data) {
   Scratch *sx = data;
   g_free(sx->found.v);
-  g_array_free(sx->vetoed, TRUE);
-  g_array_free(sx->run, TRUE);
-  g_array_free(sx->taken, TRUE);
+  g_free(sx->vetoed.v);
+  g_free(sx->run.v);
+  g_free(sx->taken);
   g_free(sx);
 }
 static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
@@ -208,15 +223,11 @@ static Scratch *scratch(void) {
   Scratch *sx = g_private_get(&thread_scratch);
   if (!sx) {
     sx = g_new0(Scratch, 1);
-    sx->vetoed = g_array_new(FALSE, FALSE, sizeof(guint32));
-    sx->run = g_array_new(FALSE, FALSE, sizeof(guint32));
-    sx->taken = g_array_new(FALSE, FALSE, sizeof(guint));
     g_private_set(&thread_scratch, sx);
   }
   sx->found.len = 0;
-  g_array_set_size(sx->vetoed, 0);
-  g_array_set_size(sx->run, 0);
-  g_array_set_size(sx->taken, 0);
+  sx->vetoed.len = 0;
+  sx->run.len = 0;
   return sx;
 }
 
@@ -224,12 +235,12 @@ static Scratch *scratch(void) {
  * only the patterns whose gate occurred (or that have none) run. The
  * result is what scanning each rule on its own gives: a phrase's
  * occurrences are taken left to right without overlapping each other. */
-static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize len,
-                              gboolean valid, GPtrArray *warnings) {
-  GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
+static void match_sentence(const ZsRules *rules, const char *sentence, gsize len,
+                           gboolean valid, GArray *out, GPtrArray *warnings) {
+  g_array_set_size(out, 0);
   Scratch *sx = scratch();
   FoundList *found = &sx->found;
-  GArray *vetoed = sx->vetoed, *run = sx->run, *taken = sx->taken;
+  RuleList *vetoed = &sx->vetoed, *run = &sx->run;
   Scan sc = {rules, found};
   if (valid)
     zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
@@ -239,16 +250,22 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
   for (guint i = 0; i < found->len; i++) {
     const Hit *h = &rules->hits[found->v[i].hit];
     if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
-      g_array_append_val(vetoed, h->rule);
+      rule_list_add(vetoed, h->rule);
     else if (h->type == HIT_GATE && !has_rule(run, h->rule))
-      g_array_append_val(run, h->rule);
+      rule_list_add(run, h->rule);
   }
   /* Phrases: occurrences come by end, so per phrase by start too. There
-   * are at most as many as occurrences: both arrays are sized for that
-   * first and cut to what was taken after. */
+   * are at most as many as occurrences: `taken` has room for that, `out`
+   * is sized for it first and cut to what was taken after. */
   guint n_taken = 0;
-  g_array_set_size(taken, found->len);
-  g_array_set_size(out, found->len);
+  if (found->len > sx->taken_cap) {
+    sx->taken_cap = found->cap;
+    sx->taken = g_renew(guint, sx->taken, sx->taken_cap);
+  }
+  if (found->len)
+    g_array_set_size(out, found->len);
+  guint *taken = sx->taken;
+  ZsRuleMatch *om = (ZsRuleMatch *)(void *)out->data;
   for (guint i = 0; i < found->len; i++) {
     const Found *f = &found->v[i];
     const Hit *h = &rules->hits[f->hit];
@@ -256,7 +273,7 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
       continue;
     gboolean overlaps = FALSE;
     for (guint k = n_taken; k-- > 0;) {
-      const Found *prev = &found->v[g_array_index(taken, guint, k)];
+      const Found *prev = &found->v[taken[k]];
       if (prev->hit == f->hit) {
         overlaps = f->start < prev->end;
         break;
@@ -264,11 +281,9 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
     }
     if (overlaps)
       continue;
-    g_array_index(out, ZsRuleMatch, n_taken) =
-        (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
-    g_array_index(taken, guint, n_taken++) = i;
+    om[n_taken] = (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
+    taken[n_taken++] = i;
   }
-  g_array_set_size(taken, n_taken);
   g_array_set_size(out, n_taken);
 
   /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
@@ -278,35 +293,44 @@ static GArray *match_sentence(const ZsRules *rules, const char *sentence, gsize 
   uint32_t flags = valid ? PCRE2_NO_UTF_CHECK : 0;
   GArray *always = rules->ungated;
   if (!valid) {
-    g_array_set_size(run, 0);
+    run->len = 0;
     for (guint32 i = 0; i < rules->rules->len; i++)
       if (((ZsRule *)rules->rules->pdata[i])->code)
-        g_array_append_val(run, i);
+        rule_list_add(run, i);
     always = NULL;
   }
   for (guint i = 0; always && i < always->len; i++)
     if (!has_rule(run, g_array_index(always, guint32, i)))
-      g_array_append_val(run, g_array_index(always, guint32, i));
+      rule_list_add(run, g_array_index(always, guint32, i));
   if (run->len) {
     /* Warnings come in rule order, as they would rule by rule. */
-    g_array_sort(run, cmp_u32);
+    if (run->len > 1)
+      qsort(run->v, run->len, sizeof *run->v, cmp_u32);
     for (guint i = 0; i < run->len; i++) {
-      guint32 ri = g_array_index(run, guint32, i);
+      guint32 ri = run->v[i];
       if (!has_rule(vetoed, ri))
         match_pattern(rules, rules->rules->pdata[ri], sentence, len, flags, out, warnings);
     }
   }
   sort_matches(out);
-  return out;
 }
 
 GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings) {
   gsize len = strlen(sentence);
-  return match_sentence(rules, sentence, len, g_utf8_validate(sentence, (gssize)len, NULL),
-                        warnings);
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
+  match_sentence(rules, sentence, len, g_utf8_validate(sentence, (gssize)len, NULL), out,
+                 warnings);
+  return out;
 }
 
 GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
                              GPtrArray *warnings) {
-  return match_sentence(rules, sentence, len, TRUE, warnings);
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
+  match_sentence(rules, sentence, len, TRUE, out, warnings);
+  return out;
+}
+
+void zs_rules_match_into(const ZsRules *rules, const char *sentence, gsize len, GArray *out,
+                         GPtrArray *warnings) {
+  match_sentence(rules, sentence, len, TRUE, out, warnings);
 }

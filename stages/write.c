@@ -70,11 +70,8 @@ static gboolean formula_start(char c) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-static void put_field(RowBuf *b, const char *text, gboolean numeric,
-                      const ZsWriteOptions *opts) {
-  g_autofree char *safe = NULL;
-  if (!numeric && !opts->raw && formula_start(text[0]))
-    text = safe = g_strconcat("'", text, NULL);
+/* Puts a field as it is, quoted if it needs to be. */
+static void put_text(RowBuf *b, const char *text) {
   /* One pass finds both the length and whether a character needs quoting
    * (nearly always: none, and the pass reaches the end). */
   gsize len = strcspn(text, ",\"\r\n");
@@ -88,6 +85,20 @@ static void put_field(RowBuf *b, const char *text, gboolean numeric,
     row_put_quoted(b, text, len);
   else
     row_put(b, text, len);
+}
+
+/* The prefixed copy apart, so that the common field frees nothing. */
+static void put_prefixed(RowBuf *b, const char *text) {
+  g_autofree char *safe = g_strconcat("'", text, NULL);
+  put_text(b, safe);
+}
+
+static void put_field(RowBuf *b, const char *text, gboolean numeric,
+                      const ZsWriteOptions *opts) {
+  if (!numeric && !opts->raw && formula_start(text[0]))
+    put_prefixed(b, text);
+  else
+    put_text(b, text);
 }
 
 void zs_write_field(FILE *fp, const char *text, gboolean numeric, const ZsWriteOptions *opts) {

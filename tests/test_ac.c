@@ -2,11 +2,14 @@
  *
  * /ac/random/SEED: random words over a small alphabet (ASCII letters and a
  * few Chinese characters, so that many states have several children and
- * get the dense rows of ac.c, and many have one and keep a sorted run),
+ * get the dense rows of ac.c, and many have one and keep a sorted run;
+ * with an odd seed, also a word beyond the plane, for which ac.c makes
+ * the dense rows),
  * scanned over random texts of the same alphabet. Every occurrence must be
  * reported exactly as comparing each word at each end position reports it:
  * in order of end, the longest first, each word id once. The character
  * scan (zs_ac_scan_utf8) must report exactly what the byte scan reports.
+ * /ac/utf8/wide/SEED: the same, with texts of characters no word starts.
  * /ac/utf8/fallback: words beyond the Basic Multilingual Plane or not valid
  * UTF-8 leave the character automaton unbuilt; the byte scan answers.
  */
@@ -49,6 +52,11 @@ static void test_random(gconstpointer data) {
       g_free(w);
     g_assert_cmpuint(id, <, words->len);
   }
+  /* A word beyond the plane in every other set leaves the character
+   * automaton unbuilt, and the byte automaton gets its dense rows and
+   * two-byte skip (it has them only then). */
+  if (seed % 2 && zs_ac_add(ac, "\xF0\x9F\x98\x80", 4) == words->len)
+    g_ptr_array_add(words, g_strdup("\xF0\x9F\x98\x80"));
   g_assert_cmpuint(zs_ac_words(ac), ==, words->len);
   zs_ac_build(ac);
   /* Word ids, the longest first: two of one length ending at the same
@@ -95,6 +103,45 @@ static void test_random(gconstpointer data) {
   }
 }
 
+/* /ac/utf8/wide: words over a few characters, texts over many more (ASCII,
+ * two-byte, CJK, characters that share a word's first character's value
+ * mod 1024 but start none): the character scan skips at the root what
+ * starts no word, and must still report what the byte scan reports. */
+static const char *wide[] = {"a", "z", "é", "老", "人", "养", "年", "增", "长",
+                             "\xE4\xB8\x80" /* 一 U+4E00 */, "\xE4\xB8\x81", "%",
+                             "\xE5\x88\x80" /* U+5200: 一 + 1024 */, "\xEF\xBF\xBF", "，"};
+
+static char *wide_string(GRand *r, guint n_chars, guint max_units) {
+  GString *s = g_string_new(NULL);
+  guint n = (guint)g_rand_int_range(r, 1, (gint32)max_units + 1);
+  for (guint i = 0; i < n; i++)
+    g_string_append(s, wide[g_rand_int_range(r, 0, (gint32)n_chars)]);
+  return g_string_free(s, FALSE);
+}
+
+static void test_utf8_wide(gconstpointer data) {
+  g_autoptr(GRand) r = g_rand_new_with_seed(GPOINTER_TO_UINT(data));
+  g_autoptr(ZsAc) ac = zs_ac_new();
+  guint n_words = (guint)g_rand_int_range(r, 1, 40);
+  for (guint i = 0; i < n_words; i++) {
+    g_autofree char *w = wide_string(r, 6, 4); /* words: the first six characters */
+    zs_ac_add(ac, w, strlen(w));
+  }
+  zs_ac_build(ac);
+  for (int t = 0; t < 50; t++) {
+    g_autofree char *text = wide_string(r, G_N_ELEMENTS(wide), 200);
+    g_autoptr(GArray) bytes = g_array_new(FALSE, FALSE, sizeof(Hit));
+    g_autoptr(GArray) chars = g_array_new(FALSE, FALSE, sizeof(Hit));
+    zs_ac_scan(ac, text, strlen(text), on_hit, bytes);
+    zs_ac_scan_utf8(ac, text, strlen(text), on_hit, chars);
+    g_assert_cmpuint(chars->len, ==, bytes->len);
+    for (guint i = 0; i < bytes->len; i++) {
+      g_assert_cmpuint(g_array_index(chars, Hit, i).word, ==, g_array_index(bytes, Hit, i).word);
+      g_assert_cmpuint(g_array_index(chars, Hit, i).end, ==, g_array_index(bytes, Hit, i).end);
+    }
+  }
+}
+
 static void test_utf8_fallback(void) {
   static const char *sets[][3] = {
     {"养老", "\xF0\x9F\x98\x80", "老人"}, /* U+1F600 */
@@ -124,6 +171,10 @@ int main(int argc, char **argv) {
   for (guint seed = 1; seed <= 20; seed++) {
     g_autofree char *path = g_strdup_printf("/ac/random/%u", seed);
     g_test_add_data_func(path, GUINT_TO_POINTER(seed), test_random);
+  }
+  for (guint seed = 1; seed <= 20; seed++) {
+    g_autofree char *path = g_strdup_printf("/ac/utf8/wide/%u", seed);
+    g_test_add_data_func(path, GUINT_TO_POINTER(seed), test_utf8_wide);
   }
   g_test_add_func("/ac/utf8/fallback", test_utf8_fallback);
   return g_test_run();

@@ -5,6 +5,11 @@
  * shipped rules; the rows are scored against the gold's (value, unit,
  * metric) for the same sentence. This isolates extraction from
  * segmentation, which the end-to-end test scores separately.
+ * /extract/claim/many: a sentence of more figures and matches than claim()
+ * keeps in its short forms.
+ * /extract/clause-map/{corpus,random}: the clause map (filled sixteen bytes
+ * at a time) against a byte-by-byte reference, on every corpus sentence
+ * and on random strings of marks, their lead bytes and other text.
  * The other paths are small cases for single behaviours, with the rules in
  * tests/data/extract.rules.
  */
@@ -13,6 +18,7 @@
 
 #include "csvread.h"
 #include "extract.h"
+#include "extract_int.h"
 #include "numbers.h"
 #include "period.h"
 #include "testutil.h"
@@ -302,6 +308,79 @@ static void test_gold_sentences(void) {
   g_assert_cmpfloat(precision, >=, 0.90);
 }
 
+/* A sentence of 80 figures and 40 phrases: claim() keeps its figures in
+ * bit sets of 64 and sorts more than 32 matches another way; each 张
+ * figure goes to the phrase before it, no 个 figure to any (the rule
+ * counts beds in 张). */
+static void test_claim_many(void) {
+  g_autoptr(ZsRules) rules = test_load_rules("rules");
+  g_autoptr(GString) text = g_string_new(NULL);
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf(text, "养老床位%d张，老旧小区%d个、", i + 1, i + 100);
+  g_string_append(text, "。");
+  g_autoptr(GPtrArray) rows = run(rules, text->str, TRUE);
+  g_assert_cmpuint(rows->len, ==, 80);
+  for (guint i = 0; i < rows->len; i++) {
+    const ZsStat *st = rows->pdata[i];
+    g_autofree char *value = g_strdup_printf("%u", i % 2 ? i / 2 + 100 : i / 2 + 1);
+    g_assert_cmpstr(st->value, ==, value);
+    g_assert_cmpstr(st->metric, ==, i % 2 ? "" : "elderly_care_beds");
+  }
+}
+
+/* The clause map as its definition says: a mark belongs to the clause it
+ * ends; compared mark by mark at every byte. */
+static void clause_map_ref(const char *s, gsize n, guint *map) {
+  static const char *marks[] = {"，", "；", "。", "！", "？", "：", ",", ";"};
+  guint c = 0;
+  for (gsize i = 0; i < n;) {
+    gsize l = 0;
+    for (gsize k = 0; k < G_N_ELEMENTS(marks) && !l; k++)
+      if (strncmp(s + i, marks[k], strlen(marks[k])) == 0)
+        l = strlen(marks[k]);
+    for (gsize e = i + MAX(l, 1); i < e; i++)
+      map[i] = c;
+    c += l > 0;
+  }
+  map[n] = c;
+}
+
+static void check_clause_map(const char *s) {
+  gsize n = strlen(s);
+  g_autofree guint *got = g_new(guint, n + 1), *want = g_new(guint, n + 1);
+  zs_extract_clause_map(s, n, got);
+  clause_map_ref(s, n, want);
+  for (gsize i = 0; i <= n; i++)
+    if (got[i] != want[i])
+      g_error("clause map of \"%s\" at byte %zu: %u, want %u", s, i, got[i], want[i]);
+}
+
+static void test_clause_map_corpus(void) {
+  g_autoptr(GPtrArray) sentences = test_corpus_sentences(NULL, 0);
+  g_assert_cmpuint(sentences->len, >, 100);
+  for (guint i = 0; i < sentences->len; i++)
+    check_clause_map(sentences->pdata[i]);
+}
+
+static void test_clause_map_random(void) {
+  static const char *pieces[] = {"，", "；", "。", "！", "？", "：", ",", ";", "、", "《",
+                                 "\xEF\xBC\x88" /* （ */, "\xE3\x80\x81", "a", "年", "增长",
+                                 "12.5%", " "};
+  g_autoptr(GRand) r = g_rand_new_with_seed(11);
+  for (int t = 0; t < 3000; t++) {
+    g_autoptr(GString) s = g_string_new(NULL);
+    gint32 n = g_rand_int_range(r, 0, 60);
+    for (gint32 k = 0; k < n; k++) {
+      /* Runs of plain text between marks, of any length around 16 bytes. */
+      if (g_rand_boolean(r))
+        g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+      else
+        g_string_append(s, pieces[g_rand_int_range(r, 12, G_N_ELEMENTS(pieces))]);
+    }
+    check_clause_map(s->str);
+  }
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/extract/value/exact", test_exact);
@@ -328,5 +407,8 @@ int main(int argc, char **argv) {
   g_test_add_func("/extract/claim/first-defined", test_claim_first_defined);
   g_test_add_func("/extract/claim/adjacent-before", test_claim_adjacent_before_after);
   g_test_add_func("/extract/gold/sentences", test_gold_sentences);
+  g_test_add_func("/extract/claim/many", test_claim_many);
+  g_test_add_func("/extract/clause-map/corpus", test_clause_map_corpus);
+  g_test_add_func("/extract/clause-map/random", test_clause_map_random);
   return g_test_run();
 }

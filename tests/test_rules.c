@@ -10,7 +10,8 @@
  * gives (memmem for each phrase, each pattern on every sentence; the code
  * below is that older implementation), matches and warnings, on every
  * sentence of corpus/ and a few made to hit overlaps, excludes and invalid
- * UTF-8, with the shipped rules and the test rules.
+ * UTF-8, with the shipped rules and the test rules; zs_rules_match_into()
+ * the same into one array kept from sentence to sentence.
  * /rules/match/threads: the same answers from four threads at once.
  * /rules/unit-bits: zs_rule_accepts_bit() with zs_rules_unit_bit() answers
  * as zs_rule_accepts() does, for every rule, known unit and kind, with the
@@ -197,6 +198,8 @@ static void test_reference(void) {
   g_assert_cmpuint(sents->len, >, 200);
   for (gsize k = 0; k < G_N_ELEMENTS(sets); k++) {
     g_autoptr(ZsRules) rules = test_load_rules(sets[k]);
+    /* One array for every valid sentence, as the extract stage keeps it. */
+    g_autoptr(GArray) kept = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
     guint nonempty = 0;
     for (guint i = 0; i < sents->len; i++) {
       const char *s = sents->pdata[i];
@@ -207,6 +210,12 @@ static void test_reference(void) {
       if (strcmp(dg, dw) != 0)
         fprintf(stderr, "%s: %s\n  expected: %s\n  got:      %s\n", sets[k], s, dw, dg);
       g_assert_cmpstr(dg, ==, dw);
+      if (g_utf8_validate(s, -1, NULL)) {
+        g_autoptr(GPtrArray) w3 = g_ptr_array_new_with_free_func(g_free);
+        zs_rules_match_into(rules, s, strlen(s), kept, w3);
+        g_autofree char *dk = describe(kept, w3);
+        g_assert_cmpstr(dk, ==, dw);
+      }
       nonempty += want->len > 0;
       g_array_free(got, TRUE);
       g_array_free(want, TRUE);
