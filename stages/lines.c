@@ -116,55 +116,45 @@ double zs_line_width_of(const char *s, gsize len, guint64 halves) {
   return halves / 2.0;
 }
 
-static gboolean is_dash(gunichar c) {
-  return c == 0x2014 || c == 0x2015 || c == 0x2500;
-}
-
-/* Last character of s[0, len) before any closing quotes or brackets;
- * *last is the last character of all. */
-static gunichar last_core(const char *s, gsize len, gunichar *last) {
-  const char *e = s + len;
-  *last = 0;
-  gunichar c = 0;
-  while (e > s) {
-    e = zs_utf8_prev(s, e);
-    c = zs_utf8_at(e);
-    if (!*last)
-      *last = c;
-    if (!zs_line_is_closer(c))
-      return c;
+void zs_line_end_read(const char *norm, gsize len, ZsLineEnd *e) {
+  *e = (ZsLineEnd){0};
+  if (!len)
+    return;
+  const char *p = zs_utf8_prev(norm, norm + len);
+  e->at = (gsize)(p - norm);
+  e->last = e->core = zs_utf8_at(p);
+  while (zs_line_is_closer(e->core)) { /* rare: back over the closing marks */
+    p = zs_utf8_prev(norm, p);
+    e->core = p ? zs_utf8_at(p) : 0;
   }
-  return 0;
 }
 
 gboolean zs_line_ends_sentence(const char *norm, gsize len) {
-  gunichar last;
-  return zs_line_is_stop(last_core(norm, len, &last));
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_sentence(&e);
 }
 
-/* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
-gboolean zs_line_ends_soft(const char *norm, gsize n) {
-  if (n < 3)
+gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e) {
+  if (len < 3)
     return FALSE;
-  const char *e = zs_utf8_prev(norm, norm + n);
-  gunichar c = zs_utf8_at(e);
+  gunichar c = e->last;
   if (c == 0x2026 || c == 0xFF1A || c == ':')
     return TRUE;
-  if (is_dash(c) && e > norm) {
-    const char *e2 = zs_utf8_prev(norm, e);
-    return e2 && is_dash(zs_utf8_at(e2));
-  }
-  return FALSE;
+  return zs_line_is_dash(c) && e->at > 0 &&
+         zs_line_is_dash(zs_utf8_at(zs_utf8_prev(norm, norm + e->at)));
 }
 
-/* Ends inside a clause: a paragraph never ends on these. */
-gboolean zs_line_ends_open(const char *norm, gsize n) {
-  if (!n)
-    return FALSE;
-  gunichar c = zs_utf8_at(zs_utf8_prev(norm, norm + n));
-  return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C ||
-         c == 0x2018 || c == 0xFF08 || c == 0x300A || c == 0x300C ||
-         c == 0x300E || c == 0x3010;
+gboolean zs_line_ends_soft(const char *norm, gsize len) {
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_soft(norm, len, &e);
+}
+
+gboolean zs_line_ends_open(const char *norm, gsize len) {
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_open(&e);
 }
 
 static gboolean starts_with(const char *s, const char *prefix) {
@@ -174,7 +164,7 @@ static gboolean starts_with(const char *s, const char *prefix) {
 gboolean zs_line_starts_subtitle(const char *norm) {
   const char *p = norm;
   guint dashes = 0;
-  while (*p && is_dash(zs_utf8_at(p))) {
+  while (*p && zs_line_is_dash(zs_utf8_at(p))) {
     dashes++;
     p = g_utf8_next_char(p);
   }
@@ -198,7 +188,7 @@ gboolean zs_line_starts_block(const char *norm) {
   /* section markers ■ □ ● ◆ ◇ ▲ △ ★ ☆ ▶ */
   if ((c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606)
     return TRUE;
-  return zs_line_starts_subtitle(norm);
+  return zs_line_is_dash(c) && zs_line_starts_subtitle(norm);
 }
 
 /* Can zs_class_is_meta(norm) be TRUE? FALSE only where it cannot, read
@@ -214,18 +204,6 @@ gboolean zs_line_may_be_meta(const char *norm) {
   return !strstr(norm, "，") && !strstr(norm, "。");
 }
 
-gboolean zs_line_starts_quote(const char *norm) {
-  gunichar c = zs_utf8_at(norm);
-  return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E ||
-         c == 0x300A || c == '"';
-}
-
-gboolean zs_line_starts_closing(const char *norm) {
-  gunichar c = zs_utf8_at(norm);
-  return zs_line_is_closer(c) || zs_line_is_stop(c) || c == 0xFF0C || c == 0x3001 ||
-         c == 0xFF1B || c == 0xFF1A || c == 0x2026;
-}
-
 gboolean zs_line_has_clause_punct(const char *norm) {
   static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、", "…"};
   for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
@@ -236,24 +214,30 @@ gboolean zs_line_has_clause_punct(const char *norm) {
 
 /* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
  * 百姓关心什么…. One or two characters after a colon are no clause, so the
- * line does not end there. */
+ * line does not end there. Read from the end: a ： second or third from the
+ * end, not starting the line, and letters or digits after it. No letter or
+ * digit is a ：, so that is the line's last ：, and nothing before it needs
+ * reading. */
 static inline gboolean is_colon(const char *p) { /* ： is EF BC 9A */
   return (guchar)p[0] == 0xEF && (guchar)p[1] == 0xBC && (guchar)p[2] == 0x9A;
 }
 
-gboolean zs_line_colon_fragment(const char *norm, gsize len) {
-  /* read from the end: a ： second or third from the end, not starting the
-   * line, and letters or digits after it. No letter or digit is a ：, so
-   * that is the line's last ：, and nothing before it needs reading. */
-  const char *c0 = zs_utf8_prev(norm, norm + len);
-  const char *c1 = c0 ? zs_utf8_prev(norm, c0) : NULL;
-  if (!c1)
+gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e) {
+  /* c0 the last character, c1 and c2 the two before it */
+  const char *c0 = norm + e->at;
+  if (c0 == norm)
     return FALSE;
-  if (is_colon(c1))
-    return c1 != norm && g_unichar_isalnum(zs_utf8_at(c0));
-  const char *c2 = zs_utf8_prev(norm, c1);
-  return c2 && is_colon(c2) && c2 != norm && g_unichar_isalnum(zs_utf8_at(c1)) &&
-         g_unichar_isalnum(zs_utf8_at(c0));
+  if (c0 - norm >= 3 && is_colon(c0 - 3)) /* c1 is ： */
+    return c0 - 3 != norm && g_unichar_isalnum(e->last);
+  const char *c1 = zs_utf8_prev(norm, c0);
+  return c1 - norm >= 4 && is_colon(c1 - 3) && g_unichar_isalnum(zs_utf8_at(c1)) &&
+         g_unichar_isalnum(e->last);
+}
+
+gboolean zs_line_colon_fragment(const char *norm, gsize len) {
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_colon_fragment(norm, &e);
 }
 
 /* A one-line paragraph that reads as a headline: phrase spaces stay. */

@@ -30,6 +30,10 @@ static inline gboolean zs_line_is_stop(gunichar c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
 
+static inline gboolean zs_line_is_dash(gunichar c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
 /* Ends a sentence: a stop, then closing marks. */
 gboolean zs_line_ends_sentence(const char *norm, gsize len);
 /* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
@@ -38,6 +42,34 @@ gboolean zs_line_ends_soft(const char *norm, gsize len);
 gboolean zs_line_ends_open(const char *norm, gsize len);
 /* A title cut after its colon: one or two characters after the last ：. */
 gboolean zs_line_colon_fragment(const char *norm, gsize len);
+
+/* The end of a line, read once for the questions above (the reflow asks
+ * most of them about most lines): zs_line_end_read() fills it, and
+ * zs_line_end_sentence() and the rest answer as the functions above do on
+ * the same text, reading no further back than they must. */
+typedef struct {
+  gunichar last; /* the last character, 0 when there is none */
+  gunichar core; /* the last before any closing marks, or 0 */
+  gsize at;      /* where the last character starts */
+} ZsLineEnd;
+
+void zs_line_end_read(const char *norm, gsize len, ZsLineEnd *e);
+
+static inline gboolean zs_line_end_sentence(const ZsLineEnd *e) {
+  return zs_line_is_stop(e->core);
+}
+
+static inline gboolean zs_line_end_open(const ZsLineEnd *e) {
+  gunichar c = e->last;
+  return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C || c == 0x2018 ||
+         c == 0xFF08 || c == 0x300A || c == 0x300C || c == 0x300E || c == 0x3010;
+}
+
+/* These two may read the characters before the last: `norm` is the text
+ * `e` was read from. */
+gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e);
+gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e);
+
 /* Has any of ，。！？；：、…. */
 gboolean zs_line_has_clause_punct(const char *norm);
 
@@ -49,10 +81,19 @@ gboolean zs_line_starts_block(const char *norm);
 /* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
  * before it (lines.c says why). */
 gboolean zs_line_may_be_meta(const char *norm);
-/* Starts with an opening quote or book mark. */
-gboolean zs_line_starts_quote(const char *norm);
-/* Starts with a closing mark (no Chinese line does: it joins the last). */
-gboolean zs_line_starts_closing(const char *norm);
+/* A line whose first character is `first` starts with an opening quote or
+ * book mark. */
+static inline gboolean zs_line_starts_quote(gunichar first) {
+  return first == 0x201C || first == 0x2018 || first == 0x300C || first == 0x300E ||
+         first == 0x300A || first == '"';
+}
+
+/* ... starts with a closing mark (no Chinese line does: it joins the
+ * last). */
+static inline gboolean zs_line_starts_closing(gunichar first) {
+  return zs_line_is_closer(first) || zs_line_is_stop(first) || first == 0xFF0C ||
+         first == 0x3001 || first == 0xFF1B || first == 0xFF1A || first == 0x2026;
+}
 
 /* A one-line paragraph that reads as a headline (<= 30 columns, no clause
  * punctuation): phrase spaces stay in it. */

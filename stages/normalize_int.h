@@ -6,6 +6,7 @@
 #ifndef ZS_NORMALIZE_INT_H
 #define ZS_NORMALIZE_INT_H
 
+#include "lines.h"
 #include "normalize.h"
 #include "window.h"
 
@@ -48,6 +49,9 @@ typedef struct NormLine {
   double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
   gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
   gboolean alone;   /* norm reads the same after any text: zs_normtext_into() */
+  gunichar first;   /* norm's first character */
+  ZsLineEnd end;    /* and its end, read once: the reflow asks about both
+                       for most lines */
   GList link;       /* in ZsNormalizer.pending, data = the line: no allocation */
   struct NormLine *next_spare; /* in ZsNormalizer.spare */
 } NormLine;

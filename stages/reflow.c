@@ -75,19 +75,12 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
 
 /* zs_class_is_endnote(): an editor's note, （责任编辑：王震） or （完）. Its
  * pattern (classify.c) must match the whole line and ends in a closing
- * bracket, ） ) 】 ] ］ or 〕: a line ending otherwise is none (an empty
- * one aside, which no line here is), and the regular expression is
- * spared. */
+ * bracket, ） ) 】 ] ］ or 〕: a line ending otherwise is none (no line
+ * here is empty), and the regular expression is spared. */
 static gboolean is_endnote(const NormLine *l) {
-  const char *s = l->norm->str, *last = s + l->norm->len;
-  if (last > s) {
-    do
-      last--;
-    while (last > s && ((guchar)*last & 0xC0) == 0x80);
-    gunichar c = zs_utf8_next(&last);
-    if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
-      return FALSE;
-  }
+  gunichar c = l->end.last;
+  if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
+    return FALSE;
   return zs_class_is_endnote(l->norm->str, l->norm->len);
 }
 
@@ -101,17 +94,14 @@ static gboolean is_meta(NormLine *l) {
 typedef enum { SPLIT, JOIN, JOIN_UNLESS_HEADLINE } Layout;
 
 static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b) {
-  const char *an = a->norm->str, *bn = b->norm->str;
-  gsize alen = a->norm->len;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
    * line that does continues the previous one, even after a sentence end. */
-  if (zs_line_starts_closing(bn))
+  if (zs_line_starts_closing(b->first))
     return JOIN;
-  gboolean soft = zs_line_ends_soft(an, alen);
-  if (soft || zs_line_ends_sentence(an, alen))
-    return soft && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
-               ? JOIN
-               : SPLIT;
+  gboolean soft = zs_line_end_soft(a->norm->str, a->norm->len, &a->end);
+  if (soft || zs_line_end_sentence(&a->end))
+    return soft && a->end.last == 0xFF1A && zs_line_starts_quote(b->first) ? JOIN
+                                                                              : SPLIT;
   /* An indented line starts a paragraph: deeper than the line before, or,
    * in a free layout (no column), indented at all (web pages indent each
    * paragraph with U+3000). In a column, not after a full line that stops
@@ -123,7 +113,7 @@ static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b
   /* ...and goes on over the lines not indented, to a sentence end */
   if (n->pindent >= 1 && b->indent < 1)
     return JOIN;
-  if (zs_line_ends_open(an, alen) || zs_line_colon_fragment(an, alen))
+  if (zs_line_end_open(&a->end) || zs_line_end_colon_fragment(a->norm->str, &a->end))
     return JOIN;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return SPLIT;
@@ -139,7 +129,8 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
   if (n->ptext->len > PIECE_MAX)
     return FALSE;
   /* A subtitle (leading dash run) is a paragraph of its own. */
-  if (a->heading || b->heading || a->cut || zs_line_starts_subtitle(a->norm->str))
+  if (a->heading || b->heading || a->cut ||
+      (zs_line_is_dash(a->first) && zs_line_starts_subtitle(a->norm->str)))
     return FALSE;
   Layout how = layout(n, a, b);
   if (how == SPLIT)
@@ -237,7 +228,11 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     memcpy(p->line_numbers, n->plines, nl * sizeof(guint));
   }
   g_ptr_array_add(out, p);
-  n->prev_ended = zs_line_ends_sentence(p->text, tlen);
+  /* the lines' own texts end with the last line's, which was read: the
+   * same end unless it has nothing but closing marks */
+  n->prev_ended = text == n->pnorm->str && n->plast->end.core
+                      ? zs_line_end_sentence(&n->plast->end)
+                      : zs_line_ends_sentence(p->text, tlen);
   zs_window_append(n->recent, p->text, tlen);
   gsize rlen = zs_window_len(n->recent);
   if (rlen > 2 * RECENT_BYTES) {
@@ -322,6 +317,8 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
     zs_reflow_line_recycle(n, l);
     return;
   }
+  l->first = zs_utf8_at(l->norm->str);
+  zs_line_end_read(l->norm->str, l->norm->len, &l->end);
   l->lineno = lineno;
   l->width = l->halves >= 0 ? zs_line_width_of(l->raw->str, l->raw->len, (guint64)l->halves)
                             : zs_line_width(l->raw->str, l->raw->len);

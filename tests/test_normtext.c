@@ -273,6 +273,60 @@ static void test_colon_fragment(void) {
   g_rand_free(r);
 }
 
+/* zs_line_end_read() reads a line's end once, and the questions about
+ * the end answer from it; they must agree with the definitions, read
+ * character by character from the end with GLib. */
+static gunichar nth_from_end(const char *s, guint k) {
+  const char *p = s + strlen(s);
+  for (guint i = 0; i <= k; i++)
+    if (!(p = g_utf8_find_prev_char(s, p)))
+      return 0;
+  return g_utf8_get_char(p);
+}
+
+static gboolean is_dash_by_def(gunichar c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
+static void test_line_end(void) {
+  static const char *const chars[] = {"…", "：", ":", "—", "―", "─", "。", "！", "?",
+                                      "”", "）", "』", "，", "、", "“", "（", "老", "a", "1"};
+  GRand *r = g_rand_new_with_seed(11);
+  g_autoptr(GString) s = g_string_new(NULL);
+  guint ended = 0, soft = 0, open = 0;
+  for (guint n = 0; n < 200000; n++) {
+    g_string_truncate(s, 0);
+    guint len = g_rand_int_range(r, 0, 6);
+    for (guint k = 0; k < len; k++)
+      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    gunichar last = nth_from_end(s->str, 0), core = 0;
+    for (guint k = 0; (core = nth_from_end(s->str, k)) && zs_line_is_closer(core); k++)
+      ;
+    gboolean want_ended = zs_line_is_stop(core);
+    gboolean want_soft = s->len >= 3 && (last == 0x2026 || last == 0xFF1A || last == ':' ||
+                                         (is_dash_by_def(last) &&
+                                          is_dash_by_def(nth_from_end(s->str, 1))));
+    gboolean want_open = last && g_utf8_strchr("，、；“‘（《「『【", -1, last);
+    ended += want_ended, soft += want_soft, open += want_open;
+    ZsLineEnd e;
+    zs_line_end_read(s->str, s->len, &e);
+    g_assert_cmpuint(e.last, ==, last);
+    g_assert_cmpuint(e.core, ==, core);
+    g_assert_cmpint(zs_line_end_sentence(&e), ==, want_ended);
+    g_assert_cmpint(zs_line_end_soft(s->str, s->len, &e), ==, want_soft);
+    g_assert_cmpint(zs_line_end_open(&e), ==, want_open);
+    g_assert_cmpint(zs_line_ends_sentence(s->str, s->len), ==, want_ended);
+    g_assert_cmpint(zs_line_ends_soft(s->str, s->len), ==, want_soft);
+    g_assert_cmpint(zs_line_ends_open(s->str, s->len), ==, want_open);
+    g_assert_cmpint(zs_line_end_colon_fragment(s->str, &e), ==,
+                    zs_line_colon_fragment(s->str, s->len));
+  }
+  g_assert_cmpuint(ended, >, 1000);
+  g_assert_cmpuint(soft, >, 1000);
+  g_assert_cmpuint(open, >, 1000);
+  g_rand_free(r);
+}
+
 static void test_prefilters(void) {
   static const char *const dirs[] = {"corpus", "tests/data/classify", "tests/data/layouts",
                                      "tests/data/normalize", "tests/data/fields"};
@@ -357,6 +411,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/lines/width", test_width);
   g_test_add_func("/lines/prefilters", test_prefilters);
   g_test_add_func("/lines/colon-fragment", test_colon_fragment);
+  g_test_add_func("/lines/end", test_line_end);
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/every-character", test_every_character);
