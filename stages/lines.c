@@ -198,19 +198,27 @@ gboolean zs_line_starts_block(const char *norm) {
  * date form (asked only without ，and 。) have no ，or 。 anywhere. So a
  * line with ，or 。 that starts otherwise is no meta line, and classify.c's
  * tests (arrow search, word list, regular expressions) are spared. */
-gboolean zs_line_may_be_meta(const char *norm) {
+gboolean zs_line_may_be_meta_p(const char *norm, guint punct) {
   if (zs_class_meta_first(zs_utf8_at(norm)))
     return TRUE;
-  return !strstr(norm, "，") && !strstr(norm, "。");
+  return !(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP));
 }
 
-gboolean zs_line_has_clause_punct(const char *norm) {
-  static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、", "…"};
-  for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
-    if (strstr(norm, punct[i]))
-      return TRUE;
-  return FALSE;
+gboolean zs_line_may_be_meta(const char *norm) {
+  return zs_line_may_be_meta_p(norm, zs_line_punct(norm));
 }
+
+/* The marks, in the order of their bits (normtext.h). */
+static const char *const punct_marks[] = {"，", "。", "！", "？", "；", "：", "、", "…"};
+
+guint zs_line_punct(const char *norm) {
+  guint bits = 0;
+  for (guint i = 0; i < G_N_ELEMENTS(punct_marks); i++)
+    if (strstr(norm, punct_marks[i]))
+      bits |= 1u << i;
+  return bits;
+}
+
 
 /* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
  * 百姓关心什么…. One or two characters after a colon are no clause, so the
@@ -242,13 +250,12 @@ gboolean zs_line_colon_fragment(const char *norm, gsize len) {
 
 /* A one-line paragraph that reads as a headline: phrase spaces stay. */
 gboolean zs_line_headline_like(const char *norm, double width) {
-  static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、"};
-  if (width > 30)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
-    if (strstr(norm, punct[i]))
-      return FALSE;
-  return TRUE;
+  return zs_line_headline_like_p(width > 30 ? 0 : zs_line_punct(norm), width);
+}
+
+/* ，。！？；：、 (an ellipsis is no stop to a headline) */
+gboolean zs_line_headline_like_p(guint punct, double width) {
+  return width <= 30 && !(punct & ~(guint)ZS_PUNCT_ELLIPSIS);
 }
 
 /* The next token of `raw` (a run of characters other than spaces) from

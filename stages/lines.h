@@ -70,8 +70,9 @@ static inline gboolean zs_line_end_open(const ZsLineEnd *e) {
 gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e);
 gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e);
 
-/* Has any of ，。！？；：、…. */
-gboolean zs_line_has_clause_punct(const char *norm);
+/* The ZS_PUNCT_ marks of `norm` (，。！？；：、…), found with strstr()
+ * (the normalizer has them from zs_normtext_into()). */
+guint zs_line_punct(const char *norm);
 
 /* Led by a dash run of two or more, without ，。: a subtitle. */
 gboolean zs_line_starts_subtitle(const char *norm);
@@ -81,6 +82,9 @@ gboolean zs_line_starts_block(const char *norm);
 /* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
  * before it (lines.c says why). */
 gboolean zs_line_may_be_meta(const char *norm);
+/* The same, given norm's ZS_PUNCT_ marks (zs_normtext_into() reports
+ * them) instead of searching for them. */
+gboolean zs_line_may_be_meta_p(const char *norm, guint punct);
 /* A line whose first character is `first` starts with an opening quote or
  * book mark. */
 static inline gboolean zs_line_starts_quote(gunichar first) {
@@ -98,6 +102,8 @@ static inline gboolean zs_line_starts_closing(gunichar first) {
 /* A one-line paragraph that reads as a headline (<= 30 columns, no clause
  * punctuation): phrase spaces stay in it. */
 gboolean zs_line_headline_like(const char *norm, double width);
+/* The same, given the line's ZS_PUNCT_ marks. */
+gboolean zs_line_headline_like_p(guint punct, double width);
 /* A byline of names only (李 刚 黄惠萍 胡 靖) as names one space apart
  * (李刚 黄惠萍 胡靖), newly allocated; NULL when `raw` is not one. */
 char *zs_line_names(const char *raw);

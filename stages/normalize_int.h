@@ -49,6 +49,7 @@ typedef struct NormLine {
   double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
   gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
   gboolean alone;   /* norm reads the same after any text: zs_normtext_into() */
+  guint punct;      /* the ZS_PUNCT_ marks norm has (normtext.h) */
   gunichar first;   /* norm's first character */
   ZsLineEnd end;    /* and its end, read once: the reflow asks about both
                        for most lines */

@@ -164,6 +164,20 @@ static inline gboolean needs_care_mb(gunichar c) {
                      : zs_normtext_is_space(c) || is_dropped(c);
 }
 
+/* The ZS_PUNCT_ bit of `c`, or 0. All of them are led by E2, E3 or EF,
+ * which plain_run() decodes. */
+static inline guint punct_bit(gunichar c) {
+  static const guint8 ff[32] = {[0x01] = ZS_PUNCT_EXCLAIM, [0x0C] = ZS_PUNCT_COMMA,
+                                [0x1A] = ZS_PUNCT_COLON,   [0x1B] = ZS_PUNCT_SEMI,
+                                [0x1F] = ZS_PUNCT_QUESTION};
+  if (c - 0xFF00u < 32u)
+    return ff[c - 0xFF00u];
+  return c == 0x3002   ? ZS_PUNCT_STOP
+         : c == 0x3001 ? ZS_PUNCT_ENUM
+         : c == 0x2026 ? ZS_PUNCT_ELLIPSIS
+                       : 0;
+}
+
 /* What plain_run() does at each lead byte: 0, stop (an ASCII byte that
  * needs care: controls, the space, ! ( ) , : ; ?); 1 to 4, step over that
  * many bytes; 0x80 + the length, decode and ask needs_care_mb(). Only
@@ -195,8 +209,9 @@ static const guint8 lead_step[256] = {
  * loads in a row each time). It can be, as a continuation byte (0x01 in
  * the table) is only ever met after a lead that was passed as plain, and
  * every byte that may start a character needing care (0 or 0x80 + the
- * length) is stopped at. */
-static const char *plain_run(const char *p, const char *end) {
+ * length) is stopped at. The clause punctuation passed in the run is added
+ * to *punct: it is all among the characters decoded. */
+static const char *plain_run(const char *p, const char *end, guint *punct) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
   for (;;) {
 #ifdef __SSE2__
@@ -237,8 +252,10 @@ static const char *plain_run(const char *p, const char *end) {
     if (!(lead_step[*q] & 0x80))
       return (const char *)q;
     const char *r = (const char *)q;
-    if (needs_care_mb(zs_utf8_next(&r)))
+    gunichar c = zs_utf8_next(&r);
+    if (needs_care_mb(c))
       return (const char *)q;
+    *punct |= punct_bit(c);
     q = (const guchar *)r;
   }
 }
@@ -250,9 +267,10 @@ static const char *plain_run(const char *p, const char *end) {
  * Returns whether each character past the leading spaces was mapped
  * without looking at its neighbours (see normtext.h). */
 gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
-                          gsize *marks, guint n_marks) {
+                          gsize *marks, guint n_marks, guint *punct) {
   zs_gstring_clear(o);
   gboolean alone = TRUE;
+  guint seen = 0; /* *punct: the output's clause punctuation */
   const char *p = s, *end = s + len;
   guint mi = 0;
   while (p < end) {
@@ -260,7 +278,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       marks[mi++] = o->len;
     /* Most text is copied as it is, a run at a time; a mark inside the run
      * moves with its character. */
-    const char *run = plain_run(p, end);
+    const char *run = plain_run(p, end, &seen);
     if (run > p) {
       gsize from = (gsize)(p - s), at = o->len;
       while (mi < n_marks && marks[mi] < (gsize)(run - s)) {
@@ -333,15 +351,19 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
     gunichar before = fw ? last_nonspace_cp(o) : 0, after = fw ? after_punct_run(next, end) : 0;
     alone &= !fw || (before && after);
     if (fw && punct_goes_fullwidth(before, after)) {
+      seen |= punct_bit(fw);
       g_string_append_unichar(o, fw);
       p = next;
       continue;
     }
+    seen |= punct_bit(c);
     zs_gstring_append(o, p, next - p);
     p = next;
   }
   while (mi < n_marks)
     marks[mi++] = o->len;
+  if (punct)
+    *punct = seen;
   return alone;
 }
 
@@ -457,7 +479,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space, gsize *marks,
                          guint n_marks) {
   GString *o = g_string_sized_new(len + 8);
-  zs_normtext_into(o, s, len, keep_phrase_space, marks, n_marks);
+  zs_normtext_into(o, s, len, keep_phrase_space, marks, n_marks, NULL);
   return o;
 }
 

@@ -51,8 +51,7 @@ static void count_width(ZsNormalizer *n, guint col) {
  * quarter of the line's own share). */
 static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
-  if (n->plen != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm->str) ||
-      a->width > LONG_LINE_WIDTH)
+  if (n->plen != 1 || !n->prev_ended || a->punct || a->width > LONG_LINE_WIDTH)
     return FALSE;
   /* the line, and the text after it: both shares from one read of the
    * window */
@@ -86,7 +85,8 @@ static gboolean is_endnote(const NormLine *l) {
 
 static gboolean is_meta(NormLine *l) {
   if (l->meta < 0)
-    l->meta = (gint8)(zs_line_may_be_meta(l->norm->str) && zs_class_is_meta(l->norm->str));
+    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm->str, l->punct) &&
+                      zs_class_is_meta(l->norm->str));
   return l->meta;
 }
 
@@ -192,7 +192,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     return;
   guint nl = n->plen;
   gsize *marks = n->pmarks;
-  gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
+  gboolean phrase = nl == 1 && zs_line_headline_like_p(n->plast->punct, n->plast->width);
   const char *text;
   gsize tlen;
   g_autofree char *names = NULL;
@@ -201,7 +201,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     tlen = n->pnorm->len;
     memcpy(marks, n->pnmarks, nl * sizeof *marks);
   } else {
-    zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl);
+    zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl, NULL);
     text = n->ptmp->str;
     tlen = n->ptmp->len;
     names = phrase ? zs_line_names(n->ptext->str) : NULL;
@@ -312,7 +312,7 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
       l->halves -= h - l->raw->str;
     g_string_erase(l->raw, 0, h - l->raw->str);
   }
-  l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
+  l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0, &l->punct);
   if (!l->norm->len) {
     zs_reflow_line_recycle(n, l);
     return;

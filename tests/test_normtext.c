@@ -42,8 +42,8 @@ static void test_alone_joins(void) {
   for (guint n = 0; n < 200000; n++) {
     random_line(r, a);
     random_line(r, b);
-    gboolean alone_a = zs_normtext_into(na, a->str, a->len, FALSE, NULL, 0);
-    gboolean alone_b = zs_normtext_into(nb, b->str, b->len, FALSE, NULL, 0);
+    gboolean alone_a = zs_normtext_into(na, a->str, a->len, FALSE, NULL, 0, NULL);
+    gboolean alone_b = zs_normtext_into(nb, b->str, b->len, FALSE, NULL, 0, NULL);
     const char *rest = b->str; /* place_line() drops the joint's spaces */
     while (*rest && zs_normtext_is_space(g_utf8_get_char(rest)))
       rest = g_utf8_next_char(rest);
@@ -52,7 +52,7 @@ static void test_alone_joins(void) {
     g_string_assign(joined, a->str);
     g_string_append(joined, rest);
     gsize marks[2] = {0, a->len};
-    zs_normtext_into(nj, joined->str, joined->len, FALSE, marks, 2);
+    zs_normtext_into(nj, joined->str, joined->len, FALSE, marks, 2, NULL);
     g_autofree char *want = g_strconcat(na->str, nb->str, NULL);
     if (strcmp(nj->str, want) != 0)
       g_test_message("[%s] + [%s]: [%s], not [%s]", a->str, b->str, nj->str, want);
@@ -63,6 +63,44 @@ static void test_alone_joins(void) {
   }
   g_assert_cmpuint(checked, >, 10000);
   g_rand_free(r);
+}
+
+/* The clause punctuation zs_normtext_into() reports is what strstr()
+ * finds in its output (zs_line_punct()): on random lines, short and long
+ * (the long ones pass through the sixteen-byte skip), with the marks
+ * themselves and the ASCII ones that may become them, and on the corpus. */
+static void test_punct(void) {
+  static const char *const marks[] = {"！", "？", "；", "：", "、", "，", "。", "…",
+                                      "中文", "经济发展", ",", ":", "!", "?", ";"};
+  GRand *r = g_rand_new_with_seed(13);
+  g_autoptr(GString) s = g_string_new(NULL), o = g_string_new(NULL);
+  guint seen = 0;
+  for (guint n = 0; n < 100000; n++) {
+    g_string_truncate(s, 0);
+    guint len = g_rand_int_range(r, 1, n % 2 ? 40 : 8);
+    for (guint k = 0; k < len; k++)
+      g_string_append(s, g_rand_boolean(r)
+                             ? marks[g_rand_int_range(r, 0, G_N_ELEMENTS(marks))]
+                             : alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+    guint punct = ~0u;
+    zs_normtext_into(o, s->str, s->len, n % 3 == 0, NULL, 0, &punct);
+    g_assert_cmpuint(punct, ==, zs_line_punct(o->str));
+    seen |= punct;
+  }
+  g_assert_cmpuint(seen, ==, 0xFF);
+  g_rand_free(r);
+  static const char *const pages[] = {"corpus/peoples-daily-2024-01-31.txt",
+                                      "corpus/puyang-daily-page.txt"};
+  for (guint i = 0; i < G_N_ELEMENTS(pages); i++) {
+    g_autofree char *data = NULL;
+    g_assert_true(g_file_get_contents(pages[i], &data, NULL, NULL));
+    g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
+    for (guint k = 0; lines[k]; k++) {
+      guint punct = ~0u;
+      zs_normtext_into(o, lines[k], strlen(lines[k]), FALSE, NULL, 0, &punct);
+      g_assert_cmpuint(punct, ==, zs_line_punct(o->str));
+    }
+  }
 }
 
 /* Full-width letters and digits become ASCII one by one, as NFKC makes
@@ -408,6 +446,7 @@ int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/normtext/alone-joins", test_alone_joins);
   g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
+  g_test_add_func("/normtext/punct", test_punct);
   g_test_add_func("/lines/width", test_width);
   g_test_add_func("/lines/prefilters", test_prefilters);
   g_test_add_func("/lines/colon-fragment", test_colon_fragment);
