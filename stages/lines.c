@@ -194,14 +194,17 @@ gboolean zs_line_starts_block(const char *norm) {
 /* Can zs_class_is_meta(norm) be TRUE? FALSE only where it cannot, read
  * off classify.c's meta and datetime patterns: every branch of meta but
  * the breadcrumb starts with 【 [ · • ▪ or one of its words (so with one
- * of their first characters: zs_class_meta_first()); the breadcrumb (^…[>＞»›]…$) and the
- * date form (asked only without ，and 。) have no ，or 。 anywhere. So a
- * line with ，or 。 that starts otherwise is no meta line, and classify.c's
- * tests (arrow search, word list, regular expressions) are spared. */
+ * of their first characters: zs_class_meta_first()); the breadcrumb
+ * (^…[>＞»›]…$) has an arrow and no ，or 。 anywhere; the date form starts
+ * with an ASCII digit and is asked only without ，and 。. So a line that
+ * starts otherwise is no meta line when it has ，or 。, or has no arrow
+ * and does not start with a digit, and classify.c's tests (arrow search,
+ * word list, regular expressions) are spared. */
 gboolean zs_line_may_be_meta_p(const char *norm, guint punct) {
   if (zs_class_meta_first(zs_utf8_at(norm)))
     return TRUE;
-  return !(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP));
+  return !(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
+         ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm));
 }
 
 gboolean zs_line_may_be_meta(const char *norm) {
@@ -216,6 +219,8 @@ guint zs_line_punct(const char *norm) {
   for (guint i = 0; i < G_N_ELEMENTS(punct_marks); i++)
     if (strstr(norm, punct_marks[i]))
       bits |= 1u << i;
+  if (strchr(norm, '>') || strstr(norm, "＞") || strstr(norm, "»") || strstr(norm, "›"))
+    bits |= ZS_PUNCT_ARROW;
   return bits;
 }
 
@@ -255,7 +260,7 @@ gboolean zs_line_headline_like(const char *norm, double width) {
 
 /* ，。！？；：、 (an ellipsis is no stop to a headline) */
 gboolean zs_line_headline_like_p(guint punct, double width) {
-  return width <= 30 && !(punct & ~(guint)ZS_PUNCT_ELLIPSIS);
+  return width <= 30 && !(punct & ZS_PUNCT_CLAUSE & ~(guint)ZS_PUNCT_ELLIPSIS);
 }
 
 /* The next token of `raw` (a run of characters other than spaces) from

@@ -70,8 +70,8 @@ static inline gboolean zs_line_end_open(const ZsLineEnd *e) {
 gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e);
 gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e);
 
-/* The ZS_PUNCT_ marks of `norm` (，。！？；：、…), found with strstr()
- * (the normalizer has them from zs_normtext_into()). */
+/* The ZS_PUNCT_ bits of `norm` (，。！？；：、… and the arrows), found
+ * with strstr() (the normalizer has them from zs_normtext_into()). */
 guint zs_line_punct(const char *norm);
 
 /* Led by a dash run of two or more, without ，。: a subtitle. */

@@ -164,22 +164,26 @@ static inline gboolean needs_care_mb(gunichar c) {
                      : zs_normtext_is_space(c) || is_dropped(c);
 }
 
-/* The ZS_PUNCT_ bit of `c`, or 0. All of them are led by E2, E3 or EF,
- * which plain_run() decodes. */
+/* The ZS_PUNCT_ bit of `c`, or 0. All of them but > are led by C2, E2, E3
+ * or EF, which plain_run() decodes; > it stops at. */
 static inline guint punct_bit(gunichar c) {
-  static const guint8 ff[32] = {[0x01] = ZS_PUNCT_EXCLAIM, [0x0C] = ZS_PUNCT_COMMA,
-                                [0x1A] = ZS_PUNCT_COLON,   [0x1B] = ZS_PUNCT_SEMI,
-                                [0x1F] = ZS_PUNCT_QUESTION};
+  static const guint16 ff[32] = {[0x01] = ZS_PUNCT_EXCLAIM, [0x0C] = ZS_PUNCT_COMMA,
+                                 [0x1A] = ZS_PUNCT_COLON,   [0x1B] = ZS_PUNCT_SEMI,
+                                 [0x1E] = ZS_PUNCT_ARROW,   [0x1F] = ZS_PUNCT_QUESTION};
   if (c - 0xFF00u < 32u)
     return ff[c - 0xFF00u];
-  return c == 0x3002   ? ZS_PUNCT_STOP
-         : c == 0x3001 ? ZS_PUNCT_ENUM
-         : c == 0x2026 ? ZS_PUNCT_ELLIPSIS
-                       : 0;
+  switch (c) {
+  case 0x3002: return ZS_PUNCT_STOP;
+  case 0x3001: return ZS_PUNCT_ENUM;
+  case 0x2026: return ZS_PUNCT_ELLIPSIS;
+  case '>': case 0xBB: case 0x203A: return ZS_PUNCT_ARROW;
+  default: return 0;
+  }
 }
 
 /* What plain_run() does at each lead byte: 0, stop (an ASCII byte that
- * needs care: controls, the space, ! ( ) , : ; ?); 1 to 4, step over that
+ * needs care: controls, the space, ! ( ) , : ; ?, and > for its
+ * ZS_PUNCT_ARROW); 1 to 4, step over that
  * many bytes; 0x80 + the length, decode and ask needs_care_mb(). Only
  * characters led by C2 (NBSP), E2 (the U+2000 spaces, zero width space),
  * E3 (U+3000) and EF (BOM, full-width forms) can need care outside ASCII;
@@ -188,7 +192,7 @@ static const guint8 lead_step[256] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x00, 0x01, 0x01, 0x01,
-    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x00,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x00, 0x00,
     0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
     0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
     0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
@@ -217,7 +221,7 @@ static const char *plain_run(const char *p, const char *end, guint *punct) {
 #ifdef __SSE2__
     /* Sixteen bytes at a time first: skipped while none is a byte that
      * lead_step stops at or decodes (0 or 0x80 + the length: below '"',
-     * ( ) , : ; ?, and the leads C2 E2 E3 EF). As with the table, a chunk
+     * ( ) , : ; > ?, and the leads C2 E2 E3 EF). As with the table, a chunk
      * may end inside a character: its continuation bytes are plain. */
     while (e - q >= 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)q);
@@ -225,6 +229,7 @@ static const char *plain_run(const char *p, const char *end, guint *punct) {
       __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('!')), v); /* <= '!' */
       m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8('(')));      /* ( ) */
       m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8(':')));      /* : ; */
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));

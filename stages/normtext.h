@@ -39,8 +39,9 @@ static inline gboolean zs_normtext_is_space(gunichar c) {
  * between two runs of >= 2 ideographs stays. */
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
                          gsize *marks, guint n_marks);
-/* The clause punctuation in a normalized text, a bit for each mark (what
- * zs_normtext_into() reports): the reflow asks which of them a line has. */
+/* The clause punctuation in a normalized text, a bit for each mark, and
+ * whether it has an arrow (what zs_normtext_into() reports): the reflow
+ * asks which of them a line has. */
 enum {
   ZS_PUNCT_COMMA = 1 << 0,    /* ， */
   ZS_PUNCT_STOP = 1 << 1,     /* 。 */
@@ -50,6 +51,8 @@ enum {
   ZS_PUNCT_COLON = 1 << 5,    /* ： */
   ZS_PUNCT_ENUM = 1 << 6,     /* 、 */
   ZS_PUNCT_ELLIPSIS = 1 << 7, /* … */
+  ZS_PUNCT_CLAUSE = (1 << 8) - 1, /* the eight above */
+  ZS_PUNCT_ARROW = 1 << 8,        /* > ＞ » ›, a breadcrumb's */
 };
 
 /* The same into `o`, which it empties first (a buffer kept for reuse).

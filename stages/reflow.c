@@ -51,7 +51,8 @@ static void count_width(ZsNormalizer *n, guint col) {
  * quarter of the line's own share). */
 static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
-  if (n->plen != 1 || !n->prev_ended || a->punct || a->width > LONG_LINE_WIDTH)
+  if (n->plen != 1 || !n->prev_ended || (a->punct & ZS_PUNCT_CLAUSE) ||
+      a->width > LONG_LINE_WIDTH)
     return FALSE;
   /* the line, and the text after it: both shares from one read of the
    * window */

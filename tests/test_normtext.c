@@ -71,7 +71,8 @@ static void test_alone_joins(void) {
  * themselves and the ASCII ones that may become them, and on the corpus. */
 static void test_punct(void) {
   static const char *const marks[] = {"！", "？", "；", "：", "、", "，", "。", "…",
-                                      "中文", "经济发展", ",", ":", "!", "?", ";"};
+                                      "中文", "经济发展", ",", ":", "!", "?", ";",
+                                      ">", "＞", "»", "›"};
   GRand *r = g_rand_new_with_seed(13);
   g_autoptr(GString) s = g_string_new(NULL), o = g_string_new(NULL);
   guint seen = 0;
@@ -87,7 +88,7 @@ static void test_punct(void) {
     g_assert_cmpuint(punct, ==, zs_line_punct(o->str));
     seen |= punct;
   }
-  g_assert_cmpuint(seen, ==, 0xFF);
+  g_assert_cmpuint(seen, ==, ZS_PUNCT_CLAUSE | ZS_PUNCT_ARROW);
   g_rand_free(r);
   static const char *const pages[] = {"corpus/peoples-daily-2024-01-31.txt",
                                       "corpus/puyang-daily-page.txt"};
@@ -439,6 +440,11 @@ static void test_may_be_meta(void) {
   g_assert_true(zs_line_may_be_meta("2024年03月06日08:12"));
   g_assert_false(zs_line_may_be_meta("中国经济，稳中向好"));
   g_assert_false(zs_line_may_be_meta("首页 > 新闻。"));
+  g_assert_true(zs_line_may_be_meta("首页 » 新闻"));
+  g_assert_true(zs_line_may_be_meta("首页›新闻"));
+  g_assert_true(zs_line_may_be_meta("首页＞新闻"));
+  g_assert_false(zs_line_may_be_meta("首页 新闻"));
+  g_assert_false(zs_line_may_be_meta("二〇二四年三月六日"));
   g_assert_false(zs_class_is_meta("首页 > 新闻。"));
 }
 
