@@ -217,32 +217,39 @@ static const guint8 lead_step[256] = {
  * to *punct: it is all among the characters decoded. */
 static const char *plain_run(const char *p, const char *end, guint *punct) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
-  for (;;) {
 #ifdef __SSE2__
-    /* Sixteen bytes at a time first: skipped while none is a byte that
-     * lead_step stops at or decodes (0 or 0x80 + the length: below '"',
-     * ( ) , : ; > ?, and the leads C2 E2 E3 EF). As with the table, a chunk
-     * may end inside a character: its continuation bytes are plain. */
-    while (e - q >= 16) {
-      __m128i v = _mm_loadu_si128((const __m128i *)q);
-      __m128i pair = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
-      __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('!')), v); /* <= '!' */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8('(')));      /* ( ) */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8(':')));      /* : ; */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0xE2))); /* E2 E3 */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
-      unsigned bits = (unsigned)_mm_movemask_epi8(m);
-      if (bits) {
-        q += __builtin_ctz(bits);
-        goto care;
-      }
-      q += 16;
+  /* Sixteen bytes at a time first, marking the bytes that lead_step stops
+   * at or decodes (0 or 0x80 + the length: below '"', ( ) , : ; > ?, and
+   * the leads C2 E2 E3 EF). Each marked byte starts a character (no
+   * continuation byte is one), so they are taken in turn, the chunk read
+   * once however many pass. As with the table, a chunk may end inside a
+   * character: its continuation bytes are plain. */
+  while (e - q >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    __m128i pair = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('!')), v); /* <= '!' */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8('(')));      /* ( ) */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8(':')));      /* : ; */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0xE2))); /* E2 E3 */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+    for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1) {
+      const guchar *at = q + __builtin_ctz(bits);
+      if (!(lead_step[*at] & 0x80))
+        return (const char *)at;
+      const char *r = (const char *)at;
+      gunichar c = zs_utf8_next(&r);
+      if (needs_care_mb(c))
+        return (const char *)at;
+      *punct |= punct_bit(c);
     }
+    q += 16;
+  }
 #endif
+  for (;;) {
     /* k - 1 is 0..3 for the plain bytes (k 1 to 4), and more for the others */
     while (e - q >= 4 && !(((lead_step[q[0]] - 1u) | (lead_step[q[1]] - 1u) |
                             (lead_step[q[2]] - 1u) | (lead_step[q[3]] - 1u)) & ~3u))
@@ -251,9 +258,6 @@ static const char *plain_run(const char *p, const char *end, guint *punct) {
       q++;
     if (q == e)
       return end;
-#ifdef __SSE2__
-  care: /* q is at a byte the table stops at or decodes */
-#endif
     if (!(lead_step[*q] & 0x80))
       return (const char *)q;
     const char *r = (const char *)q;
