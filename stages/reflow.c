@@ -58,9 +58,8 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
    * window */
   GString *next = n->next;
   g_string_assign(next, b->norm->str);
-  for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
-    g_string_append_len(next, ((NormLine *)l->data)->norm->str,
-                        ((NormLine *)l->data)->norm->len);
+  for (const NormLine *l = n->pending; l && next->len < LOOKAHEAD_TEXT; l = l->next)
+    g_string_append_len(next, l->norm->str, l->norm->len);
   const char *qs[] = {a->norm->str, next->str};
   double share[2];
   guint hits[2];
@@ -161,7 +160,7 @@ NormLine *zs_reflow_line_new(ZsNormalizer *n) {
   NormLine *l;
   if (n->spare) {
     l = n->spare;
-    n->spare = l->next_spare;
+    n->spare = l->next;
     GString *raw = l->raw, *norm = l->norm;
     *l = (NormLine){.raw = raw, .norm = norm};
   } else {
@@ -184,7 +183,7 @@ void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
   }
   zs_gstring_clear(l->raw);
   zs_gstring_clear(l->norm);
-  l->next_spare = n->spare;
+  l->next = n->spare;
   n->spare = l;
 }
 
@@ -290,10 +289,11 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
 }
 
 static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
-  while (!g_queue_is_empty(&n->pending) &&
-         (all || n->pending_bytes > WARMUP_BYTES ||
-          (n->pending.length > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
-    NormLine *l = g_queue_pop_head_link(&n->pending)->data;
+  while (n->pending && (all || n->pending_bytes > WARMUP_BYTES ||
+                        (n->n_pending > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
+    NormLine *l = n->pending;
+    n->pending = l->next;
+    n->n_pending--;
     n->pending_bytes -= l->raw->len;
     place_line(n, l, out);
   }
@@ -327,8 +327,13 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
   guint b = (guint)l->width;
   count_width(n, b < HIST_MAX ? b : HIST_MAX - 1);
   n->pending_bytes += l->raw->len;
-  l->link.data = l;
-  g_queue_push_tail_link(&n->pending, &l->link);
+  l->next = NULL;
+  if (n->pending)
+    n->pending_last->next = l;
+  else
+    n->pending = l;
+  n->pending_last = l;
+  n->n_pending++;
   drain(n, FALSE, out);
 }
 
