@@ -57,9 +57,10 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
   /* the line, and the text after it: both shares from one read of the
    * window */
   GString *next = n->next;
-  g_string_assign(next, b->norm->str);
+  zs_gstring_clear(next);
+  zs_gstring_append(next, b->norm->str, b->norm->len);
   for (const NormLine *l = n->pending; l && next->len < LOOKAHEAD_TEXT; l = l->next)
-    g_string_append_len(next, l->norm->str, l->norm->len);
+    zs_gstring_append(next, l->norm->str, l->norm->len);
   const char *qs[] = {a->norm->str, next->str};
   double share[2];
   guint hits[2];

@@ -16,6 +16,7 @@
  * window decoded more characters than the questions read.
  */
 #include "window.h"
+#include "normtext.h"
 #include "overlap.h"
 #include "utf8.h"
 
@@ -56,7 +57,7 @@ void zs_window_free(ZsWindow *w) {
 }
 
 void zs_window_append(ZsWindow *w, const char *s, gsize len) {
-  g_string_append_len(w->text, s, len);
+  zs_gstring_append(w->text, s, len);
 }
 
 /* Characters (lead bytes) in s[0, len). */
