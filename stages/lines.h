@@ -78,7 +78,7 @@ guint zs_line_punct(const char *norm);
 gboolean zs_line_starts_subtitle(const char *norm);
 /* Always starts a paragraph: dateline, byline, continuation note, section
  * marker, subtitle. */
-gboolean zs_line_starts_block(const char *norm);
+gboolean zs_line_starts_block(const char *norm, gsize len);
 /* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
  * before it (lines.c says why). */
 gboolean zs_line_may_be_meta(const char *norm);

@@ -138,7 +138,7 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm->str) || is_endnote(b) || is_meta(a) ||
+  if (zs_line_starts_block(b->norm->str, b->norm->len) || is_endnote(b) || is_meta(a) ||
       is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);

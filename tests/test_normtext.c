@@ -277,8 +277,8 @@ static void test_every_offset(void) {
 
 /* The dateline and endnote patterns of classify.c are asked only about
  * lines that have what every match has (classify.c's guards, reflow.c
- * is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote ends in a
- * closing bracket. Checked on every line of the corpus and of
+ * is_endnote(), lines.c may_start_dated()): a dateline starts with 【 or
+ * has 电, 讯 or 消息; an endnote ends in a closing bracket. Checked on every line of the corpus and of
  * the test data, whose matches must all have it. */
 /* zs_line_colon_fragment() reads from the end; it must agree with the
  * definition, read from the last ： on: one or two letters or digits after
@@ -384,8 +384,9 @@ static void test_prefilters(void) {
         g_autofree char *norm = zs_norm_text(lines[i], -1);
         if (zs_class_dateline_len(norm)) {
           datelines++;
-          g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "消息") ||
-                        strstr(norm, "【"));
+          g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "息") ||
+                        g_str_has_prefix(norm, "【"));
+          g_assert_true(zs_line_starts_block(norm, strlen(norm)));
         }
         if (zs_class_is_meta(norm)) {
           metas++;
