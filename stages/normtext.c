@@ -181,6 +181,23 @@ static inline guint punct_bit(gunichar c) {
   }
 }
 
+/* For a character that plain_run() decodes (led by C2, E2, E3 or EF):
+ * MB_CARE when needs_care_mb(), else its ZS_PUNCT_ bit or 0. The commonest,
+ * led by E3 (、。 and the brackets) and E2 (quotes, dashes, …), are told
+ * apart with a test or two instead of the whole chain of spaces. */
+#define MB_CARE (1u << 31)
+
+static inline guint mb_class(gunichar c) {
+  if (c - 0x3000u < 0x1000u) /* U+3000 is the only space among them */
+    return c == 0x3000 ? MB_CARE : c == 0x3002 ? ZS_PUNCT_STOP : c == 0x3001 ? ZS_PUNCT_ENUM : 0;
+  if (c - 0x2000u < 0x1000u) /* the U+2000 spaces, U+200B dropped */
+    return c <= 0x200B || c == 0x202F || c == 0x205F ? MB_CARE
+           : c == 0x2026                             ? ZS_PUNCT_ELLIPSIS
+           : c == 0x203A                             ? ZS_PUNCT_ARROW
+                                                     : 0;
+  return needs_care_mb(c) ? MB_CARE : punct_bit(c);
+}
+
 /* What plain_run() does at each lead byte: 0, stop (an ASCII byte that
  * needs care: controls, the space, ! ( ) , : ; ?, and > for its
  * ZS_PUNCT_ARROW); 1 to 4, step over that
@@ -241,10 +258,10 @@ static const char *plain_run(const char *p, const char *end, guint *punct) {
       if (!(lead_step[*at] & 0x80))
         return (const char *)at;
       const char *r = (const char *)at;
-      gunichar c = zs_utf8_next(&r);
-      if (needs_care_mb(c))
+      guint k = mb_class(zs_utf8_next(&r));
+      if (k & MB_CARE)
         return (const char *)at;
-      *punct |= punct_bit(c);
+      *punct |= k;
     }
     q += 16;
   }
@@ -261,10 +278,10 @@ static const char *plain_run(const char *p, const char *end, guint *punct) {
     if (!(lead_step[*q] & 0x80))
       return (const char *)q;
     const char *r = (const char *)q;
-    gunichar c = zs_utf8_next(&r);
-    if (needs_care_mb(c))
+    guint k = mb_class(zs_utf8_next(&r));
+    if (k & MB_CARE)
       return (const char *)q;
-    *punct |= punct_bit(c);
+    *punct |= k;
     q = (const guchar *)r;
   }
 }

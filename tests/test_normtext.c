@@ -90,6 +90,18 @@ static void test_punct(void) {
   }
   g_assert_cmpuint(seen, ==, ZS_PUNCT_CLAUSE | ZS_PUNCT_ARROW);
   g_rand_free(r);
+  /* every character but ASCII, in a run long enough for the sixteen-byte
+   * skip and at its tail */
+  for (gunichar c = 0x80; c < 0x110000; c++) {
+    if (!g_unichar_validate(c))
+      continue;
+    char ch[8];
+    ch[g_unichar_to_utf8(c, ch)] = '\0';
+    g_autofree char *in = g_strconcat("中文中文中文中文", ch, "中", ch, NULL);
+    guint punct = ~0u;
+    zs_normtext_into(o, in, strlen(in), FALSE, NULL, 0, &punct);
+    g_assert_cmpuint(punct, ==, zs_line_punct(o->str));
+  }
   static const char *const pages[] = {"corpus/peoples-daily-2024-01-31.txt",
                                       "corpus/puyang-daily-page.txt"};
   for (guint i = 0; i < G_N_ELEMENTS(pages); i++) {
