@@ -201,7 +201,7 @@ static inline guint mb_class(gunichar c) {
 /* What plain_run() does at each lead byte: 0, stop (an ASCII byte that
  * needs care: controls, the space, ! ( ) , : ; ?, and > for its
  * ZS_PUNCT_ARROW); 1 to 4, step over that
- * many bytes; 0x80 + the length, decode and ask needs_care_mb(). Only
+ * many bytes; 0x80 + the length, decode and ask mb_class(). Only
  * characters led by C2 (NBSP), E2 (the U+2000 spaces, zero width space),
  * E3 (U+3000) and EF (BOM, full-width forms) can need care outside ASCII;
  * the others are stepped over without decoding. */

@@ -10,10 +10,10 @@
  * A bitmap of hashes of the questions' bigrams lets most window
  * characters be passed over without a probe.
  *
- * The window is read from its end, a block at a time, and most questions
- * are answered after a sixth of it (see shares_upto()), so its text is
- * decoded there and then rather than kept decoded: a cache of the whole
- * window decoded more characters than the questions read.
+ * The window is read from its end, a block at a time, and three questions
+ * in four are answered after a sixth of it (see shares_upto()), so its
+ * text is decoded there and then rather than kept decoded: a cache of the
+ * whole window decoded more characters than the questions read.
  */
 #include "window.h"
 #include "normtext.h"
