@@ -20,6 +20,10 @@
 /* The width of the leading spaces of s[0, len), in CJK columns: the
  * characters wholly inside it. */
 double zs_line_indent(const char *s, gsize len) {
+  /* most lines start with none of them: told by the first byte */
+  guchar b = len ? (guchar)s[0] : 0;
+  if (b != '\t' && b != ' ' && b != 0xE3 && b != 0xC2)
+    return 0;
   double w = 0;
   for (const char *p = s, *end = s + len; p < end && *p;) {
     const char *q = p;
