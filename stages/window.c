@@ -95,7 +95,8 @@ static inline guint hash(guint64 key, guint mask) {
   return (guint)(key >> 40) & mask;
 }
 
-/* The filter: a bit for each of 4096 hashes of a pair of characters. */
+/* The filter: a byte for each of 4096 hashes of a pair of characters (a
+ * byte, not a bit: the test of each window character is one load). */
 #define FILTER_BITS 4096u
 /* Bytes of the window read at a time from its end (about 85 characters):
  * what is read past the stop is at most one block. */
@@ -109,7 +110,7 @@ typedef struct {
   Entry *e;
   guint mask;
   guint32 stamp; /* of this question's entries */
-  guint64 filter[FILTER_BITS / 64]; /* the bigrams, by pair_hash() */
+  guint8 filter[FILTER_BITS]; /* the bigrams, by pair_hash() */
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
@@ -125,7 +126,7 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
       total[which]++;
     }
     guint h = pair_hash((gunichar)(key >> 32), (gunichar)key);
-    q->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
+    q->filter[h] = 1;
   }
 }
 
@@ -190,7 +191,7 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
       gunichar a = prev, c = zs_utf8_next(&p);
       prev = c;
       guint f = pair_hash(a, c);
-      if (!((q.filter[f / 64] >> (f % 64)) & 1))
+      if (!q.filter[f])
         continue;
       guint64 key = ((guint64)a << 32) | c;
       guint i = hash(key, q.mask);
