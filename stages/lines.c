@@ -135,19 +135,6 @@ double zs_line_width_of(const char *s, gsize len, guint64 halves) {
   return halves / 2.0;
 }
 
-void zs_line_end_read(const char *norm, gsize len, ZsLineEnd *e) {
-  *e = (ZsLineEnd){0};
-  if (!len)
-    return;
-  const char *p = zs_utf8_prev(norm, norm + len);
-  e->at = (gsize)(p - norm);
-  e->last = e->core = zs_utf8_at(p);
-  while (zs_line_is_closer(e->core)) { /* rare: back over the closing marks */
-    p = zs_utf8_prev(norm, p);
-    e->core = p ? zs_utf8_at(p) : 0;
-  }
-}
-
 gboolean zs_line_ends_sentence(const char *norm, gsize len) {
   ZsLineEnd e;
   zs_line_end_read(norm, len, &e);

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "utf8.h"
+
 /* Leading spaces of s[0, len), in CJK columns (U+3000 is 1, a space 0.5,
  * a tab 2). */
 double zs_line_indent(const char *s, gsize len);
@@ -53,7 +55,18 @@ typedef struct {
   gsize at;      /* where the last character starts */
 } ZsLineEnd;
 
-void zs_line_end_read(const char *norm, gsize len, ZsLineEnd *e);
+static inline void zs_line_end_read(const char *norm, gsize len, ZsLineEnd *e) {
+  *e = (ZsLineEnd){0};
+  if (!len)
+    return;
+  const char *p = zs_utf8_prev(norm, norm + len);
+  e->at = (gsize)(p - norm);
+  e->last = e->core = zs_utf8_at(p);
+  while (zs_line_is_closer(e->core)) { /* rare: back over the closing marks */
+    p = zs_utf8_prev(norm, p);
+    e->core = p ? zs_utf8_at(p) : 0;
+  }
+}
 
 static inline gboolean zs_line_end_sentence(const ZsLineEnd *e) {
   return zs_line_is_stop(e->core);
