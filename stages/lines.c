@@ -190,23 +190,30 @@ static inline gboolean ends_dated_word(const guchar *p) {
  * anywhere starts with no dateline. One pass over the line for their
  * last bytes (B5, AF) costs less than the classifier's own first test,
  * reading up to 13 characters for an organization's name. */
-static gboolean may_start_dated(const char *norm, gsize len, gunichar first) {
-  if (first == 0x3010) /* 【 */
+gboolean zs_line_may_start_dated(const char *norm, gsize len) {
+  if (len >= 3 && zs_utf8_at(norm) == 0x3010) /* 【 */
     return TRUE;
   const guchar *s = (const guchar *)norm;
-  gsize i = 2;
 #ifdef __SSE2__
-  for (; i + 16 <= len; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-    unsigned bits = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xB5)),
-                     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xAF))));
-    for (; bits; bits &= bits - 1)
-      if (ends_dated_word(s + i + __builtin_ctz(bits)))
-        return TRUE;
+  if (len >= 18) {
+    /* from byte 2 on, sixteen at a time: the last sixteen overlap the
+     * chunk before rather than being read one at a time */
+    for (gsize i = 2;; i += 16) {
+      if (i + 16 > len)
+        i = len - 16;
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+      unsigned bits = (unsigned)_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xB5)),
+                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xAF))));
+      for (; bits; bits &= bits - 1)
+        if (ends_dated_word(s + i + __builtin_ctz(bits)))
+          return TRUE;
+      if (i + 16 == len)
+        return FALSE;
+    }
   }
 #endif
-  for (; i < len; i++)
+  for (gsize i = 2; i < len; i++)
     if ((s[i] == 0xB5 || s[i] == 0xAF) && ends_dated_word(s + i))
       return TRUE;
   return FALSE;
@@ -214,7 +221,7 @@ static gboolean may_start_dated(const char *norm, gsize len, gunichar first) {
 
 gboolean zs_line_starts_block(const char *norm, gsize len) {
   gunichar c = zs_utf8_at(norm);
-  if (may_start_dated(norm, len, c) && zs_class_dateline_len(norm))
+  if (zs_line_may_start_dated(norm, len) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&

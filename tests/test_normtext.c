@@ -289,7 +289,7 @@ static void test_every_offset(void) {
 
 /* The dateline and endnote patterns of classify.c are asked only about
  * lines that have what every match has (classify.c's guards, reflow.c
- * is_endnote(), lines.c may_start_dated()): a dateline starts with 【 or
+ * is_endnote(), lines.c zs_line_may_start_dated()): a dateline starts with 【 or
  * has 电, 讯 or 消息; an endnote ends in a closing bracket. Checked on every line of the corpus and of
  * the test data, whose matches must all have it. */
 /* zs_line_colon_fragment() reads from the end; it must agree with the
@@ -375,6 +375,31 @@ static void test_line_end(void) {
   g_assert_cmpuint(ended, >, 1000);
   g_assert_cmpuint(soft, >, 1000);
   g_assert_cmpuint(open, >, 1000);
+  g_rand_free(r);
+}
+
+/* zs_line_may_start_dated() finds 电, 讯 and 息 by their last bytes,
+ * sixteen at a time: anywhere in lines of up to 75 bytes, among ASCII and
+ * characters that share bytes with them (丵 E4 B8 B5 and 淯 E6 B7 AF end
+ * alike, 甩 E7 94 A9 starts like 电, 详 E8 AF A6 has an AF). */
+static void test_may_start_dated(void) {
+  static const char *const fill[] = {"中", "a", "1", "，", "甩", "淯", "丵", "详"};
+  static const char *const words[] = {"电", "讯", "息", "【"};
+  GRand *r = g_rand_new_with_seed(17);
+  g_autoptr(GString) s = g_string_new(NULL);
+  guint yes = 0;
+  for (guint n = 0; n < 50000; n++) {
+    g_string_truncate(s, 0);
+    guint chars = g_rand_int_range(r, 0, 25);
+    for (guint k = 0; k < chars; k++)
+      g_string_append(s, g_rand_int_range(r, 0, 30) ? fill[g_rand_int_range(r, 0, G_N_ELEMENTS(fill))]
+                                                    : words[g_rand_int_range(r, 0, G_N_ELEMENTS(words))]);
+    gboolean want = strstr(s->str, "电") || strstr(s->str, "讯") || strstr(s->str, "息") ||
+                    g_str_has_prefix(s->str, "【");
+    yes += want;
+    g_assert_cmpint(zs_line_may_start_dated(s->str, s->len), ==, want);
+  }
+  g_assert_cmpuint(yes, >, 10000);
   g_rand_free(r);
 }
 
@@ -468,6 +493,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/normtext/punct", test_punct);
   g_test_add_func("/lines/width", test_width);
   g_test_add_func("/lines/prefilters", test_prefilters);
+  g_test_add_func("/lines/may-start-dated", test_may_start_dated);
   g_test_add_func("/lines/colon-fragment", test_colon_fragment);
   g_test_add_func("/lines/end", test_line_end);
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
