@@ -190,10 +190,10 @@ static inline gboolean ends_dated_word(const guchar *p) {
  * anywhere starts with no dateline. One pass over the line for their
  * last bytes (B5, AF) costs less than the classifier's own first test,
  * reading up to 13 characters for an organization's name. */
-gboolean zs_line_may_start_dated(const char *norm, gsize len) {
-  if (len >= 3 && zs_utf8_at(norm) == 0x3010) /* 【 */
-    return TRUE;
+static inline gboolean may_start_dated(const char *norm, gsize len) {
   const guchar *s = (const guchar *)norm;
+  if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x90) /* 【 */
+    return TRUE;
 #ifdef __SSE2__
   if (len >= 18) {
     /* from byte 2 on, sixteen at a time: the last sixteen overlap the
@@ -219,9 +219,13 @@ gboolean zs_line_may_start_dated(const char *norm, gsize len) {
   return FALSE;
 }
 
+gboolean zs_line_may_start_dated(const char *norm, gsize len) {
+  return may_start_dated(norm, len);
+}
+
 gboolean zs_line_starts_block(const char *norm, gsize len) {
   gunichar c = zs_utf8_at(norm);
-  if (zs_line_may_start_dated(norm, len) && zs_class_dateline_len(norm))
+  if (may_start_dated(norm, len) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&
