@@ -13,9 +13,17 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* The width of the leading spaces of s[0, len), in CJK columns: the
  * characters wholly inside it. */
 double zs_line_indent(const char *s, gsize len) {
+  /* most lines start with none of them: told by the first byte */
+  guchar b = len ? (guchar)s[0] : 0;
+  if (b != '\t' && b != ' ' && b != 0xE3 && b != 0xC2)
+    return 0;
   double w = 0;
   for (const char *p = s, *end = s + len; p < end && *p;) {
     const char *q = p;
@@ -72,17 +80,28 @@ static gboolean ends_in_space(const guchar *s, gsize len) {
          (l == 0xE2 && m == 0x81 && z == 0x9F) || (l == 0xE3 && m == 0x80 && z == 0x80);
 }
 
+/* The bytes of the space zs_normtext_is_space() knows at p (before e), or
+ * 0: read off its bytes, as ends_in_space() does. */
+static inline guint space_at(const guchar *p, const guchar *e) {
+  guchar c = p[0];
+  if (c < 0x80)
+    return zs_normtext_is_space(c);
+  if (c == 0xC2)
+    return e - p >= 2 && p[1] == 0xA0 ? 2 : 0;
+  if (e - p < 3 || (c != 0xE2 && c != 0xE3))
+    return 0;
+  if (c == 0xE3)
+    return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+  return (p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF)) || (p[1] == 0x81 && p[2] == 0x9F)
+             ? 3
+             : 0;
+}
+
 /* The spaces at either end of s[0, len): [*a, *z) is what is between. */
 static void trim(const char *s, gsize len, const char **a, const char **z) {
   *a = s, *z = s + len;
-  /* every space is led by a byte up to 0x20, C2, E2 or E3 */
-  guchar first = len ? (guchar)s[0] : 0;
-  while (*a < *z && (first <= 0x20 || first == 0xC2 || first == 0xE2 || first == 0xE3)) {
-    const char *q = *a;
-    if (!zs_normtext_is_space(zs_utf8_next(&q)))
-      break;
-    *a = q;
-  }
+  for (guint k; *a < *z && (k = space_at((const guchar *)*a, (const guchar *)*z));)
+    *a += k;
   if (*a == *z || !ends_in_space((const guchar *)s, len)) /* most lines */
     return;
   while (*z > *a) {
@@ -116,55 +135,32 @@ double zs_line_width_of(const char *s, gsize len, guint64 halves) {
   return halves / 2.0;
 }
 
-static gboolean is_dash(gunichar c) {
-  return c == 0x2014 || c == 0x2015 || c == 0x2500;
-}
-
-/* Last character of s[0, len) before any closing quotes or brackets;
- * *last is the last character of all. */
-static gunichar last_core(const char *s, gsize len, gunichar *last) {
-  const char *e = s + len;
-  *last = 0;
-  gunichar c = 0;
-  while (e > s) {
-    e = zs_utf8_prev(s, e);
-    c = zs_utf8_at(e);
-    if (!*last)
-      *last = c;
-    if (!zs_line_is_closer(c))
-      return c;
-  }
-  return 0;
-}
-
 gboolean zs_line_ends_sentence(const char *norm, gsize len) {
-  gunichar last;
-  return zs_line_is_stop(last_core(norm, len, &last));
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_sentence(&e);
 }
 
-/* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
-gboolean zs_line_ends_soft(const char *norm, gsize n) {
-  if (n < 3)
+gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e) {
+  if (len < 3)
     return FALSE;
-  const char *e = zs_utf8_prev(norm, norm + n);
-  gunichar c = zs_utf8_at(e);
+  gunichar c = e->last;
   if (c == 0x2026 || c == 0xFF1A || c == ':')
     return TRUE;
-  if (is_dash(c) && e > norm) {
-    const char *e2 = zs_utf8_prev(norm, e);
-    return e2 && is_dash(zs_utf8_at(e2));
-  }
-  return FALSE;
+  return zs_line_is_dash(c) && e->at > 0 &&
+         zs_line_is_dash(zs_utf8_at(zs_utf8_prev(norm, norm + e->at)));
 }
 
-/* Ends inside a clause: a paragraph never ends on these. */
-gboolean zs_line_ends_open(const char *norm, gsize n) {
-  if (!n)
-    return FALSE;
-  gunichar c = zs_utf8_at(zs_utf8_prev(norm, norm + n));
-  return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C ||
-         c == 0x2018 || c == 0xFF08 || c == 0x300A || c == 0x300C ||
-         c == 0x300E || c == 0x3010;
+gboolean zs_line_ends_soft(const char *norm, gsize len) {
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_soft(norm, len, &e);
+}
+
+gboolean zs_line_ends_open(const char *norm, gsize len) {
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_open(&e);
 }
 
 static gboolean starts_with(const char *s, const char *prefix) {
@@ -174,19 +170,62 @@ static gboolean starts_with(const char *s, const char *prefix) {
 gboolean zs_line_starts_subtitle(const char *norm) {
   const char *p = norm;
   guint dashes = 0;
-  while (*p && is_dash(zs_utf8_at(p))) {
+  while (*p && zs_line_is_dash(zs_utf8_at(p))) {
     dashes++;
     p = g_utf8_next_char(p);
   }
   return dashes >= 2 && !strstr(p, "，") && !strstr(p, "。");
 }
 
-gboolean zs_line_starts_block(const char *norm) {
+/* Is p (two bytes or more before it readable) the last byte of 电, 讯 or
+ * 息? */
+static inline gboolean ends_dated_word(const guchar *p) {
+  return (p[0] == 0xB5 && p[-2] == 0xE7 && p[-1] == 0x94) ||
+         (p[0] == 0xAF && ((p[-2] == 0xE8 && p[-1] == 0xAE) || (p[-2] == 0xE6 && p[-1] == 0x81)));
+}
+
+/* Can zs_class_dateline_len(norm) be nonzero? Its matches (classify.c,
+ * and the guards in classify_guard.c) start with 【 or have 电 (dated),
+ * 讯 or 消息 (message) near their start: a line with none of 电 讯 息
+ * anywhere starts with no dateline. One pass over the line for their
+ * last bytes (B5, AF) costs less than the classifier's own first test,
+ * reading up to 13 characters for an organization's name. */
+static inline gboolean may_start_dated(const char *norm, gsize len) {
+  const guchar *s = (const guchar *)norm;
+  if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x90) /* 【 */
+    return TRUE;
+#ifdef __SSE2__
+  if (len >= 18) {
+    /* from byte 2 on, sixteen at a time: the last sixteen overlap the
+     * chunk before rather than being read one at a time */
+    for (gsize i = 2;; i += 16) {
+      if (i + 16 > len)
+        i = len - 16;
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+      unsigned bits = (unsigned)_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xB5)),
+                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xAF))));
+      for (; bits; bits &= bits - 1)
+        if (ends_dated_word(s + i + __builtin_ctz(bits)))
+          return TRUE;
+      if (i + 16 == len)
+        return FALSE;
+    }
+  }
+#endif
+  for (gsize i = 2; i < len; i++)
+    if ((s[i] == 0xB5 || s[i] == 0xAF) && ends_dated_word(s + i))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean zs_line_may_start_dated(const char *norm, gsize len) {
+  return may_start_dated(norm, len);
+}
+
+gboolean zs_line_starts_block(const char *norm, gsize len) {
   gunichar c = zs_utf8_at(norm);
-  /* No prefilter here: zs_class_dateline_len() first asks whether the
-   * line can start with 【 or an organization (at most its first 13
-   * characters), which costs less than any scan of the whole line. */
-  if (zs_class_dateline_len(norm))
+  if (may_start_dated(norm, len) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&
@@ -198,73 +237,79 @@ gboolean zs_line_starts_block(const char *norm) {
   /* section markers ■ □ ● ◆ ◇ ▲ △ ★ ☆ ▶ */
   if ((c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606)
     return TRUE;
-  return zs_line_starts_subtitle(norm);
+  return zs_line_is_dash(c) && zs_line_starts_subtitle(norm);
 }
 
 /* Can zs_class_is_meta(norm) be TRUE? FALSE only where it cannot, read
  * off classify.c's meta and datetime patterns: every branch of meta but
  * the breadcrumb starts with 【 [ · • ▪ or one of its words (so with one
- * of their first characters: zs_class_meta_first()); the breadcrumb (^…[>＞»›]…$) and the
- * date form (asked only without ，and 。) have no ，or 。 anywhere. So a
- * line with ，or 。 that starts otherwise is no meta line, and classify.c's
- * tests (arrow search, word list, regular expressions) are spared. */
-gboolean zs_line_may_be_meta(const char *norm) {
+ * of their first characters: zs_class_meta_first()); the breadcrumb
+ * (^…[>＞»›]…$) has an arrow and no ，or 。 anywhere; the date form starts
+ * with an ASCII digit and is asked only without ，and 。. So a line that
+ * starts otherwise is no meta line when it has ，or 。, or has no arrow
+ * and does not start with a digit, and classify.c's tests (arrow search,
+ * word list, regular expressions) are spared. */
+gboolean zs_line_may_be_meta_p(const char *norm, guint punct) {
   if (zs_class_meta_first(zs_utf8_at(norm)))
     return TRUE;
-  return !strstr(norm, "，") && !strstr(norm, "。");
+  return !(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
+         ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm));
 }
 
-gboolean zs_line_starts_quote(const char *norm) {
-  gunichar c = zs_utf8_at(norm);
-  return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E ||
-         c == 0x300A || c == '"';
+gboolean zs_line_may_be_meta(const char *norm) {
+  return zs_line_may_be_meta_p(norm, zs_line_punct(norm));
 }
 
-gboolean zs_line_starts_closing(const char *norm) {
-  gunichar c = zs_utf8_at(norm);
-  return zs_line_is_closer(c) || zs_line_is_stop(c) || c == 0xFF0C || c == 0x3001 ||
-         c == 0xFF1B || c == 0xFF1A || c == 0x2026;
+/* The marks, in the order of their bits (normtext.h). */
+static const char *const punct_marks[] = {"，", "。", "！", "？", "；", "：", "、", "…"};
+
+guint zs_line_punct(const char *norm) {
+  guint bits = 0;
+  for (guint i = 0; i < G_N_ELEMENTS(punct_marks); i++)
+    if (strstr(norm, punct_marks[i]))
+      bits |= 1u << i;
+  if (strchr(norm, '>') || strstr(norm, "＞") || strstr(norm, "»") || strstr(norm, "›"))
+    bits |= ZS_PUNCT_ARROW;
+  return bits;
 }
 
-gboolean zs_line_has_clause_punct(const char *norm) {
-  static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、", "…"};
-  for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
-    if (strstr(norm, punct[i]))
-      return TRUE;
-  return FALSE;
-}
 
 /* A title cut by the column after its colon: 从户籍改革到基层治理：老 /
  * 百姓关心什么…. One or two characters after a colon are no clause, so the
- * line does not end there. */
+ * line does not end there. Read from the end: a ： second or third from the
+ * end, not starting the line, and letters or digits after it. No letter or
+ * digit is a ：, so that is the line's last ：, and nothing before it needs
+ * reading. */
 static inline gboolean is_colon(const char *p) { /* ： is EF BC 9A */
   return (guchar)p[0] == 0xEF && (guchar)p[1] == 0xBC && (guchar)p[2] == 0x9A;
 }
 
-gboolean zs_line_colon_fragment(const char *norm, gsize len) {
-  /* read from the end: a ： second or third from the end, not starting the
-   * line, and letters or digits after it. No letter or digit is a ：, so
-   * that is the line's last ：, and nothing before it needs reading. */
-  const char *c0 = zs_utf8_prev(norm, norm + len);
-  const char *c1 = c0 ? zs_utf8_prev(norm, c0) : NULL;
-  if (!c1)
+gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e) {
+  /* c0 the last character, c1 and c2 the two before it */
+  const char *c0 = norm + e->at;
+  if (c0 == norm)
     return FALSE;
-  if (is_colon(c1))
-    return c1 != norm && g_unichar_isalnum(zs_utf8_at(c0));
-  const char *c2 = zs_utf8_prev(norm, c1);
-  return c2 && is_colon(c2) && c2 != norm && g_unichar_isalnum(zs_utf8_at(c1)) &&
-         g_unichar_isalnum(zs_utf8_at(c0));
+  if (c0 - norm >= 3 && is_colon(c0 - 3)) /* c1 is ： */
+    return c0 - 3 != norm && g_unichar_isalnum(e->last);
+  const char *c1 = zs_utf8_prev(norm, c0);
+  return c1 - norm >= 4 && is_colon(c1 - 3) && g_unichar_isalnum(zs_utf8_at(c1)) &&
+         g_unichar_isalnum(e->last);
+}
+
+gboolean zs_line_colon_fragment(const char *norm, gsize len) {
+  ZsLineEnd e;
+  zs_line_end_read(norm, len, &e);
+  return zs_line_end_colon_fragment(norm, &e);
 }
 
 /* A one-line paragraph that reads as a headline: phrase spaces stay. */
 gboolean zs_line_headline_like(const char *norm, double width) {
-  static const char *const punct[] = {"，", "。", "！", "？", "；", "：", "、"};
-  if (width > 30)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS(punct); i++)
-    if (strstr(norm, punct[i]))
-      return FALSE;
-  return TRUE;
+  return zs_line_headline_like_p(width > 30 ? 0 : zs_line_punct(norm), width);
+}
+
+/* ，。！？；：、 (an ellipsis is no stop to a headline) */
+gboolean zs_line_headline_like_p(guint punct, double width) {
+  return width <= 30 && !(punct & ZS_PUNCT_CLAUSE & ~(guint)ZS_PUNCT_ELLIPSIS);
 }
 
 /* The next token of `raw` (a run of characters other than spaces) from

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "utf8.h"
+
 /* Leading spaces of s[0, len), in CJK columns (U+3000 is 1, a space 0.5,
  * a tab 2). */
 double zs_line_indent(const char *s, gsize len);
@@ -30,6 +32,10 @@ static inline gboolean zs_line_is_stop(gunichar c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
 
+static inline gboolean zs_line_is_dash(gunichar c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
 /* Ends a sentence: a stop, then closing marks. */
 gboolean zs_line_ends_sentence(const char *norm, gsize len);
 /* Ends in ……, a dash run, or a colon: the page closes paragraphs there. */
@@ -38,25 +44,82 @@ gboolean zs_line_ends_soft(const char *norm, gsize len);
 gboolean zs_line_ends_open(const char *norm, gsize len);
 /* A title cut after its colon: one or two characters after the last ：. */
 gboolean zs_line_colon_fragment(const char *norm, gsize len);
-/* Has any of ，。！？；：、…. */
-gboolean zs_line_has_clause_punct(const char *norm);
+
+/* The end of a line, read once for the questions above (the reflow asks
+ * most of them about most lines): zs_line_end_read() fills it, and
+ * zs_line_end_sentence() and the rest answer as the functions above do on
+ * the same text, reading no further back than they must. */
+typedef struct {
+  gunichar last; /* the last character, 0 when there is none */
+  gunichar core; /* the last before any closing marks, or 0 */
+  gsize at;      /* where the last character starts */
+} ZsLineEnd;
+
+static inline void zs_line_end_read(const char *norm, gsize len, ZsLineEnd *e) {
+  *e = (ZsLineEnd){0};
+  if (!len)
+    return;
+  const char *p = zs_utf8_prev(norm, norm + len);
+  e->at = (gsize)(p - norm);
+  e->last = e->core = zs_utf8_at(p);
+  while (zs_line_is_closer(e->core)) { /* rare: back over the closing marks */
+    p = zs_utf8_prev(norm, p);
+    e->core = p ? zs_utf8_at(p) : 0;
+  }
+}
+
+static inline gboolean zs_line_end_sentence(const ZsLineEnd *e) {
+  return zs_line_is_stop(e->core);
+}
+
+static inline gboolean zs_line_end_open(const ZsLineEnd *e) {
+  gunichar c = e->last;
+  return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C || c == 0x2018 ||
+         c == 0xFF08 || c == 0x300A || c == 0x300C || c == 0x300E || c == 0x3010;
+}
+
+/* These two may read the characters before the last: `norm` is the text
+ * `e` was read from. */
+gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e);
+gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e);
+
+/* The ZS_PUNCT_ bits of `norm` (，。！？；：、… and the arrows), found
+ * with strstr() (the normalizer has them from zs_normtext_into()). */
+guint zs_line_punct(const char *norm);
 
 /* Led by a dash run of two or more, without ，。: a subtitle. */
 gboolean zs_line_starts_subtitle(const char *norm);
 /* Always starts a paragraph: dateline, byline, continuation note, section
  * marker, subtitle. */
-gboolean zs_line_starts_block(const char *norm);
+gboolean zs_line_starts_block(const char *norm, gsize len);
+/* FALSE only when zs_class_dateline_len(norm) is 0: the line neither
+ * starts with 【 nor has 电, 讯 or 息 (lines.c says why). */
+gboolean zs_line_may_start_dated(const char *norm, gsize len);
 /* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
  * before it (lines.c says why). */
 gboolean zs_line_may_be_meta(const char *norm);
-/* Starts with an opening quote or book mark. */
-gboolean zs_line_starts_quote(const char *norm);
-/* Starts with a closing mark (no Chinese line does: it joins the last). */
-gboolean zs_line_starts_closing(const char *norm);
+/* The same, given norm's ZS_PUNCT_ marks (zs_normtext_into() reports
+ * them) instead of searching for them. */
+gboolean zs_line_may_be_meta_p(const char *norm, guint punct);
+/* A line whose first character is `first` starts with an opening quote or
+ * book mark. */
+static inline gboolean zs_line_starts_quote(gunichar first) {
+  return first == 0x201C || first == 0x2018 || first == 0x300C || first == 0x300E ||
+         first == 0x300A || first == '"';
+}
+
+/* ... starts with a closing mark (no Chinese line does: it joins the
+ * last). */
+static inline gboolean zs_line_starts_closing(gunichar first) {
+  return zs_line_is_closer(first) || zs_line_is_stop(first) || first == 0xFF0C ||
+         first == 0x3001 || first == 0xFF1B || first == 0xFF1A || first == 0x2026;
+}
 
 /* A one-line paragraph that reads as a headline (<= 30 columns, no clause
  * punctuation): phrase spaces stay in it. */
 gboolean zs_line_headline_like(const char *norm, double width);
+/* The same, given the line's ZS_PUNCT_ marks. */
+gboolean zs_line_headline_like_p(guint punct, double width);
 /* A byline of names only (李 刚 黄惠萍 胡 靖) as names one space apart
  * (李刚 黄惠萍 胡靖), newly allocated; NULL when `raw` is not one. */
 char *zs_line_names(const char *raw);

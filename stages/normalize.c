@@ -196,7 +196,6 @@ ZsNormalizer *zs_norm_new(const char *file) {
   ZsNormalizer *n = g_new0(ZsNormalizer, 1);
   n->file = g_strdup(file ? file : "-");
   n->cur = g_string_new(NULL);
-  g_queue_init(&n->pending);
   n->ptext = g_string_new(NULL);
   n->recent = zs_window_new();
   n->next = g_string_new(NULL);
@@ -210,8 +209,11 @@ void zs_norm_free(ZsNormalizer *n) {
     return;
   g_free(n->file);
   g_string_free(n->cur, TRUE);
-  while (!g_queue_is_empty(&n->pending))
-    zs_reflow_line_free(g_queue_pop_head_link(&n->pending)->data);
+  while (n->pending) {
+    NormLine *l = n->pending;
+    n->pending = l->next;
+    zs_reflow_line_free(l);
+  }
   g_string_free(n->ptext, TRUE);
   g_free(n->pmarks);
   g_free(n->plines);
@@ -220,7 +222,7 @@ void zs_norm_free(ZsNormalizer *n) {
   zs_window_free(n->recent);
   while (n->spare) {
     NormLine *l = n->spare;
-    n->spare = l->next_spare;
+    n->spare = l->next;
     zs_reflow_line_free(l);
   }
   g_string_free(n->next, TRUE);

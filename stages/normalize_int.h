@@ -6,6 +6,7 @@
 #ifndef ZS_NORMALIZE_INT_H
 #define ZS_NORMALIZE_INT_H
 
+#include "lines.h"
 #include "normalize.h"
 #include "window.h"
 
@@ -48,8 +49,11 @@ typedef struct NormLine {
   double indent;    /* leading spaces, in CJK columns (U+3000 is 1) */
   gint8 meta;       /* zs_class_is_meta(norm), or -1 before it is asked */
   gboolean alone;   /* norm reads the same after any text: zs_normtext_into() */
-  GList link;       /* in ZsNormalizer.pending, data = the line: no allocation */
-  struct NormLine *next_spare; /* in ZsNormalizer.spare */
+  guint punct;      /* the ZS_PUNCT_ marks norm has (normtext.h) */
+  gunichar first;   /* norm's first character */
+  ZsLineEnd end;    /* and its end, read once: the reflow asks about both
+                       for most lines */
+  struct NormLine *next; /* in ZsNormalizer.pending, or .spare */
 } NormLine;
 
 struct ZsNormalizer {
@@ -60,7 +64,10 @@ struct ZsNormalizer {
   guint64 line_off;   /* input offset of the start of `cur` */
   guint lineno;       /* number of lines completed */
   guint64 line_bytes; /* bytes of the current line taken as pieces */
-  GQueue pending;     /* NormLine*, warm-up look-ahead */
+  /* warm-up look-ahead: lines queued, first to last by NormLine.next (a
+   * plain list, as GQueue costs a call per line to push, pop and ask) */
+  NormLine *pending, *pending_last;
+  guint n_pending;
   gsize pending_bytes;
   guint nonblank;
   guint hist[HIST_MAX]; /* widths of lines, by whole column */
@@ -85,7 +92,7 @@ struct ZsNormalizer {
   double pindent;     /* indent of its first line */
   gboolean prev_ended;  /* the previous paragraph ended a sentence */
   ZsWindow *recent;     /* the end of the text emitted so far */
-  NormLine *spare;      /* recycled lines, a list by next_spare */
+  NormLine *spare;      /* recycled lines, a list by NormLine.next */
   GString *next;        /* scratch: the text after a line, headline_after_body() */
 };
 

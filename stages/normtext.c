@@ -164,9 +164,44 @@ static inline gboolean needs_care_mb(gunichar c) {
                      : zs_normtext_is_space(c) || is_dropped(c);
 }
 
+/* The ZS_PUNCT_ bit of `c`, or 0. All of them but > are led by C2, E2, E3
+ * or EF, which plain_run() decodes; > it stops at. */
+static inline guint punct_bit(gunichar c) {
+  static const guint16 ff[32] = {[0x01] = ZS_PUNCT_EXCLAIM, [0x0C] = ZS_PUNCT_COMMA,
+                                 [0x1A] = ZS_PUNCT_COLON,   [0x1B] = ZS_PUNCT_SEMI,
+                                 [0x1E] = ZS_PUNCT_ARROW,   [0x1F] = ZS_PUNCT_QUESTION};
+  if (c - 0xFF00u < 32u)
+    return ff[c - 0xFF00u];
+  switch (c) {
+  case 0x3002: return ZS_PUNCT_STOP;
+  case 0x3001: return ZS_PUNCT_ENUM;
+  case 0x2026: return ZS_PUNCT_ELLIPSIS;
+  case '>': case 0xBB: case 0x203A: return ZS_PUNCT_ARROW;
+  default: return 0;
+  }
+}
+
+/* For a character that plain_run() decodes (led by C2, E2, E3 or EF):
+ * MB_CARE when needs_care_mb(), else its ZS_PUNCT_ bit or 0. The commonest,
+ * led by E3 (、。 and the brackets) and E2 (quotes, dashes, …), are told
+ * apart with a test or two instead of the whole chain of spaces. */
+#define MB_CARE (1u << 31)
+
+static inline guint mb_class(gunichar c) {
+  if (c - 0x3000u < 0x1000u) /* U+3000 is the only space among them */
+    return c == 0x3000 ? MB_CARE : c == 0x3002 ? ZS_PUNCT_STOP : c == 0x3001 ? ZS_PUNCT_ENUM : 0;
+  if (c - 0x2000u < 0x1000u) /* the U+2000 spaces, U+200B dropped */
+    return c <= 0x200B || c == 0x202F || c == 0x205F ? MB_CARE
+           : c == 0x2026                             ? ZS_PUNCT_ELLIPSIS
+           : c == 0x203A                             ? ZS_PUNCT_ARROW
+                                                     : 0;
+  return needs_care_mb(c) ? MB_CARE : punct_bit(c);
+}
+
 /* What plain_run() does at each lead byte: 0, stop (an ASCII byte that
- * needs care: controls, the space, ! ( ) , : ; ?); 1 to 4, step over that
- * many bytes; 0x80 + the length, decode and ask needs_care_mb(). Only
+ * needs care: controls, the space, ! ( ) , : ; ?, and > for its
+ * ZS_PUNCT_ARROW); 1 to 4, step over that
+ * many bytes; 0x80 + the length, decode and ask mb_class(). Only
  * characters led by C2 (NBSP), E2 (the U+2000 spaces, zero width space),
  * E3 (U+3000) and EF (BOM, full-width forms) can need care outside ASCII;
  * the others are stepped over without decoding. */
@@ -174,7 +209,7 @@ static const guint8 lead_step[256] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x00, 0x01, 0x01, 0x01,
-    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x00,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x00, 0x00,
     0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
     0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
     0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
@@ -195,34 +230,43 @@ static const guint8 lead_step[256] = {
  * loads in a row each time). It can be, as a continuation byte (0x01 in
  * the table) is only ever met after a lead that was passed as plain, and
  * every byte that may start a character needing care (0 or 0x80 + the
- * length) is stopped at. */
-static const char *plain_run(const char *p, const char *end) {
+ * length) is stopped at. The clause punctuation passed in the run is added
+ * to *punct: it is all among the characters decoded. */
+static const char *plain_run(const char *p, const char *end, guint *punct) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
-  for (;;) {
 #ifdef __SSE2__
-    /* Sixteen bytes at a time first: skipped while none is a byte that
-     * lead_step stops at or decodes (0 or 0x80 + the length: below '"',
-     * ( ) , : ; ?, and the leads C2 E2 E3 EF). As with the table, a chunk
-     * may end inside a character: its continuation bytes are plain. */
-    while (e - q >= 16) {
-      __m128i v = _mm_loadu_si128((const __m128i *)q);
-      __m128i pair = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
-      __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('!')), v); /* <= '!' */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8('(')));      /* ( ) */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8(':')));      /* : ; */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0xE2))); /* E2 E3 */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
-      unsigned bits = (unsigned)_mm_movemask_epi8(m);
-      if (bits) {
-        q += __builtin_ctz(bits);
-        goto care;
-      }
-      q += 16;
+  /* Sixteen bytes at a time first, marking the bytes that lead_step stops
+   * at or decodes (0 or 0x80 + the length: below '"', ( ) , : ; > ?, and
+   * the leads C2 E2 E3 EF). Each marked byte starts a character (no
+   * continuation byte is one), so they are taken in turn, the chunk read
+   * once however many pass. As with the table, a chunk may end inside a
+   * character: its continuation bytes are plain. */
+  while (e - q >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    __m128i pair = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('!')), v); /* <= '!' */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8('(')));      /* ( ) */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8(':')));      /* : ; */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0xE2))); /* E2 E3 */
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+    for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1) {
+      const guchar *at = q + __builtin_ctz(bits);
+      if (!(lead_step[*at] & 0x80))
+        return (const char *)at;
+      const char *r = (const char *)at;
+      guint k = mb_class(zs_utf8_next(&r));
+      if (k & MB_CARE)
+        return (const char *)at;
+      *punct |= k;
     }
+    q += 16;
+  }
 #endif
+  for (;;) {
     /* k - 1 is 0..3 for the plain bytes (k 1 to 4), and more for the others */
     while (e - q >= 4 && !(((lead_step[q[0]] - 1u) | (lead_step[q[1]] - 1u) |
                             (lead_step[q[2]] - 1u) | (lead_step[q[3]] - 1u)) & ~3u))
@@ -231,14 +275,13 @@ static const char *plain_run(const char *p, const char *end) {
       q++;
     if (q == e)
       return end;
-#ifdef __SSE2__
-  care: /* q is at a byte the table stops at or decodes */
-#endif
     if (!(lead_step[*q] & 0x80))
       return (const char *)q;
     const char *r = (const char *)q;
-    if (needs_care_mb(zs_utf8_next(&r)))
+    guint k = mb_class(zs_utf8_next(&r));
+    if (k & MB_CARE)
       return (const char *)q;
+    *punct |= k;
     q = (const guchar *)r;
   }
 }
@@ -250,9 +293,10 @@ static const char *plain_run(const char *p, const char *end) {
  * Returns whether each character past the leading spaces was mapped
  * without looking at its neighbours (see normtext.h). */
 gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
-                          gsize *marks, guint n_marks) {
+                          gsize *marks, guint n_marks, guint *punct) {
   zs_gstring_clear(o);
   gboolean alone = TRUE;
+  guint seen = 0; /* *punct: the output's clause punctuation */
   const char *p = s, *end = s + len;
   guint mi = 0;
   while (p < end) {
@@ -260,7 +304,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       marks[mi++] = o->len;
     /* Most text is copied as it is, a run at a time; a mark inside the run
      * moves with its character. */
-    const char *run = plain_run(p, end);
+    const char *run = plain_run(p, end, &seen);
     if (run > p) {
       gsize from = (gsize)(p - s), at = o->len;
       while (mi < n_marks && marks[mi] < (gsize)(run - s)) {
@@ -333,15 +377,19 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
     gunichar before = fw ? last_nonspace_cp(o) : 0, after = fw ? after_punct_run(next, end) : 0;
     alone &= !fw || (before && after);
     if (fw && punct_goes_fullwidth(before, after)) {
+      seen |= punct_bit(fw);
       g_string_append_unichar(o, fw);
       p = next;
       continue;
     }
+    seen |= punct_bit(c);
     zs_gstring_append(o, p, next - p);
     p = next;
   }
   while (mi < n_marks)
     marks[mi++] = o->len;
+  if (punct)
+    *punct = seen;
   return alone;
 }
 
@@ -457,7 +505,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space, gsize *marks,
                          guint n_marks) {
   GString *o = g_string_sized_new(len + 8);
-  zs_normtext_into(o, s, len, keep_phrase_space, marks, n_marks);
+  zs_normtext_into(o, s, len, keep_phrase_space, marks, n_marks, NULL);
   return o;
 }
 

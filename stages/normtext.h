@@ -39,15 +39,33 @@ static inline gboolean zs_normtext_is_space(gunichar c) {
  * between two runs of >= 2 ideographs stays. */
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space,
                          gsize *marks, guint n_marks);
+/* The clause punctuation in a normalized text, a bit for each mark, and
+ * whether it has an arrow (what zs_normtext_into() reports): the reflow
+ * asks which of them a line has. */
+enum {
+  ZS_PUNCT_COMMA = 1 << 0,    /* ， */
+  ZS_PUNCT_STOP = 1 << 1,     /* 。 */
+  ZS_PUNCT_EXCLAIM = 1 << 2,  /* ！ */
+  ZS_PUNCT_QUESTION = 1 << 3, /* ？ */
+  ZS_PUNCT_SEMI = 1 << 4,     /* ； */
+  ZS_PUNCT_COLON = 1 << 5,    /* ： */
+  ZS_PUNCT_ENUM = 1 << 6,     /* 、 */
+  ZS_PUNCT_ELLIPSIS = 1 << 7, /* … */
+  ZS_PUNCT_CLAUSE = (1 << 8) - 1, /* the eight above */
+  ZS_PUNCT_ARROW = 1 << 8,        /* > ＞ » ›, a breadcrumb's */
+};
+
 /* The same into `o`, which it empties first (a buffer kept for reuse).
  * Returns TRUE when `s` normalizes the same after any other text (without
  * keep_phrase_space): every character after its leading spaces (spaces
  * only) was mapped on its own or by looking only at text of `s` and its
  * output, never at the start or the end. The reflow uses it to join lines
  * it has already normalized, when no run of full-width letters and digits
- * goes on across the joint (a mark inside one moves to its start). */
+ * goes on across the joint (a mark inside one moves to its start).
+ * *punct (when not NULL) gets the ZS_PUNCT_ marks that `o` has: what
+ * strstr() for each would find. */
 gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_phrase_space,
-                          gsize *marks, guint n_marks);
+                          gsize *marks, guint n_marks, guint *punct);
 
 /* What zs_normtext_clean() learns of a line on the way, as it reads every
  * byte anyway. */

@@ -51,16 +51,16 @@ static void count_width(ZsNormalizer *n, guint col) {
  * quarter of the line's own share). */
 static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
                                     const NormLine *b) {
-  if (n->plen != 1 || !n->prev_ended || zs_line_has_clause_punct(a->norm->str) ||
+  if (n->plen != 1 || !n->prev_ended || (a->punct & ZS_PUNCT_CLAUSE) ||
       a->width > LONG_LINE_WIDTH)
     return FALSE;
   /* the line, and the text after it: both shares from one read of the
    * window */
   GString *next = n->next;
-  g_string_assign(next, b->norm->str);
-  for (GList *l = n->pending.head; l && next->len < LOOKAHEAD_TEXT; l = l->next)
-    g_string_append_len(next, ((NormLine *)l->data)->norm->str,
-                        ((NormLine *)l->data)->norm->len);
+  zs_gstring_clear(next);
+  zs_gstring_append(next, b->norm->str, b->norm->len);
+  for (const NormLine *l = n->pending; l && next->len < LOOKAHEAD_TEXT; l = l->next)
+    zs_gstring_append(next, l->norm->str, l->norm->len);
   const char *qs[] = {a->norm->str, next->str};
   double share[2];
   guint hits[2];
@@ -75,25 +75,19 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
 
 /* zs_class_is_endnote(): an editor's note, （责任编辑：王震） or （完）. Its
  * pattern (classify.c) must match the whole line and ends in a closing
- * bracket, ） ) 】 ] ］ or 〕: a line ending otherwise is none (an empty
- * one aside, which no line here is), and the regular expression is
- * spared. */
+ * bracket, ） ) 】 ] ］ or 〕: a line ending otherwise is none (no line
+ * here is empty), and the regular expression is spared. */
 static gboolean is_endnote(const NormLine *l) {
-  const char *s = l->norm->str, *last = s + l->norm->len;
-  if (last > s) {
-    do
-      last--;
-    while (last > s && ((guchar)*last & 0xC0) == 0x80);
-    gunichar c = zs_utf8_next(&last);
-    if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
-      return FALSE;
-  }
+  gunichar c = l->end.last;
+  if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
+    return FALSE;
   return zs_class_is_endnote(l->norm->str, l->norm->len);
 }
 
 static gboolean is_meta(NormLine *l) {
   if (l->meta < 0)
-    l->meta = (gint8)(zs_line_may_be_meta(l->norm->str) && zs_class_is_meta(l->norm->str));
+    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm->str, l->punct) &&
+                      zs_class_is_meta(l->norm->str));
   return l->meta;
 }
 
@@ -101,17 +95,14 @@ static gboolean is_meta(NormLine *l) {
 typedef enum { SPLIT, JOIN, JOIN_UNLESS_HEADLINE } Layout;
 
 static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b) {
-  const char *an = a->norm->str, *bn = b->norm->str;
-  gsize alen = a->norm->len;
   /* No line of Chinese type starts with a closing mark (避头 rule): a
    * line that does continues the previous one, even after a sentence end. */
-  if (zs_line_starts_closing(bn))
+  if (zs_line_starts_closing(b->first))
     return JOIN;
-  gboolean soft = zs_line_ends_soft(an, alen);
-  if (soft || zs_line_ends_sentence(an, alen))
-    return soft && g_str_has_suffix(an, "：") && zs_line_starts_quote(bn)
-               ? JOIN
-               : SPLIT;
+  gboolean soft = zs_line_end_soft(a->norm->str, a->norm->len, &a->end);
+  if (soft || zs_line_end_sentence(&a->end))
+    return soft && a->end.last == 0xFF1A && zs_line_starts_quote(b->first) ? JOIN
+                                                                              : SPLIT;
   /* An indented line starts a paragraph: deeper than the line before, or,
    * in a free layout (no column), indented at all (web pages indent each
    * paragraph with U+3000). In a column, not after a full line that stops
@@ -123,7 +114,7 @@ static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b
   /* ...and goes on over the lines not indented, to a sentence end */
   if (n->pindent >= 1 && b->indent < 1)
     return JOIN;
-  if (zs_line_ends_open(an, alen) || zs_line_colon_fragment(an, alen))
+  if (zs_line_end_open(&a->end) || zs_line_end_colon_fragment(a->norm->str, &a->end))
     return JOIN;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return SPLIT;
@@ -139,14 +130,15 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
   if (n->ptext->len > PIECE_MAX)
     return FALSE;
   /* A subtitle (leading dash run) is a paragraph of its own. */
-  if (a->heading || b->heading || a->cut || zs_line_starts_subtitle(a->norm->str))
+  if (a->heading || b->heading || a->cut ||
+      (zs_line_is_dash(a->first) && zs_line_starts_subtitle(a->norm->str)))
     return FALSE;
   Layout how = layout(n, a, b);
   if (how == SPLIT)
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm->str) || is_endnote(b) || is_meta(a) ||
+  if (zs_line_starts_block(b->norm->str, b->norm->len) || is_endnote(b) || is_meta(a) ||
       is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
@@ -169,7 +161,7 @@ NormLine *zs_reflow_line_new(ZsNormalizer *n) {
   NormLine *l;
   if (n->spare) {
     l = n->spare;
-    n->spare = l->next_spare;
+    n->spare = l->next;
     GString *raw = l->raw, *norm = l->norm;
     *l = (NormLine){.raw = raw, .norm = norm};
   } else {
@@ -192,7 +184,7 @@ void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
   }
   zs_gstring_clear(l->raw);
   zs_gstring_clear(l->norm);
-  l->next_spare = n->spare;
+  l->next = n->spare;
   n->spare = l;
 }
 
@@ -201,7 +193,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     return;
   guint nl = n->plen;
   gsize *marks = n->pmarks;
-  gboolean phrase = nl == 1 && zs_line_headline_like(n->plast->norm->str, n->plast->width);
+  gboolean phrase = nl == 1 && zs_line_headline_like_p(n->plast->punct, n->plast->width);
   const char *text;
   gsize tlen;
   g_autofree char *names = NULL;
@@ -210,7 +202,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     tlen = n->pnorm->len;
     memcpy(marks, n->pnmarks, nl * sizeof *marks);
   } else {
-    zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl);
+    zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl, NULL);
     text = n->ptmp->str;
     tlen = n->ptmp->len;
     names = phrase ? zs_line_names(n->ptext->str) : NULL;
@@ -237,7 +229,11 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     memcpy(p->line_numbers, n->plines, nl * sizeof(guint));
   }
   g_ptr_array_add(out, p);
-  n->prev_ended = zs_line_ends_sentence(p->text, tlen);
+  /* the lines' own texts end with the last line's, which was read: the
+   * same end unless it has nothing but closing marks */
+  n->prev_ended = text == n->pnorm->str && n->plast->end.core
+                      ? zs_line_end_sentence(&n->plast->end)
+                      : zs_line_ends_sentence(p->text, tlen);
   zs_window_append(n->recent, p->text, tlen);
   gsize rlen = zs_window_len(n->recent);
   if (rlen > 2 * RECENT_BYTES) {
@@ -294,10 +290,11 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
 }
 
 static void drain(ZsNormalizer *n, gboolean all, GPtrArray *out) {
-  while (!g_queue_is_empty(&n->pending) &&
-         (all || n->pending_bytes > WARMUP_BYTES ||
-          (n->pending.length > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
-    NormLine *l = g_queue_pop_head_link(&n->pending)->data;
+  while (n->pending && (all || n->pending_bytes > WARMUP_BYTES ||
+                        (n->n_pending > LOOKAHEAD && n->nonblank >= WARMUP_LINES))) {
+    NormLine *l = n->pending;
+    n->pending = l->next;
+    n->n_pending--;
     n->pending_bytes -= l->raw->len;
     place_line(n, l, out);
   }
@@ -317,11 +314,13 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
       l->halves -= h - l->raw->str;
     g_string_erase(l->raw, 0, h - l->raw->str);
   }
-  l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0);
+  l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0, &l->punct);
   if (!l->norm->len) {
     zs_reflow_line_recycle(n, l);
     return;
   }
+  l->first = zs_utf8_at(l->norm->str);
+  zs_line_end_read(l->norm->str, l->norm->len, &l->end);
   l->lineno = lineno;
   l->width = l->halves >= 0 ? zs_line_width_of(l->raw->str, l->raw->len, (guint64)l->halves)
                             : zs_line_width(l->raw->str, l->raw->len);
@@ -329,8 +328,13 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
   guint b = (guint)l->width;
   count_width(n, b < HIST_MAX ? b : HIST_MAX - 1);
   n->pending_bytes += l->raw->len;
-  l->link.data = l;
-  g_queue_push_tail_link(&n->pending, &l->link);
+  l->next = NULL;
+  if (n->pending)
+    n->pending_last->next = l;
+  else
+    n->pending = l;
+  n->pending_last = l;
+  n->n_pending++;
   drain(n, FALSE, out);
 }
 

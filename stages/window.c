@@ -6,16 +6,17 @@
  * for each question, which cost more than the rest of the reflow. The
  * questions are small (a line, ~80 characters after it) and the window is
  * large, so the sets are built of the questions instead, and the window is
- * read once, without building anything, to mark which of their bigrams it
- * has. A bitmap of hashes of the questions' bigrams lets most window
+ * read, without building anything, to mark which of their bigrams it has.
+ * A bitmap of hashes of the questions' bigrams lets most window
  * characters be passed over without a probe.
  *
- * The window's characters are decoded once, not at each question: the
- * window keeps them (and the filter hash of each with the one before) for
- * the front of its text it has read so far. Appending leaves that front as
- * it is and is read at the next question; cutting drops its entries too.
+ * The window is read from its end, a block at a time, and three questions
+ * in four are answered after a sixth of it (see shares_upto()), so its
+ * text is decoded there and then rather than kept decoded: a cache of the
+ * whole window decoded more characters than the questions read.
  */
 #include "window.h"
+#include "normtext.h"
 #include "overlap.h"
 #include "utf8.h"
 
@@ -39,14 +40,6 @@ struct ZsWindow {
   Entry *qe;
   guint qslots;
   guint32 stamp;
-  /* The characters of text[0, done), in order: cps[i] and, for i >= 1,
-   * ph[i] = pair_hash(cps[i - 1], cps[i]). Kept right by zs_window_cut()
-   * (the entries of the bytes cut go; ph[0] is never read, as the first
-   * character has none before it) and extended by read_text(). */
-  gunichar *cps;
-  guint16 *ph;
-  gsize n, cap; /* entries used, allocated */
-  gsize done;   /* bytes of text read into cps */
 };
 
 ZsWindow *zs_window_new(void) {
@@ -59,14 +52,12 @@ void zs_window_free(ZsWindow *w) {
   if (!w)
     return;
   g_string_free(w->text, TRUE);
-  g_free(w->cps);
-  g_free(w->ph);
   g_free(w->qe);
   g_free(w);
 }
 
 void zs_window_append(ZsWindow *w, const char *s, gsize len) {
-  g_string_append_len(w->text, s, len);
+  zs_gstring_append(w->text, s, len);
 }
 
 /* Characters (lead bytes) in s[0, len). */
@@ -86,15 +77,6 @@ static gsize count_chars(const char *s, gsize len) {
 }
 
 void zs_window_cut(ZsWindow *w, gsize n) {
-  if (n >= w->done) {
-    w->n = w->done = 0;
-  } else {
-    gsize k = count_chars(w->text->str, n);
-    memmove(w->cps, w->cps + k, (w->n - k) * sizeof *w->cps);
-    memmove(w->ph, w->ph + k, (w->n - k) * sizeof *w->ph);
-    w->n -= k;
-    w->done -= n;
-  }
   g_string_erase(w->text, 0, n);
 }
 
@@ -113,42 +95,22 @@ static inline guint hash(guint64 key, guint mask) {
   return (guint)(key >> 40) & mask;
 }
 
-/* The filter: a bit for each of 4096 hashes of a pair of characters. */
+/* The filter: a byte for each of 4096 hashes of a pair of characters (a
+ * byte, not a bit: the test of each window character is one load). */
 #define FILTER_BITS 4096u
+/* Bytes of the window read at a time from its end (about 85 characters):
+ * what is read past the stop is at most one block. */
+#define WINDOW_BLOCK 256
 
 static inline guint pair_hash(gunichar a, gunichar b) {
   return ((guint32)a * 0x9E3779B1u + (guint32)b * 0x85EBCA77u) >> 20;
 }
 
-/* Reads the text appended since the last question into cps and ph. */
-static void read_text(ZsWindow *w) {
-  gsize len = w->text->len;
-  if (w->done == len)
-    return;
-  if (w->cap < w->n + (len - w->done)) { /* at most a character a byte */
-    w->cap = MAX(2 * w->cap, w->n + (len - w->done));
-    w->cps = g_renew(gunichar, w->cps, w->cap);
-    w->ph = g_renew(guint16, w->ph, w->cap);
-  }
-  gsize i = w->n;
-  gunichar prev = i ? w->cps[i - 1] : 0;
-  for (const char *p = w->text->str + w->done, *end = w->text->str + len; p < end;) {
-    gunichar c = zs_utf8_next(&p);
-    w->cps[i] = c;
-    w->ph[i] = (guint16)pair_hash(prev, c);
-    prev = c;
-    i++;
-  }
-  w->n = i;
-  w->done = len;
-}
-
-
 typedef struct {
   Entry *e;
   guint mask;
   guint32 stamp; /* of this question's entries */
-  guint64 filter[FILTER_BITS / 64]; /* the bigrams, by pair_hash() */
+  guint8 filter[FILTER_BITS]; /* the bigrams, by pair_hash() */
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
@@ -164,7 +126,7 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
       total[which]++;
     }
     guint h = pair_hash((gunichar)(key >> 32), (gunichar)key);
-    q->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
+    q->filter[h] = 1;
   }
 }
 
@@ -202,30 +164,52 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
    * any other character in it is simply not found: the window's characters
    * need no classifying. The hits are counted as bigrams are first seen;
    * the window is read from its end (the text nearest the questions, where
-   * they share most), as the order does not change what is seen. */
-  read_text(w);
-  const gunichar *cps = w->cps;
-  const guint16 *ph = w->ph;
+   * they share most), a block at a time, each block from its start, as the
+   * order does not change what is seen. */
   guint h[8] = {0};
   gboolean stopped = FALSE;
-  for (gsize j = w->n; j-- > 1;) {
-    guint f = ph[j];
-    if (!((q.filter[f / 64] >> (f % 64)) & 1))
-      continue;
-    guint64 key = ((guint64)cps[j - 1] << 32) | cps[j];
-    guint i = hash(key, q.mask);
-    while (q.e[i].stamp == q.stamp && q.e[i].key != key)
-      i = (i + 1) & q.mask;
-    if (q.e[i].stamp != q.stamp || q.e[i].seen)
-      continue;
-    q.e[i].seen = 1;
-    for (guint k = 0; k < n; k++)
-      h[k] += (q.e[i].of >> k) & 1;
-    /* hits only grow: a share that reached `enough` stays there */
-    if (stop_k < n && (q.e[i].of >> stop_k & 1) && (double)h[stop_k] / total[stop_k] >= enough) {
-      stopped = TRUE;
-      break;
+  const char *text = w->text->str, *hi = text + w->text->len;
+  while (hi > text && !stopped) {
+    /* the block [lo, hi), lo at a character's start, with the pair that
+     * ends at its first character (the text's own first has none) */
+    const char *lo = text, *p;
+    if (hi - text > (gssize)WINDOW_BLOCK) {
+      lo = hi - WINDOW_BLOCK;
+      while (((guchar)*lo & 0xC0) == 0x80)
+        lo--;
     }
+    gunichar prev;
+    if (lo == text) {
+      p = text;
+      prev = zs_utf8_next(&p);
+    } else {
+      p = zs_utf8_prev(text, lo);
+      prev = zs_utf8_at(p);
+      p = lo;
+    }
+    while (p < hi) {
+      gunichar a = prev, c = zs_utf8_next(&p);
+      prev = c;
+      guint f = pair_hash(a, c);
+      if (!q.filter[f])
+        continue;
+      guint64 key = ((guint64)a << 32) | c;
+      guint i = hash(key, q.mask);
+      while (q.e[i].stamp == q.stamp && q.e[i].key != key)
+        i = (i + 1) & q.mask;
+      if (q.e[i].stamp != q.stamp || q.e[i].seen)
+        continue;
+      q.e[i].seen = 1;
+      for (guint k = 0; k < n; k++)
+        h[k] += (q.e[i].of >> k) & 1;
+      /* hits only grow: a share that reached `enough` stays there */
+      if (stop_k < n && (q.e[i].of >> stop_k & 1) &&
+          (double)h[stop_k] / total[stop_k] >= enough) {
+        stopped = TRUE;
+        break;
+      }
+    }
+    hi = lo;
   }
   for (guint k = 0; k < n; k++) {
     if (hits)

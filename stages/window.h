@@ -31,8 +31,9 @@ gsize zs_window_len(const ZsWindow *w);
 
 /* For each of the n (<= 8) NUL-terminated strings qs[i]: the share (0..1)
  * of its distinct bigrams that occur in the window's text, in shares[i],
- * and their count in hits[i] (hits may be NULL). Not const: the window
- * reads the text appended since the last call into its cache (window.c). */
+ * and their count in hits[i] (hits may be NULL). Not const: the
+ * questions' table is kept in the window from one call to the next
+ * (window.c). */
 void zs_window_shares(ZsWindow *w, guint n, const char *const *qs, double *shares,
                       guint *hits);
 

@@ -42,8 +42,8 @@ static void test_alone_joins(void) {
   for (guint n = 0; n < 200000; n++) {
     random_line(r, a);
     random_line(r, b);
-    gboolean alone_a = zs_normtext_into(na, a->str, a->len, FALSE, NULL, 0);
-    gboolean alone_b = zs_normtext_into(nb, b->str, b->len, FALSE, NULL, 0);
+    gboolean alone_a = zs_normtext_into(na, a->str, a->len, FALSE, NULL, 0, NULL);
+    gboolean alone_b = zs_normtext_into(nb, b->str, b->len, FALSE, NULL, 0, NULL);
     const char *rest = b->str; /* place_line() drops the joint's spaces */
     while (*rest && zs_normtext_is_space(g_utf8_get_char(rest)))
       rest = g_utf8_next_char(rest);
@@ -52,7 +52,7 @@ static void test_alone_joins(void) {
     g_string_assign(joined, a->str);
     g_string_append(joined, rest);
     gsize marks[2] = {0, a->len};
-    zs_normtext_into(nj, joined->str, joined->len, FALSE, marks, 2);
+    zs_normtext_into(nj, joined->str, joined->len, FALSE, marks, 2, NULL);
     g_autofree char *want = g_strconcat(na->str, nb->str, NULL);
     if (strcmp(nj->str, want) != 0)
       g_test_message("[%s] + [%s]: [%s], not [%s]", a->str, b->str, nj->str, want);
@@ -63,6 +63,57 @@ static void test_alone_joins(void) {
   }
   g_assert_cmpuint(checked, >, 10000);
   g_rand_free(r);
+}
+
+/* The clause punctuation zs_normtext_into() reports is what strstr()
+ * finds in its output (zs_line_punct()): on random lines, short and long
+ * (the long ones pass through the sixteen-byte skip), with the marks
+ * themselves and the ASCII ones that may become them, and on the corpus. */
+static void test_punct(void) {
+  static const char *const marks[] = {"！", "？", "；", "：", "、", "，", "。", "…",
+                                      "中文", "经济发展", ",", ":", "!", "?", ";",
+                                      ">", "＞", "»", "›"};
+  GRand *r = g_rand_new_with_seed(13);
+  g_autoptr(GString) s = g_string_new(NULL), o = g_string_new(NULL);
+  guint seen = 0;
+  for (guint n = 0; n < 100000; n++) {
+    g_string_truncate(s, 0);
+    guint len = g_rand_int_range(r, 1, n % 2 ? 40 : 8);
+    for (guint k = 0; k < len; k++)
+      g_string_append(s, g_rand_boolean(r)
+                             ? marks[g_rand_int_range(r, 0, G_N_ELEMENTS(marks))]
+                             : alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+    guint punct = ~0u;
+    zs_normtext_into(o, s->str, s->len, n % 3 == 0, NULL, 0, &punct);
+    g_assert_cmpuint(punct, ==, zs_line_punct(o->str));
+    seen |= punct;
+  }
+  g_assert_cmpuint(seen, ==, ZS_PUNCT_CLAUSE | ZS_PUNCT_ARROW);
+  g_rand_free(r);
+  /* every character but ASCII, in a run long enough for the sixteen-byte
+   * skip and at its tail */
+  for (gunichar c = 0x80; c < 0x110000; c++) {
+    if (!g_unichar_validate(c))
+      continue;
+    char ch[8];
+    ch[g_unichar_to_utf8(c, ch)] = '\0';
+    g_autofree char *in = g_strconcat("中文中文中文中文", ch, "中", ch, NULL);
+    guint punct = ~0u;
+    zs_normtext_into(o, in, strlen(in), FALSE, NULL, 0, &punct);
+    g_assert_cmpuint(punct, ==, zs_line_punct(o->str));
+  }
+  static const char *const pages[] = {"corpus/peoples-daily-2024-01-31.txt",
+                                      "corpus/puyang-daily-page.txt"};
+  for (guint i = 0; i < G_N_ELEMENTS(pages); i++) {
+    g_autofree char *data = NULL;
+    g_assert_true(g_file_get_contents(pages[i], &data, NULL, NULL));
+    g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
+    for (guint k = 0; lines[k]; k++) {
+      guint punct = ~0u;
+      zs_normtext_into(o, lines[k], strlen(lines[k]), FALSE, NULL, 0, &punct);
+      g_assert_cmpuint(punct, ==, zs_line_punct(o->str));
+    }
+  }
 }
 
 /* Full-width letters and digits become ASCII one by one, as NFKC makes
@@ -238,8 +289,8 @@ static void test_every_offset(void) {
 
 /* The dateline and endnote patterns of classify.c are asked only about
  * lines that have what every match has (classify.c's guards, reflow.c
- * is_endnote()): a dateline has 电, 讯, 消息 or 【; an endnote ends in a
- * closing bracket. Checked on every line of the corpus and of
+ * is_endnote(), lines.c zs_line_may_start_dated()): a dateline starts with 【 or
+ * has 电, 讯 or 消息; an endnote ends in a closing bracket. Checked on every line of the corpus and of
  * the test data, whose matches must all have it. */
 /* zs_line_colon_fragment() reads from the end; it must agree with the
  * definition, read from the last ： on: one or two letters or digits after
@@ -273,6 +324,85 @@ static void test_colon_fragment(void) {
   g_rand_free(r);
 }
 
+/* zs_line_end_read() reads a line's end once, and the questions about
+ * the end answer from it; they must agree with the definitions, read
+ * character by character from the end with GLib. */
+static gunichar nth_from_end(const char *s, guint k) {
+  const char *p = s + strlen(s);
+  for (guint i = 0; i <= k; i++)
+    if (!(p = g_utf8_find_prev_char(s, p)))
+      return 0;
+  return g_utf8_get_char(p);
+}
+
+static gboolean is_dash_by_def(gunichar c) {
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
+static void test_line_end(void) {
+  static const char *const chars[] = {"…", "：", ":", "—", "―", "─", "。", "！", "?",
+                                      "”", "）", "』", "，", "、", "“", "（", "老", "a", "1"};
+  GRand *r = g_rand_new_with_seed(11);
+  g_autoptr(GString) s = g_string_new(NULL);
+  guint ended = 0, soft = 0, open = 0;
+  for (guint n = 0; n < 200000; n++) {
+    g_string_truncate(s, 0);
+    guint len = g_rand_int_range(r, 0, 6);
+    for (guint k = 0; k < len; k++)
+      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    gunichar last = nth_from_end(s->str, 0), core = 0;
+    for (guint k = 0; (core = nth_from_end(s->str, k)) && zs_line_is_closer(core); k++)
+      ;
+    gboolean want_ended = zs_line_is_stop(core);
+    gboolean want_soft = s->len >= 3 && (last == 0x2026 || last == 0xFF1A || last == ':' ||
+                                         (is_dash_by_def(last) &&
+                                          is_dash_by_def(nth_from_end(s->str, 1))));
+    gboolean want_open = last && g_utf8_strchr("，、；“‘（《「『【", -1, last);
+    ended += want_ended, soft += want_soft, open += want_open;
+    ZsLineEnd e;
+    zs_line_end_read(s->str, s->len, &e);
+    g_assert_cmpuint(e.last, ==, last);
+    g_assert_cmpuint(e.core, ==, core);
+    g_assert_cmpint(zs_line_end_sentence(&e), ==, want_ended);
+    g_assert_cmpint(zs_line_end_soft(s->str, s->len, &e), ==, want_soft);
+    g_assert_cmpint(zs_line_end_open(&e), ==, want_open);
+    g_assert_cmpint(zs_line_ends_sentence(s->str, s->len), ==, want_ended);
+    g_assert_cmpint(zs_line_ends_soft(s->str, s->len), ==, want_soft);
+    g_assert_cmpint(zs_line_ends_open(s->str, s->len), ==, want_open);
+    g_assert_cmpint(zs_line_end_colon_fragment(s->str, &e), ==,
+                    zs_line_colon_fragment(s->str, s->len));
+  }
+  g_assert_cmpuint(ended, >, 1000);
+  g_assert_cmpuint(soft, >, 1000);
+  g_assert_cmpuint(open, >, 1000);
+  g_rand_free(r);
+}
+
+/* zs_line_may_start_dated() finds 电, 讯 and 息 by their last bytes,
+ * sixteen at a time: anywhere in lines of up to 75 bytes, among ASCII and
+ * characters that share bytes with them (丵 E4 B8 B5 and 淯 E6 B7 AF end
+ * alike, 甩 E7 94 A9 starts like 电, 详 E8 AF A6 has an AF). */
+static void test_may_start_dated(void) {
+  static const char *const fill[] = {"中", "a", "1", "，", "甩", "淯", "丵", "详"};
+  static const char *const words[] = {"电", "讯", "息", "【"};
+  GRand *r = g_rand_new_with_seed(17);
+  g_autoptr(GString) s = g_string_new(NULL);
+  guint yes = 0;
+  for (guint n = 0; n < 50000; n++) {
+    g_string_truncate(s, 0);
+    guint chars = g_rand_int_range(r, 0, 25);
+    for (guint k = 0; k < chars; k++)
+      g_string_append(s, g_rand_int_range(r, 0, 30) ? fill[g_rand_int_range(r, 0, G_N_ELEMENTS(fill))]
+                                                    : words[g_rand_int_range(r, 0, G_N_ELEMENTS(words))]);
+    gboolean want = strstr(s->str, "电") || strstr(s->str, "讯") || strstr(s->str, "息") ||
+                    g_str_has_prefix(s->str, "【");
+    yes += want;
+    g_assert_cmpint(zs_line_may_start_dated(s->str, s->len), ==, want);
+  }
+  g_assert_cmpuint(yes, >, 10000);
+  g_rand_free(r);
+}
+
 static void test_prefilters(void) {
   static const char *const dirs[] = {"corpus", "tests/data/classify", "tests/data/layouts",
                                      "tests/data/normalize", "tests/data/fields"};
@@ -291,8 +421,9 @@ static void test_prefilters(void) {
         g_autofree char *norm = zs_norm_text(lines[i], -1);
         if (zs_class_dateline_len(norm)) {
           datelines++;
-          g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "消息") ||
-                        strstr(norm, "【"));
+          g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "息") ||
+                        g_str_has_prefix(norm, "【"));
+          g_assert_true(zs_line_starts_block(norm, strlen(norm)));
         }
         if (zs_class_is_meta(norm)) {
           metas++;
@@ -347,6 +478,11 @@ static void test_may_be_meta(void) {
   g_assert_true(zs_line_may_be_meta("2024年03月06日08:12"));
   g_assert_false(zs_line_may_be_meta("中国经济，稳中向好"));
   g_assert_false(zs_line_may_be_meta("首页 > 新闻。"));
+  g_assert_true(zs_line_may_be_meta("首页 » 新闻"));
+  g_assert_true(zs_line_may_be_meta("首页›新闻"));
+  g_assert_true(zs_line_may_be_meta("首页＞新闻"));
+  g_assert_false(zs_line_may_be_meta("首页 新闻"));
+  g_assert_false(zs_line_may_be_meta("二〇二四年三月六日"));
   g_assert_false(zs_class_is_meta("首页 > 新闻。"));
 }
 
@@ -354,9 +490,12 @@ int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/normtext/alone-joins", test_alone_joins);
   g_test_add_func("/normtext/fullwidth-nfkc", test_fullwidth_nfkc);
+  g_test_add_func("/normtext/punct", test_punct);
   g_test_add_func("/lines/width", test_width);
   g_test_add_func("/lines/prefilters", test_prefilters);
+  g_test_add_func("/lines/may-start-dated", test_may_start_dated);
   g_test_add_func("/lines/colon-fragment", test_colon_fragment);
+  g_test_add_func("/lines/end", test_line_end);
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/every-character", test_every_character);

@@ -65,8 +65,8 @@ static guint check_line(ZsWindow *w, char **lines, guint n_lines, guint i) {
 /* Feeds the lines of `path` into a window of about `keep` bytes (cut when
  * it passes 2 * keep) and checks every `every`-th line, and the next few
  * lines together, against a rebuilt set (the lines between are appended
- * and cut unasked, as the window's cache of decoded text must follow
- * them). Returns the number of checks. */
+ * and cut unasked; a window of 1800 bytes is read in several blocks, whose
+ * joints must lose no bigram). Returns the number of checks. */
 static guint check_file(const char *path, gsize keep, guint rounds, guint every) {
   g_autofree char *data = NULL;
   g_assert_true(g_file_get_contents(path, &data, NULL, NULL));
