@@ -234,9 +234,13 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
  * least bigram overlap between the three paragraphs on either side. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
   g_autofree const char **texts = g_new(const char *, body_idx->len + 1);
-  for (guint k = 0; k < body_idx->len; k++)
-    texts[k] = ((const ZsArtItem *)a->items->pdata[g_array_index(body_idx, guint, k)])->p->text;
-  return zs_topic_gap(texts, body_idx->len, 3);
+  g_autofree gsize *lens = g_new(gsize, body_idx->len + 1);
+  for (guint k = 0; k < body_idx->len; k++) {
+    const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
+    texts[k] = it->p->text;
+    lens[k] = it->len;
+  }
+  return zs_topic_gap(texts, lens, body_idx->len, 3);
 }
 
 /* A plain line under a plain headline (no markup) is a subtitle when the

@@ -9,6 +9,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* A sentence and its text in one allocation, the text right after the
  * struct: an article makes one per sentence, so this halves the
  * allocations of the segmenter's output. */
@@ -77,29 +81,48 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
   return p;
 }
 
-/* Byte spans of the sentences of text[0, len): pairs of gsize. This reads
- * every body paragraph, so it looks only at the characters that can be a
- * stop: 。 is E3 80 82, ！ and ？ are EF BC 81 and EF BC 9F, and memchr()
- * finds the next E3 and the next EF byte. In valid UTF-8 those bytes are
- * always lead bytes, so the search lands only on character starts; each
- * of the two positions is searched again only once the scan passed it. */
+/* Where the next stop (。！？) starts in [p, end), or end. 。 is E3 80 82,
+ * ！ and ？ are EF BC 81 and EF BC 9F; E3 and EF are lead bytes only, so a
+ * match of the three bytes is the character. Every body paragraph is read
+ * here, and ， (EF BC 8C) and the CJK marks share those leads, so the
+ * whole sequences are looked for, sixteen starts at a time. */
+static const char *next_stop(const char *p, const char *end) {
+  const guchar *q = (const guchar *)p, *e = (const guchar *)end;
+#ifdef __SSE2__
+  /* each of the sixteen starts with the two bytes after it: 18 bytes */
+  while (e - q >= 18) {
+    __m128i a = _mm_loadu_si128((const __m128i *)q);
+    __m128i b = _mm_loadu_si128((const __m128i *)(q + 1));
+    __m128i c = _mm_loadu_si128((const __m128i *)(q + 2));
+    __m128i full = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF)),
+                                 _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBC)));
+    full = _mm_and_si128(full, _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
+                                            _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
+    __m128i ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3)),
+                                 _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x80)));
+    ideo = _mm_and_si128(ideo, _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
+    unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(full, ideo));
+    if (bits)
+      return (const char *)q + __builtin_ctz(bits);
+    q += 16;
+  }
+#endif
+  for (; e - q >= 3; q++)
+    if ((q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x82) ||
+        (q[0] == 0xEF && q[1] == 0xBC && (q[2] == 0x81 || q[2] == 0x9F)))
+      return (const char *)q;
+  return end;
+}
+
+/* Byte spans of the sentences of text[0, len): pairs of gsize. */
 void zs_sent_spans_into(GArray *spans, const char *text, gsize len) {
   /* the spans are written in place; the array is sized up in steps and
    * cut to what was written at the end (its allocation stays) */
   guint n = 0;
   g_array_set_size(spans, 16);
   const char *p = text, *end = text + len, *start = text;
-  const char *e3 = memchr(p, 0xE3, len), *ef = memchr(p, 0xEF, len);
-  for (;;) {
-    if (e3 && e3 < p)
-      e3 = memchr(p, 0xE3, end - p);
-    if (ef && ef < p)
-      ef = memchr(p, 0xEF, end - p);
-    if (!e3 && !ef)
-      break;
-    p = !ef || (e3 && e3 < ef) ? e3 : ef;
-    if (!zs_class_is_stop(zs_utf8_next(&p)))
-      continue;
+  while ((p = next_stop(p, end)) < end) {
+    p += 3; /* the stop */
     p = skip(p, end, zs_class_is_stop);
     p = skip(p, end, zs_class_is_closer);
     if (n + 4 > spans->len) /* room for this span and the last */

@@ -199,10 +199,10 @@ static guint32 *gap_find(guint32 *idx, guint mask, const GapEntry *e, guint64 ke
   return &idx[i];
 }
 
-static guint gap_by_masks(const char *const *texts, guint n, guint w) {
+static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, guint w) {
   gsize bytes = 0;
   for (guint k = 0; k < n; k++)
-    bytes += strlen(texts[k]);
+    bytes += lens[k];
   /* The entries stay dense, so only the distinct bigrams are read back:
    * room for one per character of Chinese text (3 bytes), grown in the
    * rare text with more; the index is kept at most half full. */
@@ -213,7 +213,7 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
     mask = mask * 2 + 1;
   guint32 *idx = g_new0(guint32, mask + 1);
   for (guint k = 0; k < n; k++) {
-    ZsBigramWalk wk = zs_bigram_walk(texts[k], strlen(texts[k]));
+    ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
     for (guint64 key; zs_bigram_next(&wk, &key);) {
       guint32 *slot = gap_find(idx, mask, e, key);
       if (!*slot) {
@@ -286,17 +286,17 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   return best;
 }
 
-guint zs_topic_gap(const char *const *texts, guint n, guint w) {
+guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w) {
   guint best = n;
   double best_sim = 2.0;
   if (n < 2)
     return n;
   if (n <= 64 && w < 64)
-    return gap_by_masks(texts, n, w);
+    return gap_by_masks(texts, lens, n, w);
   /* longer runs: each paragraph's sorted keys, the sides merged per gap */
   GArray **keys = g_new(GArray *, n);
   for (guint k = 0; k < n; k++)
-    keys[k] = zs_topic_keys(texts[k], strlen(texts[k]));
+    keys[k] = zs_topic_keys(texts[k], lens[k]);
   GArray *left = g_array_new(FALSE, FALSE, sizeof(guint64));
   GArray *right = g_array_new(FALSE, FALSE, sizeof(guint64));
   GArray *tmp = g_array_new(FALSE, FALSE, sizeof(guint64));
