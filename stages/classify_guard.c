@@ -53,17 +53,19 @@ gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint 
   return FALSE;
 }
 
-/* Does the literal `lit` start in the first `max` bytes of t? memchr()
- * finds each occurrence of its last byte, then the rest is compared:
- * cheaper than a general search over the whole (long) text. */
-static gboolean starts_within(const char *t, const char *lit, gsize max) {
-  gsize k = strlen(lit);
-  const char *end = t + strnlen(t, max + k - 1);
+/* Does the literal `lit` start in the first `max` bytes of t[0, n)? (n is
+ * strnlen(t, max + LIT_MAX - 1): a caller asking for two literals measures
+ * t once.) memchr() finds each occurrence of its last byte, then the rest
+ * is compared: cheaper than a general search over the whole (long) text. */
+#define LIT_MAX 6
+static gboolean starts_within(const char *t, gsize n, const ZsLit *lit, gsize max) {
+  gsize k = lit->n;
+  const char *end = t + MIN(n, max + k - 1);
   for (const char *p = t + k - 1; p < end; p++) {
-    p = memchr(p, lit[k - 1], end - p);
+    p = memchr(p, lit->s[k - 1], end - p);
     if (!p)
       return FALSE;
-    if (memcmp(p - (k - 1), lit, k - 1) == 0)
+    if (memcmp(p - (k - 1), lit->s, k - 1) == 0)
       return TRUE;
   }
   return FALSE;
@@ -87,22 +89,34 @@ static gboolean starts_within(const char *t, const char *lit, gsize max) {
  * counts as an ideograph unless it is ASCII or surely not one (general
  * punctuation, CJK marks 、。, full-width forms). */
 gboolean zs_class_may_start_with_org(const char *t) {
-  /* The seven characters by their low 7 bits, which differ: a table look
-   * instead of a switch's compare tree on every ideograph. An entry equals
-   * c only for those seven (0, never an ideograph, elsewhere). */
-  static const guint16 org_end[128] = {
-      [0x793E & 127] = 0x793E, [0x7F51 & 127] = 0x7F51, [0x62A5 & 127] = 0x62A5, /* 社网报 */
-      [0x53F0 & 127] = 0x53F0, [0x5BA2 & 127] = 0x5BA2, [0x65B0 & 127] = 0x65B0, /* 台客新 */
-      [0x5728 & 127] = 0x5728,                                                     /* 在 */
+  /* The seven characters' UTF-8 bytes (lead | mid << 8 | last << 16), by
+   * the low six bits of mid ^ last, which differ for the seven: a table
+   * look instead of a compare for each on every ideograph. An entry equals
+   * a character's bytes only for those seven (0 elsewhere). */
+#define ORG_SEQ(a, b, c) [((b) ^ (c)) & 63] = (a) | (b) << 8 | (c) << 16
+  static const guint32 org_end[64] = {
+      ORG_SEQ(0xE7, 0xA4, 0xBE), ORG_SEQ(0xE7, 0xBD, 0x91), ORG_SEQ(0xE6, 0x8A, 0xA5), /* 社网报 */
+      ORG_SEQ(0xE5, 0x8F, 0xB0), ORG_SEQ(0xE5, 0xAE, 0xA2), ORG_SEQ(0xE6, 0x96, 0xB0), /* 台客新 */
+      ORG_SEQ(0xE5, 0x9C, 0xA8),                                                       /* 在 */
   };
-  const char *p = t;
+#undef ORG_SEQ
+  const guchar *p = (const guchar *)t;
   for (guint i = 0; i < 13 && *p; i++) {
-    gunichar c = zs_utf8_next(&p);
-    if (c >= 0x4E00 && c <= 0x9FFF) {
-      if (org_end[c & 127] == c)
+    /* leads E4..E9 are U+4000..U+9FFF: ideographs (or hexagram signs,
+     * which also pass), and the seven are among them */
+    if ((guint)(p[0] - 0xE4) <= 0xE9 - 0xE4) {
+      /* the character's three bytes and the next (at most the NUL) */
+      guint32 x;
+      memcpy(&x, p, 4);
+      x = GUINT32_FROM_LE(x);
+      if (org_end[((x >> 8) ^ (x >> 16)) & 63] == (x & 0xFFFFFF))
         return TRUE;
+      p += 3;
       continue;
     }
+    const char *q = (const char *)p;
+    gunichar c = zs_utf8_next(&q);
+    p = (const guchar *)q;
     if (c < 0x80 ? !g_ascii_isalpha(c)
                  : (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
                        (c >= 0xFF00 && c <= 0xFFEF))
@@ -112,11 +126,15 @@ gboolean zs_class_may_start_with_org(const char *t) {
 }
 
 gboolean zs_class_dated_literals(const char *t) {
-  return starts_within(t, "电", DATED_BYTES) && starts_within(t, "月", DATED_BYTES);
+  static const ZsLit dian = ZS_LIT("电"), yue = ZS_LIT("月");
+  gsize n = strnlen(t, DATED_BYTES + LIT_MAX - 1);
+  return starts_within(t, n, &dian, DATED_BYTES) && starts_within(t, n, &yue, DATED_BYTES);
 }
 
 gboolean zs_class_message_literals(const char *t) {
-  return starts_within(t, "讯", MESSAGE_BYTES) || starts_within(t, "消息", MESSAGE_BYTES);
+  static const ZsLit xun = ZS_LIT("讯"), xiaoxi = ZS_LIT("消息");
+  gsize n = strnlen(t, MESSAGE_BYTES + LIT_MAX - 1);
+  return starts_within(t, n, &xun, MESSAGE_BYTES) || starts_within(t, n, &xiaoxi, MESSAGE_BYTES);
 }
 
 /* dated: ORG…月…日…电 */
