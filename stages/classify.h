@@ -21,6 +21,9 @@ typedef enum {
 } ZsParaKind;
 
 ZsParaKind zs_class_para(const ZsPara *p);
+/* zs_class_para() for a caller that has measured the text: len is
+ * strlen(p->text). */
+ZsParaKind zs_class_para_len(const ZsPara *p, gsize len);
 
 /* —, ―, ─ (inline: the sentence splitter reads every character) */
 static inline gboolean zs_class_is_dash(gunichar c) {

@@ -543,7 +543,8 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
     return;
   }
   Item *it = g_new(Item, 1); /* one a paragraph: malloc, not calloc */
-  *it = (Item){.p = p, .len = strlen(p->text), .owned = owned, .kind = zs_class_para(p)};
+  gsize len = strlen(p->text);
+  *it = (Item){.p = p, .len = len, .owned = owned, .kind = zs_class_para_len(p, len)};
   if (sg->held) {
     Item *h = g_steal_pointer(&sg->held);
     if (it->kind == ZS_PK_CREDIT) {

@@ -94,6 +94,26 @@ static void test_guards(void) {
   g_assert_cmpuint(n, >=, 500);
 }
 
+/* A line without a stop is short up to 40 characters, however many bytes
+ * they take: lines of 1- to 4-byte characters around that length (so
+ * classify.c counts them, sixteen bytes at a time and in the tail). */
+static void test_short_by_characters(void) {
+  static const char *const pieces[] = {"a", "é", "字", "𠀀", "Z", "ж", "文"};
+  GRand *r = g_rand_new_with_seed(11);
+  for (guint round = 0; round < 2000; round++) {
+    guint chars = (guint)g_rand_int_range(r, 30, 52);
+    GString *s = g_string_new("字"); /* no furniture starts so */
+    for (guint i = 1; i < chars; i++)
+      g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    ZsPara p = {.text = s->str};
+    g_assert_cmpuint(g_utf8_strlen(s->str, -1), ==, chars);
+    g_assert_cmpint(zs_class_para(&p), ==, chars <= 40 ? ZS_PK_SHORT : ZS_PK_BODY);
+    g_assert_cmpint(zs_class_para_len(&p, s->len), ==, zs_class_para(&p));
+    g_string_free(s, TRUE);
+  }
+  g_rand_free(r);
+}
+
 /* classify.c counts U+4E00..U+9FA5 as Han without g_unichar_get_script() */
 static void test_han_range(void) {
   for (gunichar c = 0x4E00; c <= 0x9FA5; c++)
@@ -105,5 +125,6 @@ int main(int argc, char **argv) {
   g_test_add_func("/classify/kinds", test_kinds);
   g_test_add_func("/classify/guards", test_guards);
   g_test_add_func("/classify/han-range", test_han_range);
+  g_test_add_func("/classify/short-by-characters", test_short_by_characters);
   return g_test_run();
 }
