@@ -211,21 +211,22 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   }
   if (z->first_line == G_MAXUINT)
     z->first_line = 0;
-  g_autoptr(GArray) spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 64);
+  ZsSpans spans = {NULL, 0, 0};
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
     gsize len = it->len - it->skip - it->cut;
-    zs_sent_spans_into(spans, t, len);
-    for (guint k = 0; k + 1 < spans->len; k += 2) {
-      gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
+    zs_sent_spans_into(&spans, t, len);
+    for (guint k = 0; k < spans.n; k++) {
+      gsize s = spans.v[2 * k], e = spans.v[2 * k + 1];
       guint line = zs_norm_para_line_at(it->p, it->skip + s);
       g_ptr_array_add(z->sentences,
                       zs_sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
     }
   }
+  g_free(spans.v);
   zs_art_free(a);
   return z;
 }

@@ -115,38 +115,42 @@ static const char *next_stop(const char *p, const char *end) {
 }
 
 /* Byte spans of the sentences of text[0, len): pairs of gsize. */
-void zs_sent_spans_into(GArray *spans, const char *text, gsize len) {
-  /* the spans are written in place; the array is sized up in steps and
-   * cut to what was written at the end (its allocation stays) */
+void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
   guint n = 0;
-  g_array_set_size(spans, 16);
   const char *p = text, *end = text + len, *start = text;
   while ((p = next_stop(p, end)) < end) {
     p += 3; /* the stop */
     p = skip(p, end, zs_class_is_stop);
     p = skip(p, end, zs_class_is_closer);
-    if (n + 4 > spans->len) /* room for this span and the last */
-      g_array_set_size(spans, 2 * spans->len);
-    gsize *v = &g_array_index(spans, gsize, n);
-    v[0] = start - text;
-    v[1] = p - text;
+    if (n + 4 > spans->room) { /* room for this span and the last */
+      spans->room = MAX(32, 2 * spans->room);
+      spans->v = g_renew(gsize, spans->v, spans->room);
+    }
+    spans->v[n] = start - text;
+    spans->v[n + 1] = p - text;
     n += 2;
     start = p;
   }
   while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
     start = g_utf8_next_char(start);
   if (start < end) {
-    gsize *v = &g_array_index(spans, gsize, n);
-    v[0] = start - text;
-    v[1] = len;
+    if (n + 2 > spans->room) {
+      spans->room = MAX(32, 2 * spans->room);
+      spans->v = g_renew(gsize, spans->v, spans->room);
+    }
+    spans->v[n] = start - text;
+    spans->v[n + 1] = len;
     n += 2;
   }
-  g_array_set_size(spans, n);
+  spans->n = n / 2;
 }
 
 GArray *zs_sent_spans(const char *text, gsize len) {
-  GArray *spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 16);
-  zs_sent_spans_into(spans, text, len);
+  ZsSpans s = {NULL, 0, 0};
+  zs_sent_spans_into(&s, text, len);
+  GArray *spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 2 * s.n);
+  g_array_append_vals(spans, s.v, 2 * s.n);
+  g_free(s.v);
   return spans;
 }
 
