@@ -271,7 +271,7 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
                                    const ZsArtItem *next) {
   if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
     return FALSE;
-  g_autofree char *head = NULL;
+  g_autoptr(GString) head = NULL;
   for (guint k = from; k < b->len; k++) {
     const ZsArtItem *it = b->pdata[k];
     if (!it)
@@ -279,16 +279,16 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
     if (!zs_art_headline_like(it) && it->kind != ZS_PK_HEADING && !zs_art_subtitle_like(it) &&
         !zs_art_subhead_like(it))
       return FALSE;
-    g_autofree char *t = g_strndup(it->p->text, it->len -
-                                                    zs_class_site_suffix(it->p->text));
-    zs_art_append_str(&head, t);
+    if (!head)
+      head = g_string_sized_new(128);
+    g_string_append_len(head, it->p->text, it->len - zs_class_site_suffix(it->p->text));
   }
   if (!head)
     return FALSE;
   /* a lead that only opens articles: 记者从…获悉 */
   if (zs_class_is_lead(next->p->text))
     return TRUE;
-  g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
+  g_autoptr(GArray) hs = zs_topic_keys(head->str, head->len);
   guint total = hs->len;
   /* the headline's keys found in the lead (= zs_topic_common() of both
    * sets); the lead's own keys are extracted only if the last test needs

@@ -371,17 +371,23 @@ static gboolean chars_at_most(const char *t, gsize len, glong *n, gsize max) {
 }
 
 ZsParaKind zs_class_para(const ZsPara *p) {
-  return zs_class_para_len(p, strlen(p->text));
+  return zs_class_para_len(p, strlen(p->text), NULL);
 }
 
-ZsParaKind zs_class_para_len(const ZsPara *p, gsize len) {
+ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
   const char *t = p->text;
   glong n = -1; /* characters, counted only if a test needs them */
   gunichar c0 = zs_utf8_at(t);
+  gsize d = 0;
+  if (dateline)
+    *dateline = 0;
   if (p->markdown_heading)
     return ZS_PK_HEADING;
-  if (zs_class_dateline_len(t))
+  if ((d = zs_class_dateline_len(t))) {
+    if (dateline)
+      *dateline = d;
     return ZS_PK_DATELINE;
+  }
   if (zs_class_continuation_len(t))
     return ZS_PK_CONT;
   if (zs_class_may_be_rule(t, 0) && g_regex_match(patterns()->rule, t, 0, NULL))

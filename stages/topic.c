@@ -212,28 +212,50 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
   while (mask < bytes / 2 && mask < (1u << 30))
     mask = mask * 2 + 1;
   guint32 *idx = g_new0(guint32, mask + 1);
+  /* Most bigrams occur in one paragraph p only: they count on the left of
+   * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
+   * so they are counted per paragraph (single[p]) as they are read, and
+   * spread over the gaps once. A bigram leaves single[] for the list of
+   * the others (`multi`) when a second paragraph has it; only those are
+   * read back. */
+  guint single[64] = {0};
+  guint32 *multi = NULL;
+  guint n_multi = 0, multi_room = 0;
   for (guint k = 0; k < n; k++) {
+    guint64 bit = G_GUINT64_CONSTANT(1) << k;
     ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
     for (guint64 key; zs_bigram_next(&wk, &key);) {
       guint32 *slot = gap_find(idx, mask, e, key);
-      if (!*slot) {
-        if (used == room) {
-          room *= 2;
-          e = g_renew(GapEntry, e, room);
+      if (*slot) {
+        GapEntry *x = &e[*slot - 1];
+        if (x->paras & bit) /* again in this paragraph */
+          continue;
+        if (!(x->paras & (x->paras - 1))) { /* in one paragraph before this */
+          single[__builtin_ctzll(x->paras)]--;
+          if (n_multi == multi_room) {
+            multi_room = MAX(64, 2 * multi_room);
+            multi = g_renew(guint32, multi, multi_room);
+          }
+          multi[n_multi++] = *slot - 1;
         }
-        e[used].key = key;
-        e[used].paras = 0;
-        *slot = ++used;
-        if (used * 2 > mask) { /* double the index */
-          g_free(idx);
-          mask = mask * 2 + 1;
-          idx = g_new0(guint32, mask + 1);
-          for (guint i = 0; i < used; i++)
-            *gap_find(idx, mask, e, e[i].key) = i + 1;
-          slot = gap_find(idx, mask, e, key);
-        }
+        x->paras |= bit;
+        continue;
       }
-      e[*slot - 1].paras |= G_GUINT64_CONSTANT(1) << k;
+      if (used == room) {
+        room *= 2;
+        e = g_renew(GapEntry, e, room);
+      }
+      e[used].key = key;
+      e[used].paras = bit;
+      single[k]++;
+      *slot = ++used;
+      if (used * 2 > mask) { /* double the index */
+        g_free(idx);
+        mask = mask * 2 + 1;
+        idx = g_new0(guint32, mask + 1);
+        for (guint i = 0; i < used; i++)
+          *gap_find(idx, mask, e, e[i].key) = i + 1;
+      }
     }
   }
   g_free(idx);
@@ -241,16 +263,8 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
                  ~G_GUINT64_CONSTANT(1);
-  /* Most bigrams occur in one paragraph p only: they count on the left of
-   * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
-   * so they are counted per paragraph and spread over the gaps once. */
-  guint single[64] = {0};
-  for (guint i = 0; i < used; i++) {
-    guint64 m = e[i].paras, l = 0, r = 0;
-    if (!(m & (m - 1))) {
-      single[__builtin_ctzll(m)]++;
-      continue;
-    }
+  for (guint i = 0; i < n_multi; i++) {
+    guint64 m = e[multi[i]].paras, l = 0, r = 0;
     for (guint d = 1; d <= w; d++)
       l |= m << d;
     for (guint d = 0; d < w; d++)
@@ -264,6 +278,7 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
     for (; r; r &= r - 1)
       right[__builtin_ctzll(r)]++;
   }
+  g_free(multi);
   g_free(e);
   for (guint p = 0; p < n; p++) {
     if (!single[p])

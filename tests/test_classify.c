@@ -31,6 +31,9 @@ static void test_kinds(void) {
     const ZsPara *p = doc->paras->pdata[0];
     const char *norm = p->text;
     ZsParaKind k = zs_class_para(p);
+    gsize dl;
+    g_assert_cmpint(zs_class_para_len(p, strlen(norm), &dl), ==, k);
+    g_assert_cmpuint(dl, ==, k == ZS_PK_DATELINE ? zs_class_dateline_len(norm) : 0);
     if (g_test_verbose() || strcmp(names[k], f[0]) != 0)
       g_test_message("line %u: %s: %s, want %s", i + 1, f[1], names[k], f[0]);
     g_assert_cmpstr(names[k], ==, f[0]);
@@ -108,7 +111,7 @@ static void test_short_by_characters(void) {
     ZsPara p = {.text = s->str};
     g_assert_cmpuint(g_utf8_strlen(s->str, -1), ==, chars);
     g_assert_cmpint(zs_class_para(&p), ==, chars <= 40 ? ZS_PK_SHORT : ZS_PK_BODY);
-    g_assert_cmpint(zs_class_para_len(&p, s->len), ==, zs_class_para(&p));
+    g_assert_cmpint(zs_class_para_len(&p, s->len, NULL), ==, zs_class_para(&p));
     g_string_free(s, TRUE);
   }
   g_rand_free(r);
