@@ -245,7 +245,10 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     if (can_continue) {
       g_autofree guint8 *in_next = g_new0(guint8, total + 1);
       gsize len = next->len;
-      if (zs_art_recent_hits(a, hs) <= zs_topic_find_tail(hs, next->p->text, len, len, in_next))
+      /* only whether the next paragraph has as many: its reading stops
+       * there */
+      guint recent = zs_art_recent_hits(a, hs);
+      if (recent <= zs_topic_find_tail_upto(hs, next->p->text, len, len, in_next, recent))
         return 0;
     }
     /* the run restates the body: >= 2 and >= 20% of its bigrams occur

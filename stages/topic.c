@@ -99,9 +99,16 @@ static inline guint key_index(const guint64 *k, guint n, guint64 key) {
 
 guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
                          guint8 *found) {
+  return zs_topic_find_tail_upto(keys, s, len, max, found, keys->len);
+}
+
+guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
+                              guint8 *found, guint enough) {
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   const char *p = s, *end = s + len;
   guint marked = 0;
+  if (!enough)
+    return 0;
   /* the keys are few (a headline's): a bit per key's hash (a 256-bit Bloom
    * filter) rules out most bigrams of the text before the search */
   guint64 bloom[4] = {0};
@@ -117,7 +124,7 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
       guint lo = key_index(k, keys->len, key);
       if (lo < keys->len && k[lo] == key && !found[lo]) {
         found[lo] = 1;
-        if (++marked == keys->len) /* nothing left to find */
+        if (++marked == enough) /* enough, or nothing left to find */
           break;
       }
     }

@@ -192,6 +192,12 @@ static void test_find_tail(void) {
         guint hits = zs_topic_find_tail(keys, texts[i + 1], len2, maxes[m], found);
         zs_overlap_add_tail(tail, texts[i + 1], len2, maxes[m]);
         g_assert_cmpuint(hits, ==, zs_overlap_hits(hs, tail, NULL));
+        /* the count up to a bound is the count, cut at the bound */
+        for (guint enough = 0; enough <= hits + 1; enough++) {
+          g_autofree guint8 *f2 = g_new0(guint8, keys->len + 1);
+          g_assert_cmpuint(zs_topic_find_tail_upto(keys, texts[i + 1], len2, maxes[m], f2, enough),
+                           ==, MIN(hits, enough));
+        }
         /* a second text adds only the keys it finds anew */
         hits += zs_topic_find_tail(keys, texts[i], len, maxes[m], found);
         zs_overlap_add_tail(tail, texts[i], len, maxes[m]);
