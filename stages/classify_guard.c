@@ -15,17 +15,43 @@
 
 #include <string.h>
 
-/* Is the first character of t one of the characters of `set`? (UTF-8 is
- * self-synchronizing: a whole character's bytes occur in `set` only as that
- * character.) */
-static gboolean first_in(const char *t, const char *set) {
+/* A set of characters written as a string, for first_in(): decoded once
+ * (decode_set()), so that a line's first character is compared with a few
+ * numbers instead of searched for in the string with strstr(); `low` has
+ * bit c % 64 set for each, so most characters are turned away at once. */
+typedef struct {
+  const char *chars;
+  GOnce once;
+  guint n;
+  gunichar c[16];
+  guint64 low;
+} CharSet;
+#define CHAR_SET(s) {s, G_ONCE_INIT, 0, {0}, 0}
+
+static gpointer decode_set(gpointer data) {
+  CharSet *set = data;
+  const char *p = set->chars;
+  while (*p) {
+    g_assert(set->n < G_N_ELEMENTS(set->c));
+    gunichar c = zs_utf8_next(&p);
+    set->c[set->n++] = c;
+    set->low |= G_GUINT64_CONSTANT(1) << (c % 64);
+  }
+  return set;
+}
+
+/* Is the first character of t one of the characters of `set`? */
+static gboolean first_in(const char *t, CharSet *set) {
+  g_once(&set->once, decode_set, set);
   if (!*t)
     return FALSE;
-  char c[5] = {0};
-  const char *p = t;
-  zs_utf8_next(&p);
-  memcpy(c, t, p - t);
-  return strstr(set, c) != NULL;
+  gunichar c = zs_utf8_at(t);
+  if (!(set->low >> (c % 64) & 1))
+    return FALSE;
+  for (guint i = 0; i < set->n; i++)
+    if (set->c[i] == c)
+      return TRUE;
+  return FALSE;
 }
 
 /* Is the code point c a line break under any PCRE2 newline convention?
@@ -36,7 +62,14 @@ static inline gboolean is_break(gunichar c) {
 
 /* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
  * none of them and not in a line break. */
-gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint n_ends) {
+static gpointer ends_bits(gpointer data) {
+  ZsEnds *ends = data;
+  for (guint i = 0; i < ends->n; i++)
+    ends->last |= G_GUINT64_CONSTANT(1) << ((guchar)ends->lits[i].s[ends->lits[i].n - 1] % 64);
+  return ends;
+}
+
+gboolean zs_class_may_end_with(const char *t, gsize n, ZsEnds *ends) {
   if (!n)
     return FALSE;
   /* a line break's last byte is one of these (U+0085 is C2 85, U+2028 and
@@ -45,9 +78,12 @@ gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint 
   if (((last >= 0x0A && last <= 0x0D) || last == 0x85 || last == 0xA8 || last == 0xA9) &&
       is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
     return TRUE;
-  for (guint i = 0; i < n_ends; i++) {
-    gsize k = ends[i].n;
-    if (n >= k && (guchar)ends[i].s[k - 1] == last && memcmp(t + n - k, ends[i].s, k) == 0)
+  g_once(&ends->once, ends_bits, ends);
+  if (!(ends->last >> (last % 64) & 1))
+    return FALSE;
+  for (guint i = 0; i < ends->n; i++) {
+    const ZsLit *e = &ends->lits[i];
+    if (n >= e->n && (guchar)e->s[e->n - 1] == last && memcmp(t + n - e->n, e->s, e->n) == 0)
       return TRUE;
   }
   return FALSE;
@@ -269,8 +305,9 @@ gboolean zs_class_may_be_datetime(const char *t, gsize n) {
 gboolean zs_class_may_be_endnote(const char *t, gsize n) {
   static const ZsLit closers[] = {ZS_LIT("）"), ZS_LIT(")"), ZS_LIT("】"),
                                   ZS_LIT("]"),  ZS_LIT("］"), ZS_LIT("〕")};
-  return n && first_in(t, "【（([［〔") &&
-         zs_class_may_end_with(t, n, closers, G_N_ELEMENTS(closers));
+  static ZsEnds ends = ZS_ENDS(closers);
+  static CharSet openers = CHAR_SET("【（([［〔");
+  return n && first_in(t, &openers) && zs_class_may_end_with(t, n, &ends);
 }
 
 /* names: a space after the first name, 2 or 3 ideographs of at most 4
@@ -281,7 +318,8 @@ gboolean zs_class_may_be_names(const char *t, gsize n) {
 
 /* byline: 本报, 新华社, 本台 or a role word first */
 gboolean zs_class_may_be_byline(const char *t, gsize n) {
-  return first_in(t, "本新特见记通实撰作文图摄");
+  static CharSet firsts = CHAR_SET("本新特见记通实撰作文图摄");
+  return first_in(t, &firsts);
 }
 
 /* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
@@ -289,7 +327,8 @@ gboolean zs_class_may_be_caption(const char *t, gsize n) {
   static const ZsLit ends[] = {ZS_LIT("摄"),   ZS_LIT("摄影"),   ZS_LIT("供图"),
                              ZS_LIT("摄）"), ZS_LIT("摄影）"), ZS_LIT("供图）"),
                              ZS_LIT("摄)"),  ZS_LIT("摄影)"),  ZS_LIT("供图)")};
-  return zs_class_starts_with(t, "图为") || zs_class_may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+  static ZsEnds list = ZS_ENDS(ends);
+  return zs_class_starts_with(t, "图为") || zs_class_may_end_with(t, n, &list);
 }
 
 /* A character of rule's class [-=*_~#—─━·•●◆◇■□★☆+<>\s], or one that may
@@ -323,7 +362,8 @@ gboolean zs_class_may_be_rule(const char *t, gsize n) {
 gboolean zs_class_may_be_site(const char *t, gsize n) {
   static const ZsLit ends[] = {ZS_LIT("网"), ZS_LIT("道"), ZS_LIT("端"), ZS_LIT("线"), ZS_LIT("报"),
                              ZS_LIT("闻"), ZS_LIT("台"), ZS_LIT(")"),  ZS_LIT("）")};
-  return zs_class_may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+  static ZsEnds list = ZS_ENDS(ends);
+  return zs_class_may_end_with(t, n, &list);
 }
 
 /* lead: 记者 or 本报记者 first */
@@ -333,7 +373,8 @@ gboolean zs_class_may_be_lead(const char *t, gsize n) {
 
 /* section: a numeral, （ or 第 first */
 gboolean zs_class_may_be_section(const char *t, gsize n) {
-  return g_ascii_isdigit(*t) || first_in(t, "一二三四五六七八九十（第");
+  static CharSet firsts = CHAR_SET("一二三四五六七八九十（第");
+  return g_ascii_isdigit(*t) || first_in(t, &firsts);
 }
 
 /* In meta's breadcrumb branch the arrow follows 1 to 20 characters and an
