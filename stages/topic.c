@@ -447,35 +447,29 @@ static void grow(ZsTopicWindow *w) {
   g_free(old);
 }
 
+/* The bytes of the UTF-8 form of c. */
+static inline guint utf8_len(gunichar c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
 /* Records the bigrams of p whose first character starts at or after
  * p->text + from. */
 static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
-  const char *s = p->text + from, *end = p->text + p->len;
-  if (s >= end)
+  if (from >= p->len)
     return;
-  const char *q = s;
-  gunichar c = zs_utf8_next(&q);
-  gboolean word = zs_overlap_is_word_char(c);
-  while (q < end) {
-    const char *r = q;
-    gunichar d = zs_utf8_next(&r);
-    gboolean word_d = zs_overlap_is_word_char(d);
-    if (word && word_d) {
-      guint64 key = key_of(c, d);
-      Slot *slot = find(w, key);
-      if (slot->tag != w->tag) {
-        slot->key = key;
-        slot->tag = w->tag;
-        w->used++;
-      }
-      slot->last = p->at + (gsize)(s - p->text);
-      if (w->used * 2 > w->mask)
-        grow(w);
+  ZsBigramWalk wk = zs_bigram_walk(p->text + from, p->len - from);
+  for (guint64 key; zs_bigram_next(&wk, &key);) {
+    Slot *slot = find(w, key);
+    if (slot->tag != w->tag) {
+      slot->key = key;
+      slot->tag = w->tag;
+      w->used++;
     }
-    s = q;
-    q = r;
-    c = d;
-    word = word_d;
+    /* the walk stands after the bigram's second character */
+    gsize first = (gsize)(wk.p - p->text) - utf8_len((gunichar)key) - utf8_len((gunichar)(key >> 32));
+    slot->last = p->at + first;
+    if (w->used * 2 > w->mask)
+      grow(w);
   }
 }
 
