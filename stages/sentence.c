@@ -81,30 +81,45 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
   return p;
 }
 
-/* Where the next stop (。！？) starts in [p, end), or end. 。 is E3 80 82,
- * ！ and ？ are EF BC 81 and EF BC 9F; E3 and EF are lead bytes only, so a
- * match of the three bytes is the character. Every body paragraph is read
- * here, and ， (EF BC 8C) and the CJK marks share those leads, so the
- * whole sequences are looked for, sixteen starts at a time. */
-static const char *next_stop(const char *p, const char *end) {
+#ifdef __SSE2__
+/* The starts among q[0, 16) of a stop (。！？), a bit each: 。 is E3 80 82,
+ * ！ and ？ are EF BC 81 and EF BC 9F. Reads q[0, 18). */
+static inline unsigned stops16(const guchar *q) {
+  __m128i a = _mm_loadu_si128((const __m128i *)q);
+  __m128i b = _mm_loadu_si128((const __m128i *)(q + 1));
+  __m128i c = _mm_loadu_si128((const __m128i *)(q + 2));
+  __m128i full = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF)),
+                               _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBC)));
+  full = _mm_and_si128(full, _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
+                                          _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
+  __m128i ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3)),
+                               _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x80)));
+  ideo = _mm_and_si128(ideo, _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(full, ideo));
+}
+#endif
+
+/* Where the next stop starts in [p, end) (p inside text[0, end)), or end.
+ * E3 and EF are lead bytes only, so a match of a stop's three bytes is
+ * the character. Every body paragraph is read here, and ， (EF BC 8C) and
+ * the CJK marks share those leads, so the whole sequences are looked for,
+ * sixteen starts at a time. */
+static const char *next_stop(const char *text, const char *p, const char *end) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
 #ifdef __SSE2__
-  /* each of the sixteen starts with the two bytes after it: 18 bytes */
   while (e - q >= 18) {
-    __m128i a = _mm_loadu_si128((const __m128i *)q);
-    __m128i b = _mm_loadu_si128((const __m128i *)(q + 1));
-    __m128i c = _mm_loadu_si128((const __m128i *)(q + 2));
-    __m128i full = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF)),
-                                 _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBC)));
-    full = _mm_and_si128(full, _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
-                                            _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
-    __m128i ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3)),
-                                 _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x80)));
-    ideo = _mm_and_si128(ideo, _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
-    unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(full, ideo));
+    unsigned bits = stops16(q);
     if (bits)
       return (const char *)q + __builtin_ctz(bits);
     q += 16;
+  }
+  /* the last starts that can hold a stop (up to e - 3), in one block that
+   * ends at e and so begins before q, inside the text: its starts before q
+   * are shifted out */
+  if (e - q > 2 && e - (const guchar *)text >= 18) {
+    const guchar *b = e - 18;
+    unsigned bits = stops16(b) >> (q - b);
+    return bits ? (const char *)q + __builtin_ctz(bits) : end;
   }
 #endif
   for (; e - q >= 3; q++)
@@ -118,7 +133,7 @@ static const char *next_stop(const char *p, const char *end) {
 void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
   guint n = 0;
   const char *p = text, *end = text + len, *start = text;
-  while ((p = next_stop(p, end)) < end) {
+  while ((p = next_stop(text, p, end)) < end) {
     p += 3; /* the stop */
     p = skip(p, end, zs_class_is_stop);
     p = skip(p, end, zs_class_is_closer);
