@@ -86,14 +86,17 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
  * ！ and ？ are EF BC 81 and EF BC 9F. Reads q[0, 18). */
 static inline unsigned stops16(const guchar *q) {
   __m128i a = _mm_loadu_si128((const __m128i *)q);
+  __m128i ef = _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF));
+  __m128i e3 = _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3));
+  /* about half the blocks of Chinese text have neither lead */
+  if (!_mm_movemask_epi8(_mm_or_si128(ef, e3)))
+    return 0;
   __m128i b = _mm_loadu_si128((const __m128i *)(q + 1));
   __m128i c = _mm_loadu_si128((const __m128i *)(q + 2));
-  __m128i full = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF)),
-                               _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBC)));
+  __m128i full = _mm_and_si128(ef, _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBC)));
   full = _mm_and_si128(full, _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
                                           _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
-  __m128i ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3)),
-                               _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x80)));
+  __m128i ideo = _mm_and_si128(e3, _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x80)));
   ideo = _mm_and_si128(ideo, _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
   return (unsigned)_mm_movemask_epi8(_mm_or_si128(full, ideo));
 }
