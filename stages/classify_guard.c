@@ -267,7 +267,10 @@ static gboolean is_meta_mark(gunichar c) {
 gboolean zs_class_meta_first(gunichar c) {
   static GOnce once = G_ONCE_INIT;
   g_once(&once, init_meta_first, NULL);
-  return is_meta_mark(c) || is_meta_first(c);
+  /* most lines start with an ideograph, and no mark is one */
+  if (c >= META_FIRST_LO && c <= META_FIRST_HI)
+    return is_meta_first(c);
+  return is_meta_mark(c);
 }
 
 gboolean zs_class_meta_start(const char *t) {
