@@ -223,17 +223,13 @@ static gboolean is_short_meta(const char *t) {
   return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
 }
 
+static gboolean chars_at_most(const char *t, gsize len, glong *n, gsize max);
+
 gboolean zs_class_is_meta(const char *t) {
+  /* more than 320 bytes are over 80 characters of at most 4 bytes */
   gsize len = strnlen(t, 321);
-  if (len > 320) /* over 80 characters of at most 4 bytes */
-    return FALSE;
-  if (len > 80) { /* else at most 80 characters without counting */
-    glong chars = 0;
-    for (const char *p = t; *p; p = g_utf8_next_char(p))
-      if (++chars > 80)
-        return FALSE;
-  }
-  return is_short_meta(t);
+  glong n = -1;
+  return len <= 320 && chars_at_most(t, len, &n, 80) && is_short_meta(t);
 }
 
 gboolean zs_class_is_date(const char *t) {
