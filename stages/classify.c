@@ -410,7 +410,7 @@ ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
     return ZS_PK_BYLINE;
   /* three or more names, one space apart (the normalizer's form), or
    * names after a role: 记者 王海 李娜, 文/张明 */
-  if ((zs_class_may_be_names(t, 0) && match_len(patterns()->names, t)) ||
+  if ((zs_class_may_be_names(t, len) && match_len(patterns()->names, t)) ||
       (zs_class_may_be_byline(t, 0) && match_len(patterns()->byline, t)))
     return ZS_PK_BYLINE;
   gboolean ends = ends_sentence_n(t, t + len) || ends_with_note(t, len);

@@ -314,9 +314,11 @@ gboolean zs_class_may_be_endnote(const char *t, gsize n) {
 }
 
 /* names: a space after the first name, 2 or 3 ideographs of at most 4
- * bytes, so among the first 13 bytes (not anywhere in a long paragraph) */
+ * bytes, so among the first 13 bytes (not anywhere in a long paragraph);
+ * and at most 3 + 5 * (1 + 3) characters in all, at most 77 bytes (78
+ * with a final line break), which a paragraph's known length n tells */
 gboolean zs_class_may_be_names(const char *t, gsize n) {
-  return memchr(t, ' ', strnlen(t, 13)) != NULL;
+  return n <= 78 && memchr(t, ' ', strnlen(t, 13)) != NULL;
 }
 
 /* byline: 本报, 新华社, 本台 or a role word first */
