@@ -44,14 +44,19 @@ void zs_article_free(ZsArticle *a) {
 /* A byline as zhstats.h shows it, "记者 孙秀艳": normalized text lost the
  * spaces of （记者 孙秀艳）, so a space goes back around each role word. */
 void zs_sent_byline(char **dst, const char *s, gsize len) {
-  static const char *const roles[] = {"特约记者", "记者", "通讯员", "实习生"};
-  GString *o = g_string_new(NULL);
+  static const struct {
+    const char *s;
+    gsize n;
+  } roles[] = {{"特约记者", sizeof "特约记者" - 1}, {"记者", sizeof "记者" - 1},
+               {"通讯员", sizeof "通讯员" - 1}, {"实习生", sizeof "实习生" - 1}};
+  GString *o = g_string_sized_new(len + 8);
   const char *p = s, *end = s + len;
   while (p < end) {
     guint r = 0;
+    /* a role is compared only where its first byte is */
     while (r < G_N_ELEMENTS(roles) &&
-           !((gsize)(end - p) >= strlen(roles[r]) &&
-             strncmp(p, roles[r], strlen(roles[r])) == 0))
+           !(*p == roles[r].s[0] && (gsize)(end - p) >= roles[r].n &&
+             memcmp(p, roles[r].s, roles[r].n) == 0))
       r++;
     if (r == G_N_ELEMENTS(roles)) {
       const char *q = g_utf8_next_char(p);
@@ -61,8 +66,8 @@ void zs_sent_byline(char **dst, const char *s, gsize len) {
     }
     if (o->len && o->str[o->len - 1] != ' ')
       g_string_append_c(o, ' ');
-    g_string_append(o, roles[r]);
-    p += strlen(roles[r]);
+    g_string_append_len(o, roles[r].s, roles[r].n);
+    p += roles[r].n;
     if (p < end && *p != ' ')
       g_string_append_c(o, ' ');
   }
