@@ -211,21 +211,22 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   }
   if (z->first_line == G_MAXUINT)
     z->first_line = 0;
-  g_autoptr(GArray) spans = g_array_sized_new(FALSE, FALSE, sizeof(gsize), 64);
+  ZsSpans spans = {NULL, 0, 0};
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
     gsize len = it->len - it->skip - it->cut;
-    zs_sent_spans_into(spans, t, len);
-    for (guint k = 0; k + 1 < spans->len; k += 2) {
-      gsize s = g_array_index(spans, gsize, k), e = g_array_index(spans, gsize, k + 1);
+    zs_sent_spans_into(&spans, t, len);
+    for (guint k = 0; k < spans.n; k++) {
+      gsize s = spans.v[2 * k], e = spans.v[2 * k + 1];
       guint line = zs_norm_para_line_at(it->p, it->skip + s);
       g_ptr_array_add(z->sentences,
                       zs_sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
     }
   }
+  g_free(spans.v);
   zs_art_free(a);
   return z;
 }
@@ -234,9 +235,13 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
  * least bigram overlap between the three paragraphs on either side. */
 guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
   g_autofree const char **texts = g_new(const char *, body_idx->len + 1);
-  for (guint k = 0; k < body_idx->len; k++)
-    texts[k] = ((const ZsArtItem *)a->items->pdata[g_array_index(body_idx, guint, k)])->p->text;
-  return zs_topic_gap(texts, body_idx->len, 3);
+  g_autofree gsize *lens = g_new(gsize, body_idx->len + 1);
+  for (guint k = 0; k < body_idx->len; k++) {
+    const ZsArtItem *it = a->items->pdata[g_array_index(body_idx, guint, k)];
+    texts[k] = it->p->text;
+    lens[k] = it->len;
+  }
+  return zs_topic_gap(texts, lens, body_idx->len, 3);
 }
 
 /* A plain line under a plain headline (no markup) is a subtitle when the
@@ -266,7 +271,7 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
                                    const ZsArtItem *next) {
   if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
     return FALSE;
-  g_autofree char *head = NULL;
+  g_autoptr(GString) head = NULL;
   for (guint k = from; k < b->len; k++) {
     const ZsArtItem *it = b->pdata[k];
     if (!it)
@@ -274,16 +279,16 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
     if (!zs_art_headline_like(it) && it->kind != ZS_PK_HEADING && !zs_art_subtitle_like(it) &&
         !zs_art_subhead_like(it))
       return FALSE;
-    g_autofree char *t = g_strndup(it->p->text, it->len -
-                                                    zs_class_site_suffix(it->p->text));
-    zs_art_append_str(&head, t);
+    if (!head)
+      head = g_string_sized_new(128);
+    g_string_append_len(head, it->p->text, it->len - zs_class_site_suffix(it->p->text));
   }
   if (!head)
     return FALSE;
   /* a lead that only opens articles: 记者从…获悉 */
   if (zs_class_is_lead(next->p->text))
     return TRUE;
-  g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
+  g_autoptr(GArray) hs = zs_topic_keys(head->str, head->len);
   guint total = hs->len;
   /* the headline's keys found in the lead (= zs_topic_common() of both
    * sets); the lead's own keys are extracted only if the last test needs

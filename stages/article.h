@@ -21,6 +21,7 @@ typedef struct {
   ZsParaKind kind;
   ZsRole role;
   gsize len;       /* strlen(p->text), measured once */
+  gsize dateline;  /* zs_class_dateline_len(p->text) of a ZS_PK_DATELINE */
   gsize skip, cut; /* bytes dropped at the start and the end of the text */
   /* zs_art_headline_like()'s answer for kind `headline_kind` (the text
    * never changes; the kind may): 0 not asked yet, 1 no, 2 yes */

@@ -21,6 +21,10 @@ typedef enum {
 } ZsParaKind;
 
 ZsParaKind zs_class_para(const ZsPara *p);
+/* zs_class_para() for a caller that has measured the text: len is
+ * strlen(p->text). For a ZS_PK_DATELINE, *dateline (may be NULL) gets
+ * zs_class_dateline_len() of the text, else 0. */
+ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline);
 
 /* —, ―, ─ (inline: the sentence splitter reads every character) */
 static inline gboolean zs_class_is_dash(gunichar c) {

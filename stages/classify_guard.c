@@ -15,17 +15,43 @@
 
 #include <string.h>
 
-/* Is the first character of t one of the characters of `set`? (UTF-8 is
- * self-synchronizing: a whole character's bytes occur in `set` only as that
- * character.) */
-static gboolean first_in(const char *t, const char *set) {
+/* A set of characters written as a string, for first_in(): decoded once
+ * (decode_set()), so that a line's first character is compared with a few
+ * numbers instead of searched for in the string with strstr(); `low` has
+ * bit c % 64 set for each, so most characters are turned away at once. */
+typedef struct {
+  const char *chars;
+  GOnce once;
+  guint n;
+  gunichar c[16];
+  guint64 low;
+} CharSet;
+#define CHAR_SET(s) {s, G_ONCE_INIT, 0, {0}, 0}
+
+static gpointer decode_set(gpointer data) {
+  CharSet *set = data;
+  const char *p = set->chars;
+  while (*p) {
+    g_assert(set->n < G_N_ELEMENTS(set->c));
+    gunichar c = zs_utf8_next(&p);
+    set->c[set->n++] = c;
+    set->low |= G_GUINT64_CONSTANT(1) << (c % 64);
+  }
+  return set;
+}
+
+/* Is the first character of t one of the characters of `set`? */
+static gboolean first_in(const char *t, CharSet *set) {
+  g_once(&set->once, decode_set, set);
   if (!*t)
     return FALSE;
-  char c[5] = {0};
-  const char *p = t;
-  zs_utf8_next(&p);
-  memcpy(c, t, p - t);
-  return strstr(set, c) != NULL;
+  gunichar c = zs_utf8_at(t);
+  if (!(set->low >> (c % 64) & 1))
+    return FALSE;
+  for (guint i = 0; i < set->n; i++)
+    if (set->c[i] == c)
+      return TRUE;
+  return FALSE;
 }
 
 /* Is the code point c a line break under any PCRE2 newline convention?
@@ -36,7 +62,14 @@ static inline gboolean is_break(gunichar c) {
 
 /* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
  * none of them and not in a line break. */
-gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint n_ends) {
+static gpointer ends_bits(gpointer data) {
+  ZsEnds *ends = data;
+  for (guint i = 0; i < ends->n; i++)
+    ends->last |= G_GUINT64_CONSTANT(1) << ((guchar)ends->lits[i].s[ends->lits[i].n - 1] % 64);
+  return ends;
+}
+
+gboolean zs_class_may_end_with(const char *t, gsize n, ZsEnds *ends) {
   if (!n)
     return FALSE;
   /* a line break's last byte is one of these (U+0085 is C2 85, U+2028 and
@@ -45,25 +78,30 @@ gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint 
   if (((last >= 0x0A && last <= 0x0D) || last == 0x85 || last == 0xA8 || last == 0xA9) &&
       is_break(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
     return TRUE;
-  for (guint i = 0; i < n_ends; i++) {
-    gsize k = ends[i].n;
-    if (n >= k && (guchar)ends[i].s[k - 1] == last && memcmp(t + n - k, ends[i].s, k) == 0)
+  g_once(&ends->once, ends_bits, ends);
+  if (!(ends->last >> (last % 64) & 1))
+    return FALSE;
+  for (guint i = 0; i < ends->n; i++) {
+    const ZsLit *e = &ends->lits[i];
+    if (n >= e->n && (guchar)e->s[e->n - 1] == last && memcmp(t + n - e->n, e->s, e->n) == 0)
       return TRUE;
   }
   return FALSE;
 }
 
-/* Does the literal `lit` start in the first `max` bytes of t? memchr()
- * finds each occurrence of its last byte, then the rest is compared:
- * cheaper than a general search over the whole (long) text. */
-static gboolean starts_within(const char *t, const char *lit, gsize max) {
-  gsize k = strlen(lit);
-  const char *end = t + strnlen(t, max + k - 1);
+/* Does the literal `lit` start in the first `max` bytes of t[0, n)? (n is
+ * strnlen(t, max + LIT_MAX - 1): a caller asking for two literals measures
+ * t once.) memchr() finds each occurrence of its last byte, then the rest
+ * is compared: cheaper than a general search over the whole (long) text. */
+#define LIT_MAX 6
+static gboolean starts_within(const char *t, gsize n, const ZsLit *lit, gsize max) {
+  gsize k = lit->n;
+  const char *end = t + MIN(n, max + k - 1);
   for (const char *p = t + k - 1; p < end; p++) {
-    p = memchr(p, lit[k - 1], end - p);
+    p = memchr(p, lit->s[k - 1], end - p);
     if (!p)
       return FALSE;
-    if (memcmp(p - (k - 1), lit, k - 1) == 0)
+    if (memcmp(p - (k - 1), lit->s, k - 1) == 0)
       return TRUE;
   }
   return FALSE;
@@ -87,22 +125,34 @@ static gboolean starts_within(const char *t, const char *lit, gsize max) {
  * counts as an ideograph unless it is ASCII or surely not one (general
  * punctuation, CJK marks 、。, full-width forms). */
 gboolean zs_class_may_start_with_org(const char *t) {
-  /* The seven characters by their low 7 bits, which differ: a table look
-   * instead of a switch's compare tree on every ideograph. An entry equals
-   * c only for those seven (0, never an ideograph, elsewhere). */
-  static const guint16 org_end[128] = {
-      [0x793E & 127] = 0x793E, [0x7F51 & 127] = 0x7F51, [0x62A5 & 127] = 0x62A5, /* 社网报 */
-      [0x53F0 & 127] = 0x53F0, [0x5BA2 & 127] = 0x5BA2, [0x65B0 & 127] = 0x65B0, /* 台客新 */
-      [0x5728 & 127] = 0x5728,                                                     /* 在 */
+  /* The seven characters' UTF-8 bytes (lead | mid << 8 | last << 16), by
+   * the low six bits of mid ^ last, which differ for the seven: a table
+   * look instead of a compare for each on every ideograph. An entry equals
+   * a character's bytes only for those seven (0 elsewhere). */
+#define ORG_SEQ(a, b, c) [((b) ^ (c)) & 63] = (a) | (b) << 8 | (c) << 16
+  static const guint32 org_end[64] = {
+      ORG_SEQ(0xE7, 0xA4, 0xBE), ORG_SEQ(0xE7, 0xBD, 0x91), ORG_SEQ(0xE6, 0x8A, 0xA5), /* 社网报 */
+      ORG_SEQ(0xE5, 0x8F, 0xB0), ORG_SEQ(0xE5, 0xAE, 0xA2), ORG_SEQ(0xE6, 0x96, 0xB0), /* 台客新 */
+      ORG_SEQ(0xE5, 0x9C, 0xA8),                                                       /* 在 */
   };
-  const char *p = t;
+#undef ORG_SEQ
+  const guchar *p = (const guchar *)t;
   for (guint i = 0; i < 13 && *p; i++) {
-    gunichar c = zs_utf8_next(&p);
-    if (c >= 0x4E00 && c <= 0x9FFF) {
-      if (org_end[c & 127] == c)
+    /* leads E4..E9 are U+4000..U+9FFF: ideographs (or hexagram signs,
+     * which also pass), and the seven are among them */
+    if ((guint)(p[0] - 0xE4) <= 0xE9 - 0xE4) {
+      /* the character's three bytes and the next (at most the NUL) */
+      guint32 x;
+      memcpy(&x, p, 4);
+      x = GUINT32_FROM_LE(x);
+      if (org_end[((x >> 8) ^ (x >> 16)) & 63] == (x & 0xFFFFFF))
         return TRUE;
+      p += 3;
       continue;
     }
+    const char *q = (const char *)p;
+    gunichar c = zs_utf8_next(&q);
+    p = (const guchar *)q;
     if (c < 0x80 ? !g_ascii_isalpha(c)
                  : (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
                        (c >= 0xFF00 && c <= 0xFFEF))
@@ -112,11 +162,15 @@ gboolean zs_class_may_start_with_org(const char *t) {
 }
 
 gboolean zs_class_dated_literals(const char *t) {
-  return starts_within(t, "电", DATED_BYTES) && starts_within(t, "月", DATED_BYTES);
+  static const ZsLit dian = ZS_LIT("电"), yue = ZS_LIT("月");
+  gsize n = strnlen(t, DATED_BYTES + LIT_MAX - 1);
+  return starts_within(t, n, &dian, DATED_BYTES) && starts_within(t, n, &yue, DATED_BYTES);
 }
 
 gboolean zs_class_message_literals(const char *t) {
-  return starts_within(t, "讯", MESSAGE_BYTES) || starts_within(t, "消息", MESSAGE_BYTES);
+  static const ZsLit xun = ZS_LIT("讯"), xiaoxi = ZS_LIT("消息");
+  gsize n = strnlen(t, MESSAGE_BYTES + LIT_MAX - 1);
+  return starts_within(t, n, &xun, MESSAGE_BYTES) || starts_within(t, n, &xiaoxi, MESSAGE_BYTES);
 }
 
 /* dated: ORG…月…日…电 */
@@ -213,7 +267,10 @@ static gboolean is_meta_mark(gunichar c) {
 gboolean zs_class_meta_first(gunichar c) {
   static GOnce once = G_ONCE_INIT;
   g_once(&once, init_meta_first, NULL);
-  return is_meta_mark(c) || is_meta_first(c);
+  /* most lines start with an ideograph, and no mark is one */
+  if (c >= META_FIRST_LO && c <= META_FIRST_HI)
+    return is_meta_first(c);
+  return is_meta_mark(c);
 }
 
 gboolean zs_class_meta_start(const char *t) {
@@ -251,19 +308,23 @@ gboolean zs_class_may_be_datetime(const char *t, gsize n) {
 gboolean zs_class_may_be_endnote(const char *t, gsize n) {
   static const ZsLit closers[] = {ZS_LIT("）"), ZS_LIT(")"), ZS_LIT("】"),
                                   ZS_LIT("]"),  ZS_LIT("］"), ZS_LIT("〕")};
-  return n && first_in(t, "【（([［〔") &&
-         zs_class_may_end_with(t, n, closers, G_N_ELEMENTS(closers));
+  static ZsEnds ends = ZS_ENDS(closers);
+  static CharSet openers = CHAR_SET("【（([［〔");
+  return n && first_in(t, &openers) && zs_class_may_end_with(t, n, &ends);
 }
 
 /* names: a space after the first name, 2 or 3 ideographs of at most 4
- * bytes, so among the first 13 bytes (not anywhere in a long paragraph) */
+ * bytes, so among the first 13 bytes (not anywhere in a long paragraph);
+ * and at most 3 + 5 * (1 + 3) characters in all, at most 77 bytes (78
+ * with a final line break), which a paragraph's known length n tells */
 gboolean zs_class_may_be_names(const char *t, gsize n) {
-  return memchr(t, ' ', strnlen(t, 13)) != NULL;
+  return n <= 78 && memchr(t, ' ', strnlen(t, 13)) != NULL;
 }
 
 /* byline: 本报, 新华社, 本台 or a role word first */
 gboolean zs_class_may_be_byline(const char *t, gsize n) {
-  return first_in(t, "本新特见记通实撰作文图摄");
+  static CharSet firsts = CHAR_SET("本新特见记通实撰作文图摄");
+  return first_in(t, &firsts);
 }
 
 /* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
@@ -271,7 +332,8 @@ gboolean zs_class_may_be_caption(const char *t, gsize n) {
   static const ZsLit ends[] = {ZS_LIT("摄"),   ZS_LIT("摄影"),   ZS_LIT("供图"),
                              ZS_LIT("摄）"), ZS_LIT("摄影）"), ZS_LIT("供图）"),
                              ZS_LIT("摄)"),  ZS_LIT("摄影)"),  ZS_LIT("供图)")};
-  return zs_class_starts_with(t, "图为") || zs_class_may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+  static ZsEnds list = ZS_ENDS(ends);
+  return zs_class_starts_with(t, "图为") || zs_class_may_end_with(t, n, &list);
 }
 
 /* A character of rule's class [-=*_~#—─━·•●◆◇■□★☆+<>\s], or one that may
@@ -305,7 +367,8 @@ gboolean zs_class_may_be_rule(const char *t, gsize n) {
 gboolean zs_class_may_be_site(const char *t, gsize n) {
   static const ZsLit ends[] = {ZS_LIT("网"), ZS_LIT("道"), ZS_LIT("端"), ZS_LIT("线"), ZS_LIT("报"),
                              ZS_LIT("闻"), ZS_LIT("台"), ZS_LIT(")"),  ZS_LIT("）")};
-  return zs_class_may_end_with(t, n, ends, G_N_ELEMENTS(ends));
+  static ZsEnds list = ZS_ENDS(ends);
+  return zs_class_may_end_with(t, n, &list);
 }
 
 /* lead: 记者 or 本报记者 first */
@@ -315,7 +378,8 @@ gboolean zs_class_may_be_lead(const char *t, gsize n) {
 
 /* section: a numeral, （ or 第 first */
 gboolean zs_class_may_be_section(const char *t, gsize n) {
-  return g_ascii_isdigit(*t) || first_in(t, "一二三四五六七八九十（第");
+  static CharSet firsts = CHAR_SET("一二三四五六七八九十（第");
+  return g_ascii_isdigit(*t) || first_in(t, &firsts);
 }
 
 /* In meta's breadcrumb branch the arrow follows 1 to 20 characters and an

@@ -24,9 +24,20 @@ typedef struct {
 } ZsLit;
 #define ZS_LIT(x) {x, sizeof(x) - 1}
 
+/* A list of endings, with the bits (b % 64) of their last bytes, set on
+ * first use: a text whose last byte's bit is clear ends in none of them,
+ * without a look at each. */
+typedef struct {
+  const ZsLit *lits;
+  guint n;
+  GOnce once;
+  guint64 last;
+} ZsEnds;
+#define ZS_ENDS(lits) {lits, G_N_ELEMENTS(lits), G_ONCE_INIT, 0}
+
 /* Can `$` after one of `ends` match in t[0, n)? FALSE only when t ends in
  * none of them and not in a line break. */
-gboolean zs_class_may_end_with(const char *t, gsize n, const ZsLit *ends, guint n_ends);
+gboolean zs_class_may_end_with(const char *t, gsize n, ZsEnds *ends);
 
 /* Can t start with a news organization (本报, 新华社, 人民网, …客户端)?
  * Both dateline patterns but message's 【…】 form need one. */

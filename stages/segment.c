@@ -217,10 +217,10 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   }
   if (j == i)
     return 0;
-  g_autofree char *head = NULL;
+  g_autoptr(GString) head = g_string_sized_new(128);
   for (guint k = i; k < j; k++)
-    zs_art_append_str(&head, ((Item *)b->pdata[k])->p->text);
-  g_autoptr(GArray) hs = zs_topic_keys(head, strlen(head));
+    g_string_append_len(head, ((Item *)b->pdata[k])->p->text, ((Item *)b->pdata[k])->len);
+  g_autoptr(GArray) hs = zs_topic_keys(head->str, head->len);
   guint total = hs->len;
   /* the next paragraph may still be this article's: not the end, not a
    * dateline */
@@ -245,7 +245,10 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
     if (can_continue) {
       g_autofree guint8 *in_next = g_new0(guint8, total + 1);
       gsize len = next->len;
-      if (zs_art_recent_hits(a, hs) <= zs_topic_find_tail(hs, next->p->text, len, len, in_next))
+      /* only whether the next paragraph has as many: its reading stops
+       * there */
+      guint recent = zs_art_recent_hits(a, hs);
+      if (recent <= zs_topic_find_tail_upto(hs, next->p->text, len, len, in_next, recent))
         return 0;
     }
     /* the run restates the body: >= 2 and >= 20% of its bigrams occur
@@ -464,7 +467,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     it->skip = zs_class_continuation_len(it->p->text);
   if (it->kind == ZS_PK_DATELINE) {
     const char *t = it->p->text;
-    gsize d = zs_class_dateline_len(t);
+    gsize d = it->dateline;
     zs_art_set_str(&sg->cur->dateline, t, d);
     gsize pl = zs_class_paren_len(t + d, 40);
     if (pl && zs_class_byline_paren(t + d, pl)) {
@@ -543,7 +546,9 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
     return;
   }
   Item *it = g_new(Item, 1); /* one a paragraph: malloc, not calloc */
-  *it = (Item){.p = p, .len = strlen(p->text), .owned = owned, .kind = zs_class_para(p)};
+  gsize len = strlen(p->text), dateline;
+  ZsParaKind kind = zs_class_para_len(p, len, &dateline);
+  *it = (Item){.p = p, .len = len, .dateline = dateline, .owned = owned, .kind = kind};
   if (sg->held) {
     Item *h = g_steal_pointer(&sg->held);
     if (it->kind == ZS_PK_CREDIT) {

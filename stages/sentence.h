@@ -9,9 +9,15 @@
  * A sentence ends after a run of 。！？ plus the closing quotes and brackets
  * that follow it, or at the end. Returns a new array. */
 GArray *zs_sent_spans(const char *text, gsize len);
-/* The same spans into `spans` (emptied first), so that one array serves
- * paragraph after paragraph. */
-void zs_sent_spans_into(GArray *spans, const char *text, gsize len);
+/* The same spans in a plain buffer that serves paragraph after paragraph
+ * (the segmenter's, one per article): v[0, 2 * n) are the n pairs; v has
+ * room for `room` gsize and is grown with g_renew() (NULL and 0 to start;
+ * the owner frees v with g_free()). */
+typedef struct {
+  gsize *v;
+  guint n, room;
+} ZsSpans;
+void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len);
 
 /* Sets *dst (freeing the old value) to the byline s[0, len) as zhstats.h
  * shows it, "记者 孙秀艳": a space goes back around each role word. */

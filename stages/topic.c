@@ -99,9 +99,16 @@ static inline guint key_index(const guint64 *k, guint n, guint64 key) {
 
 guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
                          guint8 *found) {
+  return zs_topic_find_tail_upto(keys, s, len, max, found, keys->len);
+}
+
+guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
+                              guint8 *found, guint enough) {
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   const char *p = s, *end = s + len;
   guint marked = 0;
+  if (!enough)
+    return 0;
   /* the keys are few (a headline's): a bit per key's hash (a 256-bit Bloom
    * filter) rules out most bigrams of the text before the search */
   guint64 bloom[4] = {0};
@@ -117,7 +124,7 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
       guint lo = key_index(k, keys->len, key);
       if (lo < keys->len && k[lo] == key && !found[lo]) {
         found[lo] = 1;
-        if (++marked == keys->len) /* nothing left to find */
+        if (++marked == enough) /* enough, or nothing left to find */
           break;
       }
     }
@@ -199,10 +206,10 @@ static guint32 *gap_find(guint32 *idx, guint mask, const GapEntry *e, guint64 ke
   return &idx[i];
 }
 
-static guint gap_by_masks(const char *const *texts, guint n, guint w) {
+static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, guint w) {
   gsize bytes = 0;
   for (guint k = 0; k < n; k++)
-    bytes += strlen(texts[k]);
+    bytes += lens[k];
   /* The entries stay dense, so only the distinct bigrams are read back:
    * room for one per character of Chinese text (3 bytes), grown in the
    * rare text with more; the index is kept at most half full. */
@@ -212,28 +219,50 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   while (mask < bytes / 2 && mask < (1u << 30))
     mask = mask * 2 + 1;
   guint32 *idx = g_new0(guint32, mask + 1);
+  /* Most bigrams occur in one paragraph p only: they count on the left of
+   * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
+   * so they are counted per paragraph (single[p]) as they are read, and
+   * spread over the gaps once. A bigram leaves single[] for the list of
+   * the others (`multi`) when a second paragraph has it; only those are
+   * read back. */
+  guint single[64] = {0};
+  guint32 *multi = NULL;
+  guint n_multi = 0, multi_room = 0;
   for (guint k = 0; k < n; k++) {
-    ZsBigramWalk wk = zs_bigram_walk(texts[k], strlen(texts[k]));
+    guint64 bit = G_GUINT64_CONSTANT(1) << k;
+    ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
     for (guint64 key; zs_bigram_next(&wk, &key);) {
       guint32 *slot = gap_find(idx, mask, e, key);
-      if (!*slot) {
-        if (used == room) {
-          room *= 2;
-          e = g_renew(GapEntry, e, room);
+      if (*slot) {
+        GapEntry *x = &e[*slot - 1];
+        if (x->paras & bit) /* again in this paragraph */
+          continue;
+        if (!(x->paras & (x->paras - 1))) { /* in one paragraph before this */
+          single[__builtin_ctzll(x->paras)]--;
+          if (n_multi == multi_room) {
+            multi_room = MAX(64, 2 * multi_room);
+            multi = g_renew(guint32, multi, multi_room);
+          }
+          multi[n_multi++] = *slot - 1;
         }
-        e[used].key = key;
-        e[used].paras = 0;
-        *slot = ++used;
-        if (used * 2 > mask) { /* double the index */
-          g_free(idx);
-          mask = mask * 2 + 1;
-          idx = g_new0(guint32, mask + 1);
-          for (guint i = 0; i < used; i++)
-            *gap_find(idx, mask, e, e[i].key) = i + 1;
-          slot = gap_find(idx, mask, e, key);
-        }
+        x->paras |= bit;
+        continue;
       }
-      e[*slot - 1].paras |= G_GUINT64_CONSTANT(1) << k;
+      if (used == room) {
+        room *= 2;
+        e = g_renew(GapEntry, e, room);
+      }
+      e[used].key = key;
+      e[used].paras = bit;
+      single[k]++;
+      *slot = ++used;
+      if (used * 2 > mask) { /* double the index */
+        g_free(idx);
+        mask = mask * 2 + 1;
+        idx = g_new0(guint32, mask + 1);
+        for (guint i = 0; i < used; i++)
+          *gap_find(idx, mask, e, e[i].key) = i + 1;
+      }
     }
   }
   g_free(idx);
@@ -241,16 +270,8 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
                  ~G_GUINT64_CONSTANT(1);
-  /* Most bigrams occur in one paragraph p only: they count on the left of
-   * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
-   * so they are counted per paragraph and spread over the gaps once. */
-  guint single[64] = {0};
-  for (guint i = 0; i < used; i++) {
-    guint64 m = e[i].paras, l = 0, r = 0;
-    if (!(m & (m - 1))) {
-      single[__builtin_ctzll(m)]++;
-      continue;
-    }
+  for (guint i = 0; i < n_multi; i++) {
+    guint64 m = e[multi[i]].paras, l = 0, r = 0;
     for (guint d = 1; d <= w; d++)
       l |= m << d;
     for (guint d = 0; d < w; d++)
@@ -264,6 +285,7 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
     for (; r; r &= r - 1)
       right[__builtin_ctzll(r)]++;
   }
+  g_free(multi);
   g_free(e);
   for (guint p = 0; p < n; p++) {
     if (!single[p])
@@ -286,17 +308,17 @@ static guint gap_by_masks(const char *const *texts, guint n, guint w) {
   return best;
 }
 
-guint zs_topic_gap(const char *const *texts, guint n, guint w) {
+guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w) {
   guint best = n;
   double best_sim = 2.0;
   if (n < 2)
     return n;
   if (n <= 64 && w < 64)
-    return gap_by_masks(texts, n, w);
+    return gap_by_masks(texts, lens, n, w);
   /* longer runs: each paragraph's sorted keys, the sides merged per gap */
   GArray **keys = g_new(GArray *, n);
   for (guint k = 0; k < n; k++)
-    keys[k] = zs_topic_keys(texts[k], strlen(texts[k]));
+    keys[k] = zs_topic_keys(texts[k], lens[k]);
   GArray *left = g_array_new(FALSE, FALSE, sizeof(guint64));
   GArray *right = g_array_new(FALSE, FALSE, sizeof(guint64));
   GArray *tmp = g_array_new(FALSE, FALSE, sizeof(guint64));
@@ -425,35 +447,29 @@ static void grow(ZsTopicWindow *w) {
   g_free(old);
 }
 
+/* The bytes of the UTF-8 form of c. */
+static inline guint utf8_len(gunichar c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
 /* Records the bigrams of p whose first character starts at or after
  * p->text + from. */
 static void read_para(ZsTopicWindow *w, const Para *p, gsize from) {
-  const char *s = p->text + from, *end = p->text + p->len;
-  if (s >= end)
+  if (from >= p->len)
     return;
-  const char *q = s;
-  gunichar c = zs_utf8_next(&q);
-  gboolean word = zs_overlap_is_word_char(c);
-  while (q < end) {
-    const char *r = q;
-    gunichar d = zs_utf8_next(&r);
-    gboolean word_d = zs_overlap_is_word_char(d);
-    if (word && word_d) {
-      guint64 key = key_of(c, d);
-      Slot *slot = find(w, key);
-      if (slot->tag != w->tag) {
-        slot->key = key;
-        slot->tag = w->tag;
-        w->used++;
-      }
-      slot->last = p->at + (gsize)(s - p->text);
-      if (w->used * 2 > w->mask)
-        grow(w);
+  ZsBigramWalk wk = zs_bigram_walk(p->text + from, p->len - from);
+  for (guint64 key; zs_bigram_next(&wk, &key);) {
+    Slot *slot = find(w, key);
+    if (slot->tag != w->tag) {
+      slot->key = key;
+      slot->tag = w->tag;
+      w->used++;
     }
-    s = q;
-    q = r;
-    c = d;
-    word = word_d;
+    /* the walk stands after the bigram's second character */
+    gsize first = (gsize)(wk.p - p->text) - utf8_len((gunichar)key) - utf8_len((gunichar)(key >> 32));
+    slot->last = p->at + first;
+    if (w->used * 2 > w->mask)
+      grow(w);
   }
 }
 

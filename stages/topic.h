@@ -20,11 +20,17 @@ guint zs_topic_common(const GArray *a, const GArray *b);
  * reads). Returns how many it marked that were not marked yet. */
 guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max,
                          guint8 *found);
+/* zs_topic_find_tail() that stops once it has marked `enough` keys (so
+ * MIN(its answer, enough)), for a caller that compares the count with a
+ * bound. */
+guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
+                              guint8 *found, guint enough);
 
 /* The gap g (1..n-1, between texts[g-1] and texts[g]) where the `w` texts
  * on either side share the fewest bigrams, as a share of the smaller
- * side's bigrams; the first such gap on a tie, n when n < 2. */
-guint zs_topic_gap(const char *const *texts, guint n, guint w);
+ * side's bigrams; the first such gap on a tie, n when n < 2. lens[k] is
+ * the length of texts[k]. */
+guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w);
 
 /* The bigrams of the last `max` bytes of a text pushed paragraph by
  * paragraph (no bigram across paragraphs): the set that

@@ -31,6 +31,9 @@ static void test_kinds(void) {
     const ZsPara *p = doc->paras->pdata[0];
     const char *norm = p->text;
     ZsParaKind k = zs_class_para(p);
+    gsize dl;
+    g_assert_cmpint(zs_class_para_len(p, strlen(norm), &dl), ==, k);
+    g_assert_cmpuint(dl, ==, k == ZS_PK_DATELINE ? zs_class_dateline_len(norm) : 0);
     if (g_test_verbose() || strcmp(names[k], f[0]) != 0)
       g_test_message("line %u: %s: %s, want %s", i + 1, f[1], names[k], f[0]);
     g_assert_cmpstr(names[k], ==, f[0]);
@@ -67,6 +70,8 @@ static void test_guards(void) {
       "[作者] 李四", "【字号 大 中 小】", "首页 > 新闻 > 正文", "· 相关链接",
       "分享到", "打印 | 关闭", "2024年03月06日08:12 | 来源：人民网", "2024-01-10",
       "（责任编辑：王震、袁勃）", "【图】（完）", "（完）\n", "李刚 黄惠萍 胡靖",
+      /* names at their longest: six of three four-byte ideographs */
+      "𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀", "𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀 𠀀𠀀𠀀\n",
       "记者 王海 李娜", "文/张明", "本报记者 孙秀艳", "图为工人在作业。",
       "会场一角。新华社记者 张三 摄", "会场。（李四摄）", "------", "  ***  ",
       "春运首日_新闻频道_央视网(cctv.com)", "河西新闻-新华网", "河西新闻-新华网\n",
@@ -94,6 +99,26 @@ static void test_guards(void) {
   g_assert_cmpuint(n, >=, 500);
 }
 
+/* A line without a stop is short up to 40 characters, however many bytes
+ * they take: lines of 1- to 4-byte characters around that length (so
+ * classify.c counts them, sixteen bytes at a time and in the tail). */
+static void test_short_by_characters(void) {
+  static const char *const pieces[] = {"a", "é", "字", "𠀀", "Z", "ж", "文"};
+  GRand *r = g_rand_new_with_seed(11);
+  for (guint round = 0; round < 2000; round++) {
+    guint chars = (guint)g_rand_int_range(r, 30, 52);
+    GString *s = g_string_new("字"); /* no furniture starts so */
+    for (guint i = 1; i < chars; i++)
+      g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    ZsPara p = {.text = s->str};
+    g_assert_cmpuint(g_utf8_strlen(s->str, -1), ==, chars);
+    g_assert_cmpint(zs_class_para(&p), ==, chars <= 40 ? ZS_PK_SHORT : ZS_PK_BODY);
+    g_assert_cmpint(zs_class_para_len(&p, s->len, NULL), ==, zs_class_para(&p));
+    g_string_free(s, TRUE);
+  }
+  g_rand_free(r);
+}
+
 /* classify.c counts U+4E00..U+9FA5 as Han without g_unichar_get_script() */
 static void test_han_range(void) {
   for (gunichar c = 0x4E00; c <= 0x9FA5; c++)
@@ -105,5 +130,6 @@ int main(int argc, char **argv) {
   g_test_add_func("/classify/kinds", test_kinds);
   g_test_add_func("/classify/guards", test_guards);
   g_test_add_func("/classify/han-range", test_han_range);
+  g_test_add_func("/classify/short-by-characters", test_short_by_characters);
   return g_test_run();
 }

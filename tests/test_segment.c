@@ -6,6 +6,7 @@
  * more than one mismatch. A third page, made for these tests from our own
  * sentences, lives in tests/data/layouts/ with its expected articles.
  */
+#include "classify.h"
 #include "normalize.h"
 #include "segment.h"
 
@@ -123,6 +124,53 @@ static const SplitCase split_cases[] = {
     {"没有句号的段落", "没有句号的段落"},
     {"", ""},
 };
+
+/* The sentence rule read one character at a time, as zs_seg_split_sentences()
+ * gives it (segment.h): after a stop, more stops and closers; the last
+ * piece without its leading spaces. */
+static GPtrArray *reference_split(const char *t) {
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  const char *p = t, *start = t, *end = t + strlen(t);
+  while (p < end) {
+    const char *q = g_utf8_next_char(p);
+    if (zs_class_is_stop(g_utf8_get_char(p))) {
+      while (q < end && zs_class_is_stop(g_utf8_get_char(q)))
+        q = g_utf8_next_char(q);
+      while (q < end && zs_class_is_closer(g_utf8_get_char(q)))
+        q = g_utf8_next_char(q);
+      g_ptr_array_add(out, g_strndup(start, q - start));
+      start = q;
+    }
+    p = q;
+  }
+  while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
+    start = g_utf8_next_char(start);
+  if (start < end)
+    g_ptr_array_add(out, g_strndup(start, end - start));
+  return out;
+}
+
+/* Made-up paragraphs of stops, closers, their look-alikes (、 is E3 80 81,
+ * ， EF BC 8C, 企 E4 BC 81) and other characters, at every length around
+ * the splitter's sixteen-byte steps. */
+static void test_split_made_up(void) {
+  static const char *const pieces[] = {"。", "！", "？", "”", "）", "」", "字", "a", " ",
+                                        "，", "、", "“", "企", "适", "é", "𠀀", "。”"};
+  GRand *r = g_rand_new_with_seed(5);
+  for (guint round = 0; round < 5000; round++) {
+    GString *t = g_string_new(NULL);
+    guint n = (guint)g_rand_int_range(r, 0, round % 4 ? 16 : 60);
+    for (guint i = 0; i < n; i++)
+      g_string_append(t, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    g_autoptr(GPtrArray) got = zs_seg_split_sentences(t->str);
+    g_autoptr(GPtrArray) want = reference_split(t->str);
+    g_assert_cmpuint(got->len, ==, want->len);
+    for (guint i = 0; i < got->len; i++)
+      g_assert_cmpstr(got->pdata[i], ==, want->pdata[i]);
+    g_string_free(t, TRUE);
+  }
+  g_rand_free(r);
+}
 
 static void test_split(void) {
   for (guint i = 0; i < G_N_ELEMENTS(split_cases); i++) {
@@ -579,6 +627,7 @@ static void test_lead_opens(void) {
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/segment/sentences/split", test_split);
+  g_test_add_func("/segment/sentences/made-up", test_split_made_up);
   g_test_add_func("/segment/gold/articles", test_gold_articles);
   g_test_add_func("/segment/gold/sentences", test_gold_sentences);
   g_test_add_data_func("/segment/layout/wrapped-columns", "wrapped-columns", test_layout);

@@ -49,6 +49,14 @@ static ZsDoc *load(guint f, const char ***texts, guint *n) {
   return doc;
 }
 
+/* strlen() of each of the n texts, in a new array. */
+static gsize *lengths(const char *const *texts, guint n) {
+  gsize *lens = g_new(gsize, n + 1);
+  for (guint i = 0; i < n; i++)
+    lens[i] = strlen(texts[i]);
+  return lens;
+}
+
 /* Every run of up to 40 paragraphs of each file, from every start. */
 static void test_gap_corpus(void) {
   guint runs = 0;
@@ -56,10 +64,11 @@ static void test_gap_corpus(void) {
     guint n;
     g_autofree const char **texts = NULL;
     g_autoptr(ZsDoc) doc = load(f, &texts, &n);
+    g_autofree gsize *lens = lengths(texts, n);
     for (guint from = 0; from < n; from++)
       for (guint len2 = 0; from + len2 <= n && len2 <= 40; len2 += 1 + len2 / 8, runs++)
         for (guint w = 1; w <= 3; w += 2)
-          g_assert_cmpuint(zs_topic_gap(texts + from, len2, w), ==,
+          g_assert_cmpuint(zs_topic_gap(texts + from, lens + from, len2, w), ==,
                            reference_gap(texts + from, len2, w));
   }
   g_assert_cmpuint(runs, >=, 500);
@@ -84,7 +93,8 @@ static void test_gap_made_up(void) {
       g_ptr_array_add(t, g_string_free(s, FALSE));
     }
     const char *const *texts = (const char *const *)t->pdata;
-    g_assert_cmpuint(zs_topic_gap(texts, n, w), ==, reference_gap(texts, n, w));
+    g_autofree gsize *lens = lengths(texts, n);
+    g_assert_cmpuint(zs_topic_gap(texts, lens, n, w), ==, reference_gap(texts, n, w));
     g_ptr_array_unref(t);
   }
   g_rand_free(r);
@@ -182,6 +192,12 @@ static void test_find_tail(void) {
         guint hits = zs_topic_find_tail(keys, texts[i + 1], len2, maxes[m], found);
         zs_overlap_add_tail(tail, texts[i + 1], len2, maxes[m]);
         g_assert_cmpuint(hits, ==, zs_overlap_hits(hs, tail, NULL));
+        /* the count up to a bound is the count, cut at the bound */
+        for (guint enough = 0; enough <= hits + 1; enough++) {
+          g_autofree guint8 *f2 = g_new0(guint8, keys->len + 1);
+          g_assert_cmpuint(zs_topic_find_tail_upto(keys, texts[i + 1], len2, maxes[m], f2, enough),
+                           ==, MIN(hits, enough));
+        }
         /* a second text adds only the keys it finds anew */
         hits += zs_topic_find_tail(keys, texts[i], len, maxes[m], found);
         zs_overlap_add_tail(tail, texts[i], len, maxes[m]);
