@@ -93,6 +93,21 @@ static void index_build(ZsWordIndex *x, const char *const *words, gsize n, gsize
     x->bloom[x->e[k].first / 64 % 16] |= G_GUINT64_CONSTANT(1) << (x->e[k].first % 64);
   }
   qsort(x->e, n, sizeof *x->e, cmp_entry);
+  guint size = 16;
+  while (size < 4 * n)
+    size *= 2;
+  x->runs = g_new0(ZsWordRun, size);
+  x->runs_mask = size - 1;
+  for (gsize k = 0; k < n;) {
+    gsize end = k;
+    while (end < n && x->e[end].first == x->e[k].first)
+      end++;
+    guint h = x->e[k].first & x->runs_mask;
+    while (x->runs[h].first)
+      h = (h + 1) & x->runs_mask;
+    x->runs[h] = (ZsWordRun){x->e[k].first, (guint16)k, (guint16)end};
+    k = end;
+  }
 }
 
 
