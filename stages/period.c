@@ -435,38 +435,38 @@ char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited) {
 
 /* ---- the carry ------------------------------------------------------------ */
 
-typedef struct {
-  const char *s;
-  gsize len;
-} Deferred;
-
 void zs_period_carry_init(ZsPeriodCarry *c, int year) {
   c->value = NULL;
-  c->pending = g_array_new(FALSE, FALSE, sizeof(Deferred));
+  c->pending = NULL;
+  c->n_pending = c->cap_pending = 0;
   c->year = year;
 }
 
 void zs_period_carry_clear(ZsPeriodCarry *c) {
   g_clear_pointer(&c->value, g_free);
-  g_clear_pointer(&c->pending, g_array_unref);
+  g_clear_pointer(&c->pending, g_free);
+  c->n_pending = c->cap_pending = 0;
 }
 
 void zs_period_carry_reset(ZsPeriodCarry *c) {
   g_clear_pointer(&c->value, g_free);
-  g_array_set_size(c->pending, 0);
+  c->n_pending = 0;
 }
 
 void zs_period_carry_defer(ZsPeriodCarry *c, const char *s, gsize len) {
-  Deferred d = {s, len};
-  g_array_append_val(c->pending, d);
+  if (c->n_pending == c->cap_pending) {
+    c->cap_pending = MAX(16, c->cap_pending * 2);
+    c->pending = g_renew(ZsPeriodDeferred, c->pending, c->cap_pending);
+  }
+  c->pending[c->n_pending++] = (ZsPeriodDeferred){s, len};
 }
 
 /* zs_period_at(p, len, inherited) is a copy of `inherited` when the
  * sentence has no time phrase and no "；" that starts a new fact, and
  * otherwise does not depend on `inherited` at all. */
 const char *zs_period_carry_get(ZsPeriodCarry *c) {
-  for (guint k = c->pending->len; k-- > 0;) {
-    const Deferred *d = &g_array_index(c->pending, Deferred, k);
+  for (guint k = c->n_pending; k-- > 0;) {
+    const ZsPeriodDeferred *d = &c->pending[k];
     ZsPeriods p;
     zs_period_scan_into(&p, d->s, d->len, c->year);
     gboolean hands_on = p.n == 0 && !semicolon_between(d->s, 0, d->len);
@@ -478,14 +478,14 @@ const char *zs_period_carry_get(ZsPeriodCarry *c) {
     if (!hands_on)
       break;
   }
-  g_array_set_size(c->pending, 0);
+  c->n_pending = 0;
   return c->value;
 }
 
 void zs_period_carry_set(ZsPeriodCarry *c, char *value) {
   g_free(c->value);
   c->value = value;
-  g_array_set_size(c->pending, 0);
+  c->n_pending = 0;
 }
 
 char *zs_period_of(const char *sentence, gsize offset, const char *inherited, int year) {

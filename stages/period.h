@@ -51,8 +51,16 @@ char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited);
  * a sentence that decides nothing hands on what it was handed. The answer
  * is the one scanning every sentence in turn gives. */
 typedef struct {
+  const char *s;
+  gsize len;
+} ZsPeriodDeferred;
+
+typedef struct {
   char *value;     /* in force after the last sentence not put aside, or NULL */
-  GArray *pending; /* the sentences put aside since (text, length) */
+  /* The sentences put aside since, in a plain array kept from paragraph to
+   * paragraph (a GArray cost a call per sentence). */
+  ZsPeriodDeferred *pending;
+  guint n_pending, cap_pending;
   int year;        /* as for zs_period_scan_into() */
 } ZsPeriodCarry;
 
