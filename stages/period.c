@@ -19,6 +19,10 @@
 
 #include "utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 static pcre2_code *period_re;
 
 /* The pattern's named groups, by number: looked up once, after compiling. */
@@ -314,46 +318,157 @@ static void add_phrase(ZsPeriods *p, ZsTimePhrase tp) {
   p->phrases[p->n++] = tp;
 }
 
-void zs_period_scan_into(ZsPeriods *p, const char *s, gsize len, int year) {
+/* ---- where a time phrase can be --------------------------------------------
+ *
+ * Every match of the pattern holds one of five anchor characters: 年 (the
+ * \d{4}年 forms, 今年 去年 前年 明年, 近年来 多年来 …年来), 月 (本月 上月),
+ * 前 (目前 当前 截至目前), 今 (如今) or 在 (现在). Its first anchor stands at
+ * most ANCHOR_REACH bytes after its start: a comparison word with no anchor
+ * in it (同比, 相比: 6 bytes; 比上年 holds 年) and then at most 11 bytes
+ * (2019至2023年; 截至目前: 9). The one form without a bound is
+ * [0-9一二…多]+年来, whose run may be any length: before such a 年 the
+ * match starts at most CMP_MAX bytes (a comparison word) before the run.
+ * So the guard and the pattern are tried only in the window before each
+ * anchor, the anchors found 16 bytes at a time; the rest of the sentence,
+ * most of it, is passed over. Keep this in step with the pattern:
+ * /period/guard checks that the pattern matches nowhere outside a window. */
+#define ANCHOR_REACH 17
+#define CMP_MAX 9
+
+static inline gboolean is_anchor(const guchar *p) {
+  switch (p[0]) {
+  case 0xE5: /* 年 E5 B9 B4, 前 E5 89 8D, 在 E5 9C A8 */
+    return (p[1] == 0xB9 && p[2] == 0xB4) || (p[1] == 0x89 && p[2] == 0x8D) ||
+           (p[1] == 0x9C && p[2] == 0xA8);
+  case 0xE6: /* 月 E6 9C 88 */
+    return p[1] == 0x9C && p[2] == 0x88;
+  case 0xE4: /* 今 E4 BB 8A */
+    return p[1] == 0xBB && p[2] == 0x8A;
+  default:
+    return FALSE;
+  }
+}
+
+/* The byte offset of the first anchor at or after `from`, or len. A lead
+ * byte is never a continuation byte, so a match of is_anchor() is a whole
+ * character wherever it is tried. */
+static gsize next_anchor(const guchar *u, gsize len, gsize from) {
+  gsize i = from;
+#ifdef __SSE2__
+  /* The anchors' second bytes (B9 89 9C BB) at i + 1 ... i + 16 point at
+   * the characters that may start at i ... i + 15; their third bytes lie
+   * within the bytes loaded, or at the terminating NUL. */
+  const __m128i b9 = _mm_set1_epi8((char)0xB9), b89 = _mm_set1_epi8((char)0x89),
+                b9c = _mm_set1_epi8((char)0x9C), bbb = _mm_set1_epi8((char)0xBB);
+  while (i + 17 <= len) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(u + i + 1));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, b9), _mm_cmpeq_epi8(v, b89)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, b9c), _mm_cmpeq_epi8(v, bbb)));
+    for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
+      gsize k = i + (gsize)__builtin_ctz(m);
+      if (is_anchor(u + k))
+        return k;
+    }
+    i += 16;
+  }
+#endif
+  for (; i < len; i++)
+    if (is_anchor(u + i))
+      return i;
+  return len;
+}
+
+/* Where the window of the anchor at a starts (maybe inside a character). */
+static gsize window_start(const char *s, gsize len, gsize a) {
+  gsize lo = a > ANCHOR_REACH ? a - ANCHOR_REACH : 0;
+  if (AT(s, len, a, "年来")) {
+    gsize r = a; /* back over the run of [0-9一二…多] before it */
+    for (;;) {
+      if (r >= 1 && is_digit(s[r - 1]))
+        r--;
+      else if (r >= 3 && class_len(s, len, r - 3) == 3)
+        r -= 3;
+      else
+        break;
+    }
+    lo = MIN(lo, r > CMP_MAX ? r - CMP_MAX : 0);
+  }
+  return lo;
+}
+
+typedef struct {
+  ZsPeriods *p;
+  const char *s;
+  gsize len;
+  int year;
+  pcre2_match_data *md; /* on first need */
+  Run run;
+  gboolean stop; /* a PCRE2 limit was hit */
+} Scan;
+
+/* Tries the pattern at i, a character boundary: where the scan goes on. */
+static inline gsize try_at(Scan *sc, gsize i) {
+  const char *s = sc->s;
+  if (!may_start(s + i))
+    return i + char_len((guchar)s[i]);
+  const char *next = s + i;
+  gunichar c = zs_utf8_next(&next);
+  if (!may_match(s, sc->len, i, c, &sc->run))
+    return (gsize)(next - s);
+  if (!sc->md)
+    sc->md = match_data();
+  int rc = pcre2_match(period_re, (PCRE2_SPTR)s, sc->len, i, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+  if (rc == PCRE2_ERROR_NOMATCH)
+    return (gsize)(next - s);
+  if (rc < 0) {
+    sc->stop = TRUE; /* a limit: the scan stops there, as it always has */
+    return sc->len;
+  }
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+  if (!group_set(sc->md, G_CMP)) {
+    ZsTimePhrase tp = {ov[0], ov[1], period_of(sc->md, s, sc->year)};
+    add_phrase(sc->p, tp);
+  }
+  return ov[1];
+}
+
+static void scan_init(Scan *sc, ZsPeriods *p, const char *s, gsize len, int year) {
   p->sentence = s;
   p->phrases = p->inline_phrases;
   p->n = 0;
   p->cap = G_N_ELEMENTS(p->inline_phrases);
   init();
-  pcre2_match_data *md = NULL;
-  Run run = {0, 0};
-  /* The leftmost match from `i` is the anchored match at the first place
-   * from `i` where one exists: the pattern looks neither behind nor
-   * before where it starts. The sentence is valid UTF-8 (period.h: the
-   * normalizer replaces every invalid byte with U+FFFD and sentences are
-   * cut at character boundaries), so PCRE2 is told not to check it. */
-  for (gsize i = 0; i < len;) {
-    if (!may_start(s + i)) {
-      i += char_len((guchar)s[i]);
-      continue;
-    }
-    const char *next = s + i;
-    gunichar c = zs_utf8_next(&next);
-    if (!may_match(s, len, i, c, &run)) {
-      i = (gsize)(next - s);
-      continue;
-    }
-    if (!md)
-      md = match_data();
-    int rc = pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL);
-    if (rc == PCRE2_ERROR_NOMATCH) {
-      i = (gsize)(next - s);
-      continue;
-    }
-    if (rc < 0)
-      break; /* a limit: the scan stops there, as it always has */
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if (!group_set(md, G_CMP)) {
-      ZsTimePhrase tp = {ov[0], ov[1], period_of(md, s, year)};
-      add_phrase(p, tp);
-    }
-    i = ov[1];
+  *sc = (Scan){p, s, len, year, NULL, {0, 0}, FALSE};
+}
+
+/* The leftmost match from `i` is the anchored match at the first place
+ * from `i` where one exists: the pattern looks neither behind nor before
+ * where it starts. So trying every character in turn, and going on after
+ * each match, finds the phrases; the windows only leave out places where
+ * no match can start. The sentence is valid UTF-8 (period.h: the
+ * normalizer replaces every invalid byte with U+FFFD and sentences are
+ * cut at character boundaries), so PCRE2 is told not to check it. */
+void zs_period_scan_into(ZsPeriods *p, const char *s, gsize len, int year) {
+  Scan sc;
+  scan_init(&sc, p, s, len, year);
+  const guchar *u = (const guchar *)s;
+  gsize i = 0; /* the next place to try, a character boundary */
+  for (gsize a = next_anchor(u, len, 0); a < len && !sc.stop; a = next_anchor(u, len, i)) {
+    gsize lo = window_start(s, len, a);
+    if (lo > i)
+      for (i = lo; (u[i] & 0xC0) == 0x80; i++)
+        ;
+    while (i <= a && !sc.stop)
+      i = try_at(&sc, i);
   }
+}
+
+/* zs_period_scan_into() trying every character (for the tests). */
+static void scan_every(ZsPeriods *p, const char *s, gsize len, int year) {
+  Scan sc;
+  scan_init(&sc, p, s, len, year);
+  for (gsize i = 0; i < len && !sc.stop;)
+    i = try_at(&sc, i);
 }
 
 void zs_period_clear(ZsPeriods *p) {
@@ -378,6 +493,15 @@ void zs_period_free(ZsPeriods *p) {
   g_free(p);
 }
 
+/* Does a window (above) hold i? */
+static gboolean in_window(const char *s, gsize len, gsize i) {
+  for (gsize a = next_anchor((const guchar *)s, len, i); a < len;
+       a = next_anchor((const guchar *)s, len, a + 1))
+    if (window_start(s, len, a) <= i)
+      return TRUE;
+  return FALSE;
+}
+
 gssize zs_period_guard_fails(const char *s) {
   gsize len = strlen(s);
   init();
@@ -387,11 +511,25 @@ gssize zs_period_guard_fails(const char *s) {
     const char *next = s + i;
     gunichar c = zs_utf8_next(&next);
     if (pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL) >= 0 &&
-        !(may_start(s + i) && may_match(s, len, i, c, &run)))
+        !(may_start(s + i) && may_match(s, len, i, c, &run) && in_window(s, len, i)))
       return (gssize)i;
     i = (gsize)(next - s);
   }
   return -1;
+}
+
+gboolean zs_period_windows_agree(const char *s, int year) {
+  gsize len = strlen(s);
+  ZsPeriods a, b;
+  zs_period_scan_into(&a, s, len, year);
+  scan_every(&b, s, len, year);
+  gboolean same = a.n == b.n;
+  for (guint k = 0; same && k < a.n; k++)
+    same = a.phrases[k].start == b.phrases[k].start && a.phrases[k].end == b.phrases[k].end &&
+           strcmp(a.phrases[k].period, b.phrases[k].period) == 0;
+  zs_period_clear(&a);
+  zs_period_clear(&b);
+  return same;
 }
 
 /* Is there a "；" between a and b that starts a new fact (not ；其中)? */

@@ -80,8 +80,13 @@ void zs_period_carry_set(ZsPeriodCarry *c, char *value);
 char *zs_period_of(const char *sentence, gsize offset, const char *inherited, int year);
 
 /* For tests: the pattern is tried only where a cheap guard says a match can
- * start. Returns the byte offset of a place where the pattern matches
- * although the guard says it cannot (a bug), or -1. */
+ * start, in a window before an anchor character (年 月 前 今 在). Returns
+ * the byte offset of a place where the pattern matches although the guard
+ * says it cannot or no window holds it (a bug), or -1. */
 gssize zs_period_guard_fails(const char *sentence);
+
+/* For tests: does the scan, which tries only the windows, find the
+ * phrases that trying every character finds? */
+gboolean zs_period_windows_agree(const char *sentence, int year);
 
 #endif
