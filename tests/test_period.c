@@ -9,6 +9,8 @@
  * /period/windows: the scan of the windows finds what trying every
  * character finds, on those sentences and on 20,000 made of the pattern's
  * pieces in random order.
+ * /period/quick: where "2023年" and "2023年5月" are read without PCRE2,
+ * PCRE2 reads the same, on those sentences.
  * /period/many-phrases: more phrases than a ZsPeriods holds inline.
  * /period/carry: the carry that puts sentences aside (ZsPeriodCarry) must
  * hand each figure's sentence what scanning every sentence in turn hands
@@ -139,6 +141,8 @@ static void test_windows(void) {
     for (int k = 0; k < len; k++)
       g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
     gssize at = zs_period_guard_fails(s->str);
+    if (at < 0)
+      at = zs_period_quick_fails(s->str);
     if (at >= 0 || !zs_period_windows_agree(s->str, 2024)) {
       g_test_message("guard or windows wrong (at %zd): %s", at, s->str);
       g_test_fail();
@@ -147,6 +151,27 @@ static void test_windows(void) {
   }
   g_string_free(s, TRUE);
   g_rand_free(r);
+}
+
+static void test_quick(void) {
+  g_autoptr(GPtrArray) sents = sentences();
+  static const char *made_quick[] = {
+    "2023年5月，2023年12月，2023年13月，2023年0月，2023年00月，2023年07月，2023年123月。",
+    "2023年5月6日，2023年5月底，2023年5月末，2023年5月1—6月，2023年1-6月，2023年5月5。",
+    "2023年，2023年以来，2023年以后，2023年底，2023年第一季度，2023年一季度，2023年1季度。",
+    "2023年至2024年，2023年到2024年，2023年—2024年，2023年-2024年，2023年～2024年，2023年5。",
+    "2023年", "2023年5月", "2023年5", "12023年", "202年", "2023年二", "2023年四季度",
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS(made_quick); k++)
+    g_ptr_array_add(sents, g_strdup(made_quick[k]));
+  for (guint i = 0; i < sents->len; i++) {
+    gssize at = zs_period_quick_fails(sents->pdata[i]);
+    if (at >= 0) {
+      g_test_message("read without PCRE2 at byte %zd, and PCRE2 reads otherwise: %s", at,
+                     (const char *)sents->pdata[i]);
+      g_test_fail();
+    }
+  }
 }
 
 static void test_many_phrases(void) {
@@ -171,6 +196,7 @@ int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/period/guard", test_guard);
   g_test_add_func("/period/windows", test_windows);
+  g_test_add_func("/period/quick", test_quick);
   g_test_add_func("/period/many-phrases", test_many_phrases);
   g_test_add_func("/period/carry", test_carry);
   return g_test_run();
