@@ -286,53 +286,167 @@ static gboolean may_match(const char *s, gsize len, gsize i, gunichar c, Run *ru
   }
 }
 
-/* ---- the two commonest phrases, read without PCRE2 --------------------------
+/* ---- the common phrases, read without PCRE2 ---------------------------------
  *
- * "2023年" and "2023年5月" are most of the phrases in the news, and PCRE2
- * costs about a thousand instructions a call. Where the pattern, tried at
- * i, can match nothing but them, they are read here; anything else goes to
- * PCRE2. Read off the pattern's order of alternatives (the first that
- * matches wins): at a digit no comparison word stands; after "dddd年" a
- * digit, 以 (以来), 底 末, 第 一 二 三 四 (季度) or a range mark (至 到 — -
- * ～) may let another alternative match, so those are left to PCRE2; after
- * "dddd年d月" or "dddd年dd月" a digit (日) or 底 末 likewise. /period/quick
- * checks this against PCRE2. */
+ * "2023年", "2023年5月", "较2022年", "目前", "今年" and the like are most of
+ * the phrases in the news, and PCRE2 costs about a thousand instructions a
+ * call. Where the pattern, tried at i, can match only one of the forms
+ * below, it is read here; anything else goes to PCRE2 (quick_match()
+ * returning 0 never means "no match"). Each form is read off the
+ * pattern's order of alternatives, the first that matches winning: at a
+ * digit no comparison word or relative time stands; after "dddd年" a
+ * range mark (至 到 — - ～) may start s1, which is left to PCRE2, as is
+ * every other form not below. /period/quick checks the quick read
+ * against PCRE2 at every place of many sentences. */
 
-/* The period of the phrase at i, a digit, with its end in *end, or NULL
- * when PCRE2 has to read it. */
-static char *quick_phrase(const char *s, gsize len, gsize i, gsize *end) {
-  if (!(i + 7 <= len && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
-        AT(s, len, i + 4, "年")))
-    return NULL;
-  gsize k = i + 7;
-  if (k < len && is_digit(s[k])) {
-    gsize d = k;
-    while (d < len && is_digit(s[d]) && d - k < 3)
-      d++;
-    if (d - k > 2 || !AT(s, len, d, "月"))
-      return NULL;
-    gsize e = d + 3;
-    if ((e < len && is_digit(s[e])) || AT(s, len, e, "底") || AT(s, len, e, "末"))
-      return NULL;
-    int month = d - k == 1 ? s[k] - '0' : (s[k] - '0') * 10 + (s[k + 1] - '0');
-    *end = e;
-    if (month < 1 || month > 12)
-      return g_strndup(s + i, 4);
-    char *r = g_malloc(8); /* "%s-%02d" */
-    memcpy(r, s + i, 4);
-    r[4] = '-';
-    r[5] = (char)('0' + month / 10);
-    r[6] = (char)('0' + month % 10);
-    r[7] = '\0';
-    return r;
+static gboolean is_cn_quarter(const char *s, gsize len, gsize i) {
+  return AT(s, len, i, "一") || AT(s, len, i, "二") || AT(s, len, i, "三") || AT(s, len, i, "四");
+}
+
+/* A copy of the four digits at y with `tail` after them. */
+static char *year_and(const char *y, const char *tail) {
+  gsize tl = strlen(tail);
+  char *r = g_malloc(4 + tl + 1);
+  memcpy(r, y, 4);
+  memcpy(r + 4, tail, tl + 1);
+  return r;
+}
+
+/* "-MM" or "-MM-DD" after the year at y (month and day 1 to 99). */
+static char *year_month(const char *y, int month, int day) {
+  char tail[8] = {'-', (char)('0' + month / 10), (char)('0' + month % 10), '\0'};
+  if (day) {
+    tail[3] = '-';
+    tail[4] = (char)('0' + day / 10);
+    tail[5] = (char)('0' + day % 10);
+    tail[6] = '\0';
   }
-  if (k < len && (s[k] == '-' || AT(s, len, k, "以") || AT(s, len, k, "底") || AT(s, len, k, "末") ||
-                  AT(s, len, k, "第") || AT(s, len, k, "一") || AT(s, len, k, "二") ||
-                  AT(s, len, k, "三") || AT(s, len, k, "四") || AT(s, len, k, "至") ||
-                  AT(s, len, k, "到") || AT(s, len, k, "—") || AT(s, len, k, "～")))
-    return NULL;
-  *end = k;
-  return g_strndup(s + i, 4);
+  return year_and(y, tail);
+}
+
+/* The alternation (what follows the comparison word) at j, when it is
+ * one of the forms below: returns its end, and its period in *period when
+ * period is not NULL; or 0: PCRE2 must read it. */
+static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **period) {
+  char *unused, **out = period ? period : &unused;
+  if (is_digit(s[j])) {
+    if (!(j + 7 <= len && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
+          AT(s, len, j + 4, "年")))
+      return 0;
+    const char *y = s + j;
+    gsize k = j + 7;
+    if (k < len && is_digit(s[k])) {
+      gsize d = k;
+      while (d < len && is_digit(s[d]) && d - k < 3)
+        d++;
+      if (d - k > 2)
+        return 0;
+      int month = d - k == 1 ? s[k] - '0' : (s[k] - '0') * 10 + (s[k + 1] - '0');
+      if (!AT(s, len, d, "月")) {
+        /* ry: dddd年d{1,2}(—|-|至|到)d{1,2}月, the period its year */
+        gsize m = AT(s, len, d, "—") || AT(s, len, d, "至") || AT(s, len, d, "到") ? d + 3
+                  : d < len && s[d] == '-'                                    ? d + 1
+                                                                               : 0;
+        if (!m)
+          return 0;
+        gsize e = m;
+        while (e < len && is_digit(s[e]) && e - m < 3)
+          e++;
+        if (e == m || e - m > 2 || !AT(s, len, e, "月"))
+          return 0;
+        if (period)
+          *out = g_strndup(y, 4);
+        return e + 3;
+      }
+      gsize e = d + 3;
+      if (AT(s, len, e, "底") || AT(s, len, e, "末")) {
+        /* ey: the month's last day; year 0 (no such GDate year) to PCRE2 */
+        int ey = atoi(y);
+        if (ey < 1)
+          return 0;
+        if (period)
+          *out = month >= 1 && month <= 12
+                     ? year_month(y, month, g_date_get_days_in_month((GDateMonth)month, (GDateYear)ey))
+                     : g_strndup(y, 4);
+        return e + 3;
+      }
+      if (e < len && is_digit(s[e]))
+        return 0; /* my's look-ahead, dy */
+      if (period) /* my */
+        *out = month >= 1 && month <= 12 ? year_month(y, month, 0) : g_strndup(y, 4);
+      return e;
+    }
+    if (k < len && (s[k] == '-' || AT(s, len, k, "至") || AT(s, len, k, "到") ||
+                    AT(s, len, k, "—") || AT(s, len, k, "～")))
+      return 0; /* s1 */
+    if (AT(s, len, k, "以来")) {
+      if (period)
+        *out = year_and(y, "/..");
+      return k + 6;
+    }
+    if (AT(s, len, k, "底") || AT(s, len, k, "末")) {
+      if (period)
+        *out = year_and(y, "-12-31");
+      return k + 3;
+    }
+    /* qy: 年(第)?[一二三四1-4]季度 (a digit right after 年 went above) */
+    gsize q = AT(s, len, k, "第") ? k + 3 : k;
+    int quarter = 0;
+    gsize qe = q;
+    if (is_cn_quarter(s, len, q)) {
+      quarter = AT(s, len, q, "一") ? 1 : AT(s, len, q, "二") ? 2 : AT(s, len, q, "三") ? 3 : 4;
+      qe = q + 3;
+    } else if (q < len && s[q] >= '1' && s[q] <= '4') {
+      quarter = s[q] - '0';
+      qe = q + 1;
+    }
+    if (quarter && AT(s, len, qe, "季度")) {
+      if (period) {
+        char tail[3] = {'Q', (char)('0' + quarter), '\0'};
+        *out = year_and(y, tail);
+      }
+      return qe + 6;
+    }
+    if (period) /* y */
+      *out = g_strndup(y, 4);
+    return k;
+  }
+  /* rely alone: 今年 去年 前年 明年, with no quarter, month or 底 末 after */
+  int offset = AT(s, len, j, "今年") ? 0 : AT(s, len, j, "去年") ? -1 : AT(s, len, j, "前年") ? -2
+               : AT(s, len, j, "明年") ? 1 : 99;
+  if (offset != 99) {
+    gsize k = j + 6;
+    if ((k < len && is_digit(s[k])) || AT(s, len, k, "第") || is_cn_quarter(s, len, k) ||
+        AT(s, len, k, "底") || AT(s, len, k, "末"))
+      return 0;
+    if (period)
+      *out = year ? g_strdup_printf("%d", year + offset) : g_strdup("");
+    return k;
+  }
+  /* rel: a relative time with no year of its own */
+  static const char *const rel[] = {"目前", "如今", "近年来", "多年来", "当前",
+                                    "现在", "本月", "上月", "截至目前"};
+  for (gsize r = 0; r < G_N_ELEMENTS(rel); r++) {
+    gsize l = strlen(rel[r]);
+    if (at_word(s, len, j, rel[r], l)) {
+      if (period)
+        *out = g_strdup("");
+      return j + l;
+    }
+  }
+  return 0;
+}
+
+/* The match at i when quick_rest() reads it: its end (0: ask PCRE2);
+ * *period the period, or NULL when a comparison word leads (no phrase). */
+static gsize quick_match(const char *s, gsize len, gsize i, int year, char **period) {
+  gsize cmp = AT(s, len, i, "较") || AT(s, len, i, "比") || AT(s, len, i, "与") ? 3
+              : AT(s, len, i, "同比") || AT(s, len, i, "相比")                   ? 6
+                                                                                 : 0;
+  *period = NULL;
+  if (cmp)
+    return i + cmp < len ? quick_rest(s, len, i + cmp, year, NULL) : 0;
+  return quick_rest(s, len, i, year, period);
 }
 
 /* Match data is per thread (PCRE2 forbids sharing it); one serves every
@@ -460,13 +574,12 @@ static inline gsize try_at(Scan *sc, gsize i) {
   const char *s = sc->s;
   if (!may_start(s + i))
     return i + char_len((guchar)s[i]);
-  if (is_digit(s[i])) {
-    gsize end;
-    char *period = quick_phrase(s, sc->len, i, &end);
-    if (period) {
+  char *period;
+  gsize end = quick_match(s, sc->len, i, sc->year, &period);
+  if (end) {
+    if (period)
       add_phrase(sc->p, (ZsTimePhrase){i, end, period});
-      return end;
-    }
+    return end;
   }
   const char *next = s + i;
   gunichar c = zs_utf8_next(&next);
@@ -575,20 +688,22 @@ gssize zs_period_guard_fails(const char *s) {
   return -1;
 }
 
-gssize zs_period_quick_fails(const char *s) {
+gssize zs_period_quick_fails(const char *s, int year) {
   gsize len = strlen(s);
   init();
   pcre2_match_data *md = match_data();
   for (gsize i = 0; i < len; i += char_len((guchar)s[i])) {
-    gsize end;
-    g_autofree char *period = is_digit(s[i]) ? quick_phrase(s, len, i, &end) : NULL;
-    if (!period)
+    g_autofree char *period = NULL;
+    gsize end = quick_match(s, len, i, year, &period);
+    if (!end)
       continue;
     if (pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL) < 0)
       return (gssize)i;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    g_autofree char *want = period_of(md, s, 2024);
-    if (ov[0] != i || ov[1] != end || group_set(md, G_CMP) || strcmp(want, period) != 0)
+    if (ov[0] != i || ov[1] != end || group_set(md, G_CMP) != (period == NULL))
+      return (gssize)i;
+    g_autofree char *want = period ? period_of(md, s, year) : NULL;
+    if (period && strcmp(want, period) != 0)
       return (gssize)i;
   }
   return -1;

@@ -85,10 +85,11 @@ char *zs_period_of(const char *sentence, gsize offset, const char *inherited, in
  * says it cannot or no window holds it (a bug), or -1. */
 gssize zs_period_guard_fails(const char *sentence);
 
-/* For tests: "2023年" and "2023年5月" are read without PCRE2 where it could
- * match nothing else. Returns the byte offset of a place where PCRE2 reads
- * other than that (a bug), or -1. */
-gssize zs_period_quick_fails(const char *sentence);
+/* For tests: the common phrases ("2023年", "2023年5月", "较2022年", "目前",
+ * "今年", ...) are read without PCRE2 where it could match nothing else.
+ * Returns the byte offset of a place where PCRE2 reads other than that (a
+ * bug), or -1. `year` as for zs_period_scan_into(). */
+gssize zs_period_quick_fails(const char *sentence, int year);
 
 /* For tests: does the scan, which tries only the windows, find the
  * phrases that trying every character finds? */
