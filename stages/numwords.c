@@ -123,7 +123,6 @@ static gpointer build_indexes(gpointer unused) {
   for (gunichar c = 0x80; c < 0x10000; c++) {
     gboolean start = zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
     if (start) {
-      x.numeral_bits |= G_GUINT64_CONSTANT(1) << (c % 64);
       x.start_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
     }
     if (start || c == 0x4F59 || c == 0x591A || c == 0x51E0) /* 余 多 几 */

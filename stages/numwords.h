@@ -89,7 +89,6 @@ typedef struct {
 typedef struct {
   ZsWordIndex units, not_units, persons, set_phrases;
   guint set_max; /* longest set phrase, in characters */
-  guint64 numeral_bits; /* bit (c % 64) of every Chinese digit and power */
   /* Bit (c % 1024) of every Chinese digit and power (starts), and of those
    * and 余 多 几 (ends: what a numeral can end with). For a three-byte
    * character c % 1024 is (second byte & 0x0F, third byte & 0x3F): word,
