@@ -198,9 +198,10 @@ static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
     {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
   };
+  const ZsNumWords *x = zs_numwords();
   for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
     gunichar c = t->c[j];
-    if (is_adigit(c) || zs_numwords_digit(c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
+    if (is_adigit(c) || cn_digit(x, c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
         c == 0xFF1A)
       return ZS_QUAL_EXACT; /* another figure, or the clause began */
     if (c != 0x4E0D) /* 不, which every bound word starts with */
