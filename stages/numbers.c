@@ -139,27 +139,30 @@ static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
   return ZS_QUAL_EXACT;
 }
 
-/* A bound stated earlier in the clause for the figure that follows it, with
- * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
- * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
- * distance. */
-/* What a sentence holds that two look-arounds of every figure depend on,
- * found once per sentence, on first asking: most sentences hold no 不
- * (which every bound word starts with) and neither 《 nor “, and then
- * detached_bound() and inside_name() have nothing to look for. */
+/* Where a sentence first holds what two look-arounds of every figure
+ * look back for: 不 (which every bound word starts with), 《 and “. Found
+ * once per sentence, on first asking: most sentences hold none of them,
+ * and no figure before the first needs to look. */
 typedef struct {
-  int bu;    /* a 不 stands in the sentence; -1: not looked yet */
-  int names; /* a 《 or a “ stands in it; -1: not looked yet */
+  gboolean known;
+  gsize bu, title, quote; /* byte offsets; G_MAXSIZE: none */
 } Holds;
 
-#define HOLDS_INIT {-1, -1}
+#define HOLDS_INIT {FALSE, G_MAXSIZE, G_MAXSIZE, G_MAXSIZE}
 
-/* Fills both fields of h in one pass over the sentence's bytes (three
- * strstr() calls did it before): 不 is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C. */
+static inline void first_at(gsize *at, gsize k) {
+  if (k < *at)
+    *at = k;
+}
+
+/* Fills h in one pass over the sentence's bytes, sixteen at a time until
+ * it has seen all three: 不 is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C. (An
+ * offset is far below G_MAXSIZE, so the three or'ed are G_MAXSIZE while
+ * one is.) */
 static void holds_find(const ZsNumText *t, Holds *h) {
   const guchar *s = (const guchar *)t->s, *p = s;
   gsize len = t->off[t->n];
-  int bu = 0, names = 0;
+  h->known = TRUE;
 #ifdef __SSE2__
   /* Sixteen places at a time: the bytes at p + 1 and p + 2 of the last
    * lie within the sentence or at its NUL. */
@@ -167,33 +170,46 @@ static void holds_find(const ZsNumText *t, Holds *h) {
                 x8d = _mm_set1_epi8((char)0x8D), e3 = _mm_set1_epi8((char)0xE3),
                 x80 = _mm_set1_epi8((char)0x80), x8a = _mm_set1_epi8((char)0x8A),
                 e2 = _mm_set1_epi8((char)0xE2), x9c = _mm_set1_epi8((char)0x9C);
-  for (; p + 17 <= s + len && !(bu && names); p += 16) {
+  for (; p + 17 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE; p += 16) {
     __m128i v0 = _mm_loadu_si128((const __m128i *)p);
     __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
     __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
-    __m128i b = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, e4), _mm_cmpeq_epi8(v1, b8)),
-                              _mm_cmpeq_epi8(v2, x8d));
-    __m128i n = _mm_and_si128(
-        _mm_cmpeq_epi8(v1, x80),
-        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, e3), _mm_cmpeq_epi8(v2, x8a)),
-                     _mm_and_si128(_mm_cmpeq_epi8(v0, e2), _mm_cmpeq_epi8(v2, x9c))));
-    bu |= _mm_movemask_epi8(b) != 0;
-    names |= _mm_movemask_epi8(n) != 0;
+    __m128i mid80 = _mm_cmpeq_epi8(v1, x80);
+    unsigned bu = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v0, e4), _mm_cmpeq_epi8(v1, b8)), _mm_cmpeq_epi8(v2, x8d)));
+    unsigned title = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e3), _mm_cmpeq_epi8(v2, x8a))));
+    unsigned quote = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e2), _mm_cmpeq_epi8(v2, x9c))));
+    gsize k = (gsize)(p - s);
+    if (bu)
+      first_at(&h->bu, k + (gsize)__builtin_ctz(bu));
+    if (title)
+      first_at(&h->title, k + (gsize)__builtin_ctz(title));
+    if (quote)
+      first_at(&h->quote, k + (gsize)__builtin_ctz(quote));
   }
 #endif
-  for (; p + 3 <= s + len && !(bu && names); p++) {
-    bu |= p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D;
-    names |= p[1] == 0x80 && ((p[0] == 0xE3 && p[2] == 0x8A) || (p[0] == 0xE2 && p[2] == 0x9C));
+  for (; p + 3 <= s + len; p++) {
+    gsize k = (gsize)(p - s);
+    if (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
+      first_at(&h->bu, k);
+    else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x8A)
+      first_at(&h->title, k);
+    else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C)
+      first_at(&h->quote, k);
   }
-  h->bu = bu;
-  h->names = names;
 }
 
+/* A bound stated earlier in the clause for the figure that follows it, with
+ * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
+ * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
+ * distance. */
 static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
-  if (h->bu < 0)
+  if (!h->known)
     holds_find(t, h);
-  if (!h->bu)
-    return ZS_QUAL_EXACT;
+  if (h->bu >= t->off[i])
+    return ZS_QUAL_EXACT; /* no 不 before the figure */
   static const QualDef bounds[] = {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
     {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
@@ -218,17 +234,19 @@ static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
 static gboolean inside_name(const ZsNumText *t, glong i, Holds *h) {
-  if (h->names < 0)
+  if (!h->known)
     holds_find(t, h);
-  if (!h->names)
+  /* Each loop below answers TRUE only at a 《 or a “ before i. A title is
+   * short: look back a bounded distance, so a long sentence full of
+   * numbers stays linear. */
+  if (h->title < t->off[i])
+    for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
+      gunichar c = t->c[j];
+      if (c == 0x300B) break;       /* 》 */
+      if (c == 0x300A) return TRUE; /* 《 */
+    }
+  if (h->quote >= t->off[i])
     return FALSE;
-  /* A title is short: look back a bounded distance, so a long sentence
-   * full of numbers stays linear. */
-  for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
-    gunichar c = t->c[j];
-    if (c == 0x300B) break;       /* 》 */
-    if (c == 0x300A) return TRUE; /* 《 */
-  }
   glong open = -1;
   for (glong j = i - 1; j >= 0 && i - j <= 12; j--) {
     gunichar c = t->c[j];
