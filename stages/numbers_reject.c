@@ -70,9 +70,10 @@ static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
  * nothing before them that a numeral reads (a digit, point, comma, space,
  * Chinese numeral)? Then that numeral is those four digits, a year
  * (Numeral.integer4): read_quantity() drops it with the unit 年, the one
- * unit that starts with 年, and no person noun starts with 年; a not-unit
- * there (年代, 年龄) leaves it with no unit, and it is no range's low bound
- * without one. The year is the most common numeral in news text. */
+ * unit that starts with 年, and no person noun starts with 年 (while
+ * x->year_rule says so of the lists); a not-unit there (年代, 年龄) leaves
+ * it with no unit, and it is no range's low bound without one. The year
+ * is the most common numeral in news text. */
 static gboolean after_year(const ZsNumWords *x, const guchar *s, const guchar *p) {
   if (p - s < 4)
     return FALSE;
@@ -127,8 +128,8 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from) {
       if (prev != CH_OTHER) {
         gboolean lone = prev == CH_YI && prev2 == CH_OTHER && cls == CH_OTHER &&
                         c != 0x500D && c != 0x6210; /* 倍 成 */
-        if (!lone && !(c == 0x5E74 /* 年 */ && after_year(x, (const guchar *)s, p)) &&
-            (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
+        gboolean year = c == 0x5E74 /* 年 */ && x->year_rule && after_year(x, (const guchar *)s, p);
+        if (!lone && !year && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
           return TRUE;
       }
       if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)

@@ -120,6 +120,10 @@ static gpointer build_indexes(gpointer unused) {
   index_build(&x.set_phrases, set_phrases, G_N_ELEMENTS(set_phrases), sizeof set_phrases[0]);
   for (guint k = 0; k < x.set_phrases.n; k++)
     x.set_max = MAX(x.set_max, x.set_phrases.e[k].chars);
+  const ZsWordEntry *e, *end = zs_numwords_run(&x.units, 0x5E74 /* 年 */, &e);
+  x.year_rule = end - e == 1 && strcmp(e->word, "年") == 0 &&
+                strcmp(zs_numwords_units[e->index].unit, "年") == 0 &&
+                zs_numwords_run(&x.persons, 0x5E74, &e) == e;
   for (gunichar c = 0x80; c < 0x10000; c++) {
     gboolean start = zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
     if (start) {

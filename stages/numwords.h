@@ -89,6 +89,10 @@ typedef struct {
 typedef struct {
   ZsWordIndex units, not_units, persons, set_phrases;
   guint set_max; /* longest set phrase, in characters */
+  /* 年 is the one unit that starts with 年 (its base unit 年), and no
+   * person noun starts with 年: what lets numbers_reject.c pass over a
+   * year (after_year()). */
+  gboolean year_rule;
   /* Bit (c % 1024) of every Chinese digit and power (starts), and of those
    * and 余 多 几 (ends: what a numeral can end with). For a three-byte
    * character c % 1024 is (second byte & 0x0F, third byte & 0x3F): word,
