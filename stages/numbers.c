@@ -339,9 +339,11 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   if (!f->unit && match_person(t, j))
     f->unit = "人";
 
-  /* A trailing qualifier after the unit: 以上, 左右, 多 (三年多). */
+  /* A trailing qualifier after the unit: 以上, 左右, 上下, 以下, 以内, 多
+   * (三年多). */
   gboolean suffix = FALSE;
-  if (f->unit && u) {
+  gunichar after = zs_nt_at(t, j); /* the first character of each word */
+  if (f->unit && u && (after == 0x4EE5 || after == 0x5DE6 || after == 0x4E0A || after == 0x591A)) {
     for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals) && !suffix; k++)
       if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
@@ -371,8 +373,9 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
 
   /* What is not a statistic. Each test below can only drop the figure,
    * so a figure with neither a unit nor a range, dropped whatever they
-   * say, skips them all, and the two that look around the most (set
-   * phrases, names) run last, for a figure still standing. */
+   * say, skips them all, a list stops at the first word that drops it,
+   * and the two that look around the most (set phrases, names) run last,
+   * for a figure still standing. */
   if (!f->unit && !f->range_low) {
     f->dropped = TRUE;
     return TRUE;
@@ -401,7 +404,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
     f->dropped = TRUE; /* 这 那 该 此 */
   if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
-    for (gsize k = 0; k < zs_numwords_n_category_units; k++)
+    for (gsize k = 0; k < zs_numwords_n_category_units && !f->dropped; k++)
       if (str_is(u->written, zs_numwords_category_units[k]))
         f->dropped = TRUE;
   if (n->chinese && !n->arabic && n->has_power && !n->bare && n->value.e == 0 &&
@@ -413,7 +416,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
                                     "内", "起", "开始", "度"};
     if (n->integer4 || n->digit_run)
       f->dropped = TRUE; /* a year */
-    for (gsize k = 0; k < G_N_ELEMENTS(anchors); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS(anchors) && !f->dropped; k++)
       if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
         f->dropped = TRUE;
   }
@@ -425,7 +428,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   if (u && str_is(u->unit, "岁")) {
     static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
                                        "到", "—", "-", "～", "~"};
-    for (gsize k = 0; k < G_N_ELEMENTS(thresholds); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS(thresholds) && !f->dropped; k++)
       if (zs_nt_starts(t, unit_end, thresholds[k]))
         f->dropped = TRUE;
     glong sl;
