@@ -23,6 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "decimal.h"
 #include "numbers_int.h"
 #include "numtext.h"
@@ -135,33 +139,85 @@ static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
   return ZS_QUAL_EXACT;
 }
 
+/* Where a sentence first holds what two look-arounds of every figure
+ * look back for: 不 (which every bound word starts with), 《 and “. Found
+ * once per sentence, on first asking: most sentences hold none of them,
+ * and no figure before the first needs to look. */
+typedef struct {
+  gboolean known;
+  gsize bu, title, quote; /* byte offsets; G_MAXSIZE: none */
+} Holds;
+
+#define HOLDS_INIT {FALSE, G_MAXSIZE, G_MAXSIZE, G_MAXSIZE}
+
+static inline void first_at(gsize *at, gsize k) {
+  if (k < *at)
+    *at = k;
+}
+
+/* Fills h in one pass over the sentence's bytes, sixteen at a time until
+ * it has seen all three: 不 is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C. (An
+ * offset is far below G_MAXSIZE, so the three or'ed are G_MAXSIZE while
+ * one is.) */
+static void holds_find(const ZsNumText *t, Holds *h) {
+  const guchar *s = (const guchar *)t->s, *p = s;
+  gsize len = t->off[t->n];
+  h->known = TRUE;
+#ifdef __SSE2__
+  /* Sixteen places at a time: the bytes at p + 1 and p + 2 of the last
+   * lie within the sentence or at its NUL. */
+  const __m128i e4 = _mm_set1_epi8((char)0xE4), b8 = _mm_set1_epi8((char)0xB8),
+                x8d = _mm_set1_epi8((char)0x8D), e3 = _mm_set1_epi8((char)0xE3),
+                x80 = _mm_set1_epi8((char)0x80), x8a = _mm_set1_epi8((char)0x8A),
+                e2 = _mm_set1_epi8((char)0xE2), x9c = _mm_set1_epi8((char)0x9C);
+  for (; p + 17 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE; p += 16) {
+    __m128i v0 = _mm_loadu_si128((const __m128i *)p);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
+    __m128i mid80 = _mm_cmpeq_epi8(v1, x80);
+    unsigned bu = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v0, e4), _mm_cmpeq_epi8(v1, b8)), _mm_cmpeq_epi8(v2, x8d)));
+    unsigned title = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e3), _mm_cmpeq_epi8(v2, x8a))));
+    unsigned quote = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e2), _mm_cmpeq_epi8(v2, x9c))));
+    gsize k = (gsize)(p - s);
+    if (bu)
+      first_at(&h->bu, k + (gsize)__builtin_ctz(bu));
+    if (title)
+      first_at(&h->title, k + (gsize)__builtin_ctz(title));
+    if (quote)
+      first_at(&h->quote, k + (gsize)__builtin_ctz(quote));
+  }
+#endif
+  for (; p + 3 <= s + len; p++) {
+    gsize k = (gsize)(p - s);
+    if (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
+      first_at(&h->bu, k);
+    else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x8A)
+      first_at(&h->title, k);
+    else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C)
+      first_at(&h->quote, k);
+  }
+}
+
 /* A bound stated earlier in the clause for the figure that follows it, with
  * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
-/* What a sentence holds that two look-arounds of every figure depend on,
- * found once per sentence, on first asking: most sentences hold no 不
- * (which every bound word starts with) and neither 《 nor “, and then
- * detached_bound() and inside_name() have nothing to look for. */
-typedef struct {
-  int bu;    /* a 不 stands in the sentence; -1: not looked yet */
-  int names; /* a 《 or a “ stands in it; -1: not looked yet */
-} Holds;
-
-#define HOLDS_INIT {-1, -1}
-
 static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
-  if (h->bu < 0)
-    h->bu = strstr(t->s, "不") != NULL;
-  if (!h->bu)
-    return ZS_QUAL_EXACT;
+  if (!h->known)
+    holds_find(t, h);
+  if (h->bu >= t->off[i])
+    return ZS_QUAL_EXACT; /* no 不 before the figure */
   static const QualDef bounds[] = {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
     {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
   };
+  const ZsNumWords *x = zs_numwords();
   for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
     gunichar c = t->c[j];
-    if (is_adigit(c) || zs_numwords_digit(c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
+    if (is_adigit(c) || cn_digit(x, c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
         c == 0xFF1A)
       return ZS_QUAL_EXACT; /* another figure, or the clause began */
     if (c != 0x4E0D) /* 不, which every bound word starts with */
@@ -178,17 +234,19 @@ static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
 static gboolean inside_name(const ZsNumText *t, glong i, Holds *h) {
-  if (h->names < 0)
-    h->names = strstr(t->s, "《") || strstr(t->s, "“");
-  if (!h->names)
+  if (!h->known)
+    holds_find(t, h);
+  /* Each loop below answers TRUE only at a 《 or a “ before i. A title is
+   * short: look back a bounded distance, so a long sentence full of
+   * numbers stays linear. */
+  if (h->title < t->off[i])
+    for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
+      gunichar c = t->c[j];
+      if (c == 0x300B) break;       /* 》 */
+      if (c == 0x300A) return TRUE; /* 《 */
+    }
+  if (h->quote >= t->off[i])
     return FALSE;
-  /* A title is short: look back a bounded distance, so a long sentence
-   * full of numbers stays linear. */
-  for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
-    gunichar c = t->c[j];
-    if (c == 0x300B) break;       /* 》 */
-    if (c == 0x300A) return TRUE; /* 《 */
-  }
   glong open = -1;
   for (glong j = i - 1; j >= 0 && i - j <= 12; j--) {
     gunichar c = t->c[j];
@@ -281,9 +339,11 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   if (!f->unit && match_person(t, j))
     f->unit = "人";
 
-  /* A trailing qualifier after the unit: 以上, 左右, 多 (三年多). */
+  /* A trailing qualifier after the unit: 以上, 左右, 上下, 以下, 以内, 多
+   * (三年多). */
   gboolean suffix = FALSE;
-  if (f->unit && u) {
+  gunichar after = zs_nt_at(t, j); /* the first character of each word */
+  if (f->unit && u && (after == 0x4EE5 || after == 0x5DE6 || after == 0x4E0A || after == 0x591A)) {
     for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals) && !suffix; k++)
       if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
@@ -313,8 +373,9 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
 
   /* What is not a statistic. Each test below can only drop the figure,
    * so a figure with neither a unit nor a range, dropped whatever they
-   * say, skips them all, and the two that look around the most (set
-   * phrases, names) run last, for a figure still standing. */
+   * say, skips them all, a list stops at the first word that drops it,
+   * and the two that look around the most (set phrases, names) run last,
+   * for a figure still standing. */
   if (!f->unit && !f->range_low) {
     f->dropped = TRUE;
     return TRUE;
@@ -343,7 +404,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
     f->dropped = TRUE; /* 这 那 该 此 */
   if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
-    for (gsize k = 0; k < zs_numwords_n_category_units; k++)
+    for (gsize k = 0; k < zs_numwords_n_category_units && !f->dropped; k++)
       if (str_is(u->written, zs_numwords_category_units[k]))
         f->dropped = TRUE;
   if (n->chinese && !n->arabic && n->has_power && !n->bare && n->value.e == 0 &&
@@ -355,7 +416,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
                                     "内", "起", "开始", "度"};
     if (n->integer4 || n->digit_run)
       f->dropped = TRUE; /* a year */
-    for (gsize k = 0; k < G_N_ELEMENTS(anchors); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS(anchors) && !f->dropped; k++)
       if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
         f->dropped = TRUE;
   }
@@ -367,7 +428,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   if (u && str_is(u->unit, "岁")) {
     static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
                                        "到", "—", "-", "～", "~"};
-    for (gsize k = 0; k < G_N_ELEMENTS(thresholds); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS(thresholds) && !f->dropped; k++)
       if (zs_nt_starts(t, unit_end, thresholds[k]))
         f->dropped = TRUE;
     glong sl;

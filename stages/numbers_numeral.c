@@ -51,9 +51,10 @@ gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
   gboolean have_cur = FALSE, last_digit = FALSE, any = FALSE;
   glong j = i;
   int n_arabic_tokens = 0;
+  const ZsNumWords *words = zs_numwords();
   while (j < t->n) {
     gunichar c = zs_nt_at(t, j);
-    int d = zs_numwords_digit(c), p = zs_numwords_power(c);
+    int d = cn_digit(words, c), p = cn_power(words, c);
     glong e;
     ZsDec a;
     if (is_adigit(c)) {

@@ -66,6 +66,32 @@ static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
   return FALSE;
 }
 
+/* Is p (a 年) right after four Arabic digits that a numeral starts with,
+ * nothing before them that a numeral reads (a digit, point, comma, space,
+ * Chinese numeral)? Then that numeral is those four digits, a year
+ * (Numeral.integer4): read_quantity() drops it with the unit 年, the one
+ * unit that starts with 年, and no person noun starts with 年 (while
+ * x->year_rule says so of the lists); a not-unit there (年代, 年龄) leaves
+ * it with no unit, and it is no range's low bound without one. The year
+ * is the most common numeral in news text. */
+static gboolean after_year(const ZsNumWords *x, const guchar *s, const guchar *p) {
+  if (p - s < 4)
+    return FALSE;
+  for (int k = 1; k <= 4; k++)
+    if (p[-k] < '0' || p[-k] > '9')
+      return FALSE;
+  const guchar *q = p - 4;
+  if (q == s)
+    return TRUE;
+  guchar b = q[-1];
+  if (b < 0x80)
+    return !(b >= '0' && b <= '9') && b != '.' && b != ',' && b != ' ';
+  if (q - s < 3 || q[-3] < 0xE0 || q[-3] >= 0xF0)
+    return FALSE;
+  gunichar c = ((gunichar)(q[-3] & 0x0F) << 12) | ((gunichar)(q[-2] & 0x3F) << 6) | (q[-1] & 0x3F);
+  return char_class(x, c) == CH_OTHER;
+}
+
 /* Can s, from byte `from` (its first numeral start) on, yield a quantity?
  * Most sentences with a numeral yield none (一些, 统一, 十八大): they are
  * turned away before they are decoded. What keeps this exact: a quantity
@@ -102,7 +128,8 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from) {
       if (prev != CH_OTHER) {
         gboolean lone = prev == CH_YI && prev2 == CH_OTHER && cls == CH_OTHER &&
                         c != 0x500D && c != 0x6210; /* 倍 成 */
-        if (!lone && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
+        gboolean year = c == 0x5E74 /* 年 */ && x->year_rule && after_year(x, (const guchar *)s, p);
+        if (!lone && !year && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
           return TRUE;
       }
       if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)

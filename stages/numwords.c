@@ -93,6 +93,21 @@ static void index_build(ZsWordIndex *x, const char *const *words, gsize n, gsize
     x->bloom[x->e[k].first / 64 % 16] |= G_GUINT64_CONSTANT(1) << (x->e[k].first % 64);
   }
   qsort(x->e, n, sizeof *x->e, cmp_entry);
+  guint size = 16;
+  while (size < 4 * n)
+    size *= 2;
+  x->runs = g_new0(ZsWordRun, size);
+  x->runs_mask = size - 1;
+  for (gsize k = 0; k < n;) {
+    gsize end = k;
+    while (end < n && x->e[end].first == x->e[k].first)
+      end++;
+    guint h = x->e[k].first & x->runs_mask;
+    while (x->runs[h].first)
+      h = (h + 1) & x->runs_mask;
+    x->runs[h] = (ZsWordRun){x->e[k].first, (guint16)k, (guint16)end};
+    k = end;
+  }
 }
 
 
@@ -105,10 +120,13 @@ static gpointer build_indexes(gpointer unused) {
   index_build(&x.set_phrases, set_phrases, G_N_ELEMENTS(set_phrases), sizeof set_phrases[0]);
   for (guint k = 0; k < x.set_phrases.n; k++)
     x.set_max = MAX(x.set_max, x.set_phrases.e[k].chars);
+  const ZsWordEntry *e, *end = zs_numwords_run(&x.units, 0x5E74 /* 年 */, &e);
+  x.year_rule = end - e == 1 && strcmp(e->word, "年") == 0 &&
+                strcmp(zs_numwords_units[e->index].unit, "年") == 0 &&
+                zs_numwords_run(&x.persons, 0x5E74, &e) == e;
   for (gunichar c = 0x80; c < 0x10000; c++) {
     gboolean start = zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
     if (start) {
-      x.numeral_bits |= G_GUINT64_CONSTANT(1) << (c % 64);
       x.start_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
     }
     if (start || c == 0x4F59 || c == 0x591A || c == 0x51E0) /* 余 多 几 */

@@ -69,16 +69,30 @@ typedef struct {
   const char *word;
 } ZsWordEntry;
 
+/* Where the run of one first character lies in e[]: [from, to). */
+typedef struct {
+  gunichar first; /* 0: an empty slot */
+  guint16 from, to;
+} ZsWordRun;
+
 typedef struct {
   ZsWordEntry *e;
   guint n;
   guint64 bloom[16]; /* bit (first % 1024) of each word: most characters start none */
+  /* The runs, hashed by first character (open addressing, linear probing,
+   * at most a quarter full): what passes the bloom finds its run in a
+   * probe or two instead of a binary search of e[]. */
+  ZsWordRun *runs;
+  guint runs_mask;
 } ZsWordIndex;
 
 typedef struct {
   ZsWordIndex units, not_units, persons, set_phrases;
   guint set_max; /* longest set phrase, in characters */
-  guint64 numeral_bits; /* bit (c % 64) of every Chinese digit and power */
+  /* 年 is the one unit that starts with 年 (its base unit 年), and no
+   * person noun starts with 年: what lets numbers_reject.c pass over a
+   * year (after_year()). */
+  gboolean year_rule;
   /* Bit (c % 1024) of every Chinese digit and power (starts), and of those
    * and 余 多 几 (ends: what a numeral can end with). For a three-byte
    * character c % 1024 is (second byte & 0x0F, third byte & 0x3F): word,
@@ -94,19 +108,12 @@ static inline const ZsWordEntry *zs_numwords_run(const ZsWordIndex *x, gunichar 
   *from = x->e;
   if (!(x->bloom[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))))
     return x->e;
-  guint lo = 0, hi = x->n;
-  while (lo < hi) {
-    guint mid = (lo + hi) / 2;
-    if (x->e[mid].first < c)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  const ZsWordEntry *end = x->e + lo;
-  *from = end;
-  while (end < x->e + x->n && end->first == c)
-    end++;
-  return end;
+  for (guint h = c & x->runs_mask; x->runs[h].first; h = (h + 1) & x->runs_mask)
+    if (x->runs[h].first == c) {
+      *from = x->e + x->runs[h].from;
+      return x->e + x->runs[h].to;
+    }
+  return x->e;
 }
 
 #endif

@@ -9,6 +9,10 @@
  * base (较2022年) is not a period; relative time (今年, 4年来) gives none
  * unless a publication year is known; a sentence without a time phrase
  * continues the period in force before it.
+ *
+ * PCRE2 runs seldom: period_guard.c reads off the pattern where a match
+ * can start, the windows where one can be at all, and the common phrases,
+ * which it reads itself.
  */
 #include "period.h"
 
@@ -17,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "period_int.h"
 #include "utf8.h"
 
 static pcre2_code *period_re;
@@ -30,14 +35,6 @@ static const char *group_names[N_GROUPS] = {
 };
 static int group_no[N_GROUPS];
 
-/* Every character a match can start with: an Arabic digit (tested apart),
- * the first of a comparison word (较 比 同 与 相), or the first of a
- * relative time (今 去 前 明, 目 如 近 多 当 现 本 上 截, or a numeral of
- * 三年来). Keep this list in step with the pattern. */
-static const char start_chars[] = "较比同与相今去前明目如近多当现本上截一二三四五六七八九十几";
-/* Bit (c % 1024) of each: the scan's first test of a character, which
- * turns away nearly every other one. */
-static guint64 start_bloom[16];
 
 static gpointer compile_period_re(gpointer unused) {
   static const char *src =
@@ -65,10 +62,7 @@ static gpointer compile_period_re(gpointer unused) {
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   for (int g = 0; g < N_GROUPS; g++)
     group_no[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)group_names[g]);
-  for (const char *p = start_chars; *p;) {
-    gunichar c = zs_utf8_next(&p);
-    start_bloom[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
-  }
+  zs_period_guard_init();
   return re;
 }
 
@@ -158,130 +152,6 @@ static char *period_of(pcre2_match_data *md, const char *s, int year) {
   return g_strdup(""); /* relative time: no year stated */
 }
 
-/* ---- where a match can start ---------------------------------------------
- *
- * The pattern runs anchored, and only where this guard says a match can
- * begin: an exact necessary condition read off the pattern, which turns
- * away nearly every character of a sentence (the old way tried it at every
- * digit and numeral before the last 年 or 月). Keep it in step with the
- * pattern: /period/guard checks, on the corpus and made-up sentences, that
- * the pattern never matches where the guard says it cannot. */
-
-static gboolean at_word(const char *s, gsize len, gsize i, const char *w, gsize wl) {
-  return i + wl <= len && memcmp(s + i, w, wl) == 0;
-}
-#define AT(s, len, i, w) at_word(s, len, i, w, sizeof w - 1)
-
-static gboolean is_digit(char b) { return b >= '0' && b <= '9'; }
-
-/* The byte length of a character of [0-9一二三四五六七八九十几多] at i, or 0. */
-static gsize class_len(const char *s, gsize len, gsize i) {
-  if (i >= len)
-    return 0;
-  if ((guchar)s[i] < 0x80)
-    return is_digit(s[i]);
-  const char *p = s + i;
-  switch (zs_utf8_next(&p)) {
-  case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一 二 三 四 五 */
-  case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六 七 八 九 十 */
-  case 0x51E0: case 0x591A:                                        /* 几 多 */
-    return (gsize)(p - s) - i;
-  default:
-    return 0;
-  }
-}
-
-/* The last run of class characters read: [from, to). A run read from
- * inside it ends where it ends, so a long run of digits is read once, not
- * once per digit. */
-typedef struct {
-  gsize from, to;
-} Run;
-
-/* [0-9一二三四五六七八九十几多]+年来 at i? */
-static gboolean run_then_years(const char *s, gsize len, gsize i, Run *run) {
-  if (i < run->from || i >= run->to) {
-    gsize end = i, l;
-    while ((l = class_len(s, len, end)))
-      end += l;
-    if (end == i)
-      return FALSE;
-    run->from = i;
-    run->to = end;
-  }
-  return AT(s, len, run->to, "年来");
-}
-
-/* Can the pattern's alternation (what follows the optional comparison
- * word) match at i? Each alternative begins with four Arabic digits
- * followed by 年 or a range mark, with a relative-time word, or with a
- * run of numerals before 年来. */
-static gboolean rest_may_match(const char *s, gsize len, gsize i, Run *run) {
-  if (i >= len)
-    return FALSE;
-  if (is_digit(s[i])) {
-    if (i + 4 < len && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3])) {
-      gsize k = i + 4;
-      if (AT(s, len, k, "年") || AT(s, len, k, "至") || AT(s, len, k, "到") ||
-          AT(s, len, k, "—") || s[k] == '-' || AT(s, len, k, "～"))
-        return TRUE;
-    }
-    return run_then_years(s, len, i, run);
-  }
-  const char *p = s + i;
-  switch (zs_utf8_next(&p)) {
-  case 0x4ECA: case 0x53BB: case 0x524D: case 0x660E: /* 今年 去年 前年 明年 */
-    return AT(s, len, i + 3, "年");
-  case 0x76EE: return AT(s, len, i, "目前");
-  case 0x5982: return AT(s, len, i, "如今");
-  case 0x8FD1: return AT(s, len, i, "近年来");
-  case 0x5F53: return AT(s, len, i, "当前");
-  case 0x73B0: return AT(s, len, i, "现在");
-  case 0x672C: return AT(s, len, i, "本月");
-  case 0x4E0A: return AT(s, len, i, "上月");
-  case 0x622A: return AT(s, len, i, "截至目前");
-  default: /* 多年来, 三年来, ... */
-    return run_then_years(s, len, i, run);
-  }
-}
-
-/* Can a match start with the character at p? The first test, inline, on
- * its bytes: every start character is a digit or a three-byte character,
- * whose bits c / 64 % 16 and c % 64 stand in its last two bytes. */
-static inline gboolean may_start(const char *p) {
-  guchar b = (guchar)p[0];
-  if (b < 0x80)
-    return is_digit((char)b);
-  if (b < 0xE0 || b >= 0xF0)
-    return FALSE;
-  return (start_bloom[p[1] & 0x0F] & (G_GUINT64_CONSTANT(1) << (p[2] & 0x3F))) != 0;
-}
-
-/* The byte length of the character led by b (valid UTF-8). */
-static inline gsize char_len(guchar b) {
-  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-}
-
-/* Can the pattern match at i, whose character c may_start()? Either the
- * alternation matches at i, or a comparison word (较 比 同比 与 相比 比上年
- * 比去年) stands at i and the alternation matches after it. */
-static gboolean may_match(const char *s, gsize len, gsize i, gunichar c, Run *run) {
-  switch (c) {
-  case 0x8F83: case 0x4E0E: /* 较 与 */
-    return rest_may_match(s, len, i + 3, run);
-  case 0x6BD4: /* 比, 比上年, 比去年 */
-    return rest_may_match(s, len, i + 3, run) ||
-           ((AT(s, len, i, "比上年") || AT(s, len, i, "比去年")) &&
-            rest_may_match(s, len, i + 9, run));
-  case 0x540C: /* 同比 */
-    return AT(s, len, i, "同比") && rest_may_match(s, len, i + 6, run);
-  case 0x76F8: /* 相比 */
-    return AT(s, len, i, "相比") && rest_may_match(s, len, i + 6, run);
-  default:
-    return rest_may_match(s, len, i, run);
-  }
-}
-
 /* Match data is per thread (PCRE2 forbids sharing it); one serves every
  * sentence the thread reads. */
 static void free_md(gpointer md) { pcre2_match_data_free(md); }
@@ -314,46 +184,87 @@ static void add_phrase(ZsPeriods *p, ZsTimePhrase tp) {
   p->phrases[p->n++] = tp;
 }
 
-void zs_period_scan_into(ZsPeriods *p, const char *s, gsize len, int year) {
+typedef struct {
+  ZsPeriods *p;
+  const char *s;
+  gsize len;
+  int year;
+  pcre2_match_data *md; /* on first need */
+  Run run;
+  gboolean stop; /* a PCRE2 limit was hit */
+} Scan;
+
+/* Tries the pattern at i, a character boundary: where the scan goes on. */
+static inline gsize try_at(Scan *sc, gsize i) {
+  const char *s = sc->s;
+  if (!may_start(s + i))
+    return i + char_len((guchar)s[i]);
+  char *period;
+  gsize end = zs_period_quick_match(s, sc->len, i, sc->year, &period);
+  if (end) {
+    if (period)
+      add_phrase(sc->p, (ZsTimePhrase){i, end, period});
+    return end;
+  }
+  const char *next = s + i;
+  gunichar c = zs_utf8_next(&next);
+  if (!zs_period_may_match(s, sc->len, i, c, &sc->run))
+    return (gsize)(next - s);
+  if (!sc->md)
+    sc->md = match_data();
+  int rc = pcre2_match(period_re, (PCRE2_SPTR)s, sc->len, i, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+  if (rc == PCRE2_ERROR_NOMATCH)
+    return (gsize)(next - s);
+  if (rc < 0) {
+    sc->stop = TRUE; /* a limit: the scan stops there, as it always has */
+    return sc->len;
+  }
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+  if (!group_set(sc->md, G_CMP)) {
+    ZsTimePhrase tp = {ov[0], ov[1], period_of(sc->md, s, sc->year)};
+    add_phrase(sc->p, tp);
+  }
+  return ov[1];
+}
+
+static void scan_init(Scan *sc, ZsPeriods *p, const char *s, gsize len, int year) {
   p->sentence = s;
   p->phrases = p->inline_phrases;
   p->n = 0;
   p->cap = G_N_ELEMENTS(p->inline_phrases);
   init();
-  pcre2_match_data *md = NULL;
-  Run run = {0, 0};
-  /* The leftmost match from `i` is the anchored match at the first place
-   * from `i` where one exists: the pattern looks neither behind nor
-   * before where it starts. The sentence is valid UTF-8 (period.h: the
-   * normalizer replaces every invalid byte with U+FFFD and sentences are
-   * cut at character boundaries), so PCRE2 is told not to check it. */
-  for (gsize i = 0; i < len;) {
-    if (!may_start(s + i)) {
-      i += char_len((guchar)s[i]);
-      continue;
-    }
-    const char *next = s + i;
-    gunichar c = zs_utf8_next(&next);
-    if (!may_match(s, len, i, c, &run)) {
-      i = (gsize)(next - s);
-      continue;
-    }
-    if (!md)
-      md = match_data();
-    int rc = pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL);
-    if (rc == PCRE2_ERROR_NOMATCH) {
-      i = (gsize)(next - s);
-      continue;
-    }
-    if (rc < 0)
-      break; /* a limit: the scan stops there, as it always has */
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if (!group_set(md, G_CMP)) {
-      ZsTimePhrase tp = {ov[0], ov[1], period_of(md, s, year)};
-      add_phrase(p, tp);
-    }
-    i = ov[1];
+  *sc = (Scan){p, s, len, year, NULL, {0, 0}, FALSE};
+}
+
+/* The leftmost match from `i` is the anchored match at the first place
+ * from `i` where one exists: the pattern looks neither behind nor before
+ * where it starts. So trying every character in turn, and going on after
+ * each match, finds the phrases; the windows only leave out places where
+ * no match can start. The sentence is valid UTF-8 (period.h: the
+ * normalizer replaces every invalid byte with U+FFFD and sentences are
+ * cut at character boundaries), so PCRE2 is told not to check it. */
+void zs_period_scan_into(ZsPeriods *p, const char *s, gsize len, int year) {
+  Scan sc;
+  scan_init(&sc, p, s, len, year);
+  const guchar *u = (const guchar *)s;
+  gsize i = 0; /* the next place to try, a character boundary */
+  for (gsize a = zs_period_next_anchor(u, len, 0); a < len && !sc.stop;
+       a = zs_period_next_anchor(u, len, i)) {
+    gsize lo = zs_period_window_start(s, len, a);
+    if (lo > i)
+      for (i = lo; (u[i] & 0xC0) == 0x80; i++)
+        ;
+    while (i <= a && !sc.stop)
+      i = try_at(&sc, i);
   }
+}
+
+/* zs_period_scan_into() trying every character (for the tests). */
+static void scan_every(ZsPeriods *p, const char *s, gsize len, int year) {
+  Scan sc;
+  scan_init(&sc, p, s, len, year);
+  for (gsize i = 0; i < len && !sc.stop;)
+    i = try_at(&sc, i);
 }
 
 void zs_period_clear(ZsPeriods *p) {
@@ -378,6 +289,15 @@ void zs_period_free(ZsPeriods *p) {
   g_free(p);
 }
 
+/* Does a window (above) hold i? */
+static gboolean in_window(const char *s, gsize len, gsize i) {
+  for (gsize a = zs_period_next_anchor((const guchar *)s, len, i); a < len;
+       a = zs_period_next_anchor((const guchar *)s, len, a + 1))
+    if (zs_period_window_start(s, len, a) <= i)
+      return TRUE;
+  return FALSE;
+}
+
 gssize zs_period_guard_fails(const char *s) {
   gsize len = strlen(s);
   init();
@@ -387,11 +307,46 @@ gssize zs_period_guard_fails(const char *s) {
     const char *next = s + i;
     gunichar c = zs_utf8_next(&next);
     if (pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL) >= 0 &&
-        !(may_start(s + i) && may_match(s, len, i, c, &run)))
+        !(may_start(s + i) && zs_period_may_match(s, len, i, c, &run) && in_window(s, len, i)))
       return (gssize)i;
     i = (gsize)(next - s);
   }
   return -1;
+}
+
+gssize zs_period_quick_fails(const char *s, int year) {
+  gsize len = strlen(s);
+  init();
+  pcre2_match_data *md = match_data();
+  for (gsize i = 0; i < len; i += char_len((guchar)s[i])) {
+    g_autofree char *period = NULL;
+    gsize end = zs_period_quick_match(s, len, i, year, &period);
+    if (!end)
+      continue;
+    if (pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL) < 0)
+      return (gssize)i;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[0] != i || ov[1] != end || group_set(md, G_CMP) != (period == NULL))
+      return (gssize)i;
+    g_autofree char *want = period ? period_of(md, s, year) : NULL;
+    if (period && strcmp(want, period) != 0)
+      return (gssize)i;
+  }
+  return -1;
+}
+
+gboolean zs_period_windows_agree(const char *s, int year) {
+  gsize len = strlen(s);
+  ZsPeriods a, b;
+  zs_period_scan_into(&a, s, len, year);
+  scan_every(&b, s, len, year);
+  gboolean same = a.n == b.n;
+  for (guint k = 0; same && k < a.n; k++)
+    same = a.phrases[k].start == b.phrases[k].start && a.phrases[k].end == b.phrases[k].end &&
+           strcmp(a.phrases[k].period, b.phrases[k].period) == 0;
+  zs_period_clear(&a);
+  zs_period_clear(&b);
+  return same;
 }
 
 /* Is there a "；" between a and b that starts a new fact (not ；其中)? */
@@ -435,38 +390,38 @@ char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited) {
 
 /* ---- the carry ------------------------------------------------------------ */
 
-typedef struct {
-  const char *s;
-  gsize len;
-} Deferred;
-
 void zs_period_carry_init(ZsPeriodCarry *c, int year) {
   c->value = NULL;
-  c->pending = g_array_new(FALSE, FALSE, sizeof(Deferred));
+  c->pending = NULL;
+  c->n_pending = c->cap_pending = 0;
   c->year = year;
 }
 
 void zs_period_carry_clear(ZsPeriodCarry *c) {
   g_clear_pointer(&c->value, g_free);
-  g_clear_pointer(&c->pending, g_array_unref);
+  g_clear_pointer(&c->pending, g_free);
+  c->n_pending = c->cap_pending = 0;
 }
 
 void zs_period_carry_reset(ZsPeriodCarry *c) {
   g_clear_pointer(&c->value, g_free);
-  g_array_set_size(c->pending, 0);
+  c->n_pending = 0;
 }
 
 void zs_period_carry_defer(ZsPeriodCarry *c, const char *s, gsize len) {
-  Deferred d = {s, len};
-  g_array_append_val(c->pending, d);
+  if (c->n_pending == c->cap_pending) {
+    c->cap_pending = MAX(16, c->cap_pending * 2);
+    c->pending = g_renew(ZsPeriodDeferred, c->pending, c->cap_pending);
+  }
+  c->pending[c->n_pending++] = (ZsPeriodDeferred){s, len};
 }
 
 /* zs_period_at(p, len, inherited) is a copy of `inherited` when the
  * sentence has no time phrase and no "；" that starts a new fact, and
  * otherwise does not depend on `inherited` at all. */
 const char *zs_period_carry_get(ZsPeriodCarry *c) {
-  for (guint k = c->pending->len; k-- > 0;) {
-    const Deferred *d = &g_array_index(c->pending, Deferred, k);
+  for (guint k = c->n_pending; k-- > 0;) {
+    const ZsPeriodDeferred *d = &c->pending[k];
     ZsPeriods p;
     zs_period_scan_into(&p, d->s, d->len, c->year);
     gboolean hands_on = p.n == 0 && !semicolon_between(d->s, 0, d->len);
@@ -478,14 +433,14 @@ const char *zs_period_carry_get(ZsPeriodCarry *c) {
     if (!hands_on)
       break;
   }
-  g_array_set_size(c->pending, 0);
+  c->n_pending = 0;
   return c->value;
 }
 
 void zs_period_carry_set(ZsPeriodCarry *c, char *value) {
   g_free(c->value);
   c->value = value;
-  g_array_set_size(c->pending, 0);
+  c->n_pending = 0;
 }
 
 char *zs_period_of(const char *sentence, gsize offset, const char *inherited, int year) {

@@ -51,8 +51,16 @@ char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited);
  * a sentence that decides nothing hands on what it was handed. The answer
  * is the one scanning every sentence in turn gives. */
 typedef struct {
+  const char *s;
+  gsize len;
+} ZsPeriodDeferred;
+
+typedef struct {
   char *value;     /* in force after the last sentence not put aside, or NULL */
-  GArray *pending; /* the sentences put aside since (text, length) */
+  /* The sentences put aside since, in a plain array kept from paragraph to
+   * paragraph (a GArray cost a call per sentence). */
+  ZsPeriodDeferred *pending;
+  guint n_pending, cap_pending;
   int year;        /* as for zs_period_scan_into() */
 } ZsPeriodCarry;
 
@@ -72,8 +80,19 @@ void zs_period_carry_set(ZsPeriodCarry *c, char *value);
 char *zs_period_of(const char *sentence, gsize offset, const char *inherited, int year);
 
 /* For tests: the pattern is tried only where a cheap guard says a match can
- * start. Returns the byte offset of a place where the pattern matches
- * although the guard says it cannot (a bug), or -1. */
+ * start, in a window before an anchor character (年 月 前 今 在). Returns
+ * the byte offset of a place where the pattern matches although the guard
+ * says it cannot or no window holds it (a bug), or -1. */
 gssize zs_period_guard_fails(const char *sentence);
+
+/* For tests: the common phrases ("2023年", "2023年5月", "较2022年", "目前",
+ * "今年", ...) are read without PCRE2 where it could match nothing else.
+ * Returns the byte offset of a place where PCRE2 reads other than that (a
+ * bug), or -1. `year` as for zs_period_scan_into(). */
+gssize zs_period_quick_fails(const char *sentence, int year);
+
+/* For tests: does the scan, which tries only the windows, find the
+ * phrases that trying every character finds? */
+gboolean zs_period_windows_agree(const char *sentence, int year);
 
 #endif

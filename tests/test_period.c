@@ -1,10 +1,16 @@
 /* test_period.c: the time-phrase scan of period.c.
  *
  * /period/guard: the pattern is tried only where period.c's guard says a
- * match can start; on every sentence of corpus/ and on sentences made to
- * reach each alternative of the pattern (after each comparison word, in
- * long runs of digits and numerals), the pattern must match nowhere the
- * guard turns away.
+ * match can start, in the window before an anchor (年 月 前 今 在); on
+ * every sentence of corpus/ and on sentences made to reach each
+ * alternative of the pattern (after each comparison word, in long runs of
+ * digits and numerals), the pattern must match nowhere the guard or the
+ * windows turn away.
+ * /period/windows: the scan of the windows finds what trying every
+ * character finds, on those sentences and on 20,000 made of the pattern's
+ * pieces in random order.
+ * /period/quick: where the common phrases are read without PCRE2, PCRE2
+ * reads the same, on those sentences (and on the random ones above).
  * /period/many-phrases: more phrases than a ZsPeriods holds inline.
  * /period/carry: the carry that puts sentences aside (ZsPeriodCarry) must
  * hand each figure's sentence what scanning every sentence in turn hands
@@ -26,6 +32,8 @@ static const char *made[] = {
   "目前、如今、近年来、多年来、三年来、十几年来、20多年来、当前、现在、本月、上月、截至目前。",
   "较2022年增长5%，比2022年，同比2022年，与2022年，相比2022年，比上年同期，比去年增长。",
   "比上年2023年，比去年今年，较去年底，与目前，相比近年来，同比三年来。",
+  "相比2019至2023年，同比2019—2023年，相比2019～2023年，相比截至目前，比去年2019到2023年。",
+  "比上年十几年来，比去年123年来，相比一二三四五六七八九十几多年来，同比20多年来。",
   "123456789年来，1234567890123年，12345年，0000年，99999年以来。",
   "一二三四五六七八九十几多年来，多多多年来，几十年来，十年来，一年来。",
   "上升了5%，一些地方，统一部署，多个部门，本地，现场，当地，目标，如果，近期，截止。",
@@ -108,6 +116,74 @@ static void test_guard(void) {
   }
 }
 
+static void test_windows(void) {
+  g_autoptr(GPtrArray) sents = sentences();
+  for (guint i = 0; i < sents->len; i++)
+    for (int year = 0; year <= 2024; year += 2024)
+      if (!zs_period_windows_agree(sents->pdata[i], year)) {
+        g_test_message("the windows find other phrases: %s", (const char *)sents->pdata[i]);
+        g_test_fail();
+      }
+  /* Pieces of the pattern and of what stands near it, so that anchors
+   * stand at every distance from where a match starts. */
+  static const char *pieces[] = {
+    "2019", "2023", "12", "5", "0", "年", "月", "日", "底", "末", "第", "季度", "至", "到",
+    "—", "-", "～", "以来", "来", "较", "比", "同比", "与", "相比", "比上年", "比去年", "今",
+    "去", "前", "明", "目前", "如今", "近年来", "多年来", "当前", "现在", "本月", "上月",
+    "截至目前", "一", "二", "三", "四", "十", "几", "多", "，", "；", "的", "增长", "a", "é",
+    "𠀀",
+  };
+  GRand *r = g_rand_new_with_seed(7);
+  GString *s = g_string_new(NULL);
+  for (int n = 0; n < 20000; n++) {
+    g_string_truncate(s, 0);
+    int len = g_rand_int_range(r, 1, 24);
+    for (int k = 0; k < len; k++)
+      g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    gssize at = zs_period_guard_fails(s->str);
+    if (at < 0)
+      at = zs_period_quick_fails(s->str, 2024);
+    if (at < 0)
+      at = zs_period_quick_fails(s->str, 0);
+    if (at >= 0 || !zs_period_windows_agree(s->str, 2024)) {
+      g_test_message("guard or windows wrong (at %zd): %s", at, s->str);
+      g_test_fail();
+      break;
+    }
+  }
+  g_string_free(s, TRUE);
+  g_rand_free(r);
+}
+
+static void test_quick(void) {
+  g_autoptr(GPtrArray) sents = sentences();
+  static const char *made_quick[] = {
+    "2023年5月，2023年12月，2023年13月，2023年0月，2023年00月，2023年07月，2023年123月。",
+    "2023年5月6日，2023年5月底，2023年5月末，2023年5月1—6月，2023年1-6月，2023年5月5。",
+    "2023年，2023年以来，2023年以后，2023年底，2023年第一季度，2023年一季度，2023年1季度。",
+    "2023年至2024年，2023年到2024年，2023年—2024年，2023年-2024年，2023年～2024年，2023年5。",
+    "2023年", "2023年5月", "2023年5", "12023年", "202年", "2023年二", "2023年四季度",
+    "2023年第5季度，2023年第一，2023年第一季，2023年4季度，2023年5季度，2023年12月底，2023年13月末。",
+    "0000年5月底，2024年2月底，2023年2月末，2023年1—12月，2023年1-123月，2023年1至3月，2023年1～3月。",
+    "较2022年，比2022年5月，同比2022年，相比2022年底，与2022年以来，比上年2023年，比去年同期。",
+    "较目前，比今年，同比如今，今年，去年，前年，明年，今年一季度，去年第2季度，今年5月，今年底。",
+    "目前，如今，近年来，多年来，多多年来，当前，现在，本月，上月，截至目前，截至，目标，当地。",
+    "同", "相", "较", "今年", "2023年以", "2023年第", "比2023", "较2023年",
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS(made_quick); k++)
+    g_ptr_array_add(sents, g_strdup(made_quick[k]));
+  for (guint i = 0; i < sents->len; i++) {
+    gssize at = zs_period_quick_fails(sents->pdata[i], 2024);
+    if (at < 0)
+      at = zs_period_quick_fails(sents->pdata[i], 0);
+    if (at >= 0) {
+      g_test_message("read without PCRE2 at byte %zd, and PCRE2 reads otherwise: %s", at,
+                     (const char *)sents->pdata[i]);
+      g_test_fail();
+    }
+  }
+}
+
 static void test_many_phrases(void) {
   GString *s = g_string_new(NULL);
   for (int y = 2001; y <= 2020; y++)
@@ -129,6 +205,8 @@ static void test_many_phrases(void) {
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/period/guard", test_guard);
+  g_test_add_func("/period/windows", test_windows);
+  g_test_add_func("/period/quick", test_quick);
   g_test_add_func("/period/many-phrases", test_many_phrases);
   g_test_add_func("/period/carry", test_carry);
   return g_test_run();
