@@ -216,52 +216,54 @@ static void put_plain(RowBuf *b, const char *text) {
 }
 
 /* write_row() for a row from zs_stat_new(), whose lengths it knows (see
- * ZsStat.lengths): the columns of zs_write_stat_columns. */
-static void write_packed(FILE *fp, const ZsStat *s, const ZsWriteOptions *opts) {
+ * ZsStat.lengths): the columns of zs_write_stat_columns, put in b after
+ * the rows before it (the caller flushes it and holds fp's lock). */
+static void put_packed(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
   const gsize *len = s->lengths; /* metric value unit sentence surface article file period rule */
   char buf[16];
-  RowBuf b;
-  row_init(&b, fp);
-  flockfile(fp);
-  put_known(&b, s->metric, len[0], opts);
-  row_put(&b, ",", 1);
-  put_text_len(&b, s->value, len[1]); /* numeric: never prefixed */
-  row_put(&b, ",", 1);
-  put_known(&b, s->unit, len[2], opts);
-  row_put(&b, ",", 1);
-  put_known(&b, s->sentence, len[3], opts);
-  row_put(&b, ",", 1);
-  put_plain(&b, zs_kind_name(s->kind));
-  row_put(&b, ",", 1);
-  put_plain(&b, zs_qualifier_name(s->qualifier));
-  row_put(&b, ",", 1);
-  put_known(&b, s->surface, len[4], opts);
-  row_put(&b, ",", 1);
-  put_known(&b, s->article, len[5], opts);
-  row_put(&b, ",", 1);
-  put_known(&b, s->file, len[6], opts);
-  row_put(&b, ",", 1);
-  put_plain(&b, format_uint(buf, s->line));
-  row_put(&b, ",", 1);
-  put_known(&b, s->period, len[7], opts);
+  put_known(b, s->metric, len[0], opts);
+  row_put(b, ",", 1);
+  put_text_len(b, s->value, len[1]); /* numeric: never prefixed */
+  row_put(b, ",", 1);
+  put_known(b, s->unit, len[2], opts);
+  row_put(b, ",", 1);
+  put_known(b, s->sentence, len[3], opts);
+  row_put(b, ",", 1);
+  put_plain(b, zs_kind_name(s->kind));
+  row_put(b, ",", 1);
+  put_plain(b, zs_qualifier_name(s->qualifier));
+  row_put(b, ",", 1);
+  put_known(b, s->surface, len[4], opts);
+  row_put(b, ",", 1);
+  put_known(b, s->article, len[5], opts);
+  row_put(b, ",", 1);
+  put_known(b, s->file, len[6], opts);
+  row_put(b, ",", 1);
+  put_plain(b, format_uint(buf, s->line));
+  row_put(b, ",", 1);
+  put_known(b, s->period, len[7], opts);
   if (opts->explain) {
-    row_put(&b, ",", 1);
-    put_known(&b, s->rule, len[8], opts);
+    row_put(b, ",", 1);
+    put_known(b, s->rule, len[8], opts);
   }
-  row_put(&b, "\r\n", 2);
-  row_flush(&b);
-  funlockfile(fp);
+  row_put(b, "\r\n", 2);
 }
 
 void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
   static const gboolean numeric[] = {FALSE, TRUE, FALSE, FALSE, FALSE, FALSE,
                                      FALSE, FALSE, FALSE, TRUE,  FALSE, FALSE};
+  /* The rows from zs_stat_new() (all of them, but in tests) share one
+   * buffer, handed to stdio when full (a row may span two writes). */
+  RowBuf b;
+  row_init(&b, fp);
+  flockfile(fp);
   for (guint i = 0; i < stats->len; i++) {
     const ZsStat *s = stats->pdata[i];
     if (zs_stat_packed(s)) {
-      write_packed(fp, s, opts);
+      put_packed(&b, s, opts);
       continue;
     }
+    row_flush(&b); /* before a row written on its own */
     char buf[16];
     const char *line = format_uint(buf, s->line);
     const char *cells[] = {s->metric,  s->value,   s->unit,
@@ -271,6 +273,8 @@ void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
                            line,       s->period,  s->rule};
     write_row(fp, cells, numeric, opts->explain ? 12 : 11, opts);
   }
+  row_flush(&b);
+  funlockfile(fp);
 }
 
 void zs_write_articles_begin(FILE *fp, const ZsWriteOptions *opts) {
