@@ -9,6 +9,9 @@
 
 #include <csv.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 const char *const zs_write_stat_columns[] = {
   "metric", "value", "unit", "sentence", "kind", "qualifier", "surface",
@@ -87,6 +90,49 @@ static void put_text(RowBuf *b, const char *text) {
     row_put(b, text, len);
 }
 
+/* Whether the len bytes at s hold a character that needs quoting (the
+ * set of put_text()'s strcspn()), sixteen bytes at a time. The caller
+ * promises that the sixteen bytes before s + len are readable even when
+ * the string is shorter: a string of a row from zs_stat_new() lies behind
+ * the struct, in the same allocation, so a short one is read together with
+ * what precedes it and those bytes are masked off. */
+#ifdef __SSE2__
+/* The bytes among the 16 at p that need quoting, one bit each. */
+static inline unsigned special_mask(const char *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)p);
+  __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+  return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+static gboolean has_special(const char *s, gsize len) {
+#ifdef __SSE2__
+  if (len < 16) /* one block ending at s + len; the bytes before s shifted out */
+    return len && special_mask(s + len - 16) >> (16 - len);
+  /* The last block ends at s + len, overlapping the one before. */
+  for (gsize i = 0; i + 16 < len; i += 16)
+    if (special_mask(s + i))
+      return TRUE;
+  return special_mask(s + len - 16) != 0;
+#else
+  for (gsize i = 0; i < len; i++)
+    if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+      return TRUE;
+  return FALSE;
+#endif
+}
+
+/* put_text() for a string of a row from zs_stat_new() (see has_special()). */
+static void put_text_len(RowBuf *b, const char *text, gsize len) {
+  if (has_special(text, len) || (len && (text[0] == ' ' || text[len - 1] == ' ')))
+    row_put_quoted(b, text, len);
+  else
+    row_put(b, text, len);
+}
+
 /* The prefixed copy apart, so that the common field frees nothing. */
 static void put_prefixed(RowBuf *b, const char *text) {
   g_autofree char *safe = g_strconcat("'", text, NULL);
@@ -155,11 +201,69 @@ void zs_write_stats_begin(FILE *fp, const ZsWriteOptions *opts) {
   write_header(fp, zs_write_stat_columns, opts->explain, opts);
 }
 
+/* A field of a row from zs_stat_new(): its length known. */
+static void put_known(RowBuf *b, const char *text, gsize len, const ZsWriteOptions *opts) {
+  if (!opts->raw && formula_start(text[0]))
+    put_prefixed(b, text);
+  else
+    put_text_len(b, text, len);
+}
+
+/* Puts a name or a number that needs neither quoting nor the prefix (the
+ * kinds' and qualifiers' names are lowercase words, the line is digits). */
+static void put_plain(RowBuf *b, const char *text) {
+  row_put(b, text, strlen(text));
+}
+
+/* write_row() for a row from zs_stat_new(), whose lengths it knows (see
+ * ZsStat.lengths): the columns of zs_write_stat_columns, put in b after
+ * the rows before it (the caller flushes it and holds fp's lock). */
+static void put_packed(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
+  const gsize *len = s->lengths; /* metric value unit sentence surface article file period rule */
+  char buf[16];
+  put_known(b, s->metric, len[0], opts);
+  row_put(b, ",", 1);
+  put_text_len(b, s->value, len[1]); /* numeric: never prefixed */
+  row_put(b, ",", 1);
+  put_known(b, s->unit, len[2], opts);
+  row_put(b, ",", 1);
+  put_known(b, s->sentence, len[3], opts);
+  row_put(b, ",", 1);
+  put_plain(b, zs_kind_name(s->kind));
+  row_put(b, ",", 1);
+  put_plain(b, zs_qualifier_name(s->qualifier));
+  row_put(b, ",", 1);
+  put_known(b, s->surface, len[4], opts);
+  row_put(b, ",", 1);
+  put_known(b, s->article, len[5], opts);
+  row_put(b, ",", 1);
+  put_known(b, s->file, len[6], opts);
+  row_put(b, ",", 1);
+  put_plain(b, format_uint(buf, s->line));
+  row_put(b, ",", 1);
+  put_known(b, s->period, len[7], opts);
+  if (opts->explain) {
+    row_put(b, ",", 1);
+    put_known(b, s->rule, len[8], opts);
+  }
+  row_put(b, "\r\n", 2);
+}
+
 void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
   static const gboolean numeric[] = {FALSE, TRUE, FALSE, FALSE, FALSE, FALSE,
                                      FALSE, FALSE, FALSE, TRUE,  FALSE, FALSE};
+  /* The rows from zs_stat_new() (all of them, but in tests) share one
+   * buffer, handed to stdio when full (a row may span two writes). */
+  RowBuf b;
+  row_init(&b, fp);
+  flockfile(fp);
   for (guint i = 0; i < stats->len; i++) {
     const ZsStat *s = stats->pdata[i];
+    if (zs_stat_packed(s)) {
+      put_packed(&b, s, opts);
+      continue;
+    }
+    row_flush(&b); /* before a row written on its own */
     char buf[16];
     const char *line = format_uint(buf, s->line);
     const char *cells[] = {s->metric,  s->value,   s->unit,
@@ -169,6 +273,8 @@ void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
                            line,       s->period,  s->rule};
     write_row(fp, cells, numeric, opts->explain ? 12 : 11, opts);
   }
+  row_flush(&b);
+  funlockfile(fp);
 }
 
 void zs_write_articles_begin(FILE *fp, const ZsWriteOptions *opts) {

@@ -31,6 +31,7 @@ ZsStat *zs_stat_new(const ZsStat *fields) {
   const char *const src[] = {fields->metric, fields->value,   fields->unit,
                              fields->sentence, fields->surface, fields->article,
                              fields->file,   fields->period,  fields->rule};
+  G_STATIC_ASSERT(G_N_ELEMENTS(src) == ZS_STAT_STRINGS);
   gsize len[G_N_ELEMENTS(src)], total = sizeof(ZsStat);
   for (gsize i = 0; i < G_N_ELEMENTS(src); i++)
     total += (len[i] = src[i] ? strlen(src[i]) : 0) + 1;
@@ -46,8 +47,25 @@ ZsStat *zs_stat_new(const ZsStat *fields) {
       memcpy(at, src[i], len[i]);
     at[len[i]] = '\0';
     at += len[i] + 1;
+    st->lengths[i] = len[i];
   }
   return st;
+}
+
+/* The strings of a row made by zs_stat_new() follow each other behind the
+ * struct, each after its predecessor's NUL; a row whose pointers all sit
+ * where its lengths say was made so (the strings are never changed in
+ * place), and a row built otherwise fails at its first string. */
+gboolean zs_stat_packed(const ZsStat *s) {
+  const char *const at[] = {s->metric, s->value,   s->unit,   s->sentence, s->surface,
+                            s->article, s->file,   s->period, s->rule};
+  const char *p = (const char *)(s + 1);
+  for (gsize i = 0; i < ZS_STAT_STRINGS; i++) {
+    if (at[i] != p || p[s->lengths[i]] != '\0')
+      return FALSE;
+    p += s->lengths[i] + 1;
+  }
+  return TRUE;
 }
 
 void zs_stat_free(ZsStat *s) { g_free(s); }

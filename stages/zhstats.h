@@ -146,6 +146,7 @@ gboolean zs_kind_from_name(const char *name, ZsKind *out);
 /* One row of the dataset. Its strings live in the same allocation as the
  * struct (zs_stat_new()), so no field is ever assigned on its own: to
  * change one, make a new row from a copy of the fields. */
+#define ZS_STAT_STRINGS 9
 typedef struct {
   char *metric;     /* "" for a quantity no rule claimed (--all-quantities) */
   char *value;      /* exact base value */
@@ -161,11 +162,20 @@ typedef struct {
   char *period;     /* "2023", "2023Q4", "2023-12-31", "2019/2023", or "" */
   char *rule;       /* "FILE:LINE" of the rule that claimed it, or "" */
   gsize offset;     /* byte offset of the surface in the sentence */
+  /* Set by zs_stat_new() (ignored in `fields`): the lengths of the nine
+   * strings in the order they lie behind the struct (metric, value, unit,
+   * sentence, surface, article, file, period, rule), so that the writer
+   * need not measure them again. A reader trusts them only after
+   * zs_stat_packed() has checked that the strings are where zs_stat_new()
+   * put them (a row built by hand, or a copy with a field changed, is not). */
+  gsize lengths[ZS_STAT_STRINGS];
 } ZsStat;
 
 /* A new row with the fields of `fields`, its strings copied (a NULL
  * string becomes ""). */
 ZsStat *zs_stat_new(const ZsStat *fields);
 void zs_stat_free(ZsStat *s);
+/* Whether s->lengths describe s's strings (see ZsStat). */
+gboolean zs_stat_packed(const ZsStat *s);
 
 #endif
