@@ -228,22 +228,30 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   if (z->first_line == G_MAXUINT)
     z->first_line = 0;
   ZsSpans spans = {NULL, 0, 0};
-  GArray *body = g_array_new(FALSE, FALSE, sizeof(gsize));
+  guint n_body = 0, body_room = a->items->len * 6 + 12;
+  gsize *body = g_new(gsize, body_room);
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
     zs_sent_spans_into(&spans, t, it->len - it->skip - it->cut);
+    if (n_body + 3 * spans.n > body_room) {
+      body_room = MAX(2 * body_room, n_body + 3 * spans.n);
+      body = g_renew(gsize, body, body_room);
+    }
     for (guint k = 0; k < spans.n; k++) {
-      gsize v[3] = {i, spans.v[2 * k], spans.v[2 * k + 1]};
-      g_array_append_vals(body, v, 3);
+      gsize *v = body + n_body;
+      v[0] = i, v[1] = spans.v[2 * k], v[2] = spans.v[2 * k + 1];
       text_bytes += v[2] - v[1] + 1;
+      n_body += 3;
     }
     n_sent += spans.n;
   }
   g_free(spans.v);
   z->sentences = g_ptr_array_sized_new(n_sent);
+  g_ptr_array_set_size(z->sentences, n_sent);
+  gpointer *out = z->sentences->pdata;
   ZsSentence *sent = z->block = g_malloc(n_sent * sizeof(ZsSentence) + text_bytes);
   char *text = (char *)(sent + n_sent);
   for (guint i = 0; i < a->items->len; i++) {
@@ -252,19 +260,19 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
       const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
       gsize len = it->len - (gsize)(t - it->p->text) - it->cut;
       text = put_sentence(sent, text, t, len, it->p->line, ZS_SENT_HEADLINE, i);
-      g_ptr_array_add(z->sentences, sent++);
+      *out++ = sent++;
     }
   }
-  const gsize *v = (const gsize *)(void *)body->data;
-  for (guint k = 0; k < body->len; k += 3) {
+  const gsize *v = body;
+  for (guint k = 0; k < n_body; k += 3) {
     const ZsArtItem *it = a->items->pdata[v[k]];
     gsize s = v[k + 1], e = v[k + 2];
     guint line = zs_norm_para_line_at(it->p, it->skip + s);
     text = put_sentence(sent, text, it->p->text + it->skip + s, e - s, line, ZS_SENT_BODY,
                         (guint)v[k]);
-    g_ptr_array_add(z->sentences, sent++);
+    *out++ = sent++;
   }
-  g_array_unref(body);
+  g_free(body);
   zs_art_free(a);
   return z;
 }
