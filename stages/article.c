@@ -186,6 +186,19 @@ void zs_art_take_byline(ZsArt *a, const ZsArtItem *it) {
 }
 
 
+/* Fills *s with a sentence whose text, text[0, len) and a NUL, is copied to
+ * `at`; returns the byte after it. */
+static char *put_sentence(ZsSentence *s, char *at, const char *text, gsize len, guint line,
+                          ZsSentKind kind, guint para) {
+  memcpy(at, text, len);
+  at[len] = '\0';
+  s->text = at;
+  s->line = line;
+  s->kind = kind;
+  s->para = para;
+  return at + len + 1;
+}
+
 /* Builds the public article from `a` and frees `a`. */
 ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   ZsArticle *z = g_new0(ZsArticle, 1);
@@ -196,37 +209,70 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
     z->headline = a->headline ? g_steal_pointer(&a->headline) : g_strdup("");
   z->dateline = a->dateline ? g_steal_pointer(&a->dateline) : g_strdup("");
   z->byline = a->byline ? g_steal_pointer(&a->byline) : g_strdup("");
-  /* about two sentences a body paragraph */
-  z->sentences = g_ptr_array_new_full(a->items->len * 2 + 4, (GDestroyNotify)zs_sentence_free);
+  /* All the sentences go into one block (ZsArticle.block): the spans of
+   * every body item are found first (three gsize each: item, start, end),
+   * so that the block's size is known, then the sentences are made in it.
+   * One allocation and one free an article instead of one a sentence. */
   z->first_line = G_MAXUINT;
+  guint n_sent = 0;
+  gsize text_bytes = 0;
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     z->first_line = MIN(z->first_line, it->p->line);
     z->last_line = MAX(z->last_line, it->p->last_line);
     if (it->role == ZS_ROLE_HEAD || it->role == ZS_ROLE_SUB) {
-      const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
-      gsize len = it->len - (gsize)(t - it->p->text) - it->cut;
-      g_ptr_array_add(z->sentences, zs_sentence_new(t, len, it->p->line, ZS_SENT_HEADLINE, i));
+      n_sent++;
+      text_bytes += it->len + 1;
     }
   }
   if (z->first_line == G_MAXUINT)
     z->first_line = 0;
   ZsSpans spans = {NULL, 0, 0};
+  guint n_body = 0, body_room = a->items->len * 6 + 12;
+  gsize *body = g_new(gsize, body_room);
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
-    gsize len = it->len - it->skip - it->cut;
-    zs_sent_spans_into(&spans, t, len);
-    for (guint k = 0; k < spans.n; k++) {
-      gsize s = spans.v[2 * k], e = spans.v[2 * k + 1];
-      guint line = zs_norm_para_line_at(it->p, it->skip + s);
-      g_ptr_array_add(z->sentences,
-                      zs_sentence_new(t + s, e - s, line, ZS_SENT_BODY, i));
+    zs_sent_spans_into(&spans, t, it->len - it->skip - it->cut);
+    if (n_body + 3 * spans.n > body_room) {
+      body_room = MAX(2 * body_room, n_body + 3 * spans.n);
+      body = g_renew(gsize, body, body_room);
     }
+    for (guint k = 0; k < spans.n; k++) {
+      gsize *v = body + n_body;
+      v[0] = i, v[1] = spans.v[2 * k], v[2] = spans.v[2 * k + 1];
+      text_bytes += v[2] - v[1] + 1;
+      n_body += 3;
+    }
+    n_sent += spans.n;
   }
   g_free(spans.v);
+  z->sentences = g_ptr_array_sized_new(n_sent);
+  g_ptr_array_set_size(z->sentences, n_sent);
+  gpointer *out = z->sentences->pdata;
+  ZsSentence *sent = z->block = g_malloc(n_sent * sizeof(ZsSentence) + text_bytes);
+  char *text = (char *)(sent + n_sent);
+  for (guint i = 0; i < a->items->len; i++) {
+    const ZsArtItem *it = a->items->pdata[i];
+    if (it->role == ZS_ROLE_HEAD || it->role == ZS_ROLE_SUB) {
+      const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
+      gsize len = it->len - (gsize)(t - it->p->text) - it->cut;
+      text = put_sentence(sent, text, t, len, it->p->line, ZS_SENT_HEADLINE, i);
+      *out++ = sent++;
+    }
+  }
+  const gsize *v = body;
+  for (guint k = 0; k < n_body; k += 3) {
+    const ZsArtItem *it = a->items->pdata[v[k]];
+    gsize s = v[k + 1], e = v[k + 2];
+    guint line = zs_norm_para_line_at(it->p, it->skip + s);
+    text = put_sentence(sent, text, it->p->text + it->skip + s, e - s, line, ZS_SENT_BODY,
+                        (guint)v[k]);
+    *out++ = sent++;
+  }
+  g_free(body);
   zs_art_free(a);
   return z;
 }

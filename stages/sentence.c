@@ -38,6 +38,7 @@ void zs_article_free(ZsArticle *a) {
   g_free(a->byline);
   if (a->sentences)
     g_ptr_array_unref(a->sentences);
+  g_free(a->block);
   g_free(a);
 }
 

@@ -69,8 +69,8 @@ typedef enum {
   ZS_SENT_HEADLINE,  /* the headline or a subtitle, as one sentence */
 } ZsSentKind;
 
-/* A sentence and its text are one block (zs_sentence_new()), so `text` is
- * never replaced. */
+/* A sentence and its text are one block (zs_sentence_new()), or part of
+ * its article's block (ZsArticle.block), so `text` is never replaced. */
 typedef struct {
   char *text;      /* the sentence, normalized, dateline and byline removed */
   guint line;      /* 1-based input line where the sentence starts */
@@ -86,6 +86,11 @@ typedef struct {
   guint first_line;   /* first input line of the article (any part) */
   guint last_line;    /* last input line of the article */
   GPtrArray *sentences; /* ZsSentence*: headline sentences first, then body */
+  /* The segmenter's articles keep all their sentences (structs and texts)
+   * in this one block, freed with the article, and `sentences` then frees
+   * none; an article built otherwise (NULL here) gives `sentences` a free
+   * function, e.g. zs_sentence_free() for zs_sentence_new()'s. */
+  gpointer block;
 } ZsArticle;
 
 /* A new sentence whose text is text[0, len), copied. */
