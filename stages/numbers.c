@@ -310,7 +310,12 @@ static ZsQuantity *quantity_new(ZsDec value, const char *unit) {
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
 static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
-  memset(f, 0, sizeof *f);
+  /* Field by field: zs_num_parse_numeral() clears f->num itself, and a
+   * memset of the whole was a rep stos at every numeral start. */
+  f->start = f->end = f->range_next = 0;
+  f->unit = NULL;
+  f->qual = ZS_QUAL_EXACT;
+  f->dropped = f->range_low = FALSE;
   gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
   if (!zs_num_parse_numeral(t, ni, &f->num))
@@ -486,11 +491,7 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
       i++;
       continue;
     }
-    Found f;
-    if (!read_quantity(&t, i, &f, &holds)) {
-      i++;
-      continue;
-    }
+    /* Read in place into the next free slot (a Found is some 120 bytes). */
     if (n_found == cap) {
       Found *more = g_new(Found, cap * 2);
       memcpy(more, found, cap * sizeof *found);
@@ -499,8 +500,13 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
       found = more;
       cap *= 2;
     }
-    found[n_found++] = f;
-    i = MAX(f.num.end, i + 1);
+    Found *f = &found[n_found];
+    if (!read_quantity(&t, i, f, &holds)) {
+      i++;
+      continue;
+    }
+    n_found++;
+    i = MAX(f->num.end, i + 1);
   }
 
   /* Range low bounds take the unit (and scale) of their high bound, and are
