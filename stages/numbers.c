@@ -44,9 +44,14 @@ char *zs_num_shift(const char *value, int shift) {
 /* ---- units and words, looked up in numwords' indexes --------------------- */
 
 gboolean zs_num_is_unit(const char *unit) {
-  for (gsize k = 0; k < zs_numwords_n_units; k++)
-    if (strcmp(zs_numwords_units[k].unit, unit) == 0)
+  /* The first two bytes compared inline: most units differ there (asked
+   * of every rule's units as the rules load). No unit is empty, so an
+   * equal first byte is not the NUL and both have a second. */
+  for (gsize k = 0; k < zs_numwords_n_units; k++) {
+    const char *u = zs_numwords_units[k].unit;
+    if (u[0] == unit[0] && u[1] == unit[1] && strcmp(u, unit) == 0)
       return TRUE;
+  }
   return FALSE;
 }
 
@@ -305,7 +310,12 @@ static ZsQuantity *quantity_new(ZsDec value, const char *unit) {
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
 static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
-  memset(f, 0, sizeof *f);
+  /* Field by field: zs_num_parse_numeral() clears f->num itself, and a
+   * memset of the whole was a rep stos at every numeral start. */
+  f->start = f->end = f->range_next = 0;
+  f->unit = NULL;
+  f->qual = ZS_QUAL_EXACT;
+  f->dropped = f->range_low = FALSE;
   gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
   if (!zs_num_parse_numeral(t, ni, &f->num))
@@ -481,11 +491,7 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
       i++;
       continue;
     }
-    Found f;
-    if (!read_quantity(&t, i, &f, &holds)) {
-      i++;
-      continue;
-    }
+    /* Read in place into the next free slot (a Found is some 120 bytes). */
     if (n_found == cap) {
       Found *more = g_new(Found, cap * 2);
       memcpy(more, found, cap * sizeof *found);
@@ -494,8 +500,13 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
       found = more;
       cap *= 2;
     }
-    found[n_found++] = f;
-    i = MAX(f.num.end, i + 1);
+    Found *f = &found[n_found];
+    if (!read_quantity(&t, i, f, &holds)) {
+      i++;
+      continue;
+    }
+    n_found++;
+    i = MAX(f->num.end, i + 1);
   }
 
   /* Range low bounds take the unit (and scale) of their high bound, and are

@@ -26,6 +26,9 @@ void zs_nt_init(ZsNumText *t, const char *s, gsize len) {
     if (b >= 0xE0 && b < 0xF0) {
       *c++ = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
       p += 3;
+    } else if (b < 0x80) { /* then ASCII: the digits of the numerals */
+      *c++ = b;
+      p++;
     } else {
       const char *q = (const char *)p;
       *c++ = zs_utf8_next(&q);
