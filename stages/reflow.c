@@ -98,7 +98,7 @@ static gboolean is_endnote(const NormLine *l) {
 
 static gboolean is_meta(NormLine *l) {
   if (l->meta < 0)
-    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm->str, l->punct) &&
+    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm->str, l->first, l->punct) &&
                       zs_class_is_meta(l->norm->str));
   return l->meta;
 }
