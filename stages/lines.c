@@ -249,15 +249,14 @@ gboolean zs_line_starts_block(const char *norm, gsize len) {
  * starts otherwise is no meta line when it has ，or 。, or has no arrow
  * and does not start with a digit, and classify.c's tests (arrow search,
  * word list, regular expressions) are spared. */
-gboolean zs_line_may_be_meta_p(const char *norm, guint punct) {
-  if (zs_class_meta_first(zs_utf8_at(norm)))
-    return TRUE;
-  return !(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
-         ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm));
+gboolean zs_line_may_be_meta_p(const char *norm, gunichar first, guint punct) {
+  return (!(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
+          ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm))) ||
+         zs_class_meta_first(first);
 }
 
 gboolean zs_line_may_be_meta(const char *norm) {
-  return zs_line_may_be_meta_p(norm, zs_line_punct(norm));
+  return zs_line_may_be_meta_p(norm, zs_utf8_at(norm), zs_line_punct(norm));
 }
 
 /* The marks, in the order of their bits (normtext.h). */

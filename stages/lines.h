@@ -98,9 +98,9 @@ gboolean zs_line_may_start_dated(const char *norm, gsize len);
 /* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
  * before it (lines.c says why). */
 gboolean zs_line_may_be_meta(const char *norm);
-/* The same, given norm's ZS_PUNCT_ marks (zs_normtext_into() reports
- * them) instead of searching for them. */
-gboolean zs_line_may_be_meta_p(const char *norm, guint punct);
+/* The same, given norm's first character and its ZS_PUNCT_ marks
+ * (zs_normtext_into() reports them) instead of reading them again. */
+gboolean zs_line_may_be_meta_p(const char *norm, gunichar first, guint punct);
 /* A line whose first character is `first` starts with an opening quote or
  * book mark. */
 static inline gboolean zs_line_starts_quote(gunichar first) {

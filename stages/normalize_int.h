@@ -73,6 +73,8 @@ struct ZsNormalizer {
   guint hist[HIST_MAX]; /* widths of lines, by whole column */
   guint hist_best;      /* the first of 0, MIN_COLUMN.. HIST_MAX - 1 with the
                            most lines: see count_width() */
+  guint hist_near;      /* lines within two columns of hist_best, when it
+                           is >= MIN_COLUMN (column_width()) */
   /* paragraph under construction */
   GString *ptext;
   /* one entry per joined line, plen of them (room for pcap): plain arrays,

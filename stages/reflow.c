@@ -24,10 +24,16 @@ static double column_width(const ZsNormalizer *n) {
   guint best = n->hist_best;
   if (best < MIN_COLUMN || n->nonblank == 0)
     return 0;
+  guint near = n->hist_near;
+  return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
+}
+
+/* Lines within two columns of `best` (>= MIN_COLUMN). */
+static guint near_count(const ZsNormalizer *n, guint best) {
   guint near = 0;
   for (guint i = best - 2; i <= best + 2 && i < HIST_MAX; i++)
     near += n->hist[i];
-  return near >= MIN_COLUMN_LINES && near * 10 >= n->nonblank * 4 ? best : 0;
+  return near;
 }
 
 /* Counts a line of `col` whole columns. The most common width is kept as
@@ -37,11 +43,17 @@ static double column_width(const ZsNormalizer *n) {
  * lines than the old one, or as many and comes first. */
 static void count_width(ZsNormalizer *n, guint col) {
   n->hist[col]++;
+  guint best = n->hist_best;
+  /* hist_near follows the counts near the best width, counted again when
+   * that changes (it is read only while the best is >= MIN_COLUMN) */
+  if (col + 2 >= best && col <= best + 2)
+    n->hist_near++;
   if (col != 0 && col < MIN_COLUMN)
     return;
-  guint best = n->hist_best;
-  if (n->hist[col] > n->hist[best] || (n->hist[col] == n->hist[best] && col < best))
+  if (n->hist[col] > n->hist[best] || (n->hist[col] == n->hist[best] && col < best)) {
     n->hist_best = col;
+    n->hist_near = col >= MIN_COLUMN ? near_count(n, col) : 0;
+  }
 }
 
 /* A headline printed after its body (PDF pages) can fill a column line.
@@ -86,7 +98,7 @@ static gboolean is_endnote(const NormLine *l) {
 
 static gboolean is_meta(NormLine *l) {
   if (l->meta < 0)
-    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm->str, l->punct) &&
+    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm->str, l->first, l->punct) &&
                       zs_class_is_meta(l->norm->str));
   return l->meta;
 }
