@@ -18,8 +18,13 @@
 
 /* ---- the article --------------------------------------------------------------- */
 
-static ZsStat *make_stat(const char *file, const ZsArticle *a, const ZsSentence *sent,
-                         const char *text, const Item *it) {
+/* `text` is a NUL-terminated sentence (or piece) of `len` bytes; file_len
+ * and headline_len are strlen() of file and a->headline (0 for NULL). The
+ * row is told the lengths known here, so zs_stat_new_known() measures only
+ * the short strings. */
+static ZsStat *make_stat(const char *file, gsize file_len, const ZsArticle *a,
+                         gsize headline_len, const ZsSentence *sent, const char *text,
+                         gsize len, const Item *it) {
   gboolean neg = it->fall && strcmp(it->q->value, "0") != 0;
   g_autofree char *value = neg ? g_strconcat("-", it->q->value, NULL) : NULL;
   /* The surface is a few characters: copied on the stack when it fits. */
@@ -45,7 +50,11 @@ static ZsStat *make_stat(const char *file, const ZsArticle *a, const ZsSentence 
     .rule = it->rule ? (char *)it->rule->where : NULL,
     .offset = it->q->start,
   };
-  return zs_stat_new(&f);
+  const gsize known[ZS_STAT_STRINGS] = {
+    ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, len, n,
+    headline_len, file_len, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN,
+  };
+  return zs_stat_new_known(&f, known);
 }
 
 /* The length of the next piece of an over-long sentence: the whole rest
@@ -66,6 +75,7 @@ typedef struct {
   GPtrArray *qs; /* ZsQuantity*, owned */
   GArray *items; /* Item */
   GArray *matches; /* ZsRuleMatch */
+  gsize file_len, headline_len; /* of the article's file and headline (make_stat) */
 } Work;
 
 /* Extracts the statistics of one piece of text `s` (`n` bytes, its NUL
@@ -120,7 +130,7 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
       if (!it->metric && !opts->all_quantities)
         continue;
       it->period = headline ? NULL : zs_period_at(tps, it->q->start, inherited);
-      g_ptr_array_add(out, make_stat(file, a, sent, s, it));
+      g_ptr_array_add(out, make_stat(file, w->file_len, a, w->headline_len, sent, s, n, it));
       g_free(it->period);
     }
   }
@@ -140,7 +150,7 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   g_autoptr(GArray) items = g_array_new(FALSE, TRUE, sizeof(Item));
   g_autoptr(GArray) matches = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
-  Work w = {qs, items, matches};
+  Work w = {qs, items, matches, file ? strlen(file) : 0, a->headline ? strlen(a->headline) : 0};
   guint carry_para = G_MAXUINT;
   guint first_body = 0;
 

@@ -28,13 +28,21 @@ gboolean zs_jit_enabled(void) { return g_getenv("ZHSTATS_NO_JIT") == NULL; }
  * the write stage reads a dozen strings per row, and a dozen allocations
  * and frees per row cost more than the rest of making it. */
 ZsStat *zs_stat_new(const ZsStat *fields) {
+  static const gsize unknown[ZS_STAT_STRINGS] = {
+    ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN,
+    ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN,
+  };
+  return zs_stat_new_known(fields, unknown);
+}
+
+ZsStat *zs_stat_new_known(const ZsStat *fields, const gsize known[ZS_STAT_STRINGS]) {
   const char *const src[] = {fields->metric, fields->value,   fields->unit,
                              fields->sentence, fields->surface, fields->article,
                              fields->file,   fields->period,  fields->rule};
   G_STATIC_ASSERT(G_N_ELEMENTS(src) == ZS_STAT_STRINGS);
   gsize len[G_N_ELEMENTS(src)], total = sizeof(ZsStat);
   for (gsize i = 0; i < G_N_ELEMENTS(src); i++)
-    total += (len[i] = src[i] ? strlen(src[i]) : 0) + 1;
+    total += (len[i] = !src[i] ? 0 : known[i] != ZS_STAT_UNKNOWN ? known[i] : strlen(src[i])) + 1;
   ZsStat *st = g_malloc(total);
   *st = *fields;
   char *at = (char *)(st + 1);

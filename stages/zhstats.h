@@ -179,6 +179,11 @@ typedef struct {
 /* A new row with the fields of `fields`, its strings copied (a NULL
  * string becomes ""). */
 ZsStat *zs_stat_new(const ZsStat *fields);
+/* zs_stat_new() told some of the strings' lengths: known[i] (in the order
+ * of ZsStat.lengths) is strlen() of that string, or ZS_STAT_UNKNOWN to have
+ * it measured. */
+#define ZS_STAT_UNKNOWN G_MAXSIZE
+ZsStat *zs_stat_new_known(const ZsStat *fields, const gsize known[ZS_STAT_STRINGS]);
 void zs_stat_free(ZsStat *s);
 /* Whether s->lengths describe s's strings (see ZsStat). */
 gboolean zs_stat_packed(const ZsStat *s);

@@ -140,6 +140,18 @@ static void test_packed(void) {
                     .rule = text, .line = len};
         ZsStat *packed = zs_stat_new(&f);
         g_assert_true(zs_stat_packed(packed));
+        /* Told the lengths of some strings (as extract.c tells the
+         * sentence's, the surface's, the headline's and the file's), the
+         * same row. */
+        const gsize known[ZS_STAT_STRINGS] = {ZS_STAT_UNKNOWN, 2, ZS_STAT_UNKNOWN, len, len,
+                                              0, len, ZS_STAT_UNKNOWN, len};
+        ZsStat *told = zs_stat_new_known(&f, known);
+        g_assert_true(zs_stat_packed(told));
+        g_assert_cmpmem(told->lengths, sizeof told->lengths, packed->lengths,
+                        sizeof packed->lengths);
+        g_assert_cmpmem(told + 1, packed->rule + len + 1 - (char *)(packed + 1), packed + 1,
+                        packed->rule + len + 1 - (char *)(packed + 1));
+        zs_stat_free(told);
         ZsStat by_hand = *packed;
         by_hand.rule = f.rule;
         g_assert_false(zs_stat_packed(&by_hand));
