@@ -243,6 +243,14 @@ static inline unsigned care_mask(__m128i v) {
 }
 #endif
 
+/* The character at s, led by C2, E2, E3 or EF (the bytes lead_step
+ * decodes): two bytes or three, one test between them. */
+static inline gunichar lead_decode(const guchar *s) {
+  if (s[0] >= 0xE0)
+    return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+  return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+}
+
 /* The end of the run of characters from `p` that are copied as they are.
  * Read byte by byte, four at a time, rather than a character at a time:
  * then no byte's test waits for the step past the last character (two
@@ -266,8 +274,7 @@ static const char *plain_run(const char *s, const char *p, const char *end, guin
       const guchar *at = q + __builtin_ctz(bits);
       if (!(lead_step[*at] & 0x80))
         return (const char *)at;
-      const char *r = (const char *)at;
-      guint k = mb_class(zs_utf8_next(&r));
+      guint k = mb_class(lead_decode(at));
       if (k & MB_CARE)
         return (const char *)at;
       *punct |= k;
@@ -286,8 +293,7 @@ static const char *plain_run(const char *s, const char *p, const char *end, guin
       const guchar *at = base + __builtin_ctz(bits);
       if (!(lead_step[*at] & 0x80))
         return (const char *)at;
-      const char *r = (const char *)at;
-      guint k = mb_class(zs_utf8_next(&r));
+      guint k = mb_class(lead_decode(at));
       if (k & MB_CARE)
         return (const char *)at;
       *punct |= k;
@@ -308,12 +314,11 @@ static const char *plain_run(const char *s, const char *p, const char *end, guin
       return end;
     if (!(lead_step[*q] & 0x80))
       return (const char *)q;
-    const char *r = (const char *)q;
-    guint k = mb_class(zs_utf8_next(&r));
+    guint k = mb_class(lead_decode(q));
     if (k & MB_CARE)
       return (const char *)q;
     *punct |= k;
-    q = (const guchar *)r;
+    q += lead_step[*q] & 0x7F;
   }
 }
 
