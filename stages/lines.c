@@ -8,6 +8,7 @@
 #include "lines.h"
 
 #include "classify.h"
+#include "classify_guard.h"
 #include "normtext.h"
 #include "utf8.h"
 
@@ -248,11 +249,14 @@ gboolean zs_line_starts_block(const char *norm, gsize len) {
  * with an ASCII digit and is asked only without ，and 。. So a line that
  * starts otherwise is no meta line when it has ，or 。, or has no arrow
  * and does not start with a digit, and classify.c's tests (arrow search,
- * word list, regular expressions) are spared. */
+ * word list, regular expressions) are spared. Nor is it one when it does
+ * not start with a mark or a word at all: zs_class_meta_start() (the
+ * first character first, as that is cheap), the very test classify.c
+ * asks before the pattern when there is no arrow. */
 gboolean zs_line_may_be_meta_p(const char *norm, gunichar first, guint punct) {
   return (!(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
           ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm))) ||
-         zs_class_meta_first(first);
+         (zs_class_meta_first(first) && zs_class_meta_start(norm));
 }
 
 gboolean zs_line_may_be_meta(const char *norm) {

@@ -59,9 +59,19 @@ static inline void zs_line_end_read(const char *norm, gsize len, ZsLineEnd *e) {
   *e = (ZsLineEnd){0};
   if (!len)
     return;
-  const char *p = zs_utf8_prev(norm, norm + len);
+  /* a lead of three bytes three from the end starts the last character
+   * (most lines end in Chinese text): read without stepping back */
+  const char *p;
+  if (len >= 3 && ((guchar)norm[len - 3] & 0xF0) == 0xE0) {
+    p = norm + len - 3;
+    const guchar *b = (const guchar *)p;
+    e->last = ((gunichar)(b[0] & 0x0F) << 12) | ((gunichar)(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+  } else {
+    p = zs_utf8_prev(norm, norm + len);
+    e->last = zs_utf8_at(p);
+  }
   e->at = (gsize)(p - norm);
-  e->last = e->core = zs_utf8_at(p);
+  e->core = e->last;
   while (zs_line_is_closer(e->core)) { /* rare: back over the closing marks */
     p = zs_utf8_prev(norm, p);
     e->core = p ? zs_utf8_at(p) : 0;

@@ -224,6 +224,33 @@ static const guint8 lead_step[256] = {
     0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
 };
 
+#ifdef __SSE2__
+/* The bytes of a chunk that lead_step stops at or decodes (0 or 0x80 +
+ * the length: below '"', ( ) , : ; > ?, and the leads C2 E2 E3 EF), a bit
+ * each. */
+static inline unsigned care_mask(__m128i v) {
+  __m128i pair = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
+  __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('!')), v); /* <= '!' */
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8('(')));      /* ( ) */
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8(':')));      /* : ; */
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0xE2))); /* E2 E3 */
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+  return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* The character at s, led by C2, E2, E3 or EF (the bytes lead_step
+ * decodes): two bytes or three, one test between them. */
+static inline gunichar lead_decode(const guchar *s) {
+  if (s[0] >= 0xE0)
+    return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+  return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+}
+
 /* The end of the run of characters from `p` that are copied as they are.
  * Read byte by byte, four at a time, rather than a character at a time:
  * then no byte's test waits for the step past the last character (two
@@ -232,7 +259,7 @@ static const guint8 lead_step[256] = {
  * every byte that may start a character needing care (0 or 0x80 + the
  * length) is stopped at. The clause punctuation passed in the run is added
  * to *punct: it is all among the characters decoded. */
-static const char *plain_run(const char *p, const char *end, guint *punct) {
+static const char *plain_run(const char *s, const char *p, const char *end, guint *punct) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
 #ifdef __SSE2__
   /* Sixteen bytes at a time first, marking the bytes that lead_step stops
@@ -242,29 +269,39 @@ static const char *plain_run(const char *p, const char *end, guint *punct) {
    * once however many pass. As with the table, a chunk may end inside a
    * character: its continuation bytes are plain. */
   while (e - q >= 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)q);
-    __m128i pair = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
-    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('!')), v); /* <= '!' */
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8('(')));      /* ( ) */
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8(':')));      /* : ; */
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0xE2))); /* E2 E3 */
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
-    for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1) {
+    unsigned bits = care_mask(_mm_loadu_si128((const __m128i *)q));
+    for (; bits; bits &= bits - 1) {
       const guchar *at = q + __builtin_ctz(bits);
       if (!(lead_step[*at] & 0x80))
         return (const char *)at;
-      const char *r = (const char *)at;
-      guint k = mb_class(zs_utf8_next(&r));
+      guint k = mb_class(lead_decode(at));
       if (k & MB_CARE)
         return (const char *)at;
       *punct |= k;
     }
     q += 16;
   }
+  /* The last few bytes in one chunk too, when the text has sixteen before
+   * its end: the chunk that ends there, the bytes before q masked off. The
+   * text ends at a character's end, so every character marked in it ends
+   * inside it. */
+  if (q < e && e - (const guchar *)s >= 16) {
+    const guchar *base = e - 16;
+    unsigned bits = care_mask(_mm_loadu_si128((const __m128i *)base)) &
+                    ~((1u << (q - base)) - 1u);
+    for (; bits; bits &= bits - 1) {
+      const guchar *at = base + __builtin_ctz(bits);
+      if (!(lead_step[*at] & 0x80))
+        return (const char *)at;
+      guint k = mb_class(lead_decode(at));
+      if (k & MB_CARE)
+        return (const char *)at;
+      *punct |= k;
+    }
+    return end;
+  }
+#else
+  (void)s;
 #endif
   for (;;) {
     /* k - 1 is 0..3 for the plain bytes (k 1 to 4), and more for the others */
@@ -277,12 +314,11 @@ static const char *plain_run(const char *p, const char *end, guint *punct) {
       return end;
     if (!(lead_step[*q] & 0x80))
       return (const char *)q;
-    const char *r = (const char *)q;
-    guint k = mb_class(zs_utf8_next(&r));
+    guint k = mb_class(lead_decode(q));
     if (k & MB_CARE)
       return (const char *)q;
     *punct |= k;
-    q = (const guchar *)r;
+    q += lead_step[*q] & 0x7F;
   }
 }
 
@@ -304,7 +340,7 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
       marks[mi++] = o->len;
     /* Most text is copied as it is, a run at a time; a mark inside the run
      * moves with its character. */
-    const char *run = plain_run(p, end, &seen);
+    const char *run = plain_run(s, p, end, &seen);
     if (run > p) {
       gsize from = (gsize)(p - s), at = o->len;
       while (mi < n_marks && marks[mi] < (gsize)(run - s)) {

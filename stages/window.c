@@ -188,7 +188,15 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
       p = lo;
     }
     while (p < hi) {
-      gunichar a = prev, c = zs_utf8_next(&p);
+      gunichar a = prev, c;
+      /* a three-byte character (most of Chinese text) asked first */
+      const guchar *b = (const guchar *)p;
+      if ((b[0] & 0xF0) == 0xE0) {
+        c = ((gunichar)(b[0] & 0x0F) << 12) | ((gunichar)(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+        p += 3;
+      } else {
+        c = zs_utf8_next(&p);
+      }
       prev = c;
       guint f = pair_hash(a, c);
       if (!q.filter[f])
