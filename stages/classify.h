@@ -56,6 +56,10 @@ gboolean zs_class_is_meta(const char *t);
 /* Can a meta line start with c, breadcrumbs aside? (【 [ · • ▪ or the first
  * character of one of meta's words: its labels, notices and buttons.) */
 gboolean zs_class_meta_first(gunichar c);
+/* Does t start with 【, [, a bullet or one of meta's words (来源, 编辑,
+ * 点击查看, ...): every branch of meta but the breadcrumb? (The normalizer
+ * asks it before zs_class_is_meta(), as classify.c does.) */
+gboolean zs_class_meta_start(const char *t);
 /* Is t a date (and time) alone: 2024年1月10日, 2024-01-10 08:12? */
 gboolean zs_class_is_date(const char *t);
 /* Does t open a news lead (记者从市交通运输局获悉, 记者日前从…了解到)? Only

@@ -49,9 +49,6 @@ gboolean zs_class_may_start_with_org(const char *t);
 gboolean zs_class_dated_literals(const char *t);
 gboolean zs_class_message_literals(const char *t);
 
-/* Does t start with 【, [, a bullet or one of meta's words (来源, 编辑,
- * 点击查看, ...): every branch of meta but the breadcrumb? */
-gboolean zs_class_meta_start(const char *t);
 /* Has t a breadcrumb arrow (> » › ＞) where meta's breadcrumb branch can
  * have it (its first 88 bytes)? */
 gboolean zs_class_has_arrow(const char *t);

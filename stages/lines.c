@@ -8,7 +8,6 @@
 #include "lines.h"
 
 #include "classify.h"
-#include "classify_guard.h"
 #include "normtext.h"
 #include "utf8.h"
 
