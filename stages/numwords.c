@@ -124,10 +124,17 @@ static gpointer build_indexes(gpointer unused) {
   x.year_rule = end - e == 1 && strcmp(e->word, "年") == 0 &&
                 strcmp(zs_numwords_units[e->index].unit, "年") == 0 &&
                 zs_numwords_run(&x.persons, 0x5E74, &e) == e;
+  for (guint k = 0; k < G_N_ELEMENTS(x.numchars); k++)
+    x.numchars[k].digit = -1;
   for (gunichar c = 0x80; c < 0x10000; c++) {
-    gboolean start = zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
+    int digit = zs_numwords_digit(c), power = zs_numwords_power(c);
+    gboolean start = digit >= 0 || power > 0;
     if (start) {
       x.start_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
+      g_assert(x.numchars[c % 1024].c == 0);
+      x.numchars[c % 1024].c = c;
+      x.numchars[c % 1024].digit = (gint8)digit;
+      x.numchars[c % 1024].power = (guint8)power;
     }
     if (start || c == 0x4F59 || c == 0x591A || c == 0x51E0) /* 余 多 几 */
       x.end_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);

@@ -98,6 +98,16 @@ typedef struct {
    * character c % 1024 is (second byte & 0x0F, third byte & 0x3F): word,
    * bit. */
   guint64 start_bits[16], end_bits[16];
+  /* Every Chinese digit and power at slot c % 1024 (no two share one,
+   * checked as it is built): its code point, zs_numwords_digit() and
+   * zs_numwords_power(). An empty slot reads as no digit (-1) and no
+   * power (0). What the numeral reader asks of each character, a load
+   * and a compare where the two switches' branches mispredicted. */
+  struct {
+    gunichar c;
+    gint8 digit;
+    guint8 power;
+  } numchars[1024];
 } ZsNumWords;
 
 /* The indexes of the lists, built on first use (thread-safe), never freed. */

@@ -103,6 +103,17 @@ static gboolean check_reject(const char *s) {
 }
 
 /* The corpus's sentences and made-up ones at the edges of the reject. */
+/* numchars (numwords.h) says what the switches say, of every character. */
+static void test_numchars(void) {
+  const ZsNumWords *x = zs_numwords();
+  for (gunichar c = 0; c < 0x110000; c++) {
+    g_assert_cmpint(cn_digit(x, c), ==, zs_numwords_digit(c));
+    g_assert_cmpint(cn_power(x, c), ==, zs_numwords_power(c));
+    gboolean start = is_adigit(c) || zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
+    g_assert_cmpint(numeral_start(x, c), ==, start);
+  }
+}
+
 static void test_reject_corpus(void) {
   static const char *const made[] = {
     "进一步推进统一大市场", "一个人", "多一个人", "三多一个人", "十一个", "第一个",
@@ -165,6 +176,7 @@ int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/numbers/parse/exact", test_parse_exact);
   g_test_add_func("/numbers/parse/overflow", test_overflow);
+  g_test_add_func("/numbers/numchars", test_numchars);
   g_test_add_func("/numbers/reject/corpus", test_reject_corpus);
   g_test_add_func("/numbers/reject/random", test_reject_random);
 
