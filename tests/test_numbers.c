@@ -111,6 +111,9 @@ static void test_numchars(void) {
     g_assert_cmpint(cn_power(x, c), ==, zs_numwords_power(c));
     gboolean start = is_adigit(c) || zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
     g_assert_cmpint(numeral_start(x, c), ==, start);
+    /* end_bits: what a numeral can end with (numbers_reject.c). */
+    if (c >= 0x80 && (start || c == 0x4F59 || c == 0x591A || c == 0x51E0))
+      g_assert_true(x->end_bits[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64)));
   }
 }
 
