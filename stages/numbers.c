@@ -343,7 +343,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
     f->unit = "%";
   } else if (u) {
     f->unit = u->unit;
-    if (str_is(u->written, "成")) {
+    if (zs_numwords()->unit_flags[u - zs_numwords_units] & ZS_UNIT_CHENG) {
       if (n->arabic || n->has_power)
         u = NULL, f->unit = NULL; /* 建成, 达成: only 三成, 七成 are shares */
       else
@@ -353,6 +353,8 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       j += ulen_;
   }
   glong unit_end = j;
+  /* What the tests below ask of the unit (numwords' unit_flags). */
+  guint uf = u ? zs_numwords()->unit_flags[u - zs_numwords_units] : 0;
   if (!f->unit && match_person(t, j))
     f->unit = "人";
 
@@ -413,21 +415,19 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       f->dropped = TRUE;
   }
   /* 一名民警, 两大袋: a lone 一/两 means "a"; but 两倍, 一成 are figures. */
-  if ((n->lone_yi && !(u && (str_is(u->unit, "倍") || str_is(u->unit, "%")))) ||
+  if ((n->lone_yi && !(uf & ZS_UNIT_TIMES_PCT)) ||
       n->digit_run)
     f->dropped = TRUE;
   /* 这三家企业, 该两项: a Chinese numeral after a demonstrative refers back. */
   if (n->chinese && !n->arabic && !n->has_power &&
       (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
     f->dropped = TRUE; /* 这 那 该 此 */
-  if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
-    for (gsize k = 0; k < zs_numwords_n_category_units && !f->dropped; k++)
-      if (str_is(u->written, zs_numwords_category_units[k]))
-        f->dropped = TRUE;
+  if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && (uf & ZS_UNIT_CATEGORY))
+    f->dropped = TRUE;
   if (n->chinese && !n->arabic && n->has_power && !n->bare && n->value.e == 0 &&
-      n->value.m < 100 && u && (str_is(u->written, "个")))
+      n->value.m < 100 && (uf & ZS_UNIT_GE))
     f->dropped = TRUE; /* 十个方面 */
-  if (u && str_is(u->unit, "年")) {
+  if (uf & ZS_UNIT_YEAR) {
     static const char *anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
                                     "之后", "间", "代", "底", "末", "初", "中",
                                     "内", "起", "开始", "度"};
@@ -437,12 +437,12 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
         f->dropped = TRUE;
   }
-  if (u && (str_is(u->unit, "月") || str_is(u->unit, "天"))) {
+  if (uf & ZS_UNIT_MONTH_DAY) {
     if (zs_nt_starts(t, unit_end, "后") || zs_nt_starts(t, unit_end, "前") ||
         zs_nt_starts(t, unit_end, "来"))
       f->dropped = TRUE;
   }
-  if (u && str_is(u->unit, "岁")) {
+  if (uf & ZS_UNIT_AGE) {
     static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
                                        "到", "—", "-", "～", "~"};
     for (gsize k = 0; k < G_N_ELEMENTS(thresholds) && !f->dropped; k++)

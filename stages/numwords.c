@@ -124,6 +124,20 @@ static gpointer build_indexes(gpointer unused) {
   x.year_rule = end - e == 1 && strcmp(e->word, "年") == 0 &&
                 strcmp(zs_numwords_units[e->index].unit, "年") == 0 &&
                 zs_numwords_run(&x.persons, 0x5E74, &e) == e;
+  guint8 *flags = g_new0(guint8, zs_numwords_n_units);
+  for (gsize k = 0; k < zs_numwords_n_units; k++) {
+    const ZsUnitDef *u = &zs_numwords_units[k];
+    flags[k] = (strcmp(u->written, "成") == 0 ? ZS_UNIT_CHENG : 0) |
+               (strcmp(u->written, "个") == 0 ? ZS_UNIT_GE : 0) |
+               (strcmp(u->unit, "年") == 0 ? ZS_UNIT_YEAR : 0) |
+               (strcmp(u->unit, "月") == 0 || strcmp(u->unit, "天") == 0 ? ZS_UNIT_MONTH_DAY : 0) |
+               (strcmp(u->unit, "岁") == 0 ? ZS_UNIT_AGE : 0) |
+               (strcmp(u->unit, "倍") == 0 || strcmp(u->unit, "%") == 0 ? ZS_UNIT_TIMES_PCT : 0);
+    for (gsize m = 0; m < zs_numwords_n_category_units; m++)
+      if (strcmp(u->written, zs_numwords_category_units[m]) == 0)
+        flags[k] |= ZS_UNIT_CATEGORY;
+  }
+  x.unit_flags = flags;
   for (guint k = 0; k < G_N_ELEMENTS(x.numchars); k++)
     x.numchars[k].digit = -1;
   /* The characters of the two switches (numwords.h), listed so that the
