@@ -27,15 +27,11 @@ static inline gboolean str_is(const char *a, const char *b) {
 
 /* Can a numeral start at c? What the scanner asks of every character: an
  * Arabic digit, or a Chinese digit or power (百分之 starts with 百, a
- * power). start_bits (bit c % 1024) turns away all but one character in
- * sixty at once; the rest are told by their slot of numchars, whose
- * code point is c only for a digit or power (a compare, where switches'
- * branches mispredict). */
-static inline gboolean cn_numeral_bit(const ZsNumWords *x, gunichar c) {
-  return (x->start_bits[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))) != 0;
-}
+ * power): the character that numchars holds at its slot, a load and a
+ * compare (no empty slot holds a character), where switches' branches
+ * mispredict. */
 static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
-  return c < 0x80 ? is_adigit(c) : cn_numeral_bit(x, c) && x->numchars[c % 1024].c == c;
+  return (c - '0' < 10) | (x->numchars[c % 1024].c == c);
 }
 
 /* zs_numwords_digit() and zs_numwords_power() read off numchars: the

@@ -138,8 +138,10 @@ static gpointer build_indexes(gpointer unused) {
         flags[k] |= ZS_UNIT_CATEGORY;
   }
   x.unit_flags = flags;
-  for (guint k = 0; k < G_N_ELEMENTS(x.numchars); k++)
+  for (guint k = 0; k < G_N_ELEMENTS(x.numchars); k++) {
+    x.numchars[k].c = G_MAXUINT32;
     x.numchars[k].digit = -1;
+  }
   /* The characters of the two switches (numwords.h), listed so that the
    * build does not ask them of every character; test_numbers
    * /numbers/numchars checks the table against the switches everywhere. */
@@ -151,7 +153,7 @@ static gpointer build_indexes(gpointer unused) {
     gunichar c = numerals[k];
     x.start_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
     x.end_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
-    g_assert(x.numchars[c % 1024].c == 0 && (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0));
+    g_assert(x.numchars[c % 1024].c == G_MAXUINT32 && (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0));
     x.numchars[c % 1024].c = c;
     x.numchars[c % 1024].digit = (gint8)zs_numwords_digit(c);
     x.numchars[c % 1024].power = (guint8)zs_numwords_power(c);

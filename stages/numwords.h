@@ -112,8 +112,8 @@ typedef struct {
   guint64 start_bits[16], end_bits[16];
   /* Every Chinese digit and power at slot c % 1024 (no two share one,
    * checked as it is built): its code point, zs_numwords_digit() and
-   * zs_numwords_power(). An empty slot reads as no digit (-1) and no
-   * power (0). What the numeral reader asks of each character, a load
+   * zs_numwords_power(). An empty slot holds G_MAXUINT32 (no
+   * character) and reads as no digit (-1) and no power (0). What the numeral reader asks of each character, a load
    * and a compare where the two switches' branches mispredicted. */
   const guint8 *unit_flags; /* ZS_UNIT_ bits of each unit, by its place */
   struct {
