@@ -32,8 +32,17 @@ static gsize dec_size(ZsDec a, int n) {
 }
 
 gsize zs_dec_str_len(ZsDec a) {
-  char digits[24];
-  int n = dec_digits(&a, digits + sizeof digits);
+  /* dec_digits()' trailing zeros dropped, its digits counted by
+   * comparison instead of written out one division at a time. */
+  if (a.m == 0)
+    return 1;
+  while (a.e < 0 && a.m % 10 == 0) {
+    a.m /= 10;
+    a.e++;
+  }
+  int n = 1;
+  for (guint64 p = 10; n < 20 && a.m >= p; p *= 10)
+    n++;
   return dec_size(a, n);
 }
 

@@ -146,36 +146,39 @@ static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
 
 /* Where a sentence first holds what two look-arounds of every figure
  * look back for: 不 (which every bound word starts with), 《 and “. Found
- * once per sentence, on first asking: most sentences hold none of them,
- * and no figure before the first needs to look. */
+ * on asking, and only as far as asked: the questions are all "is there
+ * one before this figure?", most sentences hold none of them, and no
+ * figure before the first needs to look. What keeps it exact: the bytes
+ * are read in order from the start, so while a field is G_MAXSIZE none
+ * of its kind starts before `upto`, and once set it is the first. */
 typedef struct {
-  gboolean known;
-  gsize bu, title, quote; /* byte offsets; G_MAXSIZE: none */
+  gsize upto;             /* every place before it has been read */
+  gsize bu, title, quote; /* byte offsets; G_MAXSIZE: none (yet) */
 } Holds;
 
-#define HOLDS_INIT {FALSE, G_MAXSIZE, G_MAXSIZE, G_MAXSIZE}
+#define HOLDS_INIT {0, G_MAXSIZE, G_MAXSIZE, G_MAXSIZE}
 
 static inline void first_at(gsize *at, gsize k) {
   if (k < *at)
     *at = k;
 }
 
-/* Fills h in one pass over the sentence's bytes, sixteen at a time until
- * it has seen all three: 不 is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C. (An
+/* Reads on from h->upto until it passes `at` or has seen all three: 不
+ * is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C, sixteen places at a time. (An
  * offset is far below G_MAXSIZE, so the three or'ed are G_MAXSIZE while
  * one is.) */
-static void holds_find(const ZsNumText *t, Holds *h) {
-  const guchar *s = (const guchar *)t->s, *p = s;
+static void holds_read(const ZsNumText *t, Holds *h, gsize at) {
+  const guchar *s = (const guchar *)t->s, *p = s + h->upto;
   gsize len = t->off[t->n];
-  h->known = TRUE;
 #ifdef __SSE2__
-  /* Sixteen places at a time: the bytes at p + 1 and p + 2 of the last
-   * lie within the sentence or at its NUL. */
+  /* The bytes at p + 1 and p + 2 of the last place lie within the
+   * sentence or at its NUL. */
   const __m128i e4 = _mm_set1_epi8((char)0xE4), b8 = _mm_set1_epi8((char)0xB8),
                 x8d = _mm_set1_epi8((char)0x8D), e3 = _mm_set1_epi8((char)0xE3),
                 x80 = _mm_set1_epi8((char)0x80), x8a = _mm_set1_epi8((char)0x8A),
                 e2 = _mm_set1_epi8((char)0xE2), x9c = _mm_set1_epi8((char)0x9C);
-  for (; p + 17 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE; p += 16) {
+  for (; p < s + at && p + 17 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE;
+       p += 16) {
     __m128i v0 = _mm_loadu_si128((const __m128i *)p);
     __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
     __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
@@ -195,7 +198,7 @@ static void holds_find(const ZsNumText *t, Holds *h) {
       first_at(&h->quote, k + (gsize)__builtin_ctz(quote));
   }
 #endif
-  for (; p + 3 <= s + len; p++) {
+  for (; p < s + at && p + 3 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE; p++) {
     gsize k = (gsize)(p - s);
     if (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
       first_at(&h->bu, k);
@@ -204,6 +207,14 @@ static void holds_find(const ZsNumText *t, Holds *h) {
     else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C)
       first_at(&h->quote, k);
   }
+  h->upto = (gsize)(p - s);
+}
+
+/* Does a 不 (*field: h->bu), 《 or “ start before byte `at`? */
+static inline gboolean holds_before(const ZsNumText *t, Holds *h, const gsize *field, gsize at) {
+  if (*field == G_MAXSIZE && h->upto < at)
+    holds_read(t, h, at);
+  return *field < at;
 }
 
 /* A bound stated earlier in the clause for the figure that follows it, with
@@ -211,9 +222,7 @@ static void holds_find(const ZsNumText *t, Holds *h) {
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
 static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
-  if (!h->known)
-    holds_find(t, h);
-  if (h->bu >= t->off[i])
+  if (!holds_before(t, h, &h->bu, t->off[i]))
     return ZS_QUAL_EXACT; /* no 不 before the figure */
   static const QualDef bounds[] = {
     {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
@@ -239,18 +248,16 @@ static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
 /* Is position i inside 《…》, or inside a short quoted name “…” (no sentence
  * punctuation, at most 12 characters), where numbers are part of a name? */
 static gboolean inside_name(const ZsNumText *t, glong i, Holds *h) {
-  if (!h->known)
-    holds_find(t, h);
   /* Each loop below answers TRUE only at a 《 or a “ before i. A title is
    * short: look back a bounded distance, so a long sentence full of
    * numbers stays linear. */
-  if (h->title < t->off[i])
+  if (holds_before(t, h, &h->title, t->off[i]))
     for (glong j = i - 1; j >= 0 && i - j <= 64; j--) {
       gunichar c = t->c[j];
       if (c == 0x300B) break;       /* 》 */
       if (c == 0x300A) return TRUE; /* 《 */
     }
-  if (h->quote >= t->off[i])
+  if (!holds_before(t, h, &h->quote, t->off[i]))
     return FALSE;
   glong open = -1;
   for (glong j = i - 1; j >= 0 && i - j <= 12; j--) {
@@ -336,7 +343,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
     f->unit = "%";
   } else if (u) {
     f->unit = u->unit;
-    if (str_is(u->written, "成")) {
+    if (zs_numwords()->unit_flags[u - zs_numwords_units] & ZS_UNIT_CHENG) {
       if (n->arabic || n->has_power)
         u = NULL, f->unit = NULL; /* 建成, 达成: only 三成, 七成 are shares */
       else
@@ -346,6 +353,8 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       j += ulen_;
   }
   glong unit_end = j;
+  /* What the tests below ask of the unit (numwords' unit_flags). */
+  guint uf = u ? zs_numwords()->unit_flags[u - zs_numwords_units] : 0;
   if (!f->unit && match_person(t, j))
     f->unit = "人";
 
@@ -406,21 +415,19 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       f->dropped = TRUE;
   }
   /* 一名民警, 两大袋: a lone 一/两 means "a"; but 两倍, 一成 are figures. */
-  if ((n->lone_yi && !(u && (str_is(u->unit, "倍") || str_is(u->unit, "%")))) ||
+  if ((n->lone_yi && !(uf & ZS_UNIT_TIMES_PCT)) ||
       n->digit_run)
     f->dropped = TRUE;
   /* 这三家企业, 该两项: a Chinese numeral after a demonstrative refers back. */
   if (n->chinese && !n->arabic && !n->has_power &&
       (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
     f->dropped = TRUE; /* 这 那 该 此 */
-  if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && u)
-    for (gsize k = 0; k < zs_numwords_n_category_units && !f->dropped; k++)
-      if (str_is(u->written, zs_numwords_category_units[k]))
-        f->dropped = TRUE;
+  if (n->chinese && !n->arabic && !n->has_power && n->value.m < 100 && (uf & ZS_UNIT_CATEGORY))
+    f->dropped = TRUE;
   if (n->chinese && !n->arabic && n->has_power && !n->bare && n->value.e == 0 &&
-      n->value.m < 100 && u && (str_is(u->written, "个")))
+      n->value.m < 100 && (uf & ZS_UNIT_GE))
     f->dropped = TRUE; /* 十个方面 */
-  if (u && str_is(u->unit, "年")) {
+  if (uf & ZS_UNIT_YEAR) {
     static const char *anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
                                     "之后", "间", "代", "底", "末", "初", "中",
                                     "内", "起", "开始", "度"};
@@ -430,12 +437,12 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
         f->dropped = TRUE;
   }
-  if (u && (str_is(u->unit, "月") || str_is(u->unit, "天"))) {
+  if (uf & ZS_UNIT_MONTH_DAY) {
     if (zs_nt_starts(t, unit_end, "后") || zs_nt_starts(t, unit_end, "前") ||
         zs_nt_starts(t, unit_end, "来"))
       f->dropped = TRUE;
   }
-  if (u && str_is(u->unit, "岁")) {
+  if (uf & ZS_UNIT_AGE) {
     static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
                                        "到", "—", "-", "～", "~"};
     for (gsize k = 0; k < G_N_ELEMENTS(thresholds) && !f->dropped; k++)

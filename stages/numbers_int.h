@@ -27,27 +27,20 @@ static inline gboolean str_is(const char *a, const char *b) {
 
 /* Can a numeral start at c? What the scanner asks of every character: an
  * Arabic digit, or a Chinese digit or power (百分之 starts with 百, a
- * power). start_bits (bit c % 1024, which no two of them share) turns
- * away all but one character in sixty before the switches, whose
- * branches mispredict. */
+ * power): the character that numchars holds at its slot, a load and a
+ * compare (no empty slot holds a character), where switches' branches
+ * mispredict. */
 static inline gboolean numeral_start(const ZsNumWords *x, gunichar c) {
-  return c < 0x80 ? is_adigit(c)
-                  : (x->start_bits[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))) &&
-                        (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0);
+  return (c - '0' < 10) | (x->numchars[c % 1024].c == c);
 }
 
-/* zs_numwords_digit() and zs_numwords_power(), asking their switches only
- * about the characters with a start bit (every Chinese digit and power
- * has one; few others do): in a loop over text the switches' branches
- * mispredict. */
-static inline gboolean cn_numeral_bit(const ZsNumWords *x, gunichar c) {
-  return (x->start_bits[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64))) != 0;
-}
+/* zs_numwords_digit() and zs_numwords_power() read off numchars: the
+ * same answers (an empty slot, or another character's, says -1 and 0). */
 static inline int cn_digit(const ZsNumWords *x, gunichar c) {
-  return cn_numeral_bit(x, c) ? zs_numwords_digit(c) : -1;
+  return x->numchars[c % 1024].c == c ? x->numchars[c % 1024].digit : -1;
 }
 static inline int cn_power(const ZsNumWords *x, gunichar c) {
-  return cn_numeral_bit(x, c) ? zs_numwords_power(c) : 0;
+  return x->numchars[c % 1024].c == c ? x->numchars[c % 1024].power : 0;
 }
 
 /* What the numeral parser found. */

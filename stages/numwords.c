@@ -124,14 +124,43 @@ static gpointer build_indexes(gpointer unused) {
   x.year_rule = end - e == 1 && strcmp(e->word, "年") == 0 &&
                 strcmp(zs_numwords_units[e->index].unit, "年") == 0 &&
                 zs_numwords_run(&x.persons, 0x5E74, &e) == e;
-  for (gunichar c = 0x80; c < 0x10000; c++) {
-    gboolean start = zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
-    if (start) {
-      x.start_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
-    }
-    if (start || c == 0x4F59 || c == 0x591A || c == 0x51E0) /* 余 多 几 */
-      x.end_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
+  guint8 *flags = g_new0(guint8, zs_numwords_n_units);
+  for (gsize k = 0; k < zs_numwords_n_units; k++) {
+    const ZsUnitDef *u = &zs_numwords_units[k];
+    flags[k] = (strcmp(u->written, "成") == 0 ? ZS_UNIT_CHENG : 0) |
+               (strcmp(u->written, "个") == 0 ? ZS_UNIT_GE : 0) |
+               (strcmp(u->unit, "年") == 0 ? ZS_UNIT_YEAR : 0) |
+               (strcmp(u->unit, "月") == 0 || strcmp(u->unit, "天") == 0 ? ZS_UNIT_MONTH_DAY : 0) |
+               (strcmp(u->unit, "岁") == 0 ? ZS_UNIT_AGE : 0) |
+               (strcmp(u->unit, "倍") == 0 || strcmp(u->unit, "%") == 0 ? ZS_UNIT_TIMES_PCT : 0);
+    for (gsize m = 0; m < zs_numwords_n_category_units; m++)
+      if (strcmp(u->written, zs_numwords_category_units[m]) == 0)
+        flags[k] |= ZS_UNIT_CATEGORY;
   }
+  x.unit_flags = flags;
+  for (guint k = 0; k < G_N_ELEMENTS(x.numchars); k++) {
+    x.numchars[k].c = G_MAXUINT32;
+    x.numchars[k].digit = -1;
+  }
+  /* The characters of the two switches (numwords.h), listed so that the
+   * build does not ask them of every character; test_numbers
+   * /numbers/numchars checks the table against the switches everywhere. */
+  static const gunichar numerals[] = {
+    0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, /* 零〇一二两三四五六 */
+    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF,         /* 七八九十百千万亿 */
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS(numerals); k++) {
+    gunichar c = numerals[k];
+    x.start_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
+    x.end_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
+    g_assert(x.numchars[c % 1024].c == G_MAXUINT32 && (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0));
+    x.numchars[c % 1024].c = c;
+    x.numchars[c % 1024].digit = (gint8)zs_numwords_digit(c);
+    x.numchars[c % 1024].power = (guint8)zs_numwords_power(c);
+  }
+  static const gunichar over[] = {0x4F59, 0x591A, 0x51E0}; /* 余 多 几 */
+  for (gsize k = 0; k < G_N_ELEMENTS(over); k++)
+    x.end_bits[over[k] / 64 % 16] |= G_GUINT64_CONSTANT(1) << (over[k] % 64);
   return &x;
 }
 

@@ -52,6 +52,18 @@ typedef struct {
 extern const ZsUnitDef zs_numwords_units[];
 extern const gsize zs_numwords_n_units;
 
+/* What numbers.c asks of a unit, as bits (ZsNumWords.unit_flags, by
+ * place in zs_numwords_units), instead of comparing its strings. */
+enum {
+  ZS_UNIT_CHENG = 1 << 0,     /* written 成 */
+  ZS_UNIT_CATEGORY = 1 << 1,  /* written as one of zs_numwords_category_units */
+  ZS_UNIT_GE = 1 << 2,        /* written 个 */
+  ZS_UNIT_YEAR = 1 << 3,      /* unit 年 */
+  ZS_UNIT_MONTH_DAY = 1 << 4, /* unit 月 or 天 */
+  ZS_UNIT_AGE = 1 << 5,       /* unit 岁 */
+  ZS_UNIT_TIMES_PCT = 1 << 6, /* unit 倍 or % */
+};
+
 /* Chinese numerals under 100 before these count categories (三部门). */
 extern const char *const zs_numwords_category_units[];
 extern const gsize zs_numwords_n_category_units;
@@ -98,6 +110,17 @@ typedef struct {
    * character c % 1024 is (second byte & 0x0F, third byte & 0x3F): word,
    * bit. */
   guint64 start_bits[16], end_bits[16];
+  /* Every Chinese digit and power at slot c % 1024 (no two share one,
+   * checked as it is built): its code point, zs_numwords_digit() and
+   * zs_numwords_power(). An empty slot holds G_MAXUINT32 (no
+   * character) and reads as no digit (-1) and no power (0). What the numeral reader asks of each character, a load
+   * and a compare where the two switches' branches mispredicted. */
+  const guint8 *unit_flags; /* ZS_UNIT_ bits of each unit, by its place */
+  struct {
+    gunichar c;
+    gint8 digit;
+    guint8 power;
+  } numchars[1024];
 } ZsNumWords;
 
 /* The indexes of the lists, built on first use (thread-safe), never freed. */

@@ -103,6 +103,44 @@ static gboolean check_reject(const char *s) {
 }
 
 /* The corpus's sentences and made-up ones at the edges of the reject. */
+/* numchars (numwords.h) says what the switches say, of every character. */
+static void test_numchars(void) {
+  const ZsNumWords *x = zs_numwords();
+  for (gunichar c = 0; c < 0x110000; c++) {
+    g_assert_cmpint(cn_digit(x, c), ==, zs_numwords_digit(c));
+    g_assert_cmpint(cn_power(x, c), ==, zs_numwords_power(c));
+    gboolean start = is_adigit(c) || zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0;
+    g_assert_cmpint(numeral_start(x, c), ==, start);
+    /* end_bits: what a numeral can end with (numbers_reject.c). */
+    if (c >= 0x80 && (start || c == 0x4F59 || c == 0x591A || c == 0x51E0))
+      g_assert_true(x->end_bits[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64)));
+  }
+}
+
+/* zs_dec_str_len() counts what zs_dec_str() writes: every digit count,
+ * trailing zeros on either side of the point. */
+static void test_dec_str_len(void) {
+  GRand *r = g_rand_new_with_seed(8);
+  for (int k = 0; k < 200000; k++) {
+    ZsDec d = zs_dec_int(0);
+    int digits = g_rand_int_range(r, 0, 21);
+    guint64 m = 0;
+    for (int i = 0; i < digits; i++) {
+      guint64 next = m * 10 + (guint64)g_rand_int_range(r, 0, 10);
+      if (next / 10 != m)
+        break;
+      m = next;
+    }
+    if (g_rand_boolean(r))
+      m = G_MAXUINT64 - (guint64)g_rand_int_range(r, 0, 1000);
+    d.m = m;
+    d.e = g_rand_int_range(r, -25, 25);
+    g_autofree char *s = zs_dec_str(d);
+    g_assert_cmpuint(zs_dec_str_len(d), ==, strlen(s));
+  }
+  g_rand_free(r);
+}
+
 static void test_reject_corpus(void) {
   static const char *const made[] = {
     "进一步推进统一大市场", "一个人", "多一个人", "三多一个人", "十一个", "第一个",
@@ -165,6 +203,8 @@ int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/numbers/parse/exact", test_parse_exact);
   g_test_add_func("/numbers/parse/overflow", test_overflow);
+  g_test_add_func("/numbers/numchars", test_numchars);
+  g_test_add_func("/numbers/dec-str-len", test_dec_str_len);
   g_test_add_func("/numbers/reject/corpus", test_reject_corpus);
   g_test_add_func("/numbers/reject/random", test_reject_random);
 
