@@ -31,6 +31,9 @@ static gsize pending_max = 4u << 20;
  * microseconds on heaps this small. */
 enum { TRIM_EVERY = 64 };
 
+/* The largest buffer kept for reuse (see buffer_take). */
+#define SPARE_MAX (1u << 20)
+
 enum { S_OUT, S_ARTS, S_ERR, N_STREAMS };
 
 typedef struct Par Par;
@@ -64,7 +67,31 @@ struct Par {
   FILE *real[N_STREAMS]; /* real[S_ERR] unused: warnings go to g_printerr() */
   const ZsRules *rules;
   const ZsRunOptions *opts;
+  GPtrArray *spare; /* emptied buffers, for the next job that must wait */
 };
+
+/* A job's buffer comes from the spares when there is one. Buffers are
+ * handed back rather than freed: made and freed for every other job (the
+ * one that is not the head), they spread holes through the threads' malloc
+ * arenas, and a 500 MB run's peak RSS grew by half a megabyte over a 5 MB
+ * run's. At most a few buffers are ever in use at once, so few are kept;
+ * an outsized one is freed. Called with the lock held. */
+static void free_buffer(gpointer b) { g_string_free(b, TRUE); }
+
+static GString *buffer_take(Par *p, gsize n) {
+  if (p->spare->len)
+    return g_ptr_array_steal_index_fast(p->spare, p->spare->len - 1);
+  return g_string_sized_new(MIN(n * 2, PENDING_MAX + n));
+}
+
+static void buffer_give(Par *p, GString *b) {
+  if (b->allocated_len > SPARE_MAX || p->spare->len >= p->slots * N_STREAMS) {
+    g_string_free(b, TRUE);
+    return;
+  }
+  g_string_truncate(b, 0);
+  g_ptr_array_add(p->spare, b);
+}
 
 static void emit(Par *p, int stream, const char *buf, gsize n) {
   if (!n)
@@ -80,7 +107,7 @@ static void flush_pending(Par *p, Job *j) {
   for (int s = 0; s < N_STREAMS; s++)
     if (j->pending[s]) {
       emit(p, s, j->pending[s]->str, j->pending[s]->len);
-      g_string_free(j->pending[s], TRUE);
+      buffer_give(p, j->pending[s]);
       j->pending[s] = NULL;
     }
 }
@@ -100,7 +127,7 @@ static ssize_t cookie_write(void *data, const char *buf, size_t n) {
     emit(p, c->stream, buf, n);
   } else {
     if (!j->pending[c->stream])
-      j->pending[c->stream] = g_string_sized_new(MIN(n * 2, PENDING_MAX + n));
+      j->pending[c->stream] = buffer_take(p, n);
     g_string_append_len(j->pending[c->stream], buf, (gssize)n);
   }
   g_mutex_unlock(&p->lock);
@@ -135,7 +162,7 @@ static void finish(Par *p, Job *j) {
     }
     for (int s = 0; s < N_STREAMS; s++)
       if (h->pending[s]) {
-        g_string_free(h->pending[s], TRUE);
+        buffer_give(p, h->pending[s]);
         h->pending[s] = NULL;
       }
     g_clear_error(&h->error);
@@ -185,6 +212,7 @@ static void run_job(gpointer data, gpointer user_data) {
 gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *articles,
                          const ZsRunOptions *opts, ZsRunStats *stats, GError **error) {
   Par p = {.rules = rules, .opts = opts};
+  p.spare = g_ptr_array_new_with_free_func(free_buffer);
   const char *env = g_getenv("ZHSTATS_PENDING_MAX");
   if (env && g_ascii_strtoull(env, NULL, 10) > 0)
     pending_max = g_ascii_strtoull(env, NULL, 10);
@@ -239,6 +267,7 @@ gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *ar
   if (p.error)
     g_propagate_error(error, p.error);
   g_free(p.jobs);
+  g_ptr_array_unref(p.spare);
   g_mutex_clear(&p.lock);
   g_cond_clear(&p.turn);
   return ok;
