@@ -17,19 +17,12 @@
 
 #include <stdio.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 /* What a job may buffer per stream before it waits for its turn. The
  * environment variable ZHSTATS_PENDING_MAX (bytes) lowers it, so that the
  * tests reach the waiting path with small inputs. */
 static gsize pending_max = 4u << 20;
 #define PENDING_MAX pending_max
-
-/* Jobs between two malloc_trim() calls (see run_job). One costs a few
- * microseconds on heaps this small. */
-enum { TRIM_EVERY = 64 };
 
 /* The largest buffer kept for reuse (see buffer_take). */
 #define SPARE_MAX (1u << 20)
@@ -70,14 +63,14 @@ struct Par {
   GPtrArray *spare; /* emptied buffers, for the next job that must wait */
 };
 
+static void free_buffer(gpointer b) { g_string_free(b, TRUE); }
+
 /* A job's buffer comes from the spares when there is one. Buffers are
  * handed back rather than freed: made and freed for every other job (the
  * one that is not the head), they spread holes through the threads' malloc
  * arenas, and a 500 MB run's peak RSS grew by half a megabyte over a 5 MB
  * run's. At most a few buffers are ever in use at once, so few are kept;
  * an outsized one is freed. Called with the lock held. */
-static void free_buffer(gpointer b) { g_string_free(b, TRUE); }
-
 static GString *buffer_take(Par *p, gsize n) {
   if (p->spare->len)
     return g_ptr_array_steal_index_fast(p->spare, p->spare->len - 1);
@@ -198,15 +191,6 @@ static void run_job(gpointer data, gpointer user_data) {
     fclose(arts);
   fclose(err);
   finish(p, j);
-#ifdef __GLIBC__
-  /* Each thread allocates from its own malloc arena, and some blocks are
-   * freed by another thread (a job's buffers are passed on by the head):
-   * the arenas' free holes slowly spread over more pages, and the peak RSS
-   * of a 500 MB run was 11% above a 5 MB run's. Handing the free pages back
-   * now and then keeps it within a few percent. */
-  if (j->index % TRIM_EVERY == TRIM_EVERY - 1)
-    malloc_trim(0);
-#endif
 }
 
 gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *articles,
