@@ -251,6 +251,24 @@ static inline gunichar lead_decode(const guchar *s) {
   return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
 }
 
+#ifdef __SSE2__
+/* The marked bytes (`bits`) of the chunk at `base`, taken in turn: the
+ * first that starts a character needing care, or NULL when none does. The
+ * clause punctuation passed is added to *punct. */
+static inline const guchar *first_care(const guchar *base, unsigned bits, guint *punct) {
+  for (; bits; bits &= bits - 1) {
+    const guchar *at = base + __builtin_ctz(bits);
+    if (!(lead_step[*at] & 0x80))
+      return at;
+    guint k = mb_class(lead_decode(at));
+    if (k & MB_CARE)
+      return at;
+    *punct |= k;
+  }
+  return NULL;
+}
+#endif
+
 /* The end of the run of characters from `p` that are copied as they are.
  * Read byte by byte, four at a time, rather than a character at a time:
  * then no byte's test waits for the step past the last character (two
@@ -269,16 +287,9 @@ static const char *plain_run(const char *s, const char *p, const char *end, guin
    * once however many pass. As with the table, a chunk may end inside a
    * character: its continuation bytes are plain. */
   while (e - q >= 16) {
-    unsigned bits = care_mask(_mm_loadu_si128((const __m128i *)q));
-    for (; bits; bits &= bits - 1) {
-      const guchar *at = q + __builtin_ctz(bits);
-      if (!(lead_step[*at] & 0x80))
-        return (const char *)at;
-      guint k = mb_class(lead_decode(at));
-      if (k & MB_CARE)
-        return (const char *)at;
-      *punct |= k;
-    }
+    const guchar *stop = first_care(q, care_mask(_mm_loadu_si128((const __m128i *)q)), punct);
+    if (stop)
+      return (const char *)stop;
     q += 16;
   }
   /* The last few bytes in one chunk too, when the text has sixteen before
@@ -289,16 +300,8 @@ static const char *plain_run(const char *s, const char *p, const char *end, guin
     const guchar *base = e - 16;
     unsigned bits = care_mask(_mm_loadu_si128((const __m128i *)base)) &
                     ~((1u << (q - base)) - 1u);
-    for (; bits; bits &= bits - 1) {
-      const guchar *at = base + __builtin_ctz(bits);
-      if (!(lead_step[*at] & 0x80))
-        return (const char *)at;
-      guint k = mb_class(lead_decode(at));
-      if (k & MB_CARE)
-        return (const char *)at;
-      *punct |= k;
-    }
-    return end;
+    const guchar *stop = first_care(base, bits, punct);
+    return stop ? (const char *)stop : end;
   }
 #else
   (void)s;
