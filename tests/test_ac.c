@@ -16,14 +16,13 @@
 #include <string.h>
 
 #include "ac.h"
+#include "testutil.h"
 
 static const char *alphabet[] = {"a", "b", "c", "d", "一", "二", "年", "月"};
 
 static char *random_string(GRand *r, guint max_units) {
   GString *s = g_string_new(NULL);
-  guint n = (guint)g_rand_int_range(r, 1, (gint32)max_units + 1);
-  for (guint i = 0; i < n; i++)
-    g_string_append(s, alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+  test_append_pieces(r, s, alphabet, G_N_ELEMENTS(alphabet), 1, (gint32)max_units + 1);
   return g_string_free(s, FALSE);
 }
 

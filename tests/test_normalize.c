@@ -5,6 +5,7 @@
  * two corpus pages, on generated wrapped pages, and for idempotence.
  */
 #include "normalize.h"
+#include "testutil.h"
 
 #include <string.h>
 
@@ -100,9 +101,7 @@ static void test_idempotent_generated(void) {
   GRand *r = g_rand_new_with_seed(42);
   for (guint n = 0; n < 20000; n++) {
     GString *s = g_string_new(NULL);
-    guint len = g_rand_int_range(r, 0, 12);
-    for (guint k = 0; k < len; k++)
-      g_string_append(s, alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+    test_append_pieces(r, s, alphabet, G_N_ELEMENTS(alphabet), 0, 12);
     g_autofree char *once = zs_norm_text(s->str, s->len);
     g_autofree char *twice = zs_norm_text(once, -1);
     if (strcmp(once, twice) != 0)

@@ -12,6 +12,7 @@
 #include "lines.h"
 #include "normalize.h"
 #include "normtext.h"
+#include "testutil.h"
 
 #include <string.h>
 
@@ -22,9 +23,7 @@ static const char *const alphabet[] = {
 
 static void random_line(GRand *r, GString *s) {
   g_string_truncate(s, 0);
-  guint len = g_rand_int_range(r, 1, 8);
-  for (guint k = 0; k < len; k++)
-    g_string_append(s, alphabet[g_rand_int_range(r, 0, G_N_ELEMENTS(alphabet))]);
+  test_append_pieces(r, s, alphabet, G_N_ELEMENTS(alphabet), 1, 8);
 }
 
 /* Both last character of `a` and first of `b` in U+FF00-FFEF: a run of
@@ -159,9 +158,7 @@ static void test_width(void) {
   g_autoptr(GString) s = g_string_new(NULL);
   for (guint n = 0; n < 100000; n++) {
     g_string_truncate(s, 0);
-    guint len = g_rand_int_range(r, 0, 40);
-    for (guint k = 0; k < len; k++)
-      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    test_append_pieces(r, s, chars, G_N_ELEMENTS(chars), 0, 40);
     g_assert_cmpfloat(zs_line_width(s->str, s->len), ==, width_by_chars(s->str));
     /* and from the half columns zs_normtext_clean() counts */
     ZsCleanScan scan;
@@ -313,9 +310,7 @@ static void test_colon_fragment(void) {
   guint yes = 0;
   for (guint n = 0; n < 200000; n++) {
     g_string_truncate(s, 0);
-    guint len = g_rand_int_range(r, 0, 7);
-    for (guint k = 0; k < len; k++)
-      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    test_append_pieces(r, s, chars, G_N_ELEMENTS(chars), 0, 7);
     gboolean want = colon_fragment_by_def(s->str);
     yes += want;
     g_assert_cmpint(zs_line_colon_fragment(s->str, s->len), ==, want);
@@ -347,9 +342,7 @@ static void test_line_end(void) {
   guint ended = 0, soft = 0, open = 0;
   for (guint n = 0; n < 200000; n++) {
     g_string_truncate(s, 0);
-    guint len = g_rand_int_range(r, 0, 6);
-    for (guint k = 0; k < len; k++)
-      g_string_append(s, chars[g_rand_int_range(r, 0, G_N_ELEMENTS(chars))]);
+    test_append_pieces(r, s, chars, G_N_ELEMENTS(chars), 0, 6);
     gunichar last = nth_from_end(s->str, 0), core = 0;
     for (guint k = 0; (core = nth_from_end(s->str, k)) && zs_line_is_closer(core); k++)
       ;

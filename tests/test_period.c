@@ -137,9 +137,7 @@ static void test_windows(void) {
   GString *s = g_string_new(NULL);
   for (int n = 0; n < 20000; n++) {
     g_string_truncate(s, 0);
-    int len = g_rand_int_range(r, 1, 24);
-    for (int k = 0; k < len; k++)
-      g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 1, 24);
     gssize at = zs_period_guard_fails(s->str);
     if (at < 0)
       at = zs_period_quick_fails(s->str, 2024);

@@ -9,6 +9,7 @@
 #include "classify.h"
 #include "normalize.h"
 #include "segment.h"
+#include "testutil.h"
 
 #include <csv.h>
 #include <stdio.h>
@@ -159,9 +160,7 @@ static void test_split_made_up(void) {
   GRand *r = g_rand_new_with_seed(5);
   for (guint round = 0; round < 5000; round++) {
     GString *t = g_string_new(NULL);
-    guint n = (guint)g_rand_int_range(r, 0, round % 4 ? 16 : 60);
-    for (guint i = 0; i < n; i++)
-      g_string_append(t, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    test_append_pieces(r, t, pieces, G_N_ELEMENTS(pieces), 0, round % 4 ? 16 : 60);
     g_autoptr(GPtrArray) got = zs_seg_split_sentences(t->str);
     g_autoptr(GPtrArray) want = reference_split(t->str);
     g_assert_cmpuint(got->len, ==, want->len);

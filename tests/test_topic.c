@@ -4,6 +4,7 @@
 #include "topic.h"
 #include "normalize.h"
 #include "overlap.h"
+#include "testutil.h"
 
 #include <string.h>
 
@@ -87,9 +88,7 @@ static void test_gap_made_up(void) {
     GPtrArray *t = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < n; i++) {
       GString *s = g_string_new(NULL);
-      guint len = g_rand_int_range(r, 0, round % 5 ? 40 : 600);
-      for (guint k = 0; k < len; k++)
-        g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+      test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 0, round % 5 ? 40 : 600);
       g_ptr_array_add(t, g_string_free(s, FALSE));
     }
     const char *const *texts = (const char *const *)t->pdata;

@@ -22,6 +22,15 @@ static inline ZsRules *test_load_rules(const char *path) {
   return r;
 }
 
+/* Appends to s a count drawn from [lo, hi) of pieces drawn from
+ * pieces[0, n_pieces): the random texts the fast paths' tests compare on. */
+static inline void test_append_pieces(GRand *r, GString *s, const char *const *pieces,
+                                      gsize n_pieces, gint32 lo, gint32 hi) {
+  gint32 len = g_rand_int_range(r, lo, hi);
+  for (gint32 k = 0; k < len; k++)
+    g_string_append(s, pieces[g_rand_int_range(r, 0, (gint32)n_pieces)]);
+}
+
 /* The `n_made` made-up sentences `made`, then every sentence of the pages
  * in corpus/, as the stages cut them (new strings, in an array that frees
  * them). */
