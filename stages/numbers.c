@@ -491,10 +491,18 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
     else
       upto = mid;
   }
-  while (i < t.n) {
+  for (;;) {
+    /* To the next numeral start in a loop of its own: most characters
+     * are none, and here the text stays in registers (read_quantity()
+     * takes its address). */
+    const gunichar *c = t.c;
+    glong n = t.n;
+    while (i < n && !numeral_start(x, c[i]))
+      i++;
+    if (i >= n)
+      break;
     /* Never start inside a word-like run of Arabic digits or letters. */
-    if (!numeral_start(x, t.c[i]) || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
-                             t.c[i - 1] == ','))) {
+    if (i > 0 && (is_adigit(c[i - 1]) || c[i - 1] == '.' || c[i - 1] == ',')) {
       i++;
       continue;
     }
