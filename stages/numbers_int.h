@@ -66,9 +66,10 @@ gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num);
 
 /* zs_num_scan_into()'s two rejects (numbers_reject.c): the byte offset of
  * the first numeral start of s, or -1; whether s can yield a quantity from
- * there on (FALSE: it yields none). x is zs_numwords(). */
-gssize zs_num_first_numeral(const ZsNumWords *x, const char *s);
-gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from);
+ * there on (FALSE: it yields none). x is zs_numwords(); s has len bytes
+ * and its NUL. */
+gssize zs_num_first_numeral(const ZsNumWords *x, const char *s, gsize len);
+gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from);
 
 /* zs_num_scan_into() of a sentence whose first numeral start is at byte
  * `first`, without the rejects. */
