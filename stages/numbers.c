@@ -95,23 +95,42 @@ static gboolean in_set_phrase(const ZsNumText *t, glong i) {
 
 /* ---- qualifiers --------------------------------------------------------- */
 
+/* Every qualifier word is of three-byte characters: its length in
+ * characters is a third of its length in bytes, both known here instead
+ * of counted at every figure. */
 typedef struct {
   const char *word;
+  guint8 bytes, chars;
   ZsQualifier q;
 } QualDef;
 
+#define QUAL(w, q) {w, sizeof w - 1, (sizeof w - 1) / 3, q}
+
 static const QualDef prefix_quals[] = {
-  {"将近", ZS_QUAL_NEARLY}, {"接近", ZS_QUAL_NEARLY}, {"大约", ZS_QUAL_APPROX},
-  {"超过", ZS_QUAL_OVER},   {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
-  {"突破", ZS_QUAL_OVER},   {"不到", ZS_QUAL_UNDER},  {"不足", ZS_QUAL_UNDER},
-  {"近", ZS_QUAL_NEARLY},   {"约", ZS_QUAL_APPROX},   {"超", ZS_QUAL_OVER},
-  {"逾", ZS_QUAL_OVER},
+  QUAL("将近", ZS_QUAL_NEARLY), QUAL("接近", ZS_QUAL_NEARLY), QUAL("大约", ZS_QUAL_APPROX),
+  QUAL("超过", ZS_QUAL_OVER),   QUAL("不低于", ZS_QUAL_OVER), QUAL("不少于", ZS_QUAL_OVER),
+  QUAL("突破", ZS_QUAL_OVER),   QUAL("不到", ZS_QUAL_UNDER),  QUAL("不足", ZS_QUAL_UNDER),
+  QUAL("近", ZS_QUAL_NEARLY),   QUAL("约", ZS_QUAL_APPROX),   QUAL("超", ZS_QUAL_OVER),
+  QUAL("逾", ZS_QUAL_OVER),
 };
 
 static const QualDef suffix_quals[] = {
-  {"以上", ZS_QUAL_OVER},   {"左右", ZS_QUAL_APPROX}, {"上下", ZS_QUAL_APPROX},
-  {"以下", ZS_QUAL_UNDER},  {"以内", ZS_QUAL_UNDER},  {"多", ZS_QUAL_OVER},
+  QUAL("以上", ZS_QUAL_OVER),   QUAL("左右", ZS_QUAL_APPROX), QUAL("上下", ZS_QUAL_APPROX),
+  QUAL("以下", ZS_QUAL_UNDER),  QUAL("以内", ZS_QUAL_UNDER),  QUAL("多", ZS_QUAL_OVER),
 };
+
+/* zs_nt_ends_with() of a qualifier word: its length in characters if it
+ * ends at position i, else 0. Compared from the last byte, where words
+ * that do not stand there nearly always differ. */
+static glong ends_with_qual(const ZsNumText *t, glong i, const QualDef *d) {
+  if (i < 0 || i > t->n || t->off[i] < d->bytes)
+    return 0;
+  const char *p = t->s + t->off[i] - d->bytes;
+  for (gsize k = d->bytes; k-- > 0;)
+    if (p[k] != d->word[k])
+      return 0;
+  return d->chars;
+}
 
 const char *zs_qualifier_name(ZsQualifier q) {
   static const char *names[] = {"exact", "approx", "nearly", "over", "under"};
@@ -130,7 +149,7 @@ static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
     return ZS_QUAL_EXACT;
   }
   for (gsize k = 0; k < G_N_ELEMENTS(prefix_quals); k++) {
-    glong l = zs_nt_ends_with(t, i, prefix_quals[k].word);
+    glong l = ends_with_qual(t, i, &prefix_quals[k]);
     if (!l)
       continue;
     /* 最近, 附近, 临近: 近 is part of another word. */
@@ -225,8 +244,8 @@ static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
   if (!holds_before(t, h, &h->bu, t->off[i]))
     return ZS_QUAL_EXACT; /* no 不 before the figure */
   static const QualDef bounds[] = {
-    {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
-    {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
+    QUAL("不低于", ZS_QUAL_OVER), QUAL("不少于", ZS_QUAL_OVER),
+    QUAL("不高于", ZS_QUAL_UNDER), QUAL("不超过", ZS_QUAL_UNDER),
   };
   const ZsNumWords *x = zs_numwords();
   for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
@@ -366,7 +385,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
     for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals) && !suffix; k++)
       if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
-        j += zs_nt_ulen(suffix_quals[k].word);
+        j += suffix_quals[k].chars;
         suffix = TRUE;
       }
   }
