@@ -145,6 +145,26 @@ static void test_dec_str_len(void) {
     d.e = g_rand_int_range(r, -25, 25);
     g_autofree char *s = zs_dec_str(d);
     g_assert_cmpuint(zs_dec_str_len(d), ==, strlen(s));
+    /* And what it writes, against the mantissa's digits with the
+     * exponent's zeros and point put in by hand. */
+    GString *want = g_string_new(NULL);
+    g_string_printf(want, "%" G_GUINT64_FORMAT, d.m);
+    if (d.m == 0) {
+      g_string_assign(want, "0");
+    } else if (d.e >= 0) {
+      for (int i = 0; i < d.e; i++)
+        g_string_append_c(want, '0');
+    } else {
+      while (want->len < (gsize)-d.e + 1)
+        g_string_prepend_c(want, '0');
+      g_string_insert_c(want, (gssize)(want->len - (gsize)-d.e), '.');
+      while (want->str[want->len - 1] == '0')
+        g_string_truncate(want, want->len - 1);
+      if (want->str[want->len - 1] == '.')
+        g_string_truncate(want, want->len - 1);
+    }
+    g_assert_cmpstr(s, ==, want->str);
+    g_string_free(want, TRUE);
   }
   g_rand_free(r);
 }
