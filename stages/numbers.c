@@ -66,10 +66,10 @@ static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, 
 
 static const ZsUnitDef *match_unit(const ZsNumText *t, glong i, glong *len) {
   const ZsNumWords *x = zs_numwords();
-  if (index_match(&x->not_units, t, i))
-    return NULL;
+  /* A not-unit (部门 after 三) outranks a unit; asked only where a unit
+   * stands, since many figures are followed by neither. */
   const ZsWordEntry *e = index_match(&x->units, t, i);
-  if (!e)
+  if (!e || index_match(&x->not_units, t, i))
     return NULL;
   *len = e->chars;
   return &zs_numwords_units[e->index];
@@ -419,9 +419,10 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
     return TRUE;
   }
   /* A bound stated earlier counts unless a qualifier stands at the figure
-   * (before it, in it, or after its unit). */
-  if (!suffix && f->qual == ZS_QUAL_EXACT)
-    f->qual = detached_bound(t, f->start, h);
+   * (before it, in it, or after its unit). Looked for once the figure is
+   * known to stand, since a dropped figure's qualifier is never read:
+   * only the year anchor 初 below asks for it before. */
+  gboolean bound_pending = !suffix && f->qual == ZS_QUAL_EXACT;
   gunichar before = zs_nt_at(t, f->start - 1);
   if (before == 0x7B2C /* 第 */ || is_latin(before) || is_latin(zs_nt_at(t, n->end)) ||
       before == '.' || is_adigit(before))
@@ -453,8 +454,14 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
     if (n->integer4 || n->digit_run)
       f->dropped = TRUE; /* a year */
     for (gsize k = 0; k < G_N_ELEMENTS(anchors) && !f->dropped; k++)
-      if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
-        f->dropped = TRUE;
+      if (zs_nt_starts(t, unit_end, anchors[k])) {
+        if (k == 12 && bound_pending) {
+          f->qual = detached_bound(t, f->start, h);
+          bound_pending = FALSE;
+        }
+        if (!(k == 12 && f->qual != ZS_QUAL_EXACT))
+          f->dropped = TRUE;
+      }
   }
   if (uf & ZS_UNIT_MONTH_DAY) {
     if (zs_nt_starts(t, unit_end, "后") || zs_nt_starts(t, unit_end, "前") ||
@@ -475,6 +482,8 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   }
   if (!f->dropped && (in_set_phrase(t, ni) || inside_name(t, ni, h)))
     f->dropped = TRUE;
+  if (!f->dropped && bound_pending)
+    f->qual = detached_bound(t, f->start, h);
   return TRUE;
 }
 
