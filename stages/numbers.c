@@ -308,6 +308,12 @@ static gboolean is_range_sep(const ZsNumText *t, glong i, glong *len) {
 
 /* ---- the scanner -------------------------------------------------------- */
 
+const char *const zs_num_year_anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
+                                           "之后", "间", "代", "底", "末", "初", "中",
+                                           "内", "起", "开始", "度"};
+const gsize zs_num_n_year_anchors = G_N_ELEMENTS(zs_num_year_anchors);
+
+
 typedef struct {
   Numeral num;
   glong start, end;        /* surface, code points */
@@ -448,18 +454,16 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       n->value.m < 100 && (uf & ZS_UNIT_GE))
     f->dropped = TRUE; /* 十个方面 */
   if (uf & ZS_UNIT_YEAR) {
-    static const char *anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
-                                    "之后", "间", "代", "底", "末", "初", "中",
-                                    "内", "起", "开始", "度"};
     if (n->integer4 || n->digit_run)
       f->dropped = TRUE; /* a year */
-    for (gsize k = 0; k < G_N_ELEMENTS(anchors) && !f->dropped; k++)
-      if (zs_nt_starts(t, unit_end, anchors[k])) {
-        if (k == 12 && bound_pending) {
+    for (gsize k = 0; k < zs_num_n_year_anchors && !f->dropped; k++)
+      if (zs_nt_starts(t, unit_end, zs_num_year_anchors[k])) {
+        gboolean chu = k == ZS_NUM_YEAR_ANCHOR_CHU;
+        if (chu && bound_pending) {
           f->qual = detached_bound(t, f->start, h);
           bound_pending = FALSE;
         }
-        if (!(k == 12 && f->qual != ZS_QUAL_EXACT))
+        if (!(chu && f->qual != ZS_QUAL_EXACT))
           f->dropped = TRUE;
       }
   }

@@ -64,6 +64,13 @@ typedef struct {
  * to it; FALSE if there is none or its value does not fit. */
 gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num);
 
+/* What drops a figure of the unit 年 when it follows the unit (4年来, 12年
+ * 前), in the order they are tried; ZS_NUM_YEAR_ANCHOR_CHU, 初, only
+ * with no qualifier (近10年初 stands). */
+extern const char *const zs_num_year_anchors[];
+extern const gsize zs_num_n_year_anchors;
+#define ZS_NUM_YEAR_ANCHOR_CHU 12
+
 /* zs_num_scan_into()'s two rejects (numbers_reject.c): the byte offset of
  * the first numeral start of s, or -1; whether s can yield a quantity from
  * there on (FALSE: it yields none). x is zs_numwords(); s has len bytes

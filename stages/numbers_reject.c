@@ -63,8 +63,9 @@ gssize zs_num_first_numeral(const ZsNumWords *x, const char *s, gsize len) {
 
 /* What may_yield() needs to know of a character. CH_NUM: what a numeral
  * can end with (an Arabic or Chinese digit, a power, 余 多 几); CH_YI: 一
- * or 两, which are that too. */
-enum { CH_OTHER, CH_NUM, CH_YI };
+ * or 两, which are that too; CH_BARE: 百 千 万 or 亿 starting a run of
+ * them, with no qualifier word before it, which is that too. */
+enum { CH_OTHER, CH_NUM, CH_YI, CH_BARE };
 
 #define BIT64(c) (G_GUINT64_CONSTANT(1) << ((c) % 64))
 
@@ -115,6 +116,30 @@ static gboolean after_year(const ZsNumWords *x, const guchar *s, const guchar *p
   return char_class(x, c) == CH_OTHER;
 }
 
+/* Does one of the prefix qualifier words (numbers.c) end right before p?
+ * Each ends in one of these characters. */
+static gboolean after_qualifier(const guchar *s, const guchar *p) {
+  if (p - s < 3 || (p[-3] & 0xF0) != 0xE0 || (p[-2] & 0xC0) != 0x80 || (p[-1] & 0xC0) != 0x80)
+    return FALSE;
+  switch (((gunichar)(p[-3] & 0x0F) << 12) | ((gunichar)(p[-2] & 0x3F) << 6) | (p[-1] & 0x3F)) {
+  case 0x8FD1: case 0x7EA6: case 0x8FC7: case 0x4E8E: case 0x7834: /* 近 约 过 于 破 */
+  case 0x5230: case 0x8DB3: case 0x8D85: case 0x903E:               /* 到 足 超 逾 */
+    return TRUE;
+  default:
+    return FALSE;
+  }
+}
+
+/* Does p (after a 年) start one of the anchors that drop a figure of the
+ * unit 年 whatever its qualifier (all but 初)? */
+static gboolean year_anchor(const guchar *p) {
+  for (gsize k = 0; k < zs_num_n_year_anchors; k++)
+    if (k != ZS_NUM_YEAR_ANCHOR_CHU && strncmp((const char *)p, zs_num_year_anchors[k],
+                                               strlen(zs_num_year_anchors[k])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Can s, from byte `from` (its first numeral start) on, yield a quantity?
  * Most sentences with a numeral yield none (一些, 统一, 十八大): they are
  * turned away before they are decoded. What keeps this exact: a quantity
@@ -124,7 +149,13 @@ static gboolean after_year(const ZsNumWords *x, const guchar *s, const guchar *p
  * ends, after a CH_NUM character (zs_num_parse_numeral() consumes nothing
  * else but the separators inside Arabic numbers). A lone 一 or 两 (no
  * CH_NUM character on either side) before a word other than 倍 and the %
- * units (% 成) is dropped whatever the word: it is no evidence. Not-units
+ * units (% 成) is dropped whatever the word: it is no evidence. So is a
+ * lone 百 千 万 or 亿 with no qualifier word before it (近万人; a bare
+ * numeral, Numeral.bare, but for 百万 千万 and the like, two characters),
+ * and a figure of the unit 年 followed by an anchor (12年前, 多年来: what
+ * x->year_rule says of 年 makes 年 its unit, or it has none). 余 多 and
+ * 几 after a character that is no numeral's are CH_OTHER: the numeral
+ * reader takes them only after a digit or a power (更多人, 这几年). Not-units
  * (部门) are not looked at: the test only has to let every quantity by. */
 gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from) {
   /* No numeral starts before `from`, so none reaches across it: what
@@ -149,11 +180,20 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize f
       }
       gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
       cls = char_class(x, c);
+      if (cls == CH_NUM && prev == CH_OTHER) {
+        if (c == 0x4F59 || c == 0x591A || c == 0x51E0) /* 余 多 几 */
+          cls = CH_OTHER;
+        else if ((c == 0x767E || c == 0x5343 || c == 0x4E07 || c == 0x4EBF) && /* 百 千 万 亿 */
+                 !after_qualifier((const guchar *)s, p))
+          cls = CH_BARE;
+      }
       if (prev != CH_OTHER) {
         gboolean lone = prev == CH_YI && prev2 == CH_OTHER && cls == CH_OTHER &&
                         c != 0x500D && c != 0x6210; /* 倍 成 */
-        gboolean year = c == 0x5E74 /* 年 */ && x->year_rule && after_year(x, (const guchar *)s, p);
-        if (!lone && !year && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
+        gboolean bare = prev == CH_BARE && cls == CH_OTHER;
+        gboolean year = c == 0x5E74 /* 年 */ && x->year_rule &&
+                        (after_year(x, (const guchar *)s, p) || year_anchor(p + 3));
+        if (!lone && !bare && !year && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
           return TRUE;
       }
       if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)

@@ -114,6 +114,7 @@ static gboolean check_reject(const char *s) {
 /* numchars (numwords.h) says what the switches say, of every character. */
 static void test_numchars(void) {
   const ZsNumWords *x = zs_numwords();
+  g_assert_cmpstr(zs_num_year_anchors[ZS_NUM_YEAR_ANCHOR_CHU], ==, "初");
   for (gunichar c = 0; c < 0x110000; c++) {
     g_assert_cmpint(cn_digit(x, c), ==, zs_numwords_digit(c));
     g_assert_cmpint(cn_power(x, c), ==, zs_numwords_power(c));
@@ -181,6 +182,10 @@ static void test_reject_corpus(void) {
     "一5个", "5一个", "一,5个", "两千克", "两千瓦时", "几个人", "多种", "一届一次",
     "十2014年", "二百2014年", "3万2014年", "1.2014年", "1,2014年", "12014年", "12 2014年",
     "约2014年", "2014年底", "2014年级", "2013—2014年", "2014—2016年", "余2014年",
+    "更多人", "这几年", "多个", "余人", "几位农民", "千家万户", "近万人", "超百万人", "上万人",
+    "逾千人", "突破万人", "百万人", "万余人", "近千万元", "三至万人", "万至十万人", "12年前",
+    "多年来", "10年初", "近10年初", "约10年初", "3至12年前", "二十年间", "5年以来", "5年开始",
+    "近5年来", "5年左右", "5年多前", "一年前", "两年后", "百年来", "千年", "万年前",
   };
   g_autoptr(GPtrArray) sents = test_corpus_sentences(made, G_N_ELEMENTS(made));
   guint rejected = 0, decoded = 0;
@@ -207,7 +212,8 @@ static void test_reject_random(void) {
     "百分之", "百分点", "个百分点", "千米", "千克", "老年人", "农民", "人口", "群众",
     "部门", "第", "这", "近", "约", "超过", "不低于", "至", "到", "—", "-", "～", "以上",
     "，", "。", "《", "》", "“", "”", "的", "是", "a", "G", "é", "😀", "以来",
-    "2014", "年级", "年代", "年来", "—", "第",
+    "2014", "年级", "年代", "年来", "—", "第", "前", "后", "初", "中", "开始", "以后", "更",
+    "逾", "突破", "于", "约",
   };
   GRand *rand = g_rand_new_with_seed(20261124);
   guint rejected = 0, decoded = 0;
