@@ -312,6 +312,9 @@ const char *const zs_num_year_anchors[] = {"来", "前", "后", "以来", "以�
                                            "之后", "间", "代", "底", "末", "初", "中",
                                            "内", "起", "开始", "度"};
 const gsize zs_num_n_year_anchors = G_N_ELEMENTS(zs_num_year_anchors);
+const char *const zs_num_age_thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
+                                             "到", "—", "-", "～", "~"};
+const gsize zs_num_n_age_thresholds = G_N_ELEMENTS(zs_num_age_thresholds);
 
 
 typedef struct {
@@ -473,10 +476,8 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       f->dropped = TRUE;
   }
   if (uf & ZS_UNIT_AGE) {
-    static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
-                                       "到", "—", "-", "～", "~"};
-    for (gsize k = 0; k < G_N_ELEMENTS(thresholds) && !f->dropped; k++)
-      if (zs_nt_starts(t, unit_end, thresholds[k]))
+    for (gsize k = 0; k < zs_num_n_age_thresholds && !f->dropped; k++)
+      if (zs_nt_starts(t, unit_end, zs_num_age_thresholds[k]))
         f->dropped = TRUE;
     glong sl;
     gunichar c2 = zs_nt_at(t, f->start - 2);

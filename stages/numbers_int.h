@@ -71,6 +71,11 @@ extern const char *const zs_num_year_anchors[];
 extern const gsize zs_num_n_year_anchors;
 #define ZS_NUM_YEAR_ANCHOR_CHU 12
 
+/* What drops a figure of the unit 岁 when it follows the unit (60岁以上,
+ * 0至14岁): an age threshold or group, not a statistic. */
+extern const char *const zs_num_age_thresholds[];
+extern const gsize zs_num_n_age_thresholds;
+
 /* zs_num_scan_into()'s two rejects (numbers_reject.c): the byte offset of
  * the first numeral start of s, or -1; whether s can yield a quantity from
  * there on (FALSE: it yields none). x is zs_numwords(); s has len bytes

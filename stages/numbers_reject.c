@@ -130,14 +130,32 @@ static gboolean after_qualifier(const guchar *s, const guchar *p) {
   }
 }
 
-/* Does p (after a 年) start one of the anchors that drop a figure of the
- * unit 年 whatever its qualifier (all but 初)? */
-static gboolean year_anchor(const guchar *p) {
-  for (gsize k = 0; k < zs_num_n_year_anchors; k++)
-    if (k != ZS_NUM_YEAR_ANCHOR_CHU && strncmp((const char *)p, zs_num_year_anchors[k],
-                                               strlen(zs_num_year_anchors[k])) == 0)
+/* Does p start one of the n words of w (but the one at `except`)? */
+static gboolean starts_any(const guchar *p, const char *const *w, gsize n, gsize except) {
+  for (gsize k = 0; k < n; k++) {
+    const guchar *a = (const guchar *)w[k], *q = p;
+    while (*a && *a == *q)
+      a++, q++;
+    if (!*a && k != except)
       return TRUE;
+  }
   return FALSE;
+}
+
+/* What x->year_rule says of 年, for 岁: the one unit that starts with 岁
+ * is 岁 (an age, ZS_UNIT_AGE), and no person noun starts with 岁. Read off
+ * the lists once. */
+static gboolean age_rule(const ZsNumWords *x) {
+  static gsize once = 0;
+  static gboolean rule;
+  if (g_once_init_enter(&once)) {
+    const ZsWordEntry *u, *uend = zs_numwords_run(&x->units, 0x5C81, &u);
+    const ZsWordEntry *pe, *pend = zs_numwords_run(&x->persons, 0x5C81, &pe);
+    rule = uend - u == 1 && strcmp(u->word, "岁") == 0 &&
+           (x->unit_flags[u->index] & ZS_UNIT_AGE) && pend == pe;
+    g_once_init_leave(&once, 1);
+  }
+  return rule;
 }
 
 /* Can s, from byte `from` (its first numeral start) on, yield a quantity?
@@ -153,7 +171,8 @@ static gboolean year_anchor(const guchar *p) {
  * lone 百 千 万 or 亿 with no qualifier word before it (近万人; a bare
  * numeral, Numeral.bare, but for 百万 千万 and the like, two characters),
  * and a figure of the unit 年 followed by an anchor (12年前, 多年来: what
- * x->year_rule says of 年 makes 年 its unit, or it has none). 余 多 and
+ * x->year_rule says of 年 makes 年 its unit, or it has none), and one of
+ * the unit 岁 followed by a threshold (3岁以下; age_rule()). 余 多 and
  * 几 after a character that is no numeral's are CH_OTHER: the numeral
  * reader takes them only after a digit or a power (更多人, 这几年). Not-units
  * (部门) are not looked at: the test only has to let every quantity by. */
@@ -192,8 +211,13 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize f
                         c != 0x500D && c != 0x6210; /* 倍 成 */
         gboolean bare = prev == CH_BARE && cls == CH_OTHER;
         gboolean year = c == 0x5E74 /* 年 */ && x->year_rule &&
-                        (after_year(x, (const guchar *)s, p) || year_anchor(p + 3));
-        if (!lone && !bare && !year && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
+                        (after_year(x, (const guchar *)s, p) ||
+                         starts_any(p + 3, zs_num_year_anchors, zs_num_n_year_anchors,
+                                    ZS_NUM_YEAR_ANCHOR_CHU));
+        gboolean age = c == 0x5C81 /* 岁 */ && age_rule(x) &&
+                       starts_any(p + 3, zs_num_age_thresholds, zs_num_n_age_thresholds, G_MAXSIZE);
+        if (!lone && !bare && !year && !age &&
+            (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
           return TRUE;
       }
       if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)
