@@ -182,49 +182,51 @@ static inline void first_at(gsize *at, gsize k) {
     *at = k;
 }
 
+/* Which of the three starts at p, if any: the field of h it sets. */
+static inline gsize *holds_kind(Holds *h, const guchar *p) {
+  if (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
+    return &h->bu;
+  if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x8A)
+    return &h->title;
+  if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C)
+    return &h->quote;
+  return NULL;
+}
+
 /* Reads on from h->upto until it passes `at` or has seen all three: 不
- * is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C, sixteen places at a time. (An
- * offset is far below G_MAXSIZE, so the three or'ed are G_MAXSIZE while
- * one is.) */
+ * is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C, sixteen places at a time by their
+ * last two bytes (two continuation bytes in a row belong to one
+ * character: what else ends so, 渍 逊 and rare ones, holds_kind() turns
+ * away). (An offset is far below G_MAXSIZE, so the three or'ed are
+ * G_MAXSIZE while one is.) */
 static void holds_read(const ZsNumText *t, Holds *h, gsize at) {
   const guchar *s = (const guchar *)t->s, *p = s + h->upto;
   gsize len = t->off[t->n];
 #ifdef __SSE2__
   /* The bytes at p + 1 and p + 2 of the last place lie within the
    * sentence or at its NUL. */
-  const __m128i e4 = _mm_set1_epi8((char)0xE4), b8 = _mm_set1_epi8((char)0xB8),
-                x8d = _mm_set1_epi8((char)0x8D), e3 = _mm_set1_epi8((char)0xE3),
+  const __m128i b8 = _mm_set1_epi8((char)0xB8), x8d = _mm_set1_epi8((char)0x8D),
                 x80 = _mm_set1_epi8((char)0x80), x8a = _mm_set1_epi8((char)0x8A),
-                e2 = _mm_set1_epi8((char)0xE2), x9c = _mm_set1_epi8((char)0x9C);
+                x9c = _mm_set1_epi8((char)0x9C);
   for (; p < s + at && p + 17 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE;
        p += 16) {
-    __m128i v0 = _mm_loadu_si128((const __m128i *)p);
     __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
     __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
-    __m128i mid80 = _mm_cmpeq_epi8(v1, x80);
-    unsigned bu = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_and_si128(_mm_cmpeq_epi8(v0, e4), _mm_cmpeq_epi8(v1, b8)), _mm_cmpeq_epi8(v2, x8d)));
-    unsigned title = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e3), _mm_cmpeq_epi8(v2, x8a))));
-    unsigned quote = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e2), _mm_cmpeq_epi8(v2, x9c))));
-    gsize k = (gsize)(p - s);
-    if (bu)
-      first_at(&h->bu, k + (gsize)__builtin_ctz(bu));
-    if (title)
-      first_at(&h->title, k + (gsize)__builtin_ctz(title));
-    if (quote)
-      first_at(&h->quote, k + (gsize)__builtin_ctz(quote));
+    __m128i hit = _mm_or_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v1, b8), _mm_cmpeq_epi8(v2, x8d)),
+        _mm_and_si128(_mm_cmpeq_epi8(v1, x80),
+                      _mm_or_si128(_mm_cmpeq_epi8(v2, x8a), _mm_cmpeq_epi8(v2, x9c))));
+    for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
+      gsize *field = holds_kind(h, p + __builtin_ctz(m));
+      if (field)
+        first_at(field, (gsize)(p - s) + (gsize)__builtin_ctz(m));
+    }
   }
 #endif
   for (; p < s + at && p + 3 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE; p++) {
-    gsize k = (gsize)(p - s);
-    if (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
-      first_at(&h->bu, k);
-    else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x8A)
-      first_at(&h->title, k);
-    else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C)
-      first_at(&h->quote, k);
+    gsize *field = holds_kind(h, p);
+    if (field)
+      first_at(field, (gsize)(p - s));
   }
   h->upto = (gsize)(p - s);
 }

@@ -170,6 +170,33 @@ static void test_dec_str_len(void) {
   g_rand_free(r);
 }
 
+/* What a figure looks back for (不 of a bound word, 《, “) is found
+ * wherever it stands among the sixteen bytes the scan reads at a time,
+ * after characters that end the way they do (渍 逊 怜 這 〜). */
+static void test_holds(void) {
+  static const char *const pads[] = {"a", "的", "渍", "逊", "怜", "這", "〜", "，", "1"};
+  GRand *r = g_rand_new_with_seed(3);
+  for (int n = 0; n < 3000; n++) {
+    GString *pad = g_string_new(NULL);
+    for (int k = g_rand_int_range(r, 0, 40); k > 0; k--)
+      g_string_append(pad, pads[g_rand_int_range(r, 0, G_N_ELEMENTS(pads))]);
+    g_string_append(pad, "。");
+    g_autofree char *title = g_strconcat(pad->str, "《关于3万人的通知》", NULL);
+    g_autofree char *plain = g_strconcat(pad->str, "关于3万人的通知", NULL);
+    g_autofree char *quote = g_strconcat(pad->str, "“3个代表”", NULL);
+    g_autofree char *bound = g_strconcat(pad->str, "不低于标准的1.3倍", NULL);
+    g_autoptr(GPtrArray) qt = zs_num_scan(title), qp = zs_num_scan(plain);
+    g_autoptr(GPtrArray) qq = zs_num_scan(quote), qb = zs_num_scan(bound);
+    guint before = qp->len - 1; /* what the pad itself yields */
+    g_assert_cmpuint(qt->len, ==, before);
+    g_assert_cmpuint(qq->len, ==, before);
+    g_assert_cmpuint(qb->len, ==, before + 1);
+    g_assert_cmpint(((ZsQuantity *)qb->pdata[qb->len - 1])->qualifier, ==, ZS_QUAL_OVER);
+    g_string_free(pad, TRUE);
+  }
+  g_rand_free(r);
+}
+
 static void test_reject_corpus(void) {
   static const char *const made[] = {
     "进一步推进统一大市场", "一个人", "多一个人", "三多一个人", "十一个", "第一个",
@@ -241,6 +268,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/numbers/parse/overflow", test_overflow);
   g_test_add_func("/numbers/numchars", test_numchars);
   g_test_add_func("/numbers/dec-str-len", test_dec_str_len);
+  g_test_add_func("/numbers/holds", test_holds);
   g_test_add_func("/numbers/reject/corpus", test_reject_corpus);
   g_test_add_func("/numbers/reject/random", test_reject_random);
 
