@@ -58,9 +58,20 @@ gboolean zs_num_is_unit(const char *unit) {
 /* The first word of the list (in list order) that stands at i, or NULL. */
 static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, glong i) {
   const ZsWordEntry *e, *end = zs_numwords_run(x, zs_nt_at(t, i), &e);
-  for (; e < end; e++)
-    if (zs_nt_starts(t, i, e->word))
+  if (e == end)
+    return NULL;
+  /* Every word of the run starts with the character at i (a run is
+   * never found outside the text: 0 starts none), so each is compared
+   * from the character after it, in place. */
+  gsize first = t->off[i + 1] - t->off[i];
+  const char *at = t->s + t->off[i + 1];
+  for (; e < end; e++) {
+    const char *w = e->word + first, *p = at;
+    while (*w && *w == *p)
+      w++, p++;
+    if (!*w)
       return e;
+  }
   return NULL;
 }
 
