@@ -77,11 +77,14 @@ static inline int char_class(const ZsNumWords *x, gunichar c) {
   return CH_OTHER;
 }
 
-/* Does a word of x start at p (whose first character is c)? */
+/* Does a word of x start at p (whose first character is c, of three
+ * bytes)? */
 static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
   const ZsWordEntry *e, *end = zs_numwords_run(x, c, &e);
+  /* c, a three-byte character, starts every word of the run: compared
+   * from the next. */
   for (; e < end; e++) {
-    const guchar *w = (const guchar *)e->word, *q = p;
+    const guchar *w = (const guchar *)e->word + 3, *q = p + 3;
     while (*w && *w == *q)
       w++, q++;
     if (!*w)
