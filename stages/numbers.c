@@ -75,8 +75,7 @@ static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, 
   return NULL;
 }
 
-static const ZsUnitDef *match_unit(const ZsNumText *t, glong i, glong *len) {
-  const ZsNumWords *x = zs_numwords();
+static const ZsUnitDef *match_unit(const ZsNumWords *x, const ZsNumText *t, glong i, glong *len) {
   /* A not-unit (部门 after 三) outranks a unit; asked only where a unit
    * stands, since many figures are followed by neither. */
   const ZsWordEntry *e = index_match(&x->units, t, i);
@@ -86,15 +85,14 @@ static const ZsUnitDef *match_unit(const ZsNumText *t, glong i, glong *len) {
   return &zs_numwords_units[e->index];
 }
 
-static gboolean match_person(const ZsNumText *t, glong i) {
-  return index_match(&zs_numwords()->persons, t, i) != NULL;
+static gboolean match_person(const ZsNumWords *x, const ZsNumText *t, glong i) {
+  return index_match(&x->persons, t, i) != NULL;
 }
 
 /* Is position i covered by a set phrase? What marking every phrase of the
  * sentence would say, asked only where a numeral stands: a phrase covering
  * i starts at most set_max - 1 characters before it. */
-static gboolean in_set_phrase(const ZsNumText *t, glong i) {
-  const ZsNumWords *x = zs_numwords();
+static gboolean in_set_phrase(const ZsNumWords *x, const ZsNumText *t, glong i) {
   for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
     const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, zs_nt_at(t, j), &e);
     for (; e < end; e++)
@@ -253,14 +251,13 @@ static inline gboolean holds_before(const ZsNumText *t, Holds *h, const gsize *f
  * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
-static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
+static ZsQualifier detached_bound(const ZsNumWords *x, const ZsNumText *t, glong i, Holds *h) {
   if (!holds_before(t, h, &h->bu, t->off[i]))
     return ZS_QUAL_EXACT; /* no 不 before the figure */
   static const QualDef bounds[] = {
     QUAL("不低于", ZS_QUAL_OVER), QUAL("不少于", ZS_QUAL_OVER),
     QUAL("不高于", ZS_QUAL_UNDER), QUAL("不超过", ZS_QUAL_UNDER),
   };
-  const ZsNumWords *x = zs_numwords();
   for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
     gunichar c = t->c[j];
     if (is_adigit(c) || cn_digit(x, c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
@@ -357,7 +354,8 @@ static ZsQuantity *quantity_new(ZsDec value, const char *unit) {
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
-static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
+static gboolean read_quantity(const ZsNumWords *x, const ZsNumText *t, glong i, Found *f,
+                              Holds *h) {
   /* Field by field: zs_num_parse_numeral() clears f->num itself, and a
    * memset of the whole was a rep stos at every numeral start. */
   f->start = f->end = f->range_next = 0;
@@ -366,7 +364,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   f->dropped = f->range_low = FALSE;
   gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
-  if (!zs_num_parse_numeral(t, ni, &f->num))
+  if (!zs_num_parse_numeral(x, t, ni, &f->num))
     return FALSE;
   Numeral *n = &f->num;
   glong j = n->end;
@@ -379,12 +377,12 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
 
   /* The unit, or a person noun. */
   glong ulen_ = 0;
-  const ZsUnitDef *u = percent_words ? NULL : match_unit(t, j, &ulen_);
+  const ZsUnitDef *u = percent_words ? NULL : match_unit(x, t, j, &ulen_);
   if (percent_words) {
     f->unit = "%";
   } else if (u) {
     f->unit = u->unit;
-    if (zs_numwords()->unit_flags[u - zs_numwords_units] & ZS_UNIT_CHENG) {
+    if (x->unit_flags[u - zs_numwords_units] & ZS_UNIT_CHENG) {
       if (n->arabic || n->has_power)
         u = NULL, f->unit = NULL; /* 建成, 达成: only 三成, 七成 are shares */
       else
@@ -395,8 +393,8 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   }
   glong unit_end = j;
   /* What the tests below ask of the unit (numwords' unit_flags). */
-  guint uf = u ? zs_numwords()->unit_flags[u - zs_numwords_units] : 0;
-  if (!f->unit && match_person(t, j))
+  guint uf = u ? x->unit_flags[u - zs_numwords_units] : 0;
+  if (!f->unit && match_person(x, t, j))
     f->unit = "人";
 
   /* A trailing qualifier after the unit: 以上, 左右, 上下, 以下, 以内, 多
@@ -476,7 +474,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       if (zs_nt_starts(t, unit_end, zs_num_year_anchors[k])) {
         gboolean chu = k == ZS_NUM_YEAR_ANCHOR_CHU;
         if (chu && bound_pending) {
-          f->qual = detached_bound(t, f->start, h);
+          f->qual = detached_bound(x, t, f->start, h);
           bound_pending = FALSE;
         }
         if (!(chu && f->qual != ZS_QUAL_EXACT))
@@ -498,10 +496,10 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
         (is_adigit(c2) || zs_numwords_digit(c2) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
-  if (!f->dropped && (in_set_phrase(t, ni) || inside_name(t, ni, h)))
+  if (!f->dropped && (in_set_phrase(x, t, ni) || inside_name(t, ni, h)))
     f->dropped = TRUE;
   if (!f->dropped && bound_pending)
-    f->qual = detached_bound(t, f->start, h);
+    f->qual = detached_bound(x, t, f->start, h);
   return TRUE;
 }
 
@@ -562,7 +560,7 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
       cap *= 2;
     }
     Found *f = &found[n_found];
-    if (!read_quantity(&t, i, f, &holds)) {
+    if (!read_quantity(x, &t, i, f, &holds)) {
       i++;
       continue;
     }
@@ -621,7 +619,7 @@ char *zs_num_parse(const char *text) {
   zs_nt_init(&t, text, strlen(text));
   Numeral n;
   char *r = NULL;
-  if (zs_num_parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)
+  if (zs_num_parse_numeral(zs_numwords(), &t, 0, &n) && n.end == t.n && !n.over)
     r = zs_dec_str(n.value);
   zs_nt_clear(&t);
   return r;

@@ -60,9 +60,10 @@ typedef struct {
 
 /* Chinese-style evaluation over digits and powers, Arabic numbers allowed as
  * digits: 一千五百亿, 3万5千, 1.5万亿, 百万, 十几. Reads the numeral of t
- * at i into *num, leaving num->end after the last character that belongs
- * to it; FALSE if there is none or its value does not fit. */
-gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num);
+ * at i into *num (words is zs_numwords()), leaving num->end after the
+ * last character that belongs to it; FALSE if there is none or its value
+ * does not fit. */
+gboolean zs_num_parse_numeral(const ZsNumWords *words, const ZsNumText *t, glong i, Numeral *num);
 
 /* What drops a figure of the unit 年 when it follows the unit (4年来, 12年
  * 前), in the order they are tried; ZS_NUM_YEAR_ANCHOR_CHU, 初, only

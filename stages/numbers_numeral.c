@@ -43,7 +43,7 @@ static gboolean parse_arabic(const ZsNumText *t, glong i, glong *end, ZsDec *out
   return out->ok;
 }
 
-gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
+gboolean zs_num_parse_numeral(const ZsNumWords *words, const ZsNumText *t, glong i, Numeral *num) {
   memset(num, 0, sizeof *num);
   num->start = i;
   ZsDec result = zs_dec_int(0), mid = zs_dec_int(0), section = zs_dec_int(0);
@@ -51,7 +51,6 @@ gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
   gboolean have_cur = FALSE, last_digit = FALSE, any = FALSE;
   glong j = i;
   int n_arabic_tokens = 0;
-  const ZsNumWords *words = zs_numwords();
   while (j < t->n) {
     gunichar c = zs_nt_at(t, j);
     int d = cn_digit(words, c), p = cn_power(words, c);
