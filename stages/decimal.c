@@ -6,17 +6,23 @@
  */
 #include "decimal.h"
 
-/* a without trailing zeros after the point, and the number of its
- * mantissa's digits, counted by comparison (no division per digit). */
+/* a (not 0) without trailing zeros after the point, and the number of
+ * its mantissa's digits: log10 from the highest bit set, then one compare
+ * (no division per digit, and no loop whose length changes with the
+ * value to mispredict). */
 static int dec_strip(ZsDec *a) {
+  static const guint64 pow10[20] = {
+    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+    100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+    100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL,
+  };
   while (a->e < 0 && a->m % 10 == 0) {
     a->m /= 10;
     a->e++;
   }
-  int n = 1;
-  for (guint64 p = 10; n < 20 && a->m >= p; p *= 10)
-    n++;
-  return n;
+  int t = ((64 - __builtin_clzll(a->m)) * 1233) >> 12; /* 1233 / 4096 ~ log10(2) */
+  return t - (a->m < pow10[t]) + 1;
 }
 
 /* e >= 0: digits and e zeros; else a point, with zeros before the digits
