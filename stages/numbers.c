@@ -93,8 +93,9 @@ static gboolean match_person(const ZsNumWords *x, const ZsNumText *t, glong i) {
  * sentence would say, asked only where a numeral stands: a phrase covering
  * i starts at most set_max - 1 characters before it. */
 static gboolean in_set_phrase(const ZsNumWords *x, const ZsNumText *t, glong i) {
+  /* i is a numeral's place, so every j here lies within the text. */
   for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
-    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, zs_nt_at(t, j), &e);
+    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, t->c[j], &e);
     for (; e < end; e++)
       if (j + e->chars > i && zs_nt_starts(t, j, e->word))
         return TRUE;
