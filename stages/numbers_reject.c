@@ -18,8 +18,8 @@
  * one character at a time, at a third of the branches. Stops at a
  * character start, before the first four that hold a character of
  * another length or one with its bit set, or with fewer than twelve
- * bytes left before `end`. (A shift by the third byte reads only its low
- * six bits.) */
+ * bytes left before `end`. (A four's first bytes all start three-byte
+ * characters when their high nibbles, or'ed and and'ed, are both E.) */
 static inline const guchar *skip_three(const guint64 *bits, const guchar *p, const guchar *end) {
   while (p + 12 <= end) {
     guchar any = p[0] | p[3] | p[6] | p[9], all = p[0] & p[3] & p[6] & p[9];
