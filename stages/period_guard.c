@@ -360,9 +360,14 @@ gsize zs_period_next_anchor(const guchar *u, gsize len, gsize from) {
     i += 16;
   }
 #endif
-  for (; i < len; i++)
+  /* The last places a character at a time: the two bytes after a lead
+   * byte of three continue it, and no anchor starts on them. (An anchor
+   * needs three bytes: none starts in the last two.) */
+  while (i + 3 <= len) {
     if (is_anchor(u + i))
       return i;
+    i += u[i] >= 0xE0 && u[i] < 0xF0 ? 3 : 1;
+  }
   return len;
 }
 
