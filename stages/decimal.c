@@ -6,21 +6,23 @@
  */
 #include "decimal.h"
 
-#include <string.h>
-
-/* a without trailing zeros after the point; its digits end at `end`, and
- * their number is returned. */
-static int dec_digits(ZsDec *a, char *end) {
-  if (a->m == 0)
-    return 0;
+/* a (not 0) without trailing zeros after the point, and the number of
+ * its mantissa's digits: log10 from the highest bit set, then one compare
+ * (no division per digit, and no loop whose length changes with the
+ * value to mispredict). */
+static int dec_strip(ZsDec *a) {
+  static const guint64 pow10[20] = {
+    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+    100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+    100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL,
+  };
   while (a->e < 0 && a->m % 10 == 0) {
     a->m /= 10;
     a->e++;
   }
-  int n = 0;
-  for (guint64 m = a->m; m; m /= 10)
-    *--end = (char)('0' + m % 10), n++;
-  return n;
+  int t = ((64 - __builtin_clzll(a->m)) * 1233) >> 12; /* 1233 / 4096 ~ log10(2) */
+  return t - (a->m < pow10[t]) + 1;
 }
 
 /* e >= 0: digits and e zeros; else a point, with zeros before the digits
@@ -32,46 +34,36 @@ static gsize dec_size(ZsDec a, int n) {
 }
 
 gsize zs_dec_str_len(ZsDec a) {
-  /* dec_digits()' trailing zeros dropped, its digits counted by
-   * comparison instead of written out one division at a time. */
   if (a.m == 0)
     return 1;
-  while (a.e < 0 && a.m % 10 == 0) {
-    a.m /= 10;
-    a.e++;
-  }
-  int n = 1;
-  for (guint64 p = 10; n < 20 && a.m >= p; p *= 10)
-    n++;
+  int n = dec_strip(&a);
   return dec_size(a, n);
 }
 
+/* Written from the end, where the size says it ends: each digit once, in
+ * place, the zeros and the point between them. */
 char *zs_dec_str_to(ZsDec a, char *s) {
-  char digits[24];
-  int n = dec_digits(&a, digits + sizeof digits);
-  const char *d = digits + sizeof digits - n;
-  char *p = s;
   if (a.m == 0) {
-    *p++ = '0';
-  } else if (a.e >= 0) {
-    memcpy(p, d, (gsize)n);
-    memset(p + n, '0', (gsize)a.e);
-    p += n + a.e;
-  } else if (-a.e >= n) {
-    *p++ = '0';
-    *p++ = '.';
-    memset(p, '0', (gsize)(-a.e - n));
-    p += -a.e - n;
-    memcpy(p, d, (gsize)n);
-    p += n;
-  } else {
-    memcpy(p, d, (gsize)(n + a.e));
-    p += n + a.e;
-    *p++ = '.';
-    memcpy(p, d + n + a.e, (gsize)-a.e);
-    p += -a.e;
+    s[0] = '0', s[1] = '\0';
+    return s;
   }
+  int n = dec_strip(&a);
+  char *p = s + dec_size(a, n);
   *p = '\0';
+  guint64 m = a.m;
+  if (a.e >= 0) {
+    for (int k = 0; k < a.e; k++)
+      *--p = '0';
+  } else {
+    /* The decimals: m's last -e digits, zeros once m runs out (0.005). */
+    for (int k = 0; k < -a.e; k++, m /= 10)
+      *--p = (char)('0' + m % 10);
+    *--p = '.';
+    if (m == 0)
+      *--p = '0';
+  }
+  for (; m; m /= 10)
+    *--p = (char)('0' + m % 10);
   return s;
 }
 

@@ -58,34 +58,44 @@ gboolean zs_num_is_unit(const char *unit) {
 /* The first word of the list (in list order) that stands at i, or NULL. */
 static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, glong i) {
   const ZsWordEntry *e, *end = zs_numwords_run(x, zs_nt_at(t, i), &e);
-  for (; e < end; e++)
-    if (zs_nt_starts(t, i, e->word))
+  if (e == end)
+    return NULL;
+  /* Every word of the run starts with the character at i (a run is
+   * never found outside the text: 0 starts none), so each is compared
+   * from the character after it, in place. */
+  gsize first = t->off[i + 1] - t->off[i];
+  const char *at = t->s + t->off[i + 1];
+  for (; e < end; e++) {
+    const char *w = e->word + first, *p = at;
+    while (*w && *w == *p)
+      w++, p++;
+    if (!*w)
       return e;
+  }
   return NULL;
 }
 
-static const ZsUnitDef *match_unit(const ZsNumText *t, glong i, glong *len) {
-  const ZsNumWords *x = zs_numwords();
-  if (index_match(&x->not_units, t, i))
-    return NULL;
+static const ZsUnitDef *match_unit(const ZsNumWords *x, const ZsNumText *t, glong i, glong *len) {
+  /* A not-unit (部门 after 三) outranks a unit; asked only where a unit
+   * stands, since many figures are followed by neither. */
   const ZsWordEntry *e = index_match(&x->units, t, i);
-  if (!e)
+  if (!e || index_match(&x->not_units, t, i))
     return NULL;
   *len = e->chars;
   return &zs_numwords_units[e->index];
 }
 
-static gboolean match_person(const ZsNumText *t, glong i) {
-  return index_match(&zs_numwords()->persons, t, i) != NULL;
+static gboolean match_person(const ZsNumWords *x, const ZsNumText *t, glong i) {
+  return index_match(&x->persons, t, i) != NULL;
 }
 
 /* Is position i covered by a set phrase? What marking every phrase of the
  * sentence would say, asked only where a numeral stands: a phrase covering
  * i starts at most set_max - 1 characters before it. */
-static gboolean in_set_phrase(const ZsNumText *t, glong i) {
-  const ZsNumWords *x = zs_numwords();
+static gboolean in_set_phrase(const ZsNumWords *x, const ZsNumText *t, glong i) {
+  /* i is a numeral's place, so every j here lies within the text. */
   for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
-    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, zs_nt_at(t, j), &e);
+    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, t->c[j], &e);
     for (; e < end; e++)
       if (j + e->chars > i && zs_nt_starts(t, j, e->word))
         return TRUE;
@@ -95,23 +105,42 @@ static gboolean in_set_phrase(const ZsNumText *t, glong i) {
 
 /* ---- qualifiers --------------------------------------------------------- */
 
+/* Every qualifier word is of three-byte characters: its length in
+ * characters is a third of its length in bytes, both known here instead
+ * of counted at every figure. */
 typedef struct {
   const char *word;
+  guint8 bytes, chars;
   ZsQualifier q;
 } QualDef;
 
+#define QUAL(w, q) {w, sizeof w - 1, (sizeof w - 1) / 3, q}
+
 static const QualDef prefix_quals[] = {
-  {"将近", ZS_QUAL_NEARLY}, {"接近", ZS_QUAL_NEARLY}, {"大约", ZS_QUAL_APPROX},
-  {"超过", ZS_QUAL_OVER},   {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
-  {"突破", ZS_QUAL_OVER},   {"不到", ZS_QUAL_UNDER},  {"不足", ZS_QUAL_UNDER},
-  {"近", ZS_QUAL_NEARLY},   {"约", ZS_QUAL_APPROX},   {"超", ZS_QUAL_OVER},
-  {"逾", ZS_QUAL_OVER},
+  QUAL("将近", ZS_QUAL_NEARLY), QUAL("接近", ZS_QUAL_NEARLY), QUAL("大约", ZS_QUAL_APPROX),
+  QUAL("超过", ZS_QUAL_OVER),   QUAL("不低于", ZS_QUAL_OVER), QUAL("不少于", ZS_QUAL_OVER),
+  QUAL("突破", ZS_QUAL_OVER),   QUAL("不到", ZS_QUAL_UNDER),  QUAL("不足", ZS_QUAL_UNDER),
+  QUAL("近", ZS_QUAL_NEARLY),   QUAL("约", ZS_QUAL_APPROX),   QUAL("超", ZS_QUAL_OVER),
+  QUAL("逾", ZS_QUAL_OVER),
 };
 
 static const QualDef suffix_quals[] = {
-  {"以上", ZS_QUAL_OVER},   {"左右", ZS_QUAL_APPROX}, {"上下", ZS_QUAL_APPROX},
-  {"以下", ZS_QUAL_UNDER},  {"以内", ZS_QUAL_UNDER},  {"多", ZS_QUAL_OVER},
+  QUAL("以上", ZS_QUAL_OVER),   QUAL("左右", ZS_QUAL_APPROX), QUAL("上下", ZS_QUAL_APPROX),
+  QUAL("以下", ZS_QUAL_UNDER),  QUAL("以内", ZS_QUAL_UNDER),  QUAL("多", ZS_QUAL_OVER),
 };
+
+/* zs_nt_ends_with() of a qualifier word: its length in characters if it
+ * ends at position i, else 0. Compared from the last byte, where words
+ * that do not stand there nearly always differ. */
+static glong ends_with_qual(const ZsNumText *t, glong i, const QualDef *d) {
+  if (i < 0 || i > t->n || t->off[i] < d->bytes)
+    return 0;
+  const char *p = t->s + t->off[i] - d->bytes;
+  for (gsize k = d->bytes; k-- > 0;)
+    if (p[k] != d->word[k])
+      return 0;
+  return d->chars;
+}
 
 const char *zs_qualifier_name(ZsQualifier q) {
   static const char *names[] = {"exact", "approx", "nearly", "over", "under"};
@@ -130,7 +159,7 @@ static ZsQualifier prefix_qualifier(const ZsNumText *t, glong i, glong *len) {
     return ZS_QUAL_EXACT;
   }
   for (gsize k = 0; k < G_N_ELEMENTS(prefix_quals); k++) {
-    glong l = zs_nt_ends_with(t, i, prefix_quals[k].word);
+    glong l = ends_with_qual(t, i, &prefix_quals[k]);
     if (!l)
       continue;
     /* 最近, 附近, 临近: 近 is part of another word. */
@@ -163,49 +192,51 @@ static inline void first_at(gsize *at, gsize k) {
     *at = k;
 }
 
+/* Which of the three starts at p, if any: the field of h it sets. */
+static inline gsize *holds_kind(Holds *h, const guchar *p) {
+  if (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
+    return &h->bu;
+  if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x8A)
+    return &h->title;
+  if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C)
+    return &h->quote;
+  return NULL;
+}
+
 /* Reads on from h->upto until it passes `at` or has seen all three: 不
- * is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C, sixteen places at a time. (An
- * offset is far below G_MAXSIZE, so the three or'ed are G_MAXSIZE while
- * one is.) */
+ * is E4 B8 8D, 《 E3 80 8A, “ E2 80 9C, sixteen places at a time by their
+ * last two bytes (two continuation bytes in a row belong to one
+ * character: what else ends so, 渍 逊 and rare ones, holds_kind() turns
+ * away). (An offset is far below G_MAXSIZE, so the three or'ed are
+ * G_MAXSIZE while one is.) */
 static void holds_read(const ZsNumText *t, Holds *h, gsize at) {
   const guchar *s = (const guchar *)t->s, *p = s + h->upto;
   gsize len = t->off[t->n];
 #ifdef __SSE2__
   /* The bytes at p + 1 and p + 2 of the last place lie within the
    * sentence or at its NUL. */
-  const __m128i e4 = _mm_set1_epi8((char)0xE4), b8 = _mm_set1_epi8((char)0xB8),
-                x8d = _mm_set1_epi8((char)0x8D), e3 = _mm_set1_epi8((char)0xE3),
+  const __m128i b8 = _mm_set1_epi8((char)0xB8), x8d = _mm_set1_epi8((char)0x8D),
                 x80 = _mm_set1_epi8((char)0x80), x8a = _mm_set1_epi8((char)0x8A),
-                e2 = _mm_set1_epi8((char)0xE2), x9c = _mm_set1_epi8((char)0x9C);
+                x9c = _mm_set1_epi8((char)0x9C);
   for (; p < s + at && p + 17 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE;
        p += 16) {
-    __m128i v0 = _mm_loadu_si128((const __m128i *)p);
     __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
     __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
-    __m128i mid80 = _mm_cmpeq_epi8(v1, x80);
-    unsigned bu = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_and_si128(_mm_cmpeq_epi8(v0, e4), _mm_cmpeq_epi8(v1, b8)), _mm_cmpeq_epi8(v2, x8d)));
-    unsigned title = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e3), _mm_cmpeq_epi8(v2, x8a))));
-    unsigned quote = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(mid80, _mm_and_si128(_mm_cmpeq_epi8(v0, e2), _mm_cmpeq_epi8(v2, x9c))));
-    gsize k = (gsize)(p - s);
-    if (bu)
-      first_at(&h->bu, k + (gsize)__builtin_ctz(bu));
-    if (title)
-      first_at(&h->title, k + (gsize)__builtin_ctz(title));
-    if (quote)
-      first_at(&h->quote, k + (gsize)__builtin_ctz(quote));
+    __m128i hit = _mm_or_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v1, b8), _mm_cmpeq_epi8(v2, x8d)),
+        _mm_and_si128(_mm_cmpeq_epi8(v1, x80),
+                      _mm_or_si128(_mm_cmpeq_epi8(v2, x8a), _mm_cmpeq_epi8(v2, x9c))));
+    for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
+      gsize *field = holds_kind(h, p + __builtin_ctz(m));
+      if (field)
+        first_at(field, (gsize)(p - s) + (gsize)__builtin_ctz(m));
+    }
   }
 #endif
   for (; p < s + at && p + 3 <= s + len && (h->bu | h->title | h->quote) == G_MAXSIZE; p++) {
-    gsize k = (gsize)(p - s);
-    if (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
-      first_at(&h->bu, k);
-    else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x8A)
-      first_at(&h->title, k);
-    else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C)
-      first_at(&h->quote, k);
+    gsize *field = holds_kind(h, p);
+    if (field)
+      first_at(field, (gsize)(p - s));
   }
   h->upto = (gsize)(p - s);
 }
@@ -221,14 +252,13 @@ static inline gboolean holds_before(const ZsNumText *t, Holds *h, const gsize *f
  * no other figure between: 不低于当地最低生活保障标准的1.3倍 is "at least
  * 1.3倍". Only these explicit bound words count, never 近 or 约 at a
  * distance. */
-static ZsQualifier detached_bound(const ZsNumText *t, glong i, Holds *h) {
+static ZsQualifier detached_bound(const ZsNumWords *x, const ZsNumText *t, glong i, Holds *h) {
   if (!holds_before(t, h, &h->bu, t->off[i]))
     return ZS_QUAL_EXACT; /* no 不 before the figure */
   static const QualDef bounds[] = {
-    {"不低于", ZS_QUAL_OVER}, {"不少于", ZS_QUAL_OVER},
-    {"不高于", ZS_QUAL_UNDER}, {"不超过", ZS_QUAL_UNDER},
+    QUAL("不低于", ZS_QUAL_OVER), QUAL("不少于", ZS_QUAL_OVER),
+    QUAL("不高于", ZS_QUAL_UNDER), QUAL("不超过", ZS_QUAL_UNDER),
   };
-  const ZsNumWords *x = zs_numwords();
   for (glong j = i - 1; j >= 0 && i - j <= 30; j--) {
     gunichar c = t->c[j];
     if (is_adigit(c) || cn_digit(x, c) >= 0 || c == 0xFF0C || c == 0xFF1B || c == 0x3002 ||
@@ -289,6 +319,15 @@ static gboolean is_range_sep(const ZsNumText *t, glong i, glong *len) {
 
 /* ---- the scanner -------------------------------------------------------- */
 
+const char *const zs_num_year_anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
+                                           "之后", "间", "代", "底", "末", "初", "中",
+                                           "内", "起", "开始", "度"};
+const gsize zs_num_n_year_anchors = G_N_ELEMENTS(zs_num_year_anchors);
+const char *const zs_num_age_thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
+                                             "到", "—", "-", "～", "~"};
+const gsize zs_num_n_age_thresholds = G_N_ELEMENTS(zs_num_age_thresholds);
+
+
 typedef struct {
   Numeral num;
   glong start, end;        /* surface, code points */
@@ -316,7 +355,8 @@ static ZsQuantity *quantity_new(ZsDec value, const char *unit) {
 
 /* Reads one quantity at i (a numeral start). Returns FALSE when no numeral
  * stands there; f->dropped says whether it is a statistic. */
-static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
+static gboolean read_quantity(const ZsNumWords *x, const ZsNumText *t, glong i, Found *f,
+                              Holds *h) {
   /* Field by field: zs_num_parse_numeral() clears f->num itself, and a
    * memset of the whole was a rep stos at every numeral start. */
   f->start = f->end = f->range_next = 0;
@@ -325,7 +365,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   f->dropped = f->range_low = FALSE;
   gboolean percent_words = zs_nt_starts(t, i, "百分之");
   glong ni = percent_words ? i + 3 : i;
-  if (!zs_num_parse_numeral(t, ni, &f->num))
+  if (!zs_num_parse_numeral(x, t, ni, &f->num))
     return FALSE;
   Numeral *n = &f->num;
   glong j = n->end;
@@ -338,12 +378,12 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
 
   /* The unit, or a person noun. */
   glong ulen_ = 0;
-  const ZsUnitDef *u = percent_words ? NULL : match_unit(t, j, &ulen_);
+  const ZsUnitDef *u = percent_words ? NULL : match_unit(x, t, j, &ulen_);
   if (percent_words) {
     f->unit = "%";
   } else if (u) {
     f->unit = u->unit;
-    if (zs_numwords()->unit_flags[u - zs_numwords_units] & ZS_UNIT_CHENG) {
+    if (x->unit_flags[u - zs_numwords_units] & ZS_UNIT_CHENG) {
       if (n->arabic || n->has_power)
         u = NULL, f->unit = NULL; /* 建成, 达成: only 三成, 七成 are shares */
       else
@@ -354,8 +394,8 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
   }
   glong unit_end = j;
   /* What the tests below ask of the unit (numwords' unit_flags). */
-  guint uf = u ? zs_numwords()->unit_flags[u - zs_numwords_units] : 0;
-  if (!f->unit && match_person(t, j))
+  guint uf = u ? x->unit_flags[u - zs_numwords_units] : 0;
+  if (!f->unit && match_person(x, t, j))
     f->unit = "人";
 
   /* A trailing qualifier after the unit: 以上, 左右, 上下, 以下, 以内, 多
@@ -366,7 +406,7 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
     for (gsize k = 0; k < G_N_ELEMENTS(suffix_quals) && !suffix; k++)
       if (zs_nt_starts(t, j, suffix_quals[k].word)) {
         f->qual = suffix_quals[k].q;
-        j += zs_nt_ulen(suffix_quals[k].word);
+        j += suffix_quals[k].chars;
         suffix = TRUE;
       }
   }
@@ -400,9 +440,10 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
     return TRUE;
   }
   /* A bound stated earlier counts unless a qualifier stands at the figure
-   * (before it, in it, or after its unit). */
-  if (!suffix && f->qual == ZS_QUAL_EXACT)
-    f->qual = detached_bound(t, f->start, h);
+   * (before it, in it, or after its unit). Looked for once the figure is
+   * known to stand, since a dropped figure's qualifier is never read:
+   * only the year anchor 初 below asks for it before. */
+  gboolean bound_pending = !suffix && f->qual == ZS_QUAL_EXACT;
   gunichar before = zs_nt_at(t, f->start - 1);
   if (before == 0x7B2C /* 第 */ || is_latin(before) || is_latin(zs_nt_at(t, n->end)) ||
       before == '.' || is_adigit(before))
@@ -428,14 +469,18 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       n->value.m < 100 && (uf & ZS_UNIT_GE))
     f->dropped = TRUE; /* 十个方面 */
   if (uf & ZS_UNIT_YEAR) {
-    static const char *anchors[] = {"来", "前", "后", "以来", "以后", "以前", "之前",
-                                    "之后", "间", "代", "底", "末", "初", "中",
-                                    "内", "起", "开始", "度"};
     if (n->integer4 || n->digit_run)
       f->dropped = TRUE; /* a year */
-    for (gsize k = 0; k < G_N_ELEMENTS(anchors) && !f->dropped; k++)
-      if (zs_nt_starts(t, unit_end, anchors[k]) && !(k == 12 && f->qual != ZS_QUAL_EXACT))
-        f->dropped = TRUE;
+    for (gsize k = 0; k < zs_num_n_year_anchors && !f->dropped; k++)
+      if (zs_nt_starts(t, unit_end, zs_num_year_anchors[k])) {
+        gboolean chu = k == ZS_NUM_YEAR_ANCHOR_CHU;
+        if (chu && bound_pending) {
+          f->qual = detached_bound(x, t, f->start, h);
+          bound_pending = FALSE;
+        }
+        if (!(chu && f->qual != ZS_QUAL_EXACT))
+          f->dropped = TRUE;
+      }
   }
   if (uf & ZS_UNIT_MONTH_DAY) {
     if (zs_nt_starts(t, unit_end, "后") || zs_nt_starts(t, unit_end, "前") ||
@@ -443,10 +488,8 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
       f->dropped = TRUE;
   }
   if (uf & ZS_UNIT_AGE) {
-    static const char *thresholds[] = {"以上", "以下", "及以上", "及以下", "以内", "至",
-                                       "到", "—", "-", "～", "~"};
-    for (gsize k = 0; k < G_N_ELEMENTS(thresholds) && !f->dropped; k++)
-      if (zs_nt_starts(t, unit_end, thresholds[k]))
+    for (gsize k = 0; k < zs_num_n_age_thresholds && !f->dropped; k++)
+      if (zs_nt_starts(t, unit_end, zs_num_age_thresholds[k]))
         f->dropped = TRUE;
     glong sl;
     gunichar c2 = zs_nt_at(t, f->start - 2);
@@ -454,8 +497,10 @@ static gboolean read_quantity(const ZsNumText *t, glong i, Found *f, Holds *h) {
         (is_adigit(c2) || zs_numwords_digit(c2) >= 0))
       f->dropped = TRUE; /* 0—14岁: an age group */
   }
-  if (!f->dropped && (in_set_phrase(t, ni) || inside_name(t, ni, h)))
+  if (!f->dropped && (in_set_phrase(x, t, ni) || inside_name(t, ni, h)))
     f->dropped = TRUE;
+  if (!f->dropped && bound_pending)
+    f->qual = detached_bound(x, t, f->start, h);
   return TRUE;
 }
 
@@ -468,8 +513,8 @@ GPtrArray *zs_num_scan(const char *sentence) {
 
 void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
   const ZsNumWords *x = zs_numwords();
-  gssize first = zs_num_first_numeral(x, sentence);
-  if (first >= 0 && zs_num_may_yield(x, sentence, (gsize)first))
+  gssize first = zs_num_first_numeral(x, sentence, len);
+  if (first >= 0 && zs_num_may_yield(x, sentence, len, (gsize)first))
     zs_num_scan_from(sentence, len, (gsize)first, out);
 }
 
@@ -491,10 +536,18 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
     else
       upto = mid;
   }
-  while (i < t.n) {
+  for (;;) {
+    /* To the next numeral start in a loop of its own: most characters
+     * are none, and here the text stays in registers (read_quantity()
+     * takes its address). */
+    const gunichar *c = t.c;
+    glong n = t.n;
+    while (i < n && !numeral_start(x, c[i]))
+      i++;
+    if (i >= n)
+      break;
     /* Never start inside a word-like run of Arabic digits or letters. */
-    if (!numeral_start(x, t.c[i]) || (i > 0 && (is_adigit(t.c[i - 1]) || t.c[i - 1] == '.' ||
-                             t.c[i - 1] == ','))) {
+    if (i > 0 && (is_adigit(c[i - 1]) || c[i - 1] == '.' || c[i - 1] == ',')) {
       i++;
       continue;
     }
@@ -508,7 +561,7 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
       cap *= 2;
     }
     Found *f = &found[n_found];
-    if (!read_quantity(&t, i, f, &holds)) {
+    if (!read_quantity(x, &t, i, f, &holds)) {
       i++;
       continue;
     }
@@ -567,7 +620,7 @@ char *zs_num_parse(const char *text) {
   zs_nt_init(&t, text, strlen(text));
   Numeral n;
   char *r = NULL;
-  if (zs_num_parse_numeral(&t, 0, &n) && n.end == t.n && !n.over)
+  if (zs_num_parse_numeral(zs_numwords(), &t, 0, &n) && n.end == t.n && !n.over)
     r = zs_dec_str(n.value);
   zs_nt_clear(&t);
   return r;

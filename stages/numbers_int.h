@@ -60,15 +60,29 @@ typedef struct {
 
 /* Chinese-style evaluation over digits and powers, Arabic numbers allowed as
  * digits: 一千五百亿, 3万5千, 1.5万亿, 百万, 十几. Reads the numeral of t
- * at i into *num, leaving num->end after the last character that belongs
- * to it; FALSE if there is none or its value does not fit. */
-gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num);
+ * at i into *num (words is zs_numwords()), leaving num->end after the
+ * last character that belongs to it; FALSE if there is none or its value
+ * does not fit. */
+gboolean zs_num_parse_numeral(const ZsNumWords *words, const ZsNumText *t, glong i, Numeral *num);
+
+/* What drops a figure of the unit 年 when it follows the unit (4年来, 12年
+ * 前), in the order they are tried; ZS_NUM_YEAR_ANCHOR_CHU, 初, only
+ * with no qualifier (近10年初 stands). */
+extern const char *const zs_num_year_anchors[];
+extern const gsize zs_num_n_year_anchors;
+#define ZS_NUM_YEAR_ANCHOR_CHU 12
+
+/* What drops a figure of the unit 岁 when it follows the unit (60岁以上,
+ * 0至14岁): an age threshold or group, not a statistic. */
+extern const char *const zs_num_age_thresholds[];
+extern const gsize zs_num_n_age_thresholds;
 
 /* zs_num_scan_into()'s two rejects (numbers_reject.c): the byte offset of
  * the first numeral start of s, or -1; whether s can yield a quantity from
- * there on (FALSE: it yields none). x is zs_numwords(). */
-gssize zs_num_first_numeral(const ZsNumWords *x, const char *s);
-gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from);
+ * there on (FALSE: it yields none). x is zs_numwords(); s has len bytes
+ * and its NUL. */
+gssize zs_num_first_numeral(const ZsNumWords *x, const char *s, gsize len);
+gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from);
 
 /* zs_num_scan_into() of a sentence whose first numeral start is at byte
  * `first`, without the rejects. */

@@ -43,7 +43,7 @@ static gboolean parse_arabic(const ZsNumText *t, glong i, glong *end, ZsDec *out
   return out->ok;
 }
 
-gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
+gboolean zs_num_parse_numeral(const ZsNumWords *words, const ZsNumText *t, glong i, Numeral *num) {
   memset(num, 0, sizeof *num);
   num->start = i;
   ZsDec result = zs_dec_int(0), mid = zs_dec_int(0), section = zs_dec_int(0);
@@ -51,7 +51,6 @@ gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
   gboolean have_cur = FALSE, last_digit = FALSE, any = FALSE;
   glong j = i;
   int n_arabic_tokens = 0;
-  const ZsNumWords *words = zs_numwords();
   while (j < t->n) {
     gunichar c = zs_nt_at(t, j);
     int d = cn_digit(words, c), p = cn_power(words, c);
@@ -137,8 +136,18 @@ gboolean zs_num_parse_numeral(const ZsNumText *t, glong i, Numeral *num) {
   }
   if (!any)
     return FALSE;
-  num->value = zs_dec_add(zs_dec_add(result, mid),
-                          zs_dec_add(section, have_cur ? cur : zs_dec_int(0)));
+  if (num->has_power) {
+    num->value = zs_dec_add(zs_dec_add(result, mid),
+                            zs_dec_add(section, have_cur ? cur : zs_dec_int(0)));
+  } else {
+    /* result, mid and section are still 0 (only a power sets them), so
+     * the sum above is cur brought to an exponent of at most 0: what
+     * most numerals (2023, 5.2, 三) come to, without three additions. */
+    ZsDec v = have_cur ? cur : zs_dec_int(0);
+    if (v.ok)
+      v = zs_dec_align(v, MIN(v.e, 0));
+    num->value = v.ok ? v : (ZsDec){0, 0, FALSE};
+  }
   num->end = j;
   num->lone_yi = num->chinese && !num->has_power && !num->digit_run &&
                  j - i == 1 && (zs_nt_at(t, i) == 0x4E00 || zs_nt_at(t, i) == 0x4E24);

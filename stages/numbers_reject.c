@@ -12,12 +12,35 @@
 
 #include "numbers_int.h"
 
+/* Past the three-byte characters from p on, four at a time, while none
+ * of a four has its bit (c % 1024, stood in the last two bytes) in
+ * `bits` (numwords' start_bits or end_bits): what the rejects' loops do
+ * one character at a time, at a third of the branches. Stops at a
+ * character start, before the first four that hold a character of
+ * another length or one with its bit set, or with fewer than twelve
+ * bytes left before `end`. (A four's first bytes all start three-byte
+ * characters when their high nibbles, or'ed and and'ed, are both E.) */
+static inline const guchar *skip_three(const guint64 *bits, const guchar *p, const guchar *end) {
+  while (p + 12 <= end) {
+    guchar any = p[0] | p[3] | p[6] | p[9], all = p[0] & p[3] & p[6] & p[9];
+    if ((any & 0xF0) != 0xE0 || (all & 0xF0) != 0xE0)
+      break;
+    guint64 hit = (bits[p[1] & 0x0F] >> (p[2] & 0x3F)) | (bits[p[4] & 0x0F] >> (p[5] & 0x3F)) |
+                  (bits[p[7] & 0x0F] >> (p[8] & 0x3F)) | (bits[p[10] & 0x0F] >> (p[11] & 0x3F));
+    if (hit & 1)
+      break;
+    p += 12;
+  }
+  return p;
+}
+
 /* The byte offset of the first character of s that passes
  * numeral_start(), or -1. Every Chinese digit and power is a three-byte
  * character, and numbers.c's scan tries nothing but numeral starts, so
  * nothing is missed by starting there. */
-gssize zs_num_first_numeral(const ZsNumWords *x, const char *s) {
-  for (const guchar *p = (const guchar *)s; *p;) {
+gssize zs_num_first_numeral(const ZsNumWords *x, const char *s, gsize len) {
+  const guchar *end = (const guchar *)s + len;
+  for (const guchar *p = skip_three(x->start_bits, (const guchar *)s, end); *p;) {
     guchar b = *p;
     if (b < 0x80) {
       if (b >= '0' && b <= '9')
@@ -30,7 +53,7 @@ gssize zs_num_first_numeral(const ZsNumWords *x, const char *s) {
         if (numeral_start(x, c))
           return (gssize)(p - (const guchar *)s);
       }
-      p += 3;
+      p = skip_three(x->start_bits, p + 3, end);
     } else {
       p += b < 0xE0 ? 2 : 4;
     }
@@ -40,8 +63,9 @@ gssize zs_num_first_numeral(const ZsNumWords *x, const char *s) {
 
 /* What may_yield() needs to know of a character. CH_NUM: what a numeral
  * can end with (an Arabic or Chinese digit, a power, 余 多 几); CH_YI: 一
- * or 两, which are that too. */
-enum { CH_OTHER, CH_NUM, CH_YI };
+ * or 两, which are that too; CH_BARE: 百 千 万 or 亿 starting a run of
+ * them, with no qualifier word before it, which is that too. */
+enum { CH_OTHER, CH_NUM, CH_YI, CH_BARE };
 
 #define BIT64(c) (G_GUINT64_CONSTANT(1) << ((c) % 64))
 
@@ -53,11 +77,14 @@ static inline int char_class(const ZsNumWords *x, gunichar c) {
   return CH_OTHER;
 }
 
-/* Does a word of x start at p (whose first character is c)? */
+/* Does a word of x start at p (whose first character is c, of three
+ * bytes)? */
 static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
   const ZsWordEntry *e, *end = zs_numwords_run(x, c, &e);
+  /* c, a three-byte character, starts every word of the run: compared
+   * from the next. */
   for (; e < end; e++) {
-    const guchar *w = (const guchar *)e->word, *q = p;
+    const guchar *w = (const guchar *)e->word + 3, *q = p + 3;
     while (*w && *w == *q)
       w++, q++;
     if (!*w)
@@ -92,6 +119,48 @@ static gboolean after_year(const ZsNumWords *x, const guchar *s, const guchar *p
   return char_class(x, c) == CH_OTHER;
 }
 
+/* Does one of the prefix qualifier words (numbers.c) end right before p?
+ * Each ends in one of these characters. */
+static gboolean after_qualifier(const guchar *s, const guchar *p) {
+  if (p - s < 3 || (p[-3] & 0xF0) != 0xE0 || (p[-2] & 0xC0) != 0x80 || (p[-1] & 0xC0) != 0x80)
+    return FALSE;
+  switch (((gunichar)(p[-3] & 0x0F) << 12) | ((gunichar)(p[-2] & 0x3F) << 6) | (p[-1] & 0x3F)) {
+  case 0x8FD1: case 0x7EA6: case 0x8FC7: case 0x4E8E: case 0x7834: /* 近 约 过 于 破 */
+  case 0x5230: case 0x8DB3: case 0x8D85: case 0x903E:               /* 到 足 超 逾 */
+    return TRUE;
+  default:
+    return FALSE;
+  }
+}
+
+/* Does p start one of the n words of w (but the one at `except`)? */
+static gboolean starts_any(const guchar *p, const char *const *w, gsize n, gsize except) {
+  for (gsize k = 0; k < n; k++) {
+    const guchar *a = (const guchar *)w[k], *q = p;
+    while (*a && *a == *q)
+      a++, q++;
+    if (!*a && k != except)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* What x->year_rule says of 年, for 岁: the one unit that starts with 岁
+ * is 岁 (an age, ZS_UNIT_AGE), and no person noun starts with 岁. Read off
+ * the lists once. */
+static gboolean age_rule(const ZsNumWords *x) {
+  static gsize once = 0;
+  static gboolean rule;
+  if (g_once_init_enter(&once)) {
+    const ZsWordEntry *u, *uend = zs_numwords_run(&x->units, 0x5C81, &u);
+    const ZsWordEntry *pe, *pend = zs_numwords_run(&x->persons, 0x5C81, &pe);
+    rule = uend - u == 1 && strcmp(u->word, "岁") == 0 &&
+           (x->unit_flags[u->index] & ZS_UNIT_AGE) && pend == pe;
+    g_once_init_leave(&once, 1);
+  }
+  return rule;
+}
+
 /* Can s, from byte `from` (its first numeral start) on, yield a quantity?
  * Most sentences with a numeral yield none (一些, 统一, 十八大): they are
  * turned away before they are decoded. What keeps this exact: a quantity
@@ -101,12 +170,20 @@ static gboolean after_year(const ZsNumWords *x, const guchar *s, const guchar *p
  * ends, after a CH_NUM character (zs_num_parse_numeral() consumes nothing
  * else but the separators inside Arabic numbers). A lone 一 or 两 (no
  * CH_NUM character on either side) before a word other than 倍 and the %
- * units (% 成) is dropped whatever the word: it is no evidence. Not-units
+ * units (% 成) is dropped whatever the word: it is no evidence. So is a
+ * lone 百 千 万 or 亿 with no qualifier word before it (近万人; a bare
+ * numeral, Numeral.bare, but for 百万 千万 and the like, two characters),
+ * and a figure of the unit 年 followed by an anchor (12年前, 多年来: what
+ * x->year_rule says of 年 makes 年 its unit, or it has none), and one of
+ * the unit 岁 followed by a threshold (3岁以下; age_rule()). 余 多 and
+ * 几 after a character that is no numeral's are CH_OTHER: the numeral
+ * reader takes them only after a digit or a power (更多人, 这几年). Not-units
  * (部门) are not looked at: the test only has to let every quantity by. */
-gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from) {
+gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from) {
   /* No numeral starts before `from`, so none reaches across it: what
    * stands before counts as CH_OTHER. */
   int prev = CH_OTHER, prev2 = CH_OTHER;
+  const guchar *end = (const guchar *)s + len;
   for (const guchar *p = (const guchar *)s + from; *p;) {
     guchar b = *p;
     int cls;
@@ -120,16 +197,30 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize from) {
        * CH_OTHER too, and passed undecoded. */
       if (prev == CH_OTHER && !(x->end_bits[p[1] & 0x0F] & BIT64(p[2] & 0x3F))) {
         prev2 = CH_OTHER;
-        p += 3;
+        p = skip_three(x->end_bits, p + 3, end);
         continue;
       }
       gunichar c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
       cls = char_class(x, c);
+      if (cls == CH_NUM && prev == CH_OTHER) {
+        if (c == 0x4F59 || c == 0x591A || c == 0x51E0) /* 余 多 几 */
+          cls = CH_OTHER;
+        else if ((c == 0x767E || c == 0x5343 || c == 0x4E07 || c == 0x4EBF) && /* 百 千 万 亿 */
+                 !after_qualifier((const guchar *)s, p))
+          cls = CH_BARE;
+      }
       if (prev != CH_OTHER) {
         gboolean lone = prev == CH_YI && prev2 == CH_OTHER && cls == CH_OTHER &&
                         c != 0x500D && c != 0x6210; /* 倍 成 */
-        gboolean year = c == 0x5E74 /* 年 */ && x->year_rule && after_year(x, (const guchar *)s, p);
-        if (!lone && !year && (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
+        gboolean bare = prev == CH_BARE && cls == CH_OTHER;
+        gboolean year = c == 0x5E74 /* 年 */ && x->year_rule &&
+                        (after_year(x, (const guchar *)s, p) ||
+                         starts_any(p + 3, zs_num_year_anchors, zs_num_n_year_anchors,
+                                    ZS_NUM_YEAR_ANCHOR_CHU));
+        gboolean age = c == 0x5C81 /* 岁 */ && age_rule(x) &&
+                       starts_any(p + 3, zs_num_age_thresholds, zs_num_n_age_thresholds, G_MAXSIZE);
+        if (!lone && !bare && !year && !age &&
+            (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
           return TRUE;
       }
       if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)

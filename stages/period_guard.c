@@ -331,39 +331,43 @@ static inline gboolean is_anchor(const guchar *p) {
 gsize zs_period_next_anchor(const guchar *u, gsize len, gsize from) {
   gsize i = from;
 #ifdef __SSE2__
-  /* The whole three bytes of each anchor, at i ... i + 15 at once: the
-   * last bytes read are at most the terminating NUL. (Their second bytes
-   * alone let through 有 以 们 地 场 平 and the like, a mispredicted branch
-   * each.) */
-  const __m128i e4 = _mm_set1_epi8((char)0xE4), e5 = _mm_set1_epi8((char)0xE5),
-                e6 = _mm_set1_epi8((char)0xE6), b9 = _mm_set1_epi8((char)0xB9),
-                b4 = _mm_set1_epi8((char)0xB4), x89 = _mm_set1_epi8((char)0x89),
-                x8d = _mm_set1_epi8((char)0x8D), x9c = _mm_set1_epi8((char)0x9C),
-                a8 = _mm_set1_epi8((char)0xA8), x88 = _mm_set1_epi8((char)0x88),
-                bb = _mm_set1_epi8((char)0xBB), x8a = _mm_set1_epi8((char)0x8A);
+  /* The last two bytes of each anchor, at i ... i + 15 at once, and
+   * is_anchor() of what they let by: two continuation bytes in a row
+   * belong to one character, so a pair stands at i + 1 only in an anchor
+   * or in a rare character with the same ending (乴 湴 蹴...), and the
+   * first bytes need no compare of their own. The last bytes read are at
+   * most the terminating NUL. (The second bytes alone let through 有 以
+   * 们 地 场 平 and the like, a mispredicted branch each.) */
+  const __m128i b9 = _mm_set1_epi8((char)0xB9), b4 = _mm_set1_epi8((char)0xB4),
+                x89 = _mm_set1_epi8((char)0x89), x8d = _mm_set1_epi8((char)0x8D),
+                x9c = _mm_set1_epi8((char)0x9C), a8 = _mm_set1_epi8((char)0xA8),
+                x88 = _mm_set1_epi8((char)0x88), bb = _mm_set1_epi8((char)0xBB),
+                x8a = _mm_set1_epi8((char)0x8A);
   while (i + 17 <= len) {
-    __m128i v0 = _mm_loadu_si128((const __m128i *)(u + i));
     __m128i v1 = _mm_loadu_si128((const __m128i *)(u + i + 1));
     __m128i v2 = _mm_loadu_si128((const __m128i *)(u + i + 2));
     __m128i mid9c = _mm_cmpeq_epi8(v1, x9c);
-    __m128i after_e5 = _mm_or_si128(
+    __m128i hit = _mm_or_si128(
         _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v1, b9), _mm_cmpeq_epi8(v2, b4)),   /* 年 */
                      _mm_and_si128(_mm_cmpeq_epi8(v1, x89), _mm_cmpeq_epi8(v2, x8d))), /* 前 */
-        _mm_and_si128(mid9c, _mm_cmpeq_epi8(v2, a8)));                                 /* 在 */
-    __m128i hit = _mm_or_si128(
-        _mm_and_si128(_mm_cmpeq_epi8(v0, e5), after_e5),
-        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, e6), _mm_and_si128(mid9c, _mm_cmpeq_epi8(v2, x88))),
-                     _mm_and_si128(_mm_cmpeq_epi8(v0, e4),
-                                   _mm_and_si128(_mm_cmpeq_epi8(v1, bb), _mm_cmpeq_epi8(v2, x8a)))));
-    unsigned m = (unsigned)_mm_movemask_epi8(hit);
-    if (m)
-      return i + (gsize)__builtin_ctz(m);
+        _mm_or_si128(
+            _mm_and_si128(mid9c, _mm_or_si128(_mm_cmpeq_epi8(v2, a8),                 /* 在 */
+                                              _mm_cmpeq_epi8(v2, x88))),              /* 月 */
+            _mm_and_si128(_mm_cmpeq_epi8(v1, bb), _mm_cmpeq_epi8(v2, x8a))));        /* 今 */
+    for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1)
+      if (is_anchor(u + i + (gsize)__builtin_ctz(m)))
+        return i + (gsize)__builtin_ctz(m);
     i += 16;
   }
 #endif
-  for (; i < len; i++)
+  /* The last places a character at a time: the two bytes after a lead
+   * byte of three continue it, and no anchor starts on them. (An anchor
+   * needs three bytes: none starts in the last two.) */
+  while (i + 3 <= len) {
     if (is_anchor(u + i))
       return i;
+    i += u[i] >= 0xE0 && u[i] < 0xF0 ? 3 : 1;
+  }
   return len;
 }
 

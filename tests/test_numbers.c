@@ -90,11 +90,19 @@ static void test_overflow(void) {
 /* Does zs_num_scan_into()'s reject of s agree with the scan itself? What
  * it turns away must yield nothing. Returns whether it turned s away. */
 static gboolean check_reject(const char *s) {
-  gssize first = zs_num_first_numeral(zs_numwords(), s);
+  gssize first = zs_num_first_numeral(zs_numwords(), s, strlen(s));
+  /* The first numeral start, found one character at a time. */
+  gssize slow = -1;
+  for (const char *p = s; *p; p = g_utf8_next_char(p))
+    if (numeral_start(zs_numwords(), g_utf8_get_char(p))) {
+      slow = p - s;
+      break;
+    }
+  g_assert_cmpint(first, ==, slow);
   g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   if (first >= 0)
     zs_num_scan_from(s, strlen(s), (gsize)first, qs);
-  gboolean rejected = first < 0 || !zs_num_may_yield(zs_numwords(), s, (gsize)first);
+  gboolean rejected = first < 0 || !zs_num_may_yield(zs_numwords(), s, strlen(s), (gsize)first);
   if (rejected && qs->len) {
     fprintf(stderr, "turned away, but yields %u: %s\n", qs->len, s);
     g_test_fail();
@@ -106,6 +114,7 @@ static gboolean check_reject(const char *s) {
 /* numchars (numwords.h) says what the switches say, of every character. */
 static void test_numchars(void) {
   const ZsNumWords *x = zs_numwords();
+  g_assert_cmpstr(zs_num_year_anchors[ZS_NUM_YEAR_ANCHOR_CHU], ==, "初");
   for (gunichar c = 0; c < 0x110000; c++) {
     g_assert_cmpint(cn_digit(x, c), ==, zs_numwords_digit(c));
     g_assert_cmpint(cn_power(x, c), ==, zs_numwords_power(c));
@@ -137,6 +146,53 @@ static void test_dec_str_len(void) {
     d.e = g_rand_int_range(r, -25, 25);
     g_autofree char *s = zs_dec_str(d);
     g_assert_cmpuint(zs_dec_str_len(d), ==, strlen(s));
+    /* And what it writes, against the mantissa's digits with the
+     * exponent's zeros and point put in by hand. */
+    GString *want = g_string_new(NULL);
+    g_string_printf(want, "%" G_GUINT64_FORMAT, d.m);
+    if (d.m == 0) {
+      g_string_assign(want, "0");
+    } else if (d.e >= 0) {
+      for (int i = 0; i < d.e; i++)
+        g_string_append_c(want, '0');
+    } else {
+      while (want->len < (gsize)-d.e + 1)
+        g_string_prepend_c(want, '0');
+      g_string_insert_c(want, (gssize)(want->len - (gsize)-d.e), '.');
+      while (want->str[want->len - 1] == '0')
+        g_string_truncate(want, want->len - 1);
+      if (want->str[want->len - 1] == '.')
+        g_string_truncate(want, want->len - 1);
+    }
+    g_assert_cmpstr(s, ==, want->str);
+    g_string_free(want, TRUE);
+  }
+  g_rand_free(r);
+}
+
+/* What a figure looks back for (不 of a bound word, 《, “) is found
+ * wherever it stands among the sixteen bytes the scan reads at a time,
+ * after characters that end the way they do (渍 逊 怜 這 〜). */
+static void test_holds(void) {
+  static const char *const pads[] = {"a", "的", "渍", "逊", "怜", "這", "〜", "，", "1"};
+  GRand *r = g_rand_new_with_seed(3);
+  for (int n = 0; n < 3000; n++) {
+    GString *pad = g_string_new(NULL);
+    for (int k = g_rand_int_range(r, 0, 40); k > 0; k--)
+      g_string_append(pad, pads[g_rand_int_range(r, 0, G_N_ELEMENTS(pads))]);
+    g_string_append(pad, "。");
+    g_autofree char *title = g_strconcat(pad->str, "《关于3万人的通知》", NULL);
+    g_autofree char *plain = g_strconcat(pad->str, "关于3万人的通知", NULL);
+    g_autofree char *quote = g_strconcat(pad->str, "“3个代表”", NULL);
+    g_autofree char *bound = g_strconcat(pad->str, "不低于标准的1.3倍", NULL);
+    g_autoptr(GPtrArray) qt = zs_num_scan(title), qp = zs_num_scan(plain);
+    g_autoptr(GPtrArray) qq = zs_num_scan(quote), qb = zs_num_scan(bound);
+    guint before = qp->len - 1; /* what the pad itself yields */
+    g_assert_cmpuint(qt->len, ==, before);
+    g_assert_cmpuint(qq->len, ==, before);
+    g_assert_cmpuint(qb->len, ==, before + 1);
+    g_assert_cmpint(((ZsQuantity *)qb->pdata[qb->len - 1])->qualifier, ==, ZS_QUAL_OVER);
+    g_string_free(pad, TRUE);
   }
   g_rand_free(r);
 }
@@ -153,13 +209,19 @@ static void test_reject_corpus(void) {
     "一5个", "5一个", "一,5个", "两千克", "两千瓦时", "几个人", "多种", "一届一次",
     "十2014年", "二百2014年", "3万2014年", "1.2014年", "1,2014年", "12014年", "12 2014年",
     "约2014年", "2014年底", "2014年级", "2013—2014年", "2014—2016年", "余2014年",
+    "更多人", "这几年", "多个", "余人", "几位农民", "千家万户", "近万人", "超百万人", "上万人",
+    "逾千人", "突破万人", "百万人", "万余人", "近千万元", "三至万人", "万至十万人", "12年前",
+    "多年来", "10年初", "近10年初", "约10年初", "3至12年前", "二十年间", "5年以来", "5年开始",
+    "近5年来", "5年左右", "5年多前", "一年前", "两年后", "百年来", "千年", "万年前",
+    "3岁以下", "3岁至6岁", "3至6岁", "60岁以上老人", "60岁及以上", "5岁", "5岁～10岁",
+    "5岁-10岁", "约60岁以上", "一岁以内", "5岁左右", "3岁儿童",
   };
   g_autoptr(GPtrArray) sents = test_corpus_sentences(made, G_N_ELEMENTS(made));
   guint rejected = 0, decoded = 0;
   for (guint i = 0; i < sents->len; i++) {
     const char *s = sents->pdata[i];
     gboolean r = check_reject(s);
-    if (zs_num_first_numeral(zs_numwords(), s) >= 0) {
+    if (zs_num_first_numeral(zs_numwords(), s, strlen(s)) >= 0) {
       decoded += !r;
       rejected += r;
     }
@@ -179,7 +241,8 @@ static void test_reject_random(void) {
     "百分之", "百分点", "个百分点", "千米", "千克", "老年人", "农民", "人口", "群众",
     "部门", "第", "这", "近", "约", "超过", "不低于", "至", "到", "—", "-", "～", "以上",
     "，", "。", "《", "》", "“", "”", "的", "是", "a", "G", "é", "😀", "以来",
-    "2014", "年级", "年代", "年来", "—", "第",
+    "2014", "年级", "年代", "年来", "—", "第", "前", "后", "初", "中", "开始", "以后", "更",
+    "逾", "突破", "于", "约", "以下", "及以上", "以内", "～",
   };
   GRand *rand = g_rand_new_with_seed(20261124);
   guint rejected = 0, decoded = 0;
@@ -188,7 +251,7 @@ static void test_reject_random(void) {
     for (gint k = g_rand_int_range(rand, 1, 10); k > 0; k--)
       g_string_append(s, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
     gboolean r = check_reject(s->str);
-    if (zs_num_first_numeral(zs_numwords(), s->str) >= 0) {
+    if (zs_num_first_numeral(zs_numwords(), s->str, s->len) >= 0) {
       decoded += !r;
       rejected += r;
     }
@@ -205,6 +268,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/numbers/parse/overflow", test_overflow);
   g_test_add_func("/numbers/numchars", test_numchars);
   g_test_add_func("/numbers/dec-str-len", test_dec_str_len);
+  g_test_add_func("/numbers/holds", test_holds);
   g_test_add_func("/numbers/reject/corpus", test_reject_corpus);
   g_test_add_func("/numbers/reject/random", test_reject_random);
 

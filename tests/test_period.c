@@ -11,6 +11,9 @@
  * pieces in random order.
  * /period/quick: where the common phrases are read without PCRE2, PCRE2
  * reads the same, on those sentences (and on the random ones above).
+ * /period/next-anchor: zs_period_next_anchor() finds the anchor a byte
+ * at a time finds, from every place, on those sentences and on random ones
+ * full of the characters that end like an anchor (才 木 圈 乴 湴 ...).
  * /period/many-phrases: more phrases than a ZsPeriods holds inline.
  * /period/carry: the carry that puts sentences aside (ZsPeriodCarry) must
  * hand each figure's sentence what scanning every sentence in turn hands
@@ -21,6 +24,7 @@
 
 #include "normalize.h"
 #include "period.h"
+#include "period_int.h"
 #include "segment.h"
 #include "testutil.h"
 
@@ -200,11 +204,42 @@ static void test_many_phrases(void) {
   g_string_free(s, TRUE);
 }
 
+/* zs_period_next_anchor() from every place of s against the first anchor
+ * at or after it, found a byte at a time (from the end back). */
+static void check_next_anchor(const char *s) {
+  static const char *const anchors[] = {"年", "月", "前", "今", "在"};
+  gsize len = strlen(s), next = len;
+  for (gsize from = len + 1; from-- > 0;) {
+    for (gsize k = 0; k < G_N_ELEMENTS(anchors); k++)
+      if (from + 3 <= len && memcmp(s + from, anchors[k], 3) == 0)
+        next = from;
+    g_assert_cmpuint(zs_period_next_anchor((const guchar *)s, len, from), ==, next);
+  }
+}
+
+static void test_next_anchor(void) {
+  g_autoptr(GPtrArray) sents = sentences();
+  for (guint i = 0; i < sents->len; i++)
+    check_next_anchor(sents->pdata[i]);
+  static const char *const pieces[] = {"年", "月", "前", "今", "在", "才", "木", "圈", "廊",
+                                       "乴", "湴", "蹴", "鹴", "的", "a", "1", "。", "😀"};
+  GRand *r = g_rand_new_with_seed(5);
+  for (int n = 0; n < 20000; n++) {
+    GString *t = g_string_new(NULL);
+    for (int k = g_rand_int_range(r, 0, 40); k > 0; k--)
+      g_string_append(t, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    check_next_anchor(t->str);
+    g_string_free(t, TRUE);
+  }
+  g_rand_free(r);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/period/guard", test_guard);
   g_test_add_func("/period/windows", test_windows);
   g_test_add_func("/period/quick", test_quick);
+  g_test_add_func("/period/next-anchor", test_next_anchor);
   g_test_add_func("/period/many-phrases", test_many_phrases);
   g_test_add_func("/period/carry", test_carry);
   return g_test_run();
