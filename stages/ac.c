@@ -17,11 +17,15 @@
  * Valid UTF-8 text is scanned by a second automaton over the same words,
  * read a character at a time (zs_ac_scan_utf8): there a byte automaton
  * spends nearly half its steps inside characters, in states where a
- * phrase's character and the text's part ways after a lead byte. Each
- * character of a word gets a small number (a symbol), looked up in a table
- * of 256-character blocks; a character of no word sends the scan straight
- * back to the root. Words that are not valid UTF-8 of the Basic
- * Multilingual Plane leave it unbuilt, and zs_ac_scan_utf8 reads bytes.
+ * phrase's character and the text's part ways after a lead byte. Its
+ * edges are keyed by the characters' values; the root's children are
+ * found by the rank of a character in a bitmap of the words' first
+ * characters. At the root, where most of a text is read, a character is
+ * passed over by one test of a bitmap of the pairs that start words, with
+ * the character after it (cpair); off the root, each state keeps its
+ * only child in the 16 bytes the scan reads of it (CState). Words that
+ * are not valid UTF-8 of the Basic Multilingual Plane (or hold a NUL)
+ * leave it unbuilt, and zs_ac_scan_utf8 reads bytes.
  */
 #include "ac.h"
 
@@ -39,6 +43,9 @@ typedef struct {
                   * here, else dict; 0 when none */
 } State;
 
+/* The words of cpair (16 KiB). */
+#define PAIR_WORDS 2048
+
 /* A state with at least this many children gets a dense row (1 KiB).
  * With the shipped rules: about 190 of 4100 states. */
 #define DENSE_MIN 2
@@ -49,11 +56,23 @@ typedef struct {
 } Edge;
 
 typedef struct {
-  guint32 sym;
+  guint32 sym; /* a character, or a byte while kids_to_runs() sorts */
   guint32 child;
 } CEdge;
 
-/* A trie's children while it is built: (parent << 16 | symbol or byte) ->
+/* A state of the character automaton as its scan reads it, in 16 bytes:
+ * most states have one child (the next character of a single word),
+ * held here instead of in a run of cedges. */
+#define RUN 0x80000000u
+typedef struct {
+  guint32 fail;
+  guint32 out;   /* as State's */
+  guint32 ch;    /* the only child's character (< 0x10000); else RUN | n:
+                  * the n children are cedges[next, next + n) */
+  guint32 next;  /* the only child, or the first of the run */
+} CState;
+
+/* A trie's children while it is built: (parent << 16 | character or byte) ->
  * child, by open addressing in a table at most half full. A child is never
  * 0 (the root is nobody's child): 0 marks an empty slot. */
 typedef struct {
@@ -118,23 +137,28 @@ struct ZsAc {
 
   GPtrArray *texts;   /* each word's bytes, by id, until built */
   /* The character automaton (valid UTF-8 words only; else `chars` is
-   * FALSE): states and sorted edge runs as above, over symbols. */
+   * FALSE): states and sorted edge runs as above, over characters. */
   gboolean chars;
   GArray *cstates;    /* State; 0 is the root */
   CEdge *cedges;
-  guint32 *croot;     /* croot[sym]: the root's child on sym, or 0 */
-  guint8 *cemits;     /* as emits */
-  guint16 block_of[256]; /* c >> 8 -> 1 + its block in `syms`; 0: no word has such a character */
-  guint16 *syms;      /* blocks of 256: c & 0xFF -> symbol (from 1), 0: in no word */
-  /* Bit c (c & 0xFFFF: the scan's 0x10000 for a character beyond the
-   * plane reads bit 0, never set, as no word holds NUL): some word starts
-   * with character c. At the root, where most characters of a text are
-   * read, one that starts no word leaves the scan at the root: it is passed
-   * over without its symbol looked up in the tens of KiB of symbol blocks.
-   * One bit per character (8 KiB, of which Chinese text reads the 2.6 KiB
-   * of the CJK block): a filter of 1024 bits let a third more characters
-   * through to the lookup. */
+  CState *cscan;      /* what the scan reads of each state (cold: word, dict) */
+  guint32 *croot;     /* croot[k]: the root's child on the k-th character
+                       * (by value) that starts a word; see root_child() */
+  /* Bit c: some word starts with character c (c < 0x10000). crank[c / 64]
+   * counts the bits below c / 64 * 64, so a character's k is one
+   * popcount away. */
   guint64 cfirst[65536 / 64];
+  guint32 crank[65536 / 64];
+  /* Bit c2 % 64 of cpair[c1 % PAIR_WORDS]: some word starts with c1 c2,
+   * or is c1 alone (then every bit of the word is set). Most characters
+   * of a text are read at the root, and a character c1 followed by a c2
+   * whose bit is clear leads from the root back to it, with no word on
+   * the way, by the time c2 is read: the scan passes over c1 with this one
+   * test, instead of a step down to c1's state and one back (a third of
+   * the characters of Chinese text start some word; few start one
+   * together with the character after them). Other pairs share the bits:
+   * what passes is read the long way. */
+  guint64 cpair[PAIR_WORDS];
 };
 
 ZsAc *zs_ac_new(void) {
@@ -163,8 +187,7 @@ void zs_ac_free(ZsAc *ac) {
   g_array_free(ac->cstates, TRUE);
   g_free(ac->cedges);
   g_free(ac->croot);
-  g_free(ac->cemits);
-  g_free(ac->syms);
+  g_free(ac->cscan);
   g_free(ac->dense);
   g_free(ac->emits);
   g_free(ac->row);
@@ -275,37 +298,43 @@ static void kids_to_runs(const KidMap *kids, GArray *states, CEdge **runs_out) {
 
 #define CST(ac, i) (&g_array_index((ac)->cstates, State, (i)))
 
-/* The symbol of character c, or 0 when no word has it. */
-static inline guint32 symbol_of(const ZsAc *ac, gunichar c) {
-  if (c > 0xFFFF)
-    return 0;
-  guint16 b = ac->block_of[c >> 8];
-  return b ? ac->syms[(gsize)(b - 1) * 256 + (c & 0xFF)] : 0;
+/* The set bits of x (without -mpopcnt, __builtin_popcountll() is a call). */
+static inline guint32 popcount64(guint64 x) {
+  x -= (x >> 1) & G_GUINT64_CONSTANT(0x5555555555555555);
+  x = (x & G_GUINT64_CONSTANT(0x3333333333333333)) + ((x >> 2) & G_GUINT64_CONSTANT(0x3333333333333333));
+  x = (x + (x >> 4)) & G_GUINT64_CONSTANT(0x0F0F0F0F0F0F0F0F);
+  return (guint32)((x * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
 }
 
-static guint32 cchild(const ZsAc *ac, guint32 s, guint32 sym) {
+/* The index in croot of a character c < 0x10000 that starts a word. */
+static inline guint32 first_rank(const ZsAc *ac, gunichar c) {
+  guint64 below = ac->cfirst[c / 64] & ((G_GUINT64_CONSTANT(1) << (c % 64)) - 1);
+  return ac->crank[c / 64] + popcount64(below);
+}
+
+/* The root's child on character c (any value), or 0. */
+static inline guint32 root_child(const ZsAc *ac, gunichar c) {
+  if (c > 0xFFFF || !(ac->cfirst[c / 64] >> (c % 64) & 1))
+    return 0;
+  return ac->croot[first_rank(ac, c)];
+}
+
+/* The child of `s` on character c, or 0. */
+static inline guint32 cchild(const ZsAc *ac, guint32 s, gunichar c) {
   if (s == 0)
-    return ac->croot[sym];
+    return root_child(ac, c);
   const State *st = CST(ac, s);
   const CEdge *e = ac->cedges + st->first;
-  for (guint32 i = 0; i < st->n && e[i].sym <= sym; i++)
-    if (e[i].sym == sym)
+  for (guint32 i = 0; i < st->n && e[i].sym <= c; i++)
+    if (e[i].sym == c)
       return e[i].child;
   return 0;
 }
 
-static inline guint32 cstep(const ZsAc *ac, guint32 s, guint32 sym) {
-  for (; s; s = CST(ac, s)->fail) {
-    guint32 c = cchild(ac, s, sym);
-    if (c)
-      return c;
-  }
-  return ac->croot[sym];
-}
-
-
 /* Builds the character automaton from ac->texts, when every word is valid
- * UTF-8 of the Basic Multilingual Plane. */
+ * UTF-8 of the Basic Multilingual Plane without a NUL (g_utf8_validate()
+ * with a length refuses one): bit 0 of cfirst, which the scan reads for a
+ * character beyond the plane, stays clear. */
 static void build_chars(ZsAc *ac) {
   guint n_words = ac->texts->len;
   for (guint w = 0; w < n_words; w++) {
@@ -317,29 +346,26 @@ static void build_chars(ZsAc *ac) {
       if (g_utf8_get_char(p) > 0xFFFF)
         return;
   }
-  /* Symbols, in order of first appearance. */
-  guint32 n_syms = 0, n_blocks = 0;
+  /* The first characters, their ranks, the root's children by rank. */
   for (guint w = 0; w < n_words; w++) {
     const char *t = ac->texts->pdata[w];
     gsize len = g_array_index(ac->lens, gsize, w);
-    for (const char *p = t; p < t + len; p = g_utf8_next_char(p)) {
-      gunichar c = g_utf8_get_char(p);
-      if (!ac->block_of[c >> 8]) {
-        ac->syms = g_renew(guint16, ac->syms, (gsize)(n_blocks + 1) * 256);
-        memset(ac->syms + (gsize)n_blocks * 256, 0, 256 * sizeof(guint16));
-        ac->block_of[c >> 8] = (guint16)++n_blocks;
-      }
-      guint16 *slot = &ac->syms[(gsize)(ac->block_of[c >> 8] - 1) * 256 + (c & 0xFF)];
-      if (!*slot)
-        *slot = (guint16)++n_syms; /* at most 0xFFFF characters below 0x10000 but NUL */
-    }
-  }
-  for (guint w = 0; w < n_words; w++) {
-    gunichar c = g_utf8_get_char(ac->texts->pdata[w]);
+    const char *second = g_utf8_next_char(t);
+    gunichar c = g_utf8_get_char(t);
     ac->cfirst[c / 64] |= G_GUINT64_CONSTANT(1) << (c % 64);
+    if (second < t + len)
+      ac->cpair[c % PAIR_WORDS] |= G_GUINT64_CONSTANT(1) << (g_utf8_get_char(second) % 64);
+    else
+      ac->cpair[c % PAIR_WORDS] = G_MAXUINT64;
   }
-  /* The trie over symbols; children keyed (state << 16 | sym) while built. */
-  ac->croot = g_new0(guint32, n_syms + 1);
+  guint32 n_first = 0;
+  for (guint k = 0; k < G_N_ELEMENTS(ac->cfirst); k++) {
+    ac->crank[k] = n_first;
+    n_first += popcount64(ac->cfirst[k]);
+  }
+  ac->croot = g_new0(guint32, n_first + 1);
+  /* The trie over characters; children keyed (state << 16 | character)
+   * while built. */
   State root = {0, 0, NONE, 0, 0, 0};
   g_array_append_val(ac->cstates, root);
   KidMap kids = {NULL, 0, 0};
@@ -348,14 +374,14 @@ static void build_chars(ZsAc *ac) {
     gsize len = g_array_index(ac->lens, gsize, w);
     guint32 s = 0;
     for (const char *p = t; p < t + len; p = g_utf8_next_char(p)) {
-      guint32 sym = symbol_of(ac, g_utf8_get_char(p));
-      guint64 key = ((guint64)s << 16) | sym;
-      guint32 c = s == 0 ? ac->croot[sym] : kid_get(&kids, key);
+      gunichar ch = g_utf8_get_char(p);
+      guint64 key = ((guint64)s << 16) | ch;
+      guint32 c = s == 0 ? root_child(ac, ch) : kid_get(&kids, key);
       if (!c) {
         c = ac->cstates->len;
         g_array_append_val(ac->cstates, root);
         if (s == 0)
-          ac->croot[sym] = c;
+          ac->croot[first_rank(ac, ch)] = c;
         else
           kid_put(&kids, key, c);
       }
@@ -370,9 +396,8 @@ static void build_chars(ZsAc *ac) {
   /* Failure and dictionary links, breadth first, as for the bytes. */
   g_autofree guint32 *queue = g_new(guint32, ac->cstates->len);
   guint32 head = 0, tail = 0;
-  for (guint32 sym = 1; sym <= n_syms; sym++)
-    if (ac->croot[sym])
-      queue[tail++] = ac->croot[sym];
+  for (guint32 k = 0; k < n_first; k++)
+    queue[tail++] = ac->croot[k];
   while (head < tail) {
     guint32 u = queue[head++];
     guint32 first = CST(ac, u)->first, n_kids = CST(ac, u)->n;
@@ -389,11 +414,13 @@ static void build_chars(ZsAc *ac) {
     }
   }
   guint n_states = ac->cstates->len;
-  ac->cemits = g_new(guint8, n_states);
+  ac->cscan = g_new(CState, n_states);
   for (i = 0; i < n_states; i++) {
     State *st = CST(ac, i);
     st->out = st->word != NONE ? i : st->dict;
-    ac->cemits[i] = st->out != 0;
+    gboolean one = st->n == 1;
+    ac->cscan[i] = (CState){st->fail, st->out, one ? ac->cedges[st->first].sym : RUN | st->n,
+                            one ? ac->cedges[st->first].child : st->first};
   }
   ac->chars = TRUE;
 }
@@ -509,6 +536,34 @@ void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gp
   }
 }
 
+/* The child on c in a sorted run of n children, or 0. */
+static inline guint32 run_child(const CEdge *e, guint32 n, gunichar c) {
+  for (guint32 i = 0; i < n && e[i].sym <= c; i++)
+    if (e[i].sym == c)
+      return e[i].child;
+  return 0;
+}
+
+/* The character at t of valid UTF-8 and its length in *n; 0x10000 for
+ * any character beyond the plane (no word holds one). */
+static inline gunichar char_at(const guchar *t, guint *n) {
+  guchar b = t[0];
+  if (b < 0x80) {
+    *n = 1;
+    return b;
+  }
+  if (b < 0xE0) {
+    *n = 2;
+    return ((gunichar)(b & 0x1F) << 6) | (t[1] & 0x3F);
+  }
+  if (b < 0xF0) {
+    *n = 3;
+    return ((gunichar)(b & 0x0F) << 12) | ((gunichar)(t[1] & 0x3F) << 6) | (t[2] & 0x3F);
+  }
+  *n = 4;
+  return 0x10000;
+}
+
 void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit,
                      gpointer data) {
   g_return_if_fail(!ac->adding);
@@ -518,34 +573,49 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hi
   }
   const State *states = (const State *)(void *)ac->cstates->data;
   const guchar *t = (const guchar *)text;
-  guint32 s = 0;
-  for (gsize i = 0; i < len;) {
-    guchar b = t[i];
-    gunichar c;
-    if (b < 0x80) {
-      c = b;
-      i += 1;
-    } else if (b < 0xE0) {
-      c = ((gunichar)(b & 0x1F) << 6) | (t[i + 1] & 0x3F);
-      i += 2;
-    } else if (b < 0xF0) {
-      c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(t[i + 1] & 0x3F) << 6) | (t[i + 2] & 0x3F);
-      i += 3;
-    } else {
-      c = 0x10000; /* beyond the plane: in no word */
-      i += 4;
+  gsize i = 0;
+  while (i < len) {
+    /* At the root, about to read c. While c and the character after it
+     * start no word (and c is none), the root reads c back to the root
+     * with no word: pass over it. */
+    guint n, n2;
+    gunichar c = char_at(t + i, &n);
+    while (i + n < len) {
+      gunichar c2 = char_at(t + i + n, &n2);
+      if (ac->cpair[c % PAIR_WORDS] >> (c2 % 64) & 1)
+        break;
+      i += n;
+      c = c2;
+      n = n2;
     }
-    if (s == 0 && !(ac->cfirst[(c & 0xFFFF) / 64] >> (c % 64) & 1))
-      continue; /* no word starts with c: the root reads it to the root */
-    guint32 sym = symbol_of(ac, c);
-    if (!sym) {
-      s = 0; /* no trie path holds c: nothing of the match so far survives it */
-      continue;
+    guint32 s = root_child(ac, c);
+    i += n;
+    /* Off the root, each character leads to a child on the failure chain;
+     * when none has one, the root reads the character: the loop above. */
+    const CState *cs = ac->cscan;
+    while (s) {
+      const CState *st = &cs[s];
+      if (st->out)
+        for (guint32 o = st->out; o; o = states[o].dict)
+          hit(states[o].word, i, data);
+      if (i == len)
+        break;
+      c = char_at(t + i, &n);
+      guint32 next = 0;
+      for (;;) {
+        if (st->ch == c) {
+          next = st->next;
+          break;
+        }
+        if (st->ch & RUN && (next = run_child(ac->cedges + st->next, st->ch & ~RUN, c)))
+          break;
+        if (!st->fail)
+          break;
+        st = &cs[st->fail];
+      }
+      if (next)
+        i += n;
+      s = next;
     }
-    s = cstep(ac, s, sym);
-    if (!ac->cemits[s])
-      continue;
-    for (guint32 o = states[s].out; o; o = states[o].dict)
-      hit(states[o].word, i, data);
   }
 }

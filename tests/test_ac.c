@@ -104,11 +104,15 @@ static void test_random(gconstpointer data) {
 
 /* /ac/utf8/wide: words over a few characters, texts over many more (ASCII,
  * two-byte, CJK, characters that share a word's first character's value
- * mod 1024 but start none): the character scan skips at the root what
- * starts no word, and must still report what the byte scan reports. */
+ * mod 1024 or 2048 but start none): the character scan skips at the root
+ * what starts no word, passes what its pair bitmap lets through (ac.c's
+ * cpair, shared by characters equal mod 2048), and must still report
+ * what the byte scan reports. */
 static const char *wide[] = {"a", "z", "é", "老", "人", "养", "年", "增", "长",
                              "\xE4\xB8\x80" /* 一 U+4E00 */, "\xE4\xB8\x81", "%",
-                             "\xE5\x88\x80" /* U+5200: 一 + 1024 */, "\xEF\xBF\xBF", "，"};
+                             "\xE5\x88\x80" /* U+5200: 一 + 1024 */, "\xEF\xBF\xBF", "，",
+                             "\xE8\xA0\x81" /* U+8801: 老 + 2048 */,
+                             "\xE5\x9A\xBA" /* U+56BA: 人 + 2048 */};
 
 static char *wide_string(GRand *r, guint n_chars, guint max_units) {
   GString *s = g_string_new(NULL);
