@@ -22,7 +22,8 @@
  * found by the rank of a character in a bitmap of the words' first
  * characters. At the root, where most of a text is read, a character is
  * passed over by one test of a bitmap of the pairs that start words, with
- * the character after it (cpair); off the root, each state keeps its
+ * the character after it (cpair), and what passes by a second bitmap of
+ * the triples (ctriple); off the root, each state keeps its
  * only child in the 16 bytes the scan reads of it (CState). Words that
  * are not valid UTF-8 of the Basic Multilingual Plane (or hold a NUL)
  * leave it unbuilt, and zs_ac_scan_utf8 reads bytes.
@@ -43,8 +44,9 @@ typedef struct {
                   * here, else dict; 0 when none */
 } State;
 
-/* The words of cpair (16 KiB). */
+/* The words of cpair (16 KiB) and ctriple (8 KiB). */
 #define PAIR_WORDS 2048
+#define TRIPLE_BITS 10
 
 /* A state with at least this many children gets a dense row (1 KiB).
  * With the shipped rules: about 190 of 4100 states. */
@@ -159,6 +161,12 @@ struct ZsAc {
    * together with the character after them). Other pairs share the bits:
    * what passes is read the long way. */
   guint64 cpair[PAIR_WORDS];
+  /* Bit c3 % 64 of ctriple[triple_slot(c1, c2)]: some word starts with
+   * c1 c2 c3, or is c1 c2 (every bit set). Asked of the pairs cpair lets
+   * through, with cword1 (bit c: c alone is a word): half the pairs that
+   * start a word in Chinese text part from it at the third character. */
+  guint64 ctriple[1 << TRIPLE_BITS];
+  guint64 cword1[65536 / 64];
 };
 
 ZsAc *zs_ac_new(void) {
@@ -319,6 +327,12 @@ static inline guint32 root_child(const ZsAc *ac, gunichar c) {
   return ac->croot[first_rank(ac, c)];
 }
 
+/* The word of ctriple for the characters c1 c2: a multiplicative hash,
+ * whose top bits depend on every bit of both. */
+static inline guint32 triple_slot(gunichar c1, gunichar c2) {
+  return ((c1 << 16 ^ c2) * 0x9E3779B1u) >> (32 - TRIPLE_BITS);
+}
+
 /* The child of `s` on character c, or 0. */
 static inline guint32 cchild(const ZsAc *ac, guint32 s, gunichar c) {
   if (s == 0)
@@ -350,13 +364,21 @@ static void build_chars(ZsAc *ac) {
   for (guint w = 0; w < n_words; w++) {
     const char *t = ac->texts->pdata[w];
     gsize len = g_array_index(ac->lens, gsize, w);
-    const char *second = g_utf8_next_char(t);
+    const char *second = g_utf8_next_char(t), *third;
     gunichar c = g_utf8_get_char(t);
     ac->cfirst[c / 64] |= G_GUINT64_CONSTANT(1) << (c % 64);
-    if (second < t + len)
-      ac->cpair[c % PAIR_WORDS] |= G_GUINT64_CONSTANT(1) << (g_utf8_get_char(second) % 64);
-    else
+    if (second == t + len) {
       ac->cpair[c % PAIR_WORDS] = G_MAXUINT64;
+      ac->cword1[c / 64] |= G_GUINT64_CONSTANT(1) << (c % 64);
+      continue;
+    }
+    gunichar c2 = g_utf8_get_char(second);
+    ac->cpair[c % PAIR_WORDS] |= G_GUINT64_CONSTANT(1) << (c2 % 64);
+    third = g_utf8_next_char(second);
+    if (third == t + len)
+      ac->ctriple[triple_slot(c, c2)] = G_MAXUINT64;
+    else
+      ac->ctriple[triple_slot(c, c2)] |= G_GUINT64_CONSTANT(1) << (g_utf8_get_char(third) % 64);
   }
   guint32 n_first = 0;
   for (guint k = 0; k < G_N_ELEMENTS(ac->cfirst); k++) {
@@ -575,15 +597,22 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hi
   const guchar *t = (const guchar *)text;
   gsize i = 0;
   while (i < len) {
-    /* At the root, about to read c. While c and the character after it
-     * start no word (and c is none), the root reads c back to the root
-     * with no word: pass over it. */
-    guint n, n2;
+    /* At the root, about to read c. While c and the two characters after
+     * it start no word (nor c and the next, nor c alone), the root reads c
+     * back to the root with no word by the time it reads the third: pass
+     * over it. */
+    guint n, n2, n3;
     gunichar c = char_at(t + i, &n);
     while (i + n < len) {
       gunichar c2 = char_at(t + i + n, &n2);
-      if (ac->cpair[c % PAIR_WORDS] >> (c2 % 64) & 1)
-        break;
+      if (ac->cpair[c % PAIR_WORDS] >> (c2 % 64) & 1) {
+        if (i + n + n2 == len)
+          break;
+        gunichar c3 = char_at(t + i + n + n2, &n3);
+        if (ac->ctriple[triple_slot(c, c2)] >> (c3 % 64) & 1 ||
+            ac->cword1[(c & 0xFFFF) / 64] >> (c % 64) & 1)
+          break;
+      }
       i += n;
       c = c2;
       n = n2;
