@@ -534,7 +534,20 @@ void zs_ac_build(ZsAc *ac) {
   g_clear_pointer(&ac->texts, g_ptr_array_unref);
 }
 
-void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data) {
+/* Appends to *out the occurrences of the words whose states are on the
+ * output chain from `o` (states[o].dict links it), all ending at `end`. */
+static void add_hits(const ZsAc *ac, const State *states, guint32 o, gsize end, ZsAcHits *out) {
+  for (; o; o = states[o].dict) {
+    if (out->len == out->cap) {
+      out->cap = MAX(64, 2 * out->cap);
+      out->v = g_renew(ZsAcHit, out->v, out->cap);
+    }
+    guint w = states[o].word;
+    out->v[out->len++] = (ZsAcHit){w, end - g_array_index(ac->lens, gsize, w), end};
+  }
+}
+
+void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out) {
   g_return_if_fail(!ac->adding);
   const State *states = (const State *)(void *)ac->states->data;
   guint32 s = 0;
@@ -551,10 +564,8 @@ void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gp
     if (i == len)
       break;
     s = step(ac, s, (guint8)text[i]);
-    if (!ac->emits[s])
-      continue;
-    for (guint32 o = states[s].out; o; o = states[o].dict)
-      hit(states[o].word, i + 1, data);
+    if (ac->emits[s])
+      add_hits(ac, states, states[s].out, i + 1, out);
   }
 }
 
@@ -586,11 +597,10 @@ static inline gunichar char_at(const guchar *t, guint *n) {
   return 0x10000;
 }
 
-void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit,
-                     gpointer data) {
+void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out) {
   g_return_if_fail(!ac->adding);
   if (!ac->chars) {
-    zs_ac_scan(ac, text, len, hit, data);
+    zs_ac_scan(ac, text, len, out);
     return;
   }
   const State *states = (const State *)(void *)ac->cstates->data;
@@ -625,8 +635,7 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hi
     while (s) {
       const CState *st = &cs[s];
       if (st->out)
-        for (guint32 o = st->out; o; o = states[o].dict)
-          hit(states[o].word, i, data);
+        add_hits(ac, states, st->out, i, out);
       if (i == len)
         break;
       c = char_at(t + i, &n);

@@ -147,30 +147,11 @@ typedef struct {
   gsize start, end;
 } Found;
 
-/* The occurrences of a sentence: a plain array, appended to for every
- * hit of the automaton without a function call. */
+/* The occurrences of a sentence, one per meaning of each word found. */
 typedef struct {
   Found *v;
   guint len, cap;
 } FoundList;
-
-typedef struct {
-  const ZsRules *rules;
-  FoundList *found;
-} Scan;
-
-static void on_word(guint word, gsize end, gpointer data) {
-  Scan *sc = data;
-  FoundList *fl = sc->found;
-  gsize len = zs_ac_word_len(sc->rules->ac, word);
-  for (guint h = sc->rules->first[word]; h < sc->rules->first[word + 1]; h++) {
-    if (fl->len == fl->cap) {
-      fl->cap = MAX(64, fl->cap * 2);
-      fl->v = g_renew(Found, fl->v, fl->cap);
-    }
-    fl->v[fl->len++] = (Found){h, end - len, end};
-  }
-}
 
 /* A list of rule indexes (a sentence's vetoed rules, its patterns to run),
  * kept from one sentence to the next. */
@@ -203,6 +184,7 @@ static gint cmp_u32(gconstpointer a, gconstpointer b) {
  * sentence to the next: each call starts by emptying them, and none of
  * them leaves the call. */
 typedef struct {
+  ZsAcHits words;
   FoundList found;
   RuleList vetoed, run;
   guint *taken; /* indexes into found */
@@ -211,6 +193,7 @@ typedef struct {
 
 static void scratch_free(gpointer data) {
   Scratch *sx = data;
+  g_free(sx->words.v);
   g_free(sx->found.v);
   g_free(sx->vetoed.v);
   g_free(sx->run.v);
@@ -225,6 +208,7 @@ static Scratch *scratch(void) {
     sx = g_new0(Scratch, 1);
     g_private_set(&thread_scratch, sx);
   }
+  sx->words.len = 0;
   sx->found.len = 0;
   sx->vetoed.len = 0;
   sx->run.len = 0;
@@ -241,11 +225,20 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
   Scratch *sx = scratch();
   FoundList *found = &sx->found;
   RuleList *vetoed = &sx->vetoed, *run = &sx->run;
-  Scan sc = {rules, found};
   if (valid)
-    zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
+    zs_ac_scan_utf8(rules->ac, sentence, len, &sx->words);
   else
-    zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
+    zs_ac_scan(rules->ac, sentence, len, &sx->words);
+  for (gsize k = 0; k < sx->words.len; k++) {
+    const ZsAcHit *w = &sx->words.v[k];
+    for (guint h = rules->first[w->word]; h < rules->first[w->word + 1]; h++) {
+      if (found->len == found->cap) {
+        found->cap = MAX(64, found->cap * 2);
+        found->v = g_renew(Found, found->v, found->cap);
+      }
+      found->v[found->len++] = (Found){h, w->start, w->end};
+    }
+  }
 
   for (guint i = 0; i < found->len; i++) {
     const Hit *h = &rules->hits[found->v[i].hit];

@@ -31,9 +31,23 @@ typedef struct {
   gsize end;
 } Hit;
 
-static void on_hit(guint word, gsize end, gpointer data) {
-  Hit h = {word, end};
-  g_array_append_val((GArray *)data, h);
+/* What zs_ac_scan() (utf8: zs_ac_scan_utf8()) finds in text, as word and
+ * end; each occurrence's start must be its end less the word's length. */
+static GArray *scan(const ZsAc *ac, const char *text, gsize len, gboolean utf8) {
+  ZsAcHits found = {NULL, 0, 0};
+  if (utf8)
+    zs_ac_scan_utf8(ac, text, len, &found);
+  else
+    zs_ac_scan(ac, text, len, &found);
+  GArray *hits = g_array_new(FALSE, FALSE, sizeof(Hit));
+  for (gsize i = 0; i < found.len; i++) {
+    const ZsAcHit *f = &found.v[i];
+    g_assert_cmpuint(f->start, ==, f->end - zs_ac_word_len(ac, f->word));
+    Hit h = {f->word, f->end};
+    g_array_append_val(hits, h);
+  }
+  g_free(found.v);
+  return hits;
 }
 
 static void test_random(gconstpointer data) {
@@ -69,8 +83,7 @@ static void test_random(gconstpointer data) {
   for (int t = 0; t < 20; t++) {
     g_autofree char *text = random_string(r, 100);
     gsize len = strlen(text);
-    g_autoptr(GArray) got = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan(ac, text, len, on_hit, got);
+    g_autoptr(GArray) got = scan(ac, text, len, FALSE);
 
     g_autoptr(GArray) want = g_array_new(FALSE, FALSE, sizeof(Hit));
     for (gsize end = 1; end <= len; end++)
@@ -92,8 +105,7 @@ static void test_random(gconstpointer data) {
       const Hit *h = &g_array_index(got, Hit, i);
       g_assert_cmpuint(zs_ac_word_len(ac, h->word), ==, strlen(words->pdata[h->word]));
     }
-    g_autoptr(GArray) by_char = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan_utf8(ac, text, len, on_hit, by_char);
+    g_autoptr(GArray) by_char = scan(ac, text, len, TRUE);
     g_assert_cmpuint(by_char->len, ==, got->len);
     for (guint i = 0; i < got->len; i++) {
       g_assert_cmpuint(g_array_index(by_char, Hit, i).word, ==, g_array_index(got, Hit, i).word);
@@ -133,10 +145,8 @@ static void test_utf8_wide(gconstpointer data) {
   zs_ac_build(ac);
   for (int t = 0; t < 50; t++) {
     g_autofree char *text = wide_string(r, G_N_ELEMENTS(wide), 200);
-    g_autoptr(GArray) bytes = g_array_new(FALSE, FALSE, sizeof(Hit));
-    g_autoptr(GArray) chars = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan(ac, text, strlen(text), on_hit, bytes);
-    zs_ac_scan_utf8(ac, text, strlen(text), on_hit, chars);
+    g_autoptr(GArray) bytes = scan(ac, text, strlen(text), FALSE);
+    g_autoptr(GArray) chars = scan(ac, text, strlen(text), TRUE);
     g_assert_cmpuint(chars->len, ==, bytes->len);
     for (guint i = 0; i < bytes->len; i++) {
       g_assert_cmpuint(g_array_index(chars, Hit, i).word, ==, g_array_index(bytes, Hit, i).word);
@@ -156,10 +166,8 @@ static void test_utf8_fallback(void) {
     for (int i = 0; i < 3; i++)
       zs_ac_add(ac, sets[k][i], strlen(sets[k][i]));
     zs_ac_build(ac);
-    g_autoptr(GArray) bytes = g_array_new(FALSE, FALSE, sizeof(Hit));
-    g_autoptr(GArray) chars = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan(ac, text, strlen(text), on_hit, bytes);
-    zs_ac_scan_utf8(ac, text, strlen(text), on_hit, chars);
+    g_autoptr(GArray) bytes = scan(ac, text, strlen(text), FALSE);
+    g_autoptr(GArray) chars = scan(ac, text, strlen(text), TRUE);
     g_assert_cmpuint(bytes->len, ==, 3);
     g_assert_cmpuint(chars->len, ==, bytes->len);
     for (guint i = 0; i < bytes->len; i++) {
