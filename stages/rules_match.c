@@ -92,23 +92,9 @@ void zs_rules_index(ZsRules *rules) {
     rules->hits[fill[g_array_index(words, guint, i)]++] = g_array_index(hits, Hit, i);
 }
 
-/* Match data is per thread (PCRE2 forbids sharing it); one, as large as the
- * largest pattern needs, serves every pattern the thread runs. */
-static void free_md(gpointer md) { pcre2_match_data_free(md); }
-static GPrivate thread_md = G_PRIVATE_INIT(free_md);
-
-static pcre2_match_data *match_data(const ZsRules *rules) {
-  pcre2_match_data *md = g_private_get(&thread_md);
-  if (!md || pcre2_get_ovector_count(md) < rules->ovec_pairs) {
-    md = pcre2_match_data_create(rules->ovec_pairs, NULL);
-    g_private_replace(&thread_md, md);
-  }
-  return md;
-}
-
-static void match_pattern(const ZsRules *rules, const ZsRule *r, const char *s, gsize len,
-                          uint32_t flags, GArray *out, GPtrArray *warnings) {
-  pcre2_match_data *md = match_data(rules);
+static void match_pattern(const ZsRules *rules, const ZsRule *r, pcre2_match_data *md,
+                          const char *s, gsize len, uint32_t flags, GArray *out,
+                          GPtrArray *warnings) {
   PCRE2_SIZE at = 0;
   while (at <= len) {
     int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
@@ -175,9 +161,26 @@ static gboolean has_rule(const RuleList *l, guint32 rule) {
   return FALSE;
 }
 
+
 static gint cmp_u32(gconstpointer a, gconstpointer b) {
   guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
   return x < y ? -1 : x > y;
+}
+
+/* Sorts a list of rule indexes: most are a few long, sorted by insertion
+ * without qsort()'s calls; a long one by qsort(). */
+static void sort_rules(RuleList *l) {
+  if (l->len > 16) {
+    qsort(l->v, l->len, sizeof *l->v, cmp_u32);
+    return;
+  }
+  for (guint i = 1; i < l->len; i++) {
+    guint32 r = l->v[i];
+    guint j = i;
+    for (; j > 0 && l->v[j - 1] > r; j--)
+      l->v[j] = l->v[j - 1];
+    l->v[j] = r;
+  }
 }
 
 /* The working arrays of match_sentence(), per thread and kept from one
@@ -189,6 +192,10 @@ typedef struct {
   RuleList vetoed, run;
   guint *taken; /* indexes into found */
   guint taken_cap;
+  /* PCRE2 forbids sharing match data between threads; one, as large as
+   * the largest pattern needs, serves every pattern the thread runs. */
+  pcre2_match_data *md;
+  guint32 md_pairs;  /* its ovector's pairs */
 } Scratch;
 
 static void scratch_free(gpointer data) {
@@ -198,15 +205,21 @@ static void scratch_free(gpointer data) {
   g_free(sx->vetoed.v);
   g_free(sx->run.v);
   g_free(sx->taken);
+  pcre2_match_data_free(sx->md);
   g_free(sx);
 }
 static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
 
-static Scratch *scratch(void) {
+static Scratch *scratch(const ZsRules *rules) {
   Scratch *sx = g_private_get(&thread_scratch);
   if (!sx) {
     sx = g_new0(Scratch, 1);
     g_private_set(&thread_scratch, sx);
+  }
+  if (sx->md_pairs < rules->ovec_pairs) {
+    pcre2_match_data_free(sx->md);
+    sx->md = pcre2_match_data_create(rules->ovec_pairs, NULL);
+    sx->md_pairs = rules->ovec_pairs;
   }
   sx->words.len = 0;
   sx->found.len = 0;
@@ -221,8 +234,7 @@ static Scratch *scratch(void) {
  * occurrences are taken left to right without overlapping each other. */
 static void match_sentence(const ZsRules *rules, const char *sentence, gsize len,
                            gboolean valid, GArray *out, GPtrArray *warnings) {
-  g_array_set_size(out, 0);
-  Scratch *sx = scratch();
+  Scratch *sx = scratch(rules);
   FoundList *found = &sx->found;
   RuleList *vetoed = &sx->vetoed, *run = &sx->run;
   if (valid)
@@ -255,8 +267,7 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
     sx->taken_cap = found->cap;
     sx->taken = g_renew(guint, sx->taken, sx->taken_cap);
   }
-  if (found->len)
-    g_array_set_size(out, found->len);
+  g_array_set_size(out, found->len);
   guint *taken = sx->taken;
   ZsRuleMatch *om = (ZsRuleMatch *)(void *)out->data;
   for (guint i = 0; i < found->len; i++) {
@@ -297,12 +308,12 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
       rule_list_add(run, g_array_index(always, guint32, i));
   if (run->len) {
     /* Warnings come in rule order, as they would rule by rule. */
-    if (run->len > 1)
-      qsort(run->v, run->len, sizeof *run->v, cmp_u32);
+    sort_rules(run);
     for (guint i = 0; i < run->len; i++) {
       guint32 ri = run->v[i];
       if (!has_rule(vetoed, ri))
-        match_pattern(rules, rules->rules->pdata[ri], sentence, len, flags, out, warnings);
+        match_pattern(rules, rules->rules->pdata[ri], sx->md, sentence, len, flags, out,
+                      warnings);
     }
   }
   sort_matches(out);
