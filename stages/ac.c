@@ -68,11 +68,24 @@ typedef struct {
 #define RUN 0x80000000u
 typedef struct {
   guint32 fail;
-  guint32 out;   /* as State's */
+  guint32 out;   /* 0 when no word ends here or on the dictionary chain,
+                  * else 1 + where those words start in couts */
   guint32 ch;    /* the only child's character (< 0x10000); else RUN | n:
                   * the n children are cedges[next, next + n) */
   guint32 next;  /* the only child, or the first of the run */
 } CState;
+
+/* A word that ends at a state of the character automaton, with its
+ * length; LAST marks the last of the state's words. The words of each
+ * state's output chain are written out in a row (longest first), so the
+ * scan reads them from one small array, not from the States of the chain
+ * and the lengths of the words, which are cold by the time a word is
+ * found. */
+#define LAST 0x80000000u
+typedef struct {
+  guint32 word;
+  guint32 len; /* | LAST */
+} COut;
 
 /* A trie's children while it is built: (parent << 16 | character or byte) ->
  * child, by open addressing in a table at most half full. A child is never
@@ -143,7 +156,8 @@ struct ZsAc {
   gboolean chars;
   GArray *cstates;    /* State; 0 is the root */
   CEdge *cedges;
-  CState *cscan;      /* what the scan reads of each state (cold: word, dict) */
+  CState *cscan;      /* what the scan reads of each state */
+  COut *couts;
   guint32 *croot;     /* croot[k]: the root's child on the k-th character
                        * (by value) that starts a word; see root_child() */
   /* Bit c: some word starts with character c (c < 0x10000). crank[c / 64]
@@ -196,6 +210,7 @@ void zs_ac_free(ZsAc *ac) {
   g_free(ac->cedges);
   g_free(ac->croot);
   g_free(ac->cscan);
+  g_free(ac->couts);
   g_free(ac->dense);
   g_free(ac->emits);
   g_free(ac->row);
@@ -437,13 +452,22 @@ static void build_chars(ZsAc *ac) {
   }
   guint n_states = ac->cstates->len;
   ac->cscan = g_new(CState, n_states);
+  GArray *outs = g_array_new(FALSE, FALSE, sizeof(COut));
   for (i = 0; i < n_states; i++) {
     State *st = CST(ac, i);
-    st->out = st->word != NONE ? i : st->dict;
+    guint32 out = 0;
+    for (guint32 o = st->word != NONE ? i : st->dict; o; o = CST(ac, o)->dict) {
+      if (!out)
+        out = outs->len + 1;
+      guint32 w = CST(ac, o)->word;
+      COut co = {w, (guint32)g_array_index(ac->lens, gsize, w) | (CST(ac, o)->dict ? 0 : LAST)};
+      g_array_append_val(outs, co);
+    }
     gboolean one = st->n == 1;
-    ac->cscan[i] = (CState){st->fail, st->out, one ? ac->cedges[st->first].sym : RUN | st->n,
+    ac->cscan[i] = (CState){st->fail, out, one ? ac->cedges[st->first].sym : RUN | st->n,
                             one ? ac->cedges[st->first].child : st->first};
   }
+  ac->couts = (COut *)(void *)g_array_free(outs, FALSE);
   ac->chars = TRUE;
 }
 
@@ -603,7 +627,6 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out)
     zs_ac_scan(ac, text, len, out);
     return;
   }
-  const State *states = (const State *)(void *)ac->cstates->data;
   const guchar *t = (const guchar *)text;
   gsize i = 0;
   while (i < len) {
@@ -634,8 +657,16 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out)
     const CState *cs = ac->cscan;
     while (s) {
       const CState *st = &cs[s];
-      if (st->out)
-        add_hits(ac, states, st->out, i, out);
+      if (st->out) {
+        const COut *o = ac->couts + st->out - 1;
+        do {
+          if (out->len == out->cap) {
+            out->cap = MAX(64, 2 * out->cap);
+            out->v = g_renew(ZsAcHit, out->v, out->cap);
+          }
+          out->v[out->len++] = (ZsAcHit){o->word, i - (o->len & ~LAST), i};
+        } while (!(o++->len & LAST));
+      }
       if (i == len)
         break;
       c = char_at(t + i, &n);
