@@ -22,11 +22,12 @@
  * found by the rank of a character in a bitmap of the words' first
  * characters. At the root, where most of a text is read, a character is
  * passed over by one test of a bitmap of the pairs that start words, with
- * the character after it (cpair), and what passes by a second bitmap of
- * the triples (ctriple); off the root, each state keeps its
- * only child in the 16 bytes the scan reads of it (CState). Words that
- * are not valid UTF-8 of the Basic Multilingual Plane (or hold a NUL)
- * leave it unbuilt, and zs_ac_scan_utf8 reads bytes.
+ * the character after it (cpair); what passes is asked of a bitmap of the
+ * triples (ctriple), then goes to the pair's state in one step (cpairs).
+ * Off the root, each state keeps its only child in the 16 bytes the scan
+ * reads of it (CState). Words that are not valid UTF-8 of the Basic
+ * Multilingual Plane (or hold a NUL) leave it unbuilt, and
+ * zs_ac_scan_utf8 reads bytes.
  */
 #include "ac.h"
 
@@ -180,6 +181,14 @@ struct ZsAc {
    * through, with cword1 (bit c: c alone is a word): half the pairs that
    * start a word in Chinese text part from it at the third character. */
   guint64 ctriple[1 << TRIPLE_BITS];
+  /* The states two characters below the root, by the pair (c1 << 16 | c2;
+   * 0 marks an empty slot: no word holds NUL), open addressing in 2^bits
+   * slots at most half full: where cpair and ctriple let a pair through,
+   * the scan goes there in one step, not through c1's run of children. */
+  struct {
+    guint32 key, state;
+  } *cpairs;
+  guint32 cpairs_bits;
   guint64 cword1[65536 / 64];
 };
 
@@ -211,6 +220,7 @@ void zs_ac_free(ZsAc *ac) {
   g_free(ac->croot);
   g_free(ac->cscan);
   g_free(ac->couts);
+  g_free(ac->cpairs);
   g_free(ac->dense);
   g_free(ac->emits);
   g_free(ac->row);
@@ -348,6 +358,17 @@ static inline guint32 triple_slot(gunichar c1, gunichar c2) {
   return ((c1 << 16 ^ c2) * 0x9E3779B1u) >> (32 - TRIPLE_BITS);
 }
 
+/* The state of the pair c1 c2 (from cpairs), or 0 when no word starts
+ * with it. */
+static inline guint32 pair_state(const ZsAc *ac, gunichar c1, gunichar c2) {
+  if (c1 > 0xFFFF || c2 > 0xFFFF)
+    return 0;
+  guint32 key = c1 << 16 | c2, mask = (1u << ac->cpairs_bits) - 1;
+  for (guint32 k = (key * 0x9E3779B1u) >> (32 - ac->cpairs_bits);; k = (k + 1) & mask)
+    if (ac->cpairs[k].key == key || !ac->cpairs[k].key)
+      return ac->cpairs[k].state;
+}
+
 /* The child of `s` on character c, or 0. */
 static inline guint32 cchild(const ZsAc *ac, guint32 s, gunichar c) {
   if (s == 0)
@@ -358,6 +379,34 @@ static inline guint32 cchild(const ZsAc *ac, guint32 s, gunichar c) {
     if (e[i].sym == c)
       return e[i].child;
   return 0;
+}
+
+/* Fills cpairs with the states two characters below the root: each
+ * child of each of the root's children (by cfirst's bits, c1). */
+static void index_pairs(ZsAc *ac) {
+  guint32 n = 0;
+  for (guint w = 0; w < G_N_ELEMENTS(ac->cfirst); w++)
+    for (guint64 bits = ac->cfirst[w]; bits; bits &= bits - 1)
+      n += CST(ac, root_child(ac, w * 64 + (gunichar)__builtin_ctzll(bits)))->n;
+  ac->cpairs_bits = 4;
+  while ((1u << ac->cpairs_bits) < 2 * n)
+    ac->cpairs_bits++;
+  guint32 mask = (1u << ac->cpairs_bits) - 1;
+  ac->cpairs = g_malloc0(sizeof *ac->cpairs << ac->cpairs_bits);
+  for (guint w = 0; w < G_N_ELEMENTS(ac->cfirst); w++)
+    for (guint64 bits = ac->cfirst[w]; bits; bits &= bits - 1) {
+      gunichar c1 = w * 64 + (gunichar)__builtin_ctzll(bits);
+      const State *s1 = CST(ac, root_child(ac, c1));
+      for (guint32 e = 0; e < s1->n; e++) {
+        const CEdge *ed = &ac->cedges[s1->first + e];
+        guint32 key = c1 << 16 | ed->sym;
+        guint32 k = (key * 0x9E3779B1u) >> (32 - ac->cpairs_bits);
+        while (ac->cpairs[k].key)
+          k = (k + 1) & mask;
+        ac->cpairs[k].key = key;
+        ac->cpairs[k].state = ed->child;
+      }
+    }
 }
 
 /* Builds the character automaton from ac->texts, when every word is valid
@@ -468,6 +517,7 @@ static void build_chars(ZsAc *ac) {
                             one ? ac->cedges[st->first].child : st->first};
   }
   ac->couts = (COut *)(void *)g_array_free(outs, FALSE);
+  index_pairs(ac);
   ac->chars = TRUE;
 }
 
@@ -633,25 +683,34 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out)
     /* At the root, about to read c. While c and the two characters after
      * it start no word (nor c and the next, nor c alone), the root reads c
      * back to the root with no word by the time it reads the third: pass
-     * over it. */
+     * over it. A pair that starts a word leads straight to its state. */
     guint n, n2, n3;
+    guint32 s = 0;
+    gunichar c2;
     gunichar c = char_at(t + i, &n);
-    while (i + n < len) {
-      gunichar c2 = char_at(t + i + n, &n2);
+    for (;; c = c2, n = n2) {
+      if (i + n == len) {
+        s = root_child(ac, c);
+        i += n;
+        break;
+      }
+      c2 = char_at(t + i + n, &n2);
       if (ac->cpair[c % PAIR_WORDS] >> (c2 % 64) & 1) {
-        if (i + n + n2 == len)
+        if (ac->cword1[(c & 0xFFFF) / 64] >> (c % 64) & 1) {
+          s = root_child(ac, c);
+          i += n;
           break;
-        gunichar c3 = char_at(t + i + n + n2, &n3);
-        if (ac->ctriple[triple_slot(c, c2)] >> (c3 % 64) & 1 ||
-            ac->cword1[(c & 0xFFFF) / 64] >> (c % 64) & 1)
+        }
+        gboolean last = i + n + n2 == len;
+        gunichar c3 = last ? 0 : char_at(t + i + n + n2, &n3);
+        if ((last || ac->ctriple[triple_slot(c, c2)] >> (c3 % 64) & 1) &&
+            (s = pair_state(ac, c, c2))) {
+          i += n + n2;
           break;
+        }
       }
       i += n;
-      c = c2;
-      n = n2;
     }
-    guint32 s = root_child(ac, c);
-    i += n;
     /* Off the root, each character leads to a child on the failure chain;
      * when none has one, the root reads the character: the loop above. */
     const CState *cs = ac->cscan;
