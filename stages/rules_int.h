@@ -15,6 +15,7 @@
  * phrase's index), an exclude phrase, or a literal that gates its pattern. */
 enum { HIT_PHRASE, HIT_EXCLUDE, HIT_GATE };
 typedef struct {
+  const ZsRule *r;   /* rules->rules->pdata[rule], so that a match reads no more */
   guint32 rule;
   guint16 type;
   guint16 slot;

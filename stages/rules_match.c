@@ -43,9 +43,9 @@ static void sort_matches(GArray *out) {
   }
 }
 
-static void add_hit(GArray *hits, GArray *words, guint word, guint32 rule, guint type,
-                    guint slot) {
-  Hit h = {rule, (guint16)type, (guint16)slot};
+static void add_hit(GArray *hits, GArray *words, guint word, const ZsRule *r, guint32 rule,
+                    guint type, guint slot) {
+  Hit h = {r, rule, (guint16)type, (guint16)slot};
   g_array_append_val(hits, h);
   g_array_append_val(words, word);
 }
@@ -61,11 +61,11 @@ void zs_rules_index(ZsRules *rules) {
   for (guint32 i = 0; i < rules->rules->len; i++) {
     ZsRule *r = rules->rules->pdata[i];
     for (guint k = 0; r->phrases[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, r->phrases[k], strlen(r->phrases[k])), i,
-              HIT_PHRASE, k);
+      add_hit(hits, words, zs_ac_add(rules->ac, r->phrases[k], strlen(r->phrases[k])), r,
+              i, HIT_PHRASE, k);
     for (guint k = 0; r->excludes[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, r->excludes[k], strlen(r->excludes[k])), i,
-              HIT_EXCLUDE, 0);
+      add_hit(hits, words, zs_ac_add(rules->ac, r->excludes[k], strlen(r->excludes[k])), r,
+              i, HIT_EXCLUDE, 0);
     if (!r->code)
       continue;
     guint32 groups = 0;
@@ -75,7 +75,8 @@ void zs_rules_index(ZsRules *rules) {
     if (!gates)
       g_array_append_val(rules->ungated, i);
     for (guint k = 0; gates && gates[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), i, HIT_GATE, 0);
+      add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), r, i, HIT_GATE,
+              0);
   }
   zs_ac_build(rules->ac);
   /* Group the meanings by word: a counting sort keeps each word's in rule
@@ -241,23 +242,26 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
     zs_ac_scan_utf8(rules->ac, sentence, len, &sx->words);
   else
     zs_ac_scan(rules->ac, sentence, len, &sx->words);
+  /* Each word's meanings: excludes veto their rule, gates have their
+   * pattern run, phrases are the occurrences `found` holds. */
   for (gsize k = 0; k < sx->words.len; k++) {
     const ZsAcHit *w = &sx->words.v[k];
     for (guint h = rules->first[w->word]; h < rules->first[w->word + 1]; h++) {
-      if (found->len == found->cap) {
-        found->cap = MAX(64, found->cap * 2);
-        found->v = g_renew(Found, found->v, found->cap);
+      const Hit *hit = &rules->hits[h];
+      if (hit->type == HIT_EXCLUDE) {
+        if (!has_rule(vetoed, hit->rule))
+          rule_list_add(vetoed, hit->rule);
+      } else if (hit->type == HIT_GATE) {
+        if (!has_rule(run, hit->rule))
+          rule_list_add(run, hit->rule);
+      } else {
+        if (found->len == found->cap) {
+          found->cap = MAX(64, found->cap * 2);
+          found->v = g_renew(Found, found->v, found->cap);
+        }
+        found->v[found->len++] = (Found){h, w->start, w->end};
       }
-      found->v[found->len++] = (Found){h, w->start, w->end};
     }
-  }
-
-  for (guint i = 0; i < found->len; i++) {
-    const Hit *h = &rules->hits[found->v[i].hit];
-    if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
-      rule_list_add(vetoed, h->rule);
-    else if (h->type == HIT_GATE && !has_rule(run, h->rule))
-      rule_list_add(run, h->rule);
   }
   /* Phrases: occurrences come by end, so per phrase by start too. There
    * are at most as many as occurrences: `taken` has room for that, `out`
@@ -273,7 +277,7 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
   for (guint i = 0; i < found->len; i++) {
     const Found *f = &found->v[i];
     const Hit *h = &rules->hits[f->hit];
-    if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
+    if (vetoed->len && has_rule(vetoed, h->rule))
       continue;
     gboolean overlaps = FALSE;
     for (guint k = n_taken; k-- > 0;) {
@@ -285,7 +289,7 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
     }
     if (overlaps)
       continue;
-    om[n_taken] = (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
+    om[n_taken] = (ZsRuleMatch){h->r, f->start, f->end, f->start};
     taken[n_taken++] = i;
   }
   g_array_set_size(out, n_taken);
