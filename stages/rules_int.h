@@ -32,6 +32,11 @@ struct ZsRules {
   GPtrArray *units;  /* distinct units of all rules, in first-seen order (borrowed) */
   guint32 *unit_ids;  /* hash table: 1 + index in units, 0 empty (zs_rules_unit_bit) */
   guint32 unit_mask;  /* its size - 1 */
+  /* The units' texts one after another, each with its NUL, unit i at
+   * unit_text + unit_off[i]: zs_rules_unit_bit() compares in a few hundred
+   * bytes, not in strings spread over the heap. */
+  char *unit_text;
+  guint32 *unit_off;
 };
 
 /* Builds the automaton of all phrases, excludes and gate literals and what
