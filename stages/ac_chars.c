@@ -261,8 +261,10 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out)
         break;
       }
       c2 = char_at(t + i + n, &n2);
-      if (ac->cpair[c % PAIR_WORDS] >> (c2 % 64) & 1) {
-        if (ac->cword1[(c & 0xFFFF) / 64] >> (c % 64) & 1) {
+      guint64 pairs = ac->cpair[c % PAIR_WORDS];
+      if (pairs >> (c2 % 64) & 1) {
+        /* A word of one character sets every bit of its cpair word. */
+        if (pairs == G_MAXUINT64 && ac->cword1[(c & 0xFFFF) / 64] >> (c % 64) & 1) {
           s = root_child(ac, c);
           i += n;
           break;

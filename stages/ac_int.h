@@ -20,8 +20,11 @@ typedef struct {
                   * here, else dict; 0 when none */
 } State;
 
-/* The words of cpair (16 KiB) and ctriple (8 KiB). */
-#define PAIR_WORDS 2048
+/* The words of cpair (4 KiB) and ctriple (8 KiB). The pipeline reads
+ * them cold for each sentence: with cpair at 16 KiB the scan missed the
+ * first-level cache half as often again, for a few fewer false positives
+ * (cachegrind on p1: 118k -> 81k misses, 100k -> 105k mispredictions). */
+#define PAIR_WORDS 512
 #define TRIPLE_BITS 10
 
 typedef struct {

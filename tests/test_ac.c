@@ -117,8 +117,8 @@ static void test_random(gconstpointer data) {
 /* /ac/utf8/wide: words over a few characters, texts over many more (ASCII,
  * two-byte, CJK, characters that share a word's first character's value
  * mod 1024 or 2048 but start none): the character scan skips at the root
- * what starts no word, passes what its pair bitmap lets through (ac.c's
- * cpair, shared by characters equal mod 2048), and must still report
+ * what starts no word, passes what its pair bitmap lets through (ac_chars.c's
+ * cpair, shared by characters equal mod 512), and must still report
  * what the byte scan reports. */
 static const char *wide[] = {"a", "z", "é", "老", "人", "养", "年", "增", "长",
                              "\xE4\xB8\x80" /* 一 U+4E00 */, "\xE4\xB8\x81", "%",
