@@ -381,6 +381,14 @@ static inline guint32 unit_hash(const char *unit) {
   return h;
 }
 
+/* strcmp(a, b) == 0 for the few bytes of a unit, inline (strcmp() is a
+ * call through the PLT to a routine made for long strings). */
+static inline gboolean same_str(const char *a, const char *b) {
+  while (*a && *a == *b)
+    a++, b++;
+  return *a == *b;
+}
+
 guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
   /* Asked for every figure: a hash lookup (unit_ids, open addressing; a
    * slot holds 1 + the unit's index, 0 when empty), where comparing with
@@ -390,7 +398,7 @@ guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
     guint32 k = rules->unit_ids[i];
     if (!k)
       return 0;
-    if (strcmp(rules->unit_text + rules->unit_off[k - 1], unit) == 0)
+    if (same_str(rules->unit_text + rules->unit_off[k - 1], unit))
       return unit_bit_at(k - 1);
   }
 }
