@@ -1,4 +1,12 @@
-/* ac.c: the Aho-Corasick automaton of ac.h.
+/* ac.c: the Aho-Corasick automaton of ac.h: the words, and the automaton
+ * over their bytes.
+ *
+ * Words are kept as they are added (a hash of their bytes gives each its
+ * id once). zs_ac_build() makes the automaton over their characters
+ * (ac_chars.c), which scans valid UTF-8 and, run by run, any text; only
+ * when a word is beyond the Basic Multilingual Plane or not valid UTF-8
+ * does it make the automaton over bytes below, which nothing else then
+ * pays for at start-up.
  *
  * A trie of the words' bytes with failure links (the longest proper suffix
  * that is also a trie path) and dictionary links (the nearest state on the
@@ -10,19 +18,15 @@
  * part ways, as after the lead byte of a common character) also get a
  * dense row of their transitions, failures folded in, so the scan takes
  * one step there instead of walking a run and a failure chain; a row for
- * every state would cost megabytes and most of the start-up time. The rows
- * (and skip2) are made only when the character automaton is not: else
- * the byte scan serves only tests and invalid text.
- *
- * The character automaton, which scans valid UTF-8 (all the pipeline
- * reads), is in ac_chars.c; ac_int.h holds the layout both files read.
+ * every state would cost megabytes and most of the start-up time.
+ * ac_int.h holds the layout both files read.
  */
 #include "ac_int.h"
 
 #include <string.h>
 
 /* A state with at least this many children gets a dense row (1 KiB).
- * With the shipped rules: about 190 of 4100 states. */
+ * (With the shipped rules' phrases, about 190 of 4100 states.) */
 #define DENSE_MIN 2
 
 typedef struct {
@@ -65,7 +69,8 @@ ZsAc *zs_ac_new(void) {
   ac->states = g_array_new(FALSE, TRUE, sizeof(State));
   ac->edges = g_array_new(FALSE, FALSE, sizeof(Edge));
   ac->lens = g_array_new(FALSE, FALSE, sizeof(gsize));
-  ac->adding = g_new0(KidMap, 1);
+  ac->ids = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+                                  NULL);
   ac->texts = g_ptr_array_new_with_free_func(g_free);
   ac->cstates = g_array_new(FALSE, TRUE, sizeof(State));
   State root = {0, 0, NONE, 0, 0, 0};
@@ -79,9 +84,7 @@ void zs_ac_free(ZsAc *ac) {
   g_array_free(ac->states, TRUE);
   g_array_free(ac->edges, TRUE);
   g_array_free(ac->lens, TRUE);
-  if (ac->adding)
-    g_free(ac->adding->v);
-  g_clear_pointer(&ac->adding, g_free);
+  g_clear_pointer(&ac->ids, g_hash_table_unref);
   g_clear_pointer(&ac->texts, g_ptr_array_unref);
   g_array_free(ac->cstates, TRUE);
   g_free(ac->cedges);
@@ -134,29 +137,42 @@ static inline guint32 step(const ZsAc *ac, guint32 s, guint8 b) {
 }
 
 guint zs_ac_add(ZsAc *ac, const char *word, gsize len) {
-  g_return_val_if_fail(ac->adding && len > 0, 0);
-  guint32 s = 0;
-  for (gsize i = 0; i < len; i++) {
-    guint8 b = (guint8)word[i];
-    guint64 key = ((guint64)s << 16) | b;
-    guint32 c = s == 0 ? ac->root[b] : zs_ac_kid_get(ac->adding, key);
-    if (!c) {
-      State st = {0, 0, NONE, 0, 0, 0};
-      c = ac->states->len;
-      g_array_append_val(ac->states, st);
-      if (s == 0)
-        ac->root[b] = c;
-      else
-        zs_ac_kid_put(ac->adding, key, c);
+  g_return_val_if_fail(!ac->built && len > 0, 0);
+  GBytes *key = g_bytes_new(word, len);
+  guint id = GPOINTER_TO_UINT(g_hash_table_lookup(ac->ids, key));
+  if (id) {
+    g_bytes_unref(key);
+    return id - 1;
+  }
+  id = ac->lens->len;
+  g_array_append_val(ac->lens, len);
+  g_ptr_array_add(ac->texts, g_memdup2(word, len));
+  g_hash_table_insert(ac->ids, key, GUINT_TO_POINTER(id + 1));
+  return id;
+}
+
+/* The trie of the words' bytes, with each state's children in `kids`. */
+static void add_bytes(ZsAc *ac, KidMap *kids) {
+  for (guint w = 0; w < ac->texts->len; w++) {
+    const guint8 *word = ac->texts->pdata[w];
+    gsize len = g_array_index(ac->lens, gsize, w);
+    guint32 s = 0;
+    for (gsize i = 0; i < len; i++) {
+      guint64 key = ((guint64)s << 16) | word[i];
+      guint32 c = s == 0 ? ac->root[word[i]] : zs_ac_kid_get(kids, key);
+      if (!c) {
+        State st = {0, 0, NONE, 0, 0, 0};
+        c = ac->states->len;
+        g_array_append_val(ac->states, st);
+        if (s == 0)
+          ac->root[word[i]] = c;
+        else
+          zs_ac_kid_put(kids, key, c);
+      }
+      s = c;
     }
-    s = c;
+    ST(ac, s)->word = w; /* ids are distinct words: each path ends one */
   }
-  if (ST(ac, s)->word == NONE) {
-    ST(ac, s)->word = ac->lens->len;
-    g_array_append_val(ac->lens, len);
-    g_ptr_array_add(ac->texts, g_memdup2(word, len));
-  }
-  return ST(ac, s)->word;
 }
 
 /* Lays the children of `kids` out as runs by parent, each sorted by key:
@@ -194,18 +210,19 @@ void zs_ac_kids_to_runs(const KidMap *kids, GArray *states, CEdge **runs_out) {
   *runs_out = runs;
 }
 
-void zs_ac_build(ZsAc *ac) {
-  g_return_if_fail(ac->adding);
+/* The byte automaton, for words the character automaton cannot hold. */
+static void build_bytes(ZsAc *ac) {
+  KidMap kids = {NULL, 0, 0};
+  add_bytes(ac, &kids);
   /* Children into sorted runs by (state, byte). */
   CEdge *runs;
-  zs_ac_kids_to_runs(ac->adding, ac->states, &runs);
-  guint n = (guint)ac->adding->n, i;
+  zs_ac_kids_to_runs(&kids, ac->states, &runs);
+  guint n = (guint)kids.n, i;
   g_array_set_size(ac->edges, n);
   for (i = 0; i < n; i++)
     g_array_index(ac->edges, Edge, i) = (Edge){(guint8)runs[i].sym, runs[i].child};
   g_free(runs);
-  g_free(ac->adding->v);
-  g_clear_pointer(&ac->adding, g_free);
+  g_free(kids.v);
 
   /* Failure and dictionary links, breadth first; bfs[] keeps the order
    * and is the queue (every state but the root enters it once). */
@@ -230,13 +247,6 @@ void zs_ac_build(ZsAc *ac) {
     }
   }
 
-  /* The dense rows and skip2 below serve the byte scan alone: when the
-   * character automaton is built, valid text (all the pipeline reads) never
-   * takes the byte scan, so they are left out, and the byte scan, still
-   * right for tests and invalid text, walks runs and failure links (a
-   * thousand rules' rows cost millions of instructions at start-up). */
-  zs_ac_build_chars(ac);
-
   /* Dense rows. step(u, b) is u's child on b, else step(fail(u), b): a
    * row is its failure state's answers with its own children written over
    * them. Filled breadth first, a failure state (shallower) has its row
@@ -245,7 +255,7 @@ void zs_ac_build(ZsAc *ac) {
   guint32 rows = 0, n_states = ac->states->len;
   g_autofree guint32 *row_of = g_new(guint32, n_states);
   for (i = 0; i < n_states; i++)
-    row_of[i] = !ac->chars && i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
+    row_of[i] = i > 0 && ST(ac, i)->n >= DENSE_MIN ? rows++ : NONE;
   ac->dense = g_new0(guint32, (gsize)rows * 256);
   ac->row = g_new(guint32, n_states);
   memset(ac->row, 0xFF, sizeof(guint32) * n_states); /* NONE until the rows are full */
@@ -270,7 +280,7 @@ void zs_ac_build(ZsAc *ac) {
     ac->emits[i] = st->out != 0;
   }
   memset(ac->skip2, 0, sizeof ac->skip2);
-  for (guint b1 = 0; b1 < 256 && !ac->chars; b1++) {
+  for (guint b1 = 0; b1 < 256; b1++) {
     guint32 s1 = ac->root[b1];
     if (ST(ac, s1)->out)
       continue;
@@ -278,6 +288,15 @@ void zs_ac_build(ZsAc *ac) {
       if (step(ac, s1, (guint8)b2) == 0)
         ac->skip2[(b1 << 8 | b2) / 64] |= G_GUINT64_CONSTANT(1) << ((b1 << 8 | b2) % 64);
   }
+}
+
+void zs_ac_build(ZsAc *ac) {
+  g_return_if_fail(!ac->built);
+  ac->built = TRUE;
+  g_clear_pointer(&ac->ids, g_hash_table_unref);
+  zs_ac_build_chars(ac);
+  if (!ac->chars)
+    build_bytes(ac);
   g_clear_pointer(&ac->texts, g_ptr_array_unref);
 }
 
@@ -295,7 +314,25 @@ static void add_hits(const ZsAc *ac, const State *states, guint32 o, gsize end, 
 }
 
 void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out) {
-  g_return_if_fail(!ac->adding);
+  g_return_if_fail(ac->built);
+  if (ac->chars) {
+    /* Each word is valid UTF-8 and starts with a lead byte, so an
+     * occurrence lies inside a run that g_utf8_validate() passes, from a
+     * character boundary of it: the runs between the bytes where it
+     * stops (each passed over alone) are scanned by characters. */
+    for (gsize i = 0; i < len;) {
+      const char *end;
+      g_utf8_validate(text + i, (gssize)(len - i), &end);
+      gsize run = (gsize)(end - (text + i)), from = out->len;
+      zs_ac_scan_utf8(ac, text + i, run, out);
+      for (gsize k = from; k < out->len; k++) {
+        out->v[k].start += i;
+        out->v[k].end += i;
+      }
+      i += run + 1;
+    }
+    return;
+  }
   const State *states = (const State *)(void *)ac->states->data;
   guint32 s = 0;
   for (gsize i = 0; i < len; i++) {

@@ -238,7 +238,7 @@ static inline gunichar char_at(const guchar *t, guint *n) {
 }
 
 void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out) {
-  g_return_if_fail(!ac->adding);
+  g_return_if_fail(ac->built);
   if (!ac->chars) {
     zs_ac_scan(ac, text, len, out);
     return;

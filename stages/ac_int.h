@@ -78,10 +78,14 @@ void zs_ac_kid_put(KidMap *m, guint64 key, guint32 child);
 void zs_ac_kids_to_runs(const KidMap *kids, GArray *states, CEdge **runs_out);
 
 struct ZsAc {
+  /* The byte automaton, built only when the character automaton cannot
+   * be (a word beyond the plane or not valid UTF-8): else the states are
+   * the root alone. */
   GArray *states;     /* State; 0 is the root */
   GArray *edges;      /* Edge, each state's children in one sorted run */
   GArray *lens;       /* gsize length of each word */
-  KidMap *adding;     /* the byte trie's children, until built */
+  gboolean built;     /* zs_ac_build() was called */
+  GHashTable *ids;    /* GBytes of each word -> 1 + its id, until built */
   guint32 *dense;     /* rows of 256: the state after each byte, for busy states */
   guint32 *row;       /* row[s]: the row of state s in `dense`, or NONE; apart
                        * from State so that the scan's first look at a state
