@@ -29,21 +29,30 @@ guint zs_ac_words(const ZsAc *ac);
 /* Computes the failure links; call once, after the last zs_ac_add(). */
 void zs_ac_build(ZsAc *ac);
 
-/* Called for each occurrence: word id and the byte offset where it ends
- * (exclusive). Occurrences come in order of their end; among those ending
- * at the same byte, the longest first. */
-typedef void (*ZsAcHitFunc)(guint word, gsize end, gpointer data);
+/* An occurrence of word `word`: text[start, end). */
+typedef struct {
+  guint word;
+  gsize start, end;
+} ZsAcHit;
 
-/* Reports every occurrence in text[0, len). Read-only on `ac`: safe from
- * several threads at once. */
-void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit, gpointer data);
+/* The occurrences a scan appends to: a plain array the caller keeps from
+ * one scan to the next (setting len to 0 to reuse it, g_free(v) when
+ * done), so that the scan stores each occurrence without a call. */
+typedef struct {
+  ZsAcHit *v;
+  gsize len, cap;
+} ZsAcHits;
+
+/* Appends every occurrence in text[0, len) to *out, in order of their
+ * end; among those ending at the same byte, the longest first. Read-only
+ * on `ac`: safe from several threads at once. */
+void zs_ac_scan(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out);
 
 /* zs_ac_scan() for `text` known to be valid UTF-8: the same occurrences in
  * the same order (every word starts with a lead byte, so in valid text an
  * occurrence starts and ends at character boundaries), found a character
  * at a time. */
-void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHitFunc hit,
-                     gpointer data);
+void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out);
 
 /* Length in bytes of word `id`. */
 gsize zs_ac_word_len(const ZsAc *ac, guint id);

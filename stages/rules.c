@@ -50,6 +50,8 @@ void zs_rules_free(ZsRules *rules) {
   if (rules->units)
     g_ptr_array_free(rules->units, TRUE);
   g_free(rules->unit_ids);
+  g_free(rules->unit_text);
+  g_free(rules->unit_off);
   if (rules->ungated)
     g_array_free(rules->ungated, TRUE);
   g_free(rules);
@@ -379,6 +381,14 @@ static inline guint32 unit_hash(const char *unit) {
   return h;
 }
 
+/* strcmp(a, b) == 0 for the few bytes of a unit, inline (strcmp() is a
+ * call through the PLT to a routine made for long strings). */
+static inline gboolean same_str(const char *a, const char *b) {
+  while (*a && *a == *b)
+    a++, b++;
+  return *a == *b;
+}
+
 guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
   /* Asked for every figure: a hash lookup (unit_ids, open addressing; a
    * slot holds 1 + the unit's index, 0 when empty), where comparing with
@@ -388,7 +398,7 @@ guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
     guint32 k = rules->unit_ids[i];
     if (!k)
       return 0;
-    if (strcmp(rules->units->pdata[k - 1], unit) == 0)
+    if (same_str(rules->unit_text + rules->unit_off[k - 1], unit))
       return unit_bit_at(k - 1);
   }
 }
@@ -398,28 +408,34 @@ guint64 zs_rules_unit_bit(const ZsRules *rules, const char *unit) {
  * the rule has a unit iff it has the unit's bit. */
 static void index_units(ZsRules *rules) {
   rules->units = g_ptr_array_new();
-  /* At most a quarter full: a slot for every unit named, four times over. */
-  guint named = 0;
+  g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+  GString *text = g_string_new(NULL);
+  GArray *off = g_array_new(FALSE, FALSE, sizeof(guint32));
   for (guint32 i = 0; i < rules->rules->len; i++)
-    named += g_strv_length(((ZsRule *)rules->rules->pdata[i])->units);
+    for (char **u = ((ZsRule *)rules->rules->pdata[i])->units; *u; u++)
+      if (g_hash_table_add(seen, *u)) {
+        g_ptr_array_add(rules->units, *u);
+        guint32 at = (guint32)text->len;
+        g_array_append_val(off, at);
+        g_string_append_len(text, *u, (gssize)strlen(*u) + 1);
+      }
+  rules->unit_text = g_string_free(text, FALSE);
+  rules->unit_off = (guint32 *)(void *)g_array_free(off, FALSE);
+  /* At most a quarter full. */
   rules->unit_mask = 15;
-  while (rules->unit_mask < 4 * named)
+  while (rules->unit_mask < 4 * rules->units->len)
     rules->unit_mask = rules->unit_mask * 2 + 1;
   rules->unit_ids = g_new0(guint32, rules->unit_mask + 1);
+  for (guint i = 0; i < rules->units->len; i++) {
+    guint32 k = unit_hash(rules->units->pdata[i]) & rules->unit_mask;
+    while (rules->unit_ids[k])
+      k = (k + 1) & rules->unit_mask;
+    rules->unit_ids[k] = i + 1;
+  }
   for (guint32 i = 0; i < rules->rules->len; i++) {
     ZsRule *r = rules->rules->pdata[i];
     r->unit_bits = 0;
-    for (char **u = r->units; *u; u++) {
-      guint64 bit = zs_rules_unit_bit(rules, *u);
-      if (!bit) {
-        g_ptr_array_add(rules->units, *u);
-        guint32 k = unit_hash(*u) & rules->unit_mask;
-        while (rules->unit_ids[k])
-          k = (k + 1) & rules->unit_mask;
-        rules->unit_ids[k] = rules->units->len;
-        bit = unit_bit_at(rules->units->len - 1);
-      }
-      r->unit_bits |= bit;
-    }
+    for (char **u = r->units; *u; u++)
+      r->unit_bits |= zs_rules_unit_bit(rules, *u);
   }
 }

@@ -15,6 +15,7 @@
  * phrase's index), an exclude phrase, or a literal that gates its pattern. */
 enum { HIT_PHRASE, HIT_EXCLUDE, HIT_GATE };
 typedef struct {
+  const ZsRule *r;   /* rules->rules->pdata[rule], so that a match reads no more */
   guint32 rule;
   guint16 type;
   guint16 slot;
@@ -31,6 +32,11 @@ struct ZsRules {
   GPtrArray *units;  /* distinct units of all rules, in first-seen order (borrowed) */
   guint32 *unit_ids;  /* hash table: 1 + index in units, 0 empty (zs_rules_unit_bit) */
   guint32 unit_mask;  /* its size - 1 */
+  /* The units' texts one after another, each with its NUL, unit i at
+   * unit_text + unit_off[i]: zs_rules_unit_bit() compares in a few hundred
+   * bytes, not in strings spread over the heap. */
+  char *unit_text;
+  guint32 *unit_off;
 };
 
 /* Builds the automaton of all phrases, excludes and gate literals and what

@@ -43,9 +43,9 @@ static void sort_matches(GArray *out) {
   }
 }
 
-static void add_hit(GArray *hits, GArray *words, guint word, guint32 rule, guint type,
-                    guint slot) {
-  Hit h = {rule, (guint16)type, (guint16)slot};
+static void add_hit(GArray *hits, GArray *words, guint word, const ZsRule *r, guint32 rule,
+                    guint type, guint slot) {
+  Hit h = {r, rule, (guint16)type, (guint16)slot};
   g_array_append_val(hits, h);
   g_array_append_val(words, word);
 }
@@ -61,11 +61,11 @@ void zs_rules_index(ZsRules *rules) {
   for (guint32 i = 0; i < rules->rules->len; i++) {
     ZsRule *r = rules->rules->pdata[i];
     for (guint k = 0; r->phrases[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, r->phrases[k], strlen(r->phrases[k])), i,
-              HIT_PHRASE, k);
+      add_hit(hits, words, zs_ac_add(rules->ac, r->phrases[k], strlen(r->phrases[k])), r,
+              i, HIT_PHRASE, k);
     for (guint k = 0; r->excludes[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, r->excludes[k], strlen(r->excludes[k])), i,
-              HIT_EXCLUDE, 0);
+      add_hit(hits, words, zs_ac_add(rules->ac, r->excludes[k], strlen(r->excludes[k])), r,
+              i, HIT_EXCLUDE, 0);
     if (!r->code)
       continue;
     guint32 groups = 0;
@@ -75,7 +75,8 @@ void zs_rules_index(ZsRules *rules) {
     if (!gates)
       g_array_append_val(rules->ungated, i);
     for (guint k = 0; gates && gates[k]; k++)
-      add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), i, HIT_GATE, 0);
+      add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), r, i, HIT_GATE,
+              0);
   }
   zs_ac_build(rules->ac);
   /* Group the meanings by word: a counting sort keeps each word's in rule
@@ -92,23 +93,9 @@ void zs_rules_index(ZsRules *rules) {
     rules->hits[fill[g_array_index(words, guint, i)]++] = g_array_index(hits, Hit, i);
 }
 
-/* Match data is per thread (PCRE2 forbids sharing it); one, as large as the
- * largest pattern needs, serves every pattern the thread runs. */
-static void free_md(gpointer md) { pcre2_match_data_free(md); }
-static GPrivate thread_md = G_PRIVATE_INIT(free_md);
-
-static pcre2_match_data *match_data(const ZsRules *rules) {
-  pcre2_match_data *md = g_private_get(&thread_md);
-  if (!md || pcre2_get_ovector_count(md) < rules->ovec_pairs) {
-    md = pcre2_match_data_create(rules->ovec_pairs, NULL);
-    g_private_replace(&thread_md, md);
-  }
-  return md;
-}
-
-static void match_pattern(const ZsRules *rules, const ZsRule *r, const char *s, gsize len,
-                          uint32_t flags, GArray *out, GPtrArray *warnings) {
-  pcre2_match_data *md = match_data(rules);
+static void match_pattern(const ZsRules *rules, const ZsRule *r, pcre2_match_data *md,
+                          const char *s, gsize len, uint32_t flags, GArray *out,
+                          GPtrArray *warnings) {
   PCRE2_SIZE at = 0;
   while (at <= len) {
     int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
@@ -147,30 +134,11 @@ typedef struct {
   gsize start, end;
 } Found;
 
-/* The occurrences of a sentence: a plain array, appended to for every
- * hit of the automaton without a function call. */
+/* The occurrences of a sentence, one per meaning of each word found. */
 typedef struct {
   Found *v;
   guint len, cap;
 } FoundList;
-
-typedef struct {
-  const ZsRules *rules;
-  FoundList *found;
-} Scan;
-
-static void on_word(guint word, gsize end, gpointer data) {
-  Scan *sc = data;
-  FoundList *fl = sc->found;
-  gsize len = zs_ac_word_len(sc->rules->ac, word);
-  for (guint h = sc->rules->first[word]; h < sc->rules->first[word + 1]; h++) {
-    if (fl->len == fl->cap) {
-      fl->cap = MAX(64, fl->cap * 2);
-      fl->v = g_renew(Found, fl->v, fl->cap);
-    }
-    fl->v[fl->len++] = (Found){h, end - len, end};
-  }
-}
 
 /* A list of rule indexes (a sentence's vetoed rules, its patterns to run),
  * kept from one sentence to the next. */
@@ -194,37 +162,67 @@ static gboolean has_rule(const RuleList *l, guint32 rule) {
   return FALSE;
 }
 
+
 static gint cmp_u32(gconstpointer a, gconstpointer b) {
   guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
   return x < y ? -1 : x > y;
+}
+
+/* Sorts a list of rule indexes: most are a few long, sorted by insertion
+ * without qsort()'s calls; a long one by qsort(). */
+static void sort_rules(RuleList *l) {
+  if (l->len > 16) {
+    qsort(l->v, l->len, sizeof *l->v, cmp_u32);
+    return;
+  }
+  for (guint i = 1; i < l->len; i++) {
+    guint32 r = l->v[i];
+    guint j = i;
+    for (; j > 0 && l->v[j - 1] > r; j--)
+      l->v[j] = l->v[j - 1];
+    l->v[j] = r;
+  }
 }
 
 /* The working arrays of match_sentence(), per thread and kept from one
  * sentence to the next: each call starts by emptying them, and none of
  * them leaves the call. */
 typedef struct {
+  ZsAcHits words;
   FoundList found;
   RuleList vetoed, run;
   guint *taken; /* indexes into found */
   guint taken_cap;
+  /* PCRE2 forbids sharing match data between threads; one, as large as
+   * the largest pattern needs, serves every pattern the thread runs. */
+  pcre2_match_data *md;
+  guint32 md_pairs;  /* its ovector's pairs */
 } Scratch;
 
 static void scratch_free(gpointer data) {
   Scratch *sx = data;
+  g_free(sx->words.v);
   g_free(sx->found.v);
   g_free(sx->vetoed.v);
   g_free(sx->run.v);
   g_free(sx->taken);
+  pcre2_match_data_free(sx->md);
   g_free(sx);
 }
 static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
 
-static Scratch *scratch(void) {
+static Scratch *scratch(const ZsRules *rules) {
   Scratch *sx = g_private_get(&thread_scratch);
   if (!sx) {
     sx = g_new0(Scratch, 1);
     g_private_set(&thread_scratch, sx);
   }
+  if (sx->md_pairs < rules->ovec_pairs) {
+    pcre2_match_data_free(sx->md);
+    sx->md = pcre2_match_data_create(rules->ovec_pairs, NULL);
+    sx->md_pairs = rules->ovec_pairs;
+  }
+  sx->words.len = 0;
   sx->found.len = 0;
   sx->vetoed.len = 0;
   sx->run.len = 0;
@@ -237,22 +235,33 @@ static Scratch *scratch(void) {
  * occurrences are taken left to right without overlapping each other. */
 static void match_sentence(const ZsRules *rules, const char *sentence, gsize len,
                            gboolean valid, GArray *out, GPtrArray *warnings) {
-  g_array_set_size(out, 0);
-  Scratch *sx = scratch();
+  Scratch *sx = scratch(rules);
   FoundList *found = &sx->found;
   RuleList *vetoed = &sx->vetoed, *run = &sx->run;
-  Scan sc = {rules, found};
   if (valid)
-    zs_ac_scan_utf8(rules->ac, sentence, len, on_word, &sc);
+    zs_ac_scan_utf8(rules->ac, sentence, len, &sx->words);
   else
-    zs_ac_scan(rules->ac, sentence, len, on_word, &sc);
-
-  for (guint i = 0; i < found->len; i++) {
-    const Hit *h = &rules->hits[found->v[i].hit];
-    if (h->type == HIT_EXCLUDE && !has_rule(vetoed, h->rule))
-      rule_list_add(vetoed, h->rule);
-    else if (h->type == HIT_GATE && !has_rule(run, h->rule))
-      rule_list_add(run, h->rule);
+    zs_ac_scan(rules->ac, sentence, len, &sx->words);
+  /* Each word's meanings: excludes veto their rule, gates have their
+   * pattern run, phrases are the occurrences `found` holds. */
+  for (gsize k = 0; k < sx->words.len; k++) {
+    const ZsAcHit *w = &sx->words.v[k];
+    for (guint h = rules->first[w->word]; h < rules->first[w->word + 1]; h++) {
+      const Hit *hit = &rules->hits[h];
+      if (hit->type == HIT_EXCLUDE) {
+        if (!has_rule(vetoed, hit->rule))
+          rule_list_add(vetoed, hit->rule);
+      } else if (hit->type == HIT_GATE) {
+        if (!has_rule(run, hit->rule))
+          rule_list_add(run, hit->rule);
+      } else {
+        if (found->len == found->cap) {
+          found->cap = MAX(64, found->cap * 2);
+          found->v = g_renew(Found, found->v, found->cap);
+        }
+        found->v[found->len++] = (Found){h, w->start, w->end};
+      }
+    }
   }
   /* Phrases: occurrences come by end, so per phrase by start too. There
    * are at most as many as occurrences: `taken` has room for that, `out`
@@ -262,14 +271,13 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
     sx->taken_cap = found->cap;
     sx->taken = g_renew(guint, sx->taken, sx->taken_cap);
   }
-  if (found->len)
-    g_array_set_size(out, found->len);
+  g_array_set_size(out, found->len);
   guint *taken = sx->taken;
   ZsRuleMatch *om = (ZsRuleMatch *)(void *)out->data;
   for (guint i = 0; i < found->len; i++) {
     const Found *f = &found->v[i];
     const Hit *h = &rules->hits[f->hit];
-    if (h->type != HIT_PHRASE || has_rule(vetoed, h->rule))
+    if (vetoed->len && has_rule(vetoed, h->rule))
       continue;
     gboolean overlaps = FALSE;
     for (guint k = n_taken; k-- > 0;) {
@@ -281,7 +289,7 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
     }
     if (overlaps)
       continue;
-    om[n_taken] = (ZsRuleMatch){rules->rules->pdata[h->rule], f->start, f->end, f->start};
+    om[n_taken] = (ZsRuleMatch){h->r, f->start, f->end, f->start};
     taken[n_taken++] = i;
   }
   g_array_set_size(out, n_taken);
@@ -304,12 +312,12 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
       rule_list_add(run, g_array_index(always, guint32, i));
   if (run->len) {
     /* Warnings come in rule order, as they would rule by rule. */
-    if (run->len > 1)
-      qsort(run->v, run->len, sizeof *run->v, cmp_u32);
+    sort_rules(run);
     for (guint i = 0; i < run->len; i++) {
       guint32 ri = run->v[i];
       if (!has_rule(vetoed, ri))
-        match_pattern(rules, rules->rules->pdata[ri], sentence, len, flags, out, warnings);
+        match_pattern(rules, rules->rules->pdata[ri], sx->md, sentence, len, flags, out,
+                      warnings);
     }
   }
   sort_matches(out);

@@ -2,13 +2,14 @@
  *
  * /ac/random/SEED: random words over a small alphabet (ASCII letters and a
  * few Chinese characters, so that many states have several children and
- * get the dense rows of ac.c, and many have one and keep a sorted run;
- * with an odd seed, also a word beyond the plane, for which ac.c makes
- * the dense rows),
- * scanned over random texts of the same alphabet. Every occurrence must be
- * reported exactly as comparing each word at each end position reports it:
- * in order of end, the longest first, each word id once. The character
- * scan (zs_ac_scan_utf8) must report exactly what the byte scan reports.
+ * many have one; with an odd seed, also a word beyond the plane, for
+ * which ac.c makes the automaton over bytes, with its dense rows),
+ * scanned over random texts of the same alphabet, every other one with
+ * bytes that are not UTF-8 put in. Every occurrence must be reported
+ * exactly as comparing each word at each end position reports it: in
+ * order of end, the longest first, each word id once. On valid text the
+ * character scan (zs_ac_scan_utf8) must report exactly what zs_ac_scan
+ * reports.
  * /ac/utf8/wide/SEED: the same, with texts of characters no word starts.
  * /ac/utf8/fallback: words beyond the Basic Multilingual Plane or not valid
  * UTF-8 leave the character automaton unbuilt; the byte scan answers.
@@ -31,9 +32,23 @@ typedef struct {
   gsize end;
 } Hit;
 
-static void on_hit(guint word, gsize end, gpointer data) {
-  Hit h = {word, end};
-  g_array_append_val((GArray *)data, h);
+/* What zs_ac_scan() (utf8: zs_ac_scan_utf8()) finds in text, as word and
+ * end; each occurrence's start must be its end less the word's length. */
+static GArray *scan(const ZsAc *ac, const char *text, gsize len, gboolean utf8) {
+  ZsAcHits found = {NULL, 0, 0};
+  if (utf8)
+    zs_ac_scan_utf8(ac, text, len, &found);
+  else
+    zs_ac_scan(ac, text, len, &found);
+  GArray *hits = g_array_new(FALSE, FALSE, sizeof(Hit));
+  for (gsize i = 0; i < found.len; i++) {
+    const ZsAcHit *f = &found.v[i];
+    g_assert_cmpuint(f->start, ==, f->end - zs_ac_word_len(ac, f->word));
+    Hit h = {f->word, f->end};
+    g_array_append_val(hits, h);
+  }
+  g_free(found.v);
+  return hits;
 }
 
 static void test_random(gconstpointer data) {
@@ -52,8 +67,8 @@ static void test_random(gconstpointer data) {
     g_assert_cmpuint(id, <, words->len);
   }
   /* A word beyond the plane in every other set leaves the character
-   * automaton unbuilt, and the byte automaton gets its dense rows and
-   * two-byte skip (it has them only then). */
+   * automaton unbuilt, and the byte automaton is made (only then), with
+   * its dense rows and two-byte skip. */
   if (seed % 2 && zs_ac_add(ac, "\xF0\x9F\x98\x80", 4) == words->len)
     g_ptr_array_add(words, g_strdup("\xF0\x9F\x98\x80"));
   g_assert_cmpuint(zs_ac_words(ac), ==, words->len);
@@ -66,11 +81,21 @@ static void test_random(gconstpointer data) {
       if (strlen(words->pdata[id]) == l)
         g_array_append_val(by_length, id);
 
+  static const char *bad[] = {"\x80", "\xE4", "\xFF", "\xC0\xAF", "\xED\xA0\x80"};
   for (int t = 0; t < 20; t++) {
     g_autofree char *text = random_string(r, 100);
     gsize len = strlen(text);
-    g_autoptr(GArray) got = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan(ac, text, len, on_hit, got);
+    /* Every other text gets bytes that are not UTF-8 at some byte
+     * (inside a character too), for the byte scan alone. */
+    gboolean valid = t % 2 == 0;
+    if (!valid) {
+      GString *g = g_string_new(text);
+      g_string_insert(g, (gssize)((guint)t * 7 % (len + 1)), bad[t % G_N_ELEMENTS(bad)]);
+      g_free(text);
+      len = g->len;
+      text = g_string_free(g, FALSE);
+    }
+    g_autoptr(GArray) got = scan(ac, text, len, FALSE);
 
     g_autoptr(GArray) want = g_array_new(FALSE, FALSE, sizeof(Hit));
     for (gsize end = 1; end <= len; end++)
@@ -92,8 +117,9 @@ static void test_random(gconstpointer data) {
       const Hit *h = &g_array_index(got, Hit, i);
       g_assert_cmpuint(zs_ac_word_len(ac, h->word), ==, strlen(words->pdata[h->word]));
     }
-    g_autoptr(GArray) by_char = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan_utf8(ac, text, len, on_hit, by_char);
+    if (!valid)
+      continue;
+    g_autoptr(GArray) by_char = scan(ac, text, len, TRUE);
     g_assert_cmpuint(by_char->len, ==, got->len);
     for (guint i = 0; i < got->len; i++) {
       g_assert_cmpuint(g_array_index(by_char, Hit, i).word, ==, g_array_index(got, Hit, i).word);
@@ -104,11 +130,15 @@ static void test_random(gconstpointer data) {
 
 /* /ac/utf8/wide: words over a few characters, texts over many more (ASCII,
  * two-byte, CJK, characters that share a word's first character's value
- * mod 1024 but start none): the character scan skips at the root what
- * starts no word, and must still report what the byte scan reports. */
+ * mod 1024 or 2048 but start none): the character scan skips at the root
+ * what starts no word, passes what its pair bitmap lets through (ac_chars.c's
+ * cpair, shared by characters equal mod 512), and must still report
+ * what the byte scan reports. */
 static const char *wide[] = {"a", "z", "é", "老", "人", "养", "年", "增", "长",
                              "\xE4\xB8\x80" /* 一 U+4E00 */, "\xE4\xB8\x81", "%",
-                             "\xE5\x88\x80" /* U+5200: 一 + 1024 */, "\xEF\xBF\xBF", "，"};
+                             "\xE5\x88\x80" /* U+5200: 一 + 1024 */, "\xEF\xBF\xBF", "，",
+                             "\xE8\xA0\x81" /* U+8801: 老 + 2048 */,
+                             "\xE5\x9A\xBA" /* U+56BA: 人 + 2048 */};
 
 static char *wide_string(GRand *r, guint n_chars, guint max_units) {
   GString *s = g_string_new(NULL);
@@ -129,10 +159,8 @@ static void test_utf8_wide(gconstpointer data) {
   zs_ac_build(ac);
   for (int t = 0; t < 50; t++) {
     g_autofree char *text = wide_string(r, G_N_ELEMENTS(wide), 200);
-    g_autoptr(GArray) bytes = g_array_new(FALSE, FALSE, sizeof(Hit));
-    g_autoptr(GArray) chars = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan(ac, text, strlen(text), on_hit, bytes);
-    zs_ac_scan_utf8(ac, text, strlen(text), on_hit, chars);
+    g_autoptr(GArray) bytes = scan(ac, text, strlen(text), FALSE);
+    g_autoptr(GArray) chars = scan(ac, text, strlen(text), TRUE);
     g_assert_cmpuint(chars->len, ==, bytes->len);
     for (guint i = 0; i < bytes->len; i++) {
       g_assert_cmpuint(g_array_index(chars, Hit, i).word, ==, g_array_index(bytes, Hit, i).word);
@@ -152,10 +180,8 @@ static void test_utf8_fallback(void) {
     for (int i = 0; i < 3; i++)
       zs_ac_add(ac, sets[k][i], strlen(sets[k][i]));
     zs_ac_build(ac);
-    g_autoptr(GArray) bytes = g_array_new(FALSE, FALSE, sizeof(Hit));
-    g_autoptr(GArray) chars = g_array_new(FALSE, FALSE, sizeof(Hit));
-    zs_ac_scan(ac, text, strlen(text), on_hit, bytes);
-    zs_ac_scan_utf8(ac, text, strlen(text), on_hit, chars);
+    g_autoptr(GArray) bytes = scan(ac, text, strlen(text), FALSE);
+    g_autoptr(GArray) chars = scan(ac, text, strlen(text), TRUE);
     g_assert_cmpuint(bytes->len, ==, 3);
     g_assert_cmpuint(chars->len, ==, bytes->len);
     for (guint i = 0; i < bytes->len; i++) {
