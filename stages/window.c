@@ -80,6 +80,15 @@ void zs_window_cut(ZsWindow *w, gsize n) {
   g_string_erase(w->text, 0, n);
 }
 
+void zs_window_clear(ZsWindow *w) {
+  if (w->text->allocated_len > 65536) {
+    g_string_free(w->text, TRUE);
+    w->text = g_string_new(NULL);
+  } else {
+    g_string_truncate(w->text, 0);
+  }
+}
+
 const char *zs_window_text(const ZsWindow *w) {
   return w->text->str;
 }
