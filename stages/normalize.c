@@ -76,20 +76,24 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
   g_ptr_array_add(w, g_strdup_printf("%s:%u: %s", n->file, line, msg));
 }
 
-/* Valid UTF-8 from a raw line into `o` (emptied first): invalid bytes
+/* Valid UTF-8 from a raw line into l->raw (emptied first): invalid bytes
  * become U+FFFD, NULs go. One warning of each kind per line. Returns
- * whether `o` may have markup (a & or a <); *halves is its width in half
- * columns (see ZsCleanScan), or -1 when not counted. */
+ * whether it may have markup (a & or a <); l->halves is its width in half
+ * columns (see ZsCleanScan), or -1 when not counted, and l->plain and
+ * l->punct what reading it found. */
 static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
-                              guint64 base, GPtrArray *w, GString *o, gint64 *halves) {
+                              guint64 base, GPtrArray *w, NormLine *l) {
+  GString *o = l->raw;
   zs_gstring_clear(o);
   ZsCleanScan scan;
   if (zs_normtext_clean(s, len, &scan)) { /* most lines */
     zs_gstring_append(o, s, len);
-    *halves = (gint64)scan.halves;
+    l->halves = (gint64)scan.halves;
+    l->plain = scan.plain;
+    l->punct = scan.punct;
     return scan.markup;
   }
-  *halves = -1;
+  l->halves = -1;
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
   const char *p = s, *end = s + len;
   while (p < end) {
@@ -132,7 +136,7 @@ static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
   }
   NormLine *l = zs_reflow_line_new(n);
   gboolean markup =
-      sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw, &l->halves);
+      sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l);
   if (piece) {
     g_string_erase(n->cur, 0, len);
     n->line_off += len;

@@ -436,8 +436,10 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
 /* Are the fifteen bytes at p (sixteen readable) five three-byte characters
  * led by E1-EC, EE or EF (zs_normtext_clean()'s common case)? Leads E0-EF
  * and continuation bytes 80-BF in their places, and no byte E0 or ED (a
- * continuation byte is never either). */
-static inline gboolean five_plain3(const guchar *p) {
+ * continuation byte is never either). Returns -1 when they are not, else a
+ * bit for each lead that is E2, E3 or EF (at bytes 0, 3, 6, 9, 12): the
+ * characters among them that zs_normtext_into() decodes. */
+static inline int five_plain3(const guchar *p) {
   static const guint8 mask[16] = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0,
                                   0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0};
   static const guint8 want[16] = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80,
@@ -447,15 +449,46 @@ static inline gboolean five_plain3(const guchar *p) {
                                 _mm_loadu_si128((const __m128i *)want));
   __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
                              _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
-  return _mm_movemask_epi8(form) == 0xFFFF && !_mm_movemask_epi8(bad);
+  if (_mm_movemask_epi8(form) != 0xFFFF || _mm_movemask_epi8(bad))
+    return -1;
+  __m128i spec = _mm_or_si128(
+      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xE2)),
+      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+  return _mm_movemask_epi8(spec) & 0x1249;
 }
 #endif
 
+/* What an ASCII byte tells zs_normtext_clean(): MB_CARE for those
+ * zs_normtext_into() stops at to decide (lead_step 0: controls, spaces,
+ * ! ( ) , : ; ?), ZS_PUNCT_ARROW for >, which it stops at but copies, and
+ * ASCII_MARKUP for & and <. */
+#define ASCII_MARKUP (1u << 30)
+#define C_ MB_CARE
+static const guint32 ascii_kind[128] = {
+    C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_,
+    C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_,
+    C_, C_, 0,  0,  0,  0,  ASCII_MARKUP, 0, C_, C_, 0, 0, C_, 0, 0, 0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  C_, C_, ASCII_MARKUP, 0, ZS_PUNCT_ARROW, C_,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+};
+#undef C_
+
+/* Is `c` a lead byte of the characters zs_normtext_into() decodes (C2, E2,
+ * E3, EF; see lead_step)? */
+static inline gboolean decoded_lead(guchar c) {
+  return c == 0xC2 || (c & 0xFE) == 0xE2 || c == 0xEF;
+}
+
 /* The well-formed sequences of RFC 3629, the common three-byte characters
- * first. */
+ * first. On the way, what zs_normtext_into() would make of each character
+ * (see ZsCleanScan.plain), from the same bytes: ascii_kind for ASCII, and
+ * mb_class() for a character with a decoded lead, as plain_run() asks. */
 gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   const guchar *p = (const guchar *)s, *e = p + len;
-  gboolean amp_lt = FALSE;
+  guint kinds = 0;  /* MB_CARE, ASCII_MARKUP and ZS_PUNCT_ bits met */
   gsize halves = 0; /* ASCII 1, any other character 2, NBSP 1 */
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
@@ -467,17 +500,20 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
      * such characters (six bytes) read at once while eight are left, one
      * (three) while four are */
     if (c - 1u < 0x7Fu) {
-      amp_lt |= c == '&' || c == '<';
+      kinds |= ascii_kind[c];
       halves++;
       p++;
       continue;
     }
 #ifdef __SSE2__
-    if (e - p >= 16 && five_plain3(p)) {
+    int spec;
+    if (e - p >= 16 && (spec = five_plain3(p)) >= 0) {
       do {
+        for (; spec; spec &= spec - 1)
+          kinds |= mb_class(lead_decode(p + __builtin_ctz((unsigned)spec)));
         halves += 10;
         p += 15;
-      } while (e - p >= 16 && five_plain3(p));
+      } while (e - p >= 16 && (spec = five_plain3(p)) >= 0);
       continue;
     }
 #endif
@@ -487,6 +523,10 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       w = GUINT64_FROM_LE(w);
       if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
           (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
+        if (decoded_lead(c))
+          kinds |= mb_class(lead_decode(p));
+        if (decoded_lead(p[3]))
+          kinds |= mb_class(lead_decode(p + 3));
         halves += 4;
         p += 6;
         continue;
@@ -497,6 +537,8 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       memcpy(&w, p, 4);
       w = GUINT32_FROM_LE(w);
       if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
+        if (decoded_lead(c))
+          kinds |= mb_class(lead_decode(p));
         halves += 2;
         p += 3;
         continue;
@@ -505,7 +547,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
     if (c < 0x80) {
       if (!c)
         return FALSE;
-      amp_lt |= c == '&' || c == '<';
+      kinds |= ascii_kind[c];
       halves++;
       p++;
       continue;
@@ -515,10 +557,14 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
     if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
       if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return FALSE;
+      if (decoded_lead(c))
+        kinds |= mb_class(lead_decode(p));
       p += 3;
     } else if (c >= 0xC2 && c <= 0xDF) {
       if (left < 2 || (p[1] & 0xC0) != 0x80)
         return FALSE;
+      if (c == 0xC2)
+        kinds |= mb_class(lead_decode(p));
       p += 2;
     } else if (c == 0xE0 || c == 0xED) { /* no overlong form, no surrogate */
       if (left < 3 || (c == 0xE0 ? p[1] < 0xA0 || p[1] > 0xBF : p[1] < 0x80 || p[1] > 0x9F) ||
@@ -535,8 +581,10 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
     }
   }
   if (scan) {
-    scan->markup = amp_lt;
+    scan->markup = (kinds & ASCII_MARKUP) != 0;
     scan->halves = halves;
+    scan->plain = !(kinds & MB_CARE);
+    scan->punct = kinds & (ZS_PUNCT_CLAUSE | ZS_PUNCT_ARROW);
   }
   return TRUE;
 }

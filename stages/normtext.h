@@ -73,6 +73,10 @@ typedef struct {
   gboolean markup; /* has a & or a < (scraped HTML: see take_line()) */
   gsize halves;    /* width in half columns, zs_line_width()'s way, before
                       the spaces at either end are taken off */
+  gboolean plain;  /* no character needs more than a copy: then
+                      zs_normtext_into() gives the text itself, returns TRUE
+                      and reports `punct` (most lines of Chinese text) */
+  guint punct;     /* its ZS_PUNCT_ marks, when plain */
 } ZsCleanScan;
 
 /* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A

@@ -226,6 +226,62 @@ static void test_clean(void) {
   g_rand_free(r);
 }
 
+/* What zs_normtext_clean() says of a plain line (ZsCleanScan.plain): the
+ * line normalizes to itself, alone, with the marks it reports. Checked for
+ * every character between ideographs at offsets that put it in each of
+ * clean's paths (fifteen bytes at a time, six, three, one), where plain must
+ * be exactly "no character the convention may touch", and on random lines. */
+static void check_plain(const char *in, gsize len) {
+  ZsCleanScan scan;
+  g_assert_true(zs_normtext_clean(in, len, &scan));
+  if (!scan.plain)
+    return;
+  g_autoptr(GString) out = g_string_new(NULL);
+  guint punct = 0;
+  g_assert_true(zs_normtext_into(out, in, len, FALSE, NULL, 0, &punct));
+  g_assert_cmpstr(out->str, ==, in);
+  g_assert_cmpuint(scan.punct, ==, punct);
+}
+
+static void test_clean_plain(void) {
+  g_autoptr(GString) s = g_string_new(NULL);
+  for (gunichar c = 1; c < 0x110000; c++) {
+    if (!g_unichar_validate(c) || (c >= 0x800 && c < 0x1F00 && c % 7) ||
+        (c >= 0x4000 && c < 0xF000 && c % 13) || (c >= 0x10000 && c % 101))
+      continue; /* (of the blocks no lead byte of interest leads, a sample) */
+    gboolean care = c < 0x21 || (c < 0x80 && strchr("!(),:;?", (int)c)) || c == 0x3000 ||
+                    c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+                    c == 0x205F || c == 0xFEFF || (c >= 0xFF10 && c <= 0xFF19) ||
+                    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+                    c == 0xFF05 || c == 0xFF0B || c == 0xFF0D || c == 0xFF0E;
+    for (guint k = 0; k < 8; k++) {
+      g_string_truncate(s, 0);
+      for (guint i = 0; i < k; i++)
+        g_string_append(s, "国");
+      g_string_append_unichar(s, c);
+      for (guint i = 0; i < 7 - k; i++)
+        g_string_append(s, "中");
+      ZsCleanScan scan;
+      g_assert_true(zs_normtext_clean(s->str, s->len, &scan));
+      if (scan.plain == care)
+        g_error("U+%04X at %u: plain %d", c, k, scan.plain);
+      check_plain(s->str, s->len);
+    }
+  }
+  static const char *const more[] = {"。", "，", "、", "…", "：", "；", "！", "？", "＞",
+                                     "»", "›", ">", "“", "”", "——", "国", "家", "2", "%"};
+  GRand *r = g_rand_new_with_seed(5);
+  for (guint n = 0; n < 200000; n++) {
+    g_string_truncate(s, 0);
+    if (n % 2)
+      test_append_pieces(r, s, alphabet, G_N_ELEMENTS(alphabet), 0, 30);
+    else
+      test_append_pieces(r, s, more, G_N_ELEMENTS(more), 0, 30);
+    check_plain(s->str, s->len);
+  }
+  g_rand_free(r);
+}
+
 /* Every character outside ASCII the convention touches is touched, and
  * every other one is copied: the lead-byte table and needs_care_mb() of
  * normtext.c against the convention's own list. */
@@ -491,6 +547,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/lines/end", test_line_end);
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
   g_test_add_func("/normtext/clean-utf8", test_clean);
+  g_test_add_func("/normtext/clean-plain", test_clean_plain);
   g_test_add_func("/normtext/every-character", test_every_character);
   g_test_add_func("/normtext/every-offset", test_every_offset);
   return g_test_run();
