@@ -122,6 +122,12 @@ static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, g
 
 static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
                       GPtrArray *out, GPtrArray *w) {
+  if (!len && !piece) { /* a blank line (a line in four): nothing to queue */
+    n->lineno++;
+    n->line_bytes = 0;
+    zs_gstring_clear(n->cur);
+    return;
+  }
   guint lineno = n->lineno + 1;
   gboolean first = n->line_bytes == 0;
   gsize skip = 0;
