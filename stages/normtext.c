@@ -379,6 +379,13 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
                   : at == 0xFF0D || at == 0xFF0E ? next_nonspace(after, end) != 0
                                                  : TRUE);
       }
+      /* kept only after an ASCII graphic character (then the last byte of
+       * the output) or in headline mode: else the rest need not be read */
+      guchar last = o->len ? (guchar)o->str[o->len - 1] : 0;
+      if (!keep_phrase_space && !is_ascii_graph(last)) {
+        p = q;
+        continue;
+      }
       gunichar prev = last_cp(o), nx = final_form(prev, q, end);
       gboolean keep = is_ascii_graph(prev) && is_ascii_graph(nx);
       if (!keep && keep_phrase_space && is_ideo(prev) &&
