@@ -32,8 +32,17 @@ typedef struct {
   guint8 seen;
 } Entry;
 
+/* The filter: a byte for each of 4096 hashes of a pair of characters (a
+ * byte, not a bit: the test of each window character is one load). */
+#define FILTER_BITS 4096u
+
 struct ZsWindow {
   GString *text;
+  /* The filter of the questions' bigrams, by pair_hash(): an entry is set
+   * when it holds the current question's fstamp, so the filter is cleared
+   * only when that wraps, every 255 questions, not for each. */
+  guint8 filter[FILTER_BITS];
+  guint8 fstamp;
   /* The questions' table, kept from one question to the next: each
    * question has a new stamp, so the entries of earlier ones read as empty
    * and the table needs no clearing (only when the stamp wraps). */
@@ -104,9 +113,6 @@ static inline guint hash(guint64 key, guint mask) {
   return (guint)(key >> 40) & mask;
 }
 
-/* The filter: a byte for each of 4096 hashes of a pair of characters (a
- * byte, not a bit: the test of each window character is one load). */
-#define FILTER_BITS 4096u
 /* Bytes of the window read at a time from its end (about 85 characters):
  * what is read past the stop is at most one block. */
 #define WINDOW_BLOCK 256
@@ -119,7 +125,7 @@ typedef struct {
   Entry *e;
   guint mask;
   guint32 stamp; /* of this question's entries */
-  guint8 filter[FILTER_BITS]; /* the bigrams, by pair_hash() */
+  guint8 *filter, fstamp; /* the window's filter, set where it is fstamp */
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
@@ -135,7 +141,7 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
       total[which]++;
     }
     guint h = pair_hash((gunichar)(key >> 32), (gunichar)key);
-    q->filter[h] = 1;
+    q->filter[h] = q->fstamp;
   }
 }
 
@@ -166,7 +172,12 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
   q.e = w->qe;
   q.mask = slots - 1;
   q.stamp = w->stamp;
-  memset(q.filter, 0, sizeof q.filter);
+  if (++w->fstamp == 0) { /* wrapped: no filter entry may look current */
+    memset(w->filter, 0, sizeof w->filter);
+    w->fstamp = 1;
+  }
+  q.filter = w->filter;
+  q.fstamp = w->fstamp;
   for (guint k = 0; k < n; k++)
     query_add(&q, k, qs[k], lens[k], total);
   /* Every bigram of the questions is two word characters, so a pair with
@@ -208,7 +219,7 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
       }
       prev = c;
       guint f = pair_hash(a, c);
-      if (!q.filter[f])
+      if (q.filter[f] != q.fstamp)
         continue;
       guint64 key = ((guint64)a << 32) | c;
       guint i = hash(key, q.mask);
