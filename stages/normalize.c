@@ -79,8 +79,8 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
 /* Valid UTF-8 from a raw line into l->raw (emptied first): invalid bytes
  * become U+FFFD, NULs go. One warning of each kind per line. Returns
  * whether it may have markup (a & or a <); l->halves is its width in half
- * columns (see ZsCleanScan), or -1 when not counted, and l->plain and
- * l->punct what reading it found. */
+ * columns (see ZsCleanScan), or -1 when not counted, and l->plain,
+ * l->spaced and l->punct what reading it found. */
 static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
                               guint64 base, GPtrArray *w, NormLine *l) {
   GString *o = l->raw;
@@ -90,6 +90,7 @@ static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, g
     zs_gstring_append(o, s, len);
     l->halves = (gint64)scan.halves;
     l->plain = scan.plain;
+    l->spaced = scan.spaced;
     l->punct = scan.punct;
     return scan.markup;
   }

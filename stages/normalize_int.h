@@ -44,6 +44,8 @@ typedef struct NormLine {
   gsize nlen;       /* its length */
   gboolean plain;   /* raw normalizes to itself, as reading it found (see
                        ZsCleanScan.plain); punct is then known */
+  gboolean spaced;  /* ... or would but for its spaces (ZsCleanScan.spaced);
+                       punct is known too */
   guint lineno;
   double width;     /* display width in CJK columns, ASCII counts half */
   gint64 halves;    /* the width of all raw in half columns, when known

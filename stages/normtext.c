@@ -95,6 +95,25 @@ static gboolean is_dropped(gunichar c) {
   return c == 0x200B || c == 0xFEFF || (c < 0x20 && !zs_normtext_is_space(c));
 }
 
+/* The bytes of the space zs_normtext_is_space() knows at p (before e), or
+ * 0, read off its bytes: NBSP is C2 A0, U+2000-200A E2 80 80-8A, U+202F
+ * E2 80 AF, U+205F E2 81 9F, U+3000 E3 80 80. (p is at a character's
+ * start, or at a continuation byte, which starts none.) */
+static inline guint space_len(const guchar *p, const guchar *e) {
+  guchar c = p[0];
+  if (c < 0x80)
+    return zs_normtext_is_space(c);
+  if (c == 0xC2)
+    return e - p >= 2 && p[1] == 0xA0 ? 2 : 0;
+  if ((c != 0xE2 && c != 0xE3) || e - p < 3)
+    return 0;
+  if (c == 0xE3)
+    return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+  return (p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF)) || (p[1] == 0x81 && p[2] == 0x9F)
+             ? 3
+             : 0;
+}
+
 /* Next character at or after `p` that is neither a space nor dropped, or 0. */
 static gunichar next_nonspace(const char *p, const char *end) {
   while (p < end) {
@@ -187,7 +206,7 @@ static inline guint punct_bit(gunichar c) {
  * apart with a test or two instead of the whole chain of spaces. */
 #define MB_CARE (1u << 31)
 
-static inline guint mb_class(gunichar c) {
+G_ALWAYS_INLINE static inline guint mb_class(gunichar c) {
   if (c - 0x3000u < 0x1000u) /* U+3000 is the only space among them */
     return c == 0x3000 ? MB_CARE : c == 0x3002 ? ZS_PUNCT_STOP : c == 0x3001 ? ZS_PUNCT_ENUM : 0;
   if (c - 0x2000u < 0x1000u) /* the U+2000 spaces, U+200B dropped */
@@ -466,15 +485,17 @@ static inline int five_plain3(const guchar *p) {
 #endif
 
 /* What an ASCII byte tells zs_normtext_clean(): MB_CARE for those
- * zs_normtext_into() stops at to decide (lead_step 0: controls, spaces,
- * ! ( ) , : ; ?), ZS_PUNCT_ARROW for >, which it stops at but copies, and
- * ASCII_MARKUP for & and <. */
+ * zs_normtext_into() stops at to decide (lead_step 0: controls, ! ( ) , :
+ * ; ?), MB_SPACE for the spaces among them, ZS_PUNCT_ARROW for >, which it
+ * stops at but copies, and ASCII_MARKUP for & and <. */
 #define ASCII_MARKUP (1u << 30)
+#define MB_SPACE (1u << 29)
 #define C_ MB_CARE
+#define S_ MB_SPACE
 static const guint32 ascii_kind[128] = {
+    C_, C_, C_, C_, C_, C_, C_, C_, C_, S_, S_, S_, S_, S_, C_, C_,
     C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_,
-    C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_,
-    C_, C_, 0,  0,  0,  0,  ASCII_MARKUP, 0, C_, C_, 0, 0, C_, 0, 0, 0,
+    S_, C_, 0,  0,  0,  0,  ASCII_MARKUP, 0, C_, C_, 0, 0, C_, 0, 0, 0,
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  C_, C_, ASCII_MARKUP, 0, ZS_PUNCT_ARROW, C_,
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
@@ -482,6 +503,15 @@ static const guint32 ascii_kind[128] = {
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
 };
 #undef C_
+#undef S_
+
+/* mb_class() for zs_normtext_clean(): the spaces told apart from the other
+ * characters needing care (MB_SPACE), as zs_normtext_spaced() takes
+ * those. */
+G_ALWAYS_INLINE static inline guint clean_class(gunichar c) {
+  guint k = mb_class(c);
+  return (k & MB_CARE) && zs_normtext_is_space(c) ? MB_SPACE : k;
+}
 
 /* Is `c` a lead byte of the characters zs_normtext_into() decodes (C2, E2,
  * E3, EF; see lead_step)? */
@@ -495,7 +525,7 @@ static inline gboolean decoded_lead(guchar c) {
  * mb_class() for a character with a decoded lead, as plain_run() asks. */
 gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   const guchar *p = (const guchar *)s, *e = p + len;
-  guint kinds = 0;  /* MB_CARE, ASCII_MARKUP and ZS_PUNCT_ bits met */
+  guint kinds = 0;  /* MB_CARE, MB_SPACE, ASCII_MARKUP and ZS_PUNCT_ bits met */
   gsize halves = 0; /* ASCII 1, any other character 2, NBSP 1 */
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
@@ -517,7 +547,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
     if (e - p >= 16 && (spec = five_plain3(p)) >= 0) {
       do {
         for (; spec; spec &= spec - 1)
-          kinds |= mb_class(lead_decode(p + __builtin_ctz((unsigned)spec)));
+          kinds |= clean_class(lead_decode(p + __builtin_ctz((unsigned)spec)));
         halves += 10;
         p += 15;
       } while (e - p >= 16 && (spec = five_plain3(p)) >= 0);
@@ -531,9 +561,9 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
           (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
         if (decoded_lead(c))
-          kinds |= mb_class(lead_decode(p));
+          kinds |= clean_class(lead_decode(p));
         if (decoded_lead(p[3]))
-          kinds |= mb_class(lead_decode(p + 3));
+          kinds |= clean_class(lead_decode(p + 3));
         halves += 4;
         p += 6;
         continue;
@@ -545,7 +575,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       w = GUINT32_FROM_LE(w);
       if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
         if (decoded_lead(c))
-          kinds |= mb_class(lead_decode(p));
+          kinds |= clean_class(lead_decode(p));
         halves += 2;
         p += 3;
         continue;
@@ -565,13 +595,13 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return FALSE;
       if (decoded_lead(c))
-        kinds |= mb_class(lead_decode(p));
+        kinds |= clean_class(lead_decode(p));
       p += 3;
     } else if (c >= 0xC2 && c <= 0xDF) {
       if (left < 2 || (p[1] & 0xC0) != 0x80)
         return FALSE;
       if (c == 0xC2)
-        kinds |= mb_class(lead_decode(p));
+        kinds |= clean_class(lead_decode(p));
       p += 2;
     } else if (c == 0xE0 || c == 0xED) { /* no overlong form, no surrogate */
       if (left < 3 || (c == 0xE0 ? p[1] < 0xA0 || p[1] > 0xBF : p[1] < 0x80 || p[1] > 0x9F) ||
@@ -590,9 +620,73 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   if (scan) {
     scan->markup = (kinds & ASCII_MARKUP) != 0;
     scan->halves = halves;
-    scan->plain = !(kinds & MB_CARE);
+    scan->plain = !(kinds & (MB_CARE | MB_SPACE));
+    scan->spaced = (kinds & (MB_CARE | MB_SPACE)) == MB_SPACE;
     scan->punct = kinds & (ZS_PUNCT_CLAUSE | ZS_PUNCT_ARROW);
   }
+  return TRUE;
+}
+
+/* The first space at or after q (a character's start), or e: sixteen bytes
+ * at a time, each space found by its bytes as space_len() reads them
+ * (ASCII ones all below '!', as no other byte is in a spaced line). */
+static const guchar *next_space(const guchar *q, const guchar *e) {
+#ifdef __SSE2__
+  while (e - q >= 18) {
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(q + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(q + 2));
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v); /* <= ' ' */
+    __m128i c2 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+                               _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xA0)));
+    __m128i e3 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)),
+                               _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80)),
+                                             _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x80))));
+    /* E2 80 80-8A or AF, E2 81 9F */
+    __m128i low = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v2, _mm_set1_epi8((char)0x8A)), v2),
+                               _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xAF)));
+    __m128i e2 = _mm_and_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80)), low),
+                     _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x81)),
+                                   _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x9F)))));
+    unsigned bits = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(m, c2), _mm_or_si128(e3, e2)));
+    if (bits)
+      return q + __builtin_ctz(bits);
+    q += 16;
+  }
+#endif
+  while (q < e && !space_len(q, e))
+    q++;
+  return q;
+}
+
+/* The spaces of s[0, len) as zs_normtext_into() treats them, for a line
+ * whose characters need no care but its spaces (ZsCleanScan.spaced): each
+ * run of them goes, but for one ' ' between two ASCII graphic characters
+ * (what every other character reads as: itself). Not in headline mode.
+ * Runs are found by their bytes (see space_len()); every other byte is
+ * copied. Returns what zs_normtext_into() returns: FALSE when the text ends
+ * in a space run, whose fate depends on what follows. */
+gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
+  zs_gstring_clear(o);
+  const guchar *p = (const guchar *)s, *e = p + len, *q = p;
+  for (;;) {
+    q = next_space(q, e);
+    if (q == e)
+      break;
+    zs_gstring_append(o, (const char *)p, (gsize)(q - p));
+    const guchar *run = q;
+    for (guint k; q < e && (k = space_len(q, e));)
+      q += k;
+    if (q == e)
+      return run == (const guchar *)s; /* only spaces: alone, as leading ones */
+    if (run > (const guchar *)s && is_ascii_graph(run[-1]) && is_ascii_graph(*q))
+      g_string_append_c(o, ' ');
+    p = q;
+  }
+  zs_gstring_append(o, (const char *)p, (gsize)(q - p));
   return TRUE;
 }
 

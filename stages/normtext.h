@@ -76,8 +76,15 @@ typedef struct {
   gboolean plain;  /* no character needs more than a copy: then
                       zs_normtext_into() gives the text itself, returns TRUE
                       and reports `punct` (most lines of Chinese text) */
-  guint punct;     /* its ZS_PUNCT_ marks, when plain */
+  gboolean spaced; /* not plain, but only for its spaces: then
+                      zs_normtext_spaced() does what zs_normtext_into()
+                      would, and `punct` is known */
+  guint punct;     /* its ZS_PUNCT_ marks, when plain or spaced */
 } ZsCleanScan;
+
+/* zs_normtext_into(o, s, len, FALSE, NULL, 0, NULL) for a text that
+ * zs_normtext_clean() found spaced, in one pass: the same text and result. */
+gboolean zs_normtext_spaced(GString *o, const char *s, gsize len);
 
 /* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A
  * quicker check for the normalizer's input lines, most of which pass.

@@ -321,7 +321,7 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
   const char *h = first ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
-    l->plain = FALSE; /* (no plain line has the space a heading needs) */
+    l->plain = l->spaced = FALSE; /* (no plain line has the space a heading needs) */
     if (l->halves >= 0) /* the markers and spaces are ASCII, a half each */
       l->halves -= h - l->raw->str;
     g_string_erase(l->raw, 0, h - l->raw->str);
@@ -330,6 +330,10 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
     l->alone = TRUE;
     l->norm = l->raw->str;
     l->nlen = l->raw->len;
+  } else if (l->spaced) { /* the next most: only its spaces to take out */
+    l->alone = zs_normtext_spaced(l->nbuf, l->raw->str, l->raw->len);
+    l->norm = l->nbuf->str;
+    l->nlen = l->nbuf->len;
   } else {
     l->alone = zs_normtext_into(l->nbuf, l->raw->str, l->raw->len, FALSE, NULL, 0, &l->punct);
     l->norm = l->nbuf->str;

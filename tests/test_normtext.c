@@ -199,9 +199,9 @@ static void test_clean(void) {
     g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
   /* long runs of three-byte characters (read fifteen bytes at a time),
-   * with an ASCII or NBSP now and then and one byte at times broken */
+   * with ASCII or an NBSP now and then and one byte at times broken */
   static const gunichar some[] = {0x4E2D, 0x3002, 0xFF0C, 0x1000, 0xD7FF, 0xE000, 0x0800,
-                                  0xFFFD, 0xA0, 'a', '&', 0x10000};
+                                  0xFFFD, 0xA0, 'a', '&', 0x10000, '<', '1'};
   for (guint n = 0; n < 200000; n++) {
     g_string_truncate(s, 0);
     for (guint k = g_rand_int_range(r, 0, 30); k > 0; k--)
@@ -216,6 +216,7 @@ static void test_clean(void) {
     g_assert_cmpint(valid, ==, g_utf8_validate(s->str, s->len, NULL));
     if (!valid)
       continue;
+    g_assert_cmpint(scan.markup, ==, strchr(s->str, '&') || strchr(s->str, '<'));
     gsize halves = 0;
     for (const char *q = s->str; q < s->str + s->len; q = g_utf8_next_char(q)) {
       gunichar c = g_utf8_get_char(q);
@@ -279,6 +280,44 @@ static void test_clean_plain(void) {
       test_append_pieces(r, s, more, G_N_ELEMENTS(more), 0, 30);
     check_plain(s->str, s->len);
   }
+  g_rand_free(r);
+}
+
+/* A spaced line (ZsCleanScan.spaced: nothing to do but its spaces) comes
+ * out of zs_normtext_spaced() as out of zs_normtext_into(), with the same
+ * result and the marks clean told; lines of spaces of every kind among
+ * characters that need no care, long enough for its sixteen-byte search. */
+static void test_clean_spaced(void) {
+  static const char *const pieces[] = {
+      " ",  "  ", "\t", "\u3000", "\u00a0", "\u2003", "\u200a", "\u202f", "\u205f", "\v",
+      "中", "国", "a", "Z", "1", "9", ".", "/", "-", "%", "，", "。", "、", "“", "”", "…", "＞",
+      "»", ">", "—", "（", "）", "\u00b7", "\u2002"};
+  GRand *r = g_rand_new_with_seed(9);
+  g_autoptr(GString) s = g_string_new(NULL), a = g_string_new(NULL), b = g_string_new(NULL);
+  guint spaced = 0;
+  for (guint n = 0; n < 300000; n++) {
+    g_string_truncate(s, 0);
+    test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 0, 40);
+    ZsCleanScan scan;
+    g_assert_true(zs_normtext_clean(s->str, s->len, &scan));
+    gboolean has_space = FALSE;
+    for (const char *q = s->str; *q; q = g_utf8_next_char(q))
+      has_space |= zs_normtext_is_space(g_utf8_get_char(q));
+    g_assert_cmpint(scan.spaced, ==, has_space);
+    g_assert_cmpint(scan.plain, ==, !has_space);
+    if (!scan.spaced)
+      continue;
+    spaced++;
+    guint punct = 0;
+    gboolean want = zs_normtext_into(a, s->str, s->len, FALSE, NULL, 0, &punct);
+    gboolean got = zs_normtext_spaced(b, s->str, s->len);
+    if (strcmp(a->str, b->str) != 0 || want != got)
+      g_test_message("[%s]: [%s] %d, not [%s] %d", s->str, b->str, got, a->str, want);
+    g_assert_cmpstr(b->str, ==, a->str);
+    g_assert_cmpint(got, ==, want);
+    g_assert_cmpuint(scan.punct, ==, punct);
+  }
+  g_assert_cmpuint(spaced, >, 100000);
   g_rand_free(r);
 }
 
@@ -548,6 +587,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/clean-plain", test_clean_plain);
+  g_test_add_func("/normtext/clean-spaced", test_clean_spaced);
   g_test_add_func("/normtext/every-character", test_every_character);
   g_test_add_func("/normtext/every-offset", test_every_offset);
   return g_test_run();
