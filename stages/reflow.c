@@ -321,11 +321,13 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
                      gboolean cut, GPtrArray *out) {
   l->cut = cut;
   /* the indent is read in the first 64 bytes, markers included */
-  l->indent = first ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
-  const char *h = first ? zs_line_markdown_heading(l->raw->str) : NULL;
+  /* (a plain line has neither: both start with spaces or need one) */
+  gboolean ask = first && !l->plain;
+  l->indent = ask ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
+  const char *h = ask ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
-    l->plain = l->spaced = FALSE; /* (no plain line has the space a heading needs) */
+    l->spaced = FALSE; /* its text, without the markers, normalized in full */
     if (l->halves >= 0) /* the markers and spaces are ASCII, a half each */
       l->halves -= h - l->raw->str;
     g_string_erase(l->raw, 0, h - l->raw->str);
