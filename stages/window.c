@@ -214,8 +214,10 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
     }
     guint six = p[-1] & 63;
     while (p < (const guchar *)hi) {
+      /* a three-byte character (most of Chinese text) asked first: then
+       * the next character's start does not wait for a table load */
       const guchar *at = p;
-      p += g_utf8_skip[*p];
+      p += (*p & 0xF0) == 0xE0 ? 3 : g_utf8_skip[*p];
       guint f = six << 6 | (p[-1] & 63);
       six = p[-1] & 63;
       const guchar *before = pa;
