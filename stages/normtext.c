@@ -95,25 +95,6 @@ static gboolean is_dropped(gunichar c) {
   return c == 0x200B || c == 0xFEFF || (c < 0x20 && !zs_normtext_is_space(c));
 }
 
-/* The bytes of the space zs_normtext_is_space() knows at p (before e), or
- * 0, read off its bytes: NBSP is C2 A0, U+2000-200A E2 80 80-8A, U+202F
- * E2 80 AF, U+205F E2 81 9F, U+3000 E3 80 80. (p is at a character's
- * start, or at a continuation byte, which starts none.) */
-static inline guint space_len(const guchar *p, const guchar *e) {
-  guchar c = p[0];
-  if (c < 0x80)
-    return zs_normtext_is_space(c);
-  if (c == 0xC2)
-    return e - p >= 2 && p[1] == 0xA0 ? 2 : 0;
-  if ((c != 0xE2 && c != 0xE3) || e - p < 3)
-    return 0;
-  if (c == 0xE3)
-    return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
-  return (p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF)) || (p[1] == 0x81 && p[2] == 0x9F)
-             ? 3
-             : 0;
-}
-
 /* Next character at or after `p` that is neither a space nor dropped, or 0. */
 static gunichar next_nonspace(const char *p, const char *end) {
   while (p < end) {
@@ -628,8 +609,9 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
 }
 
 /* The first space at or after q (a character's start), or e: sixteen bytes
- * at a time, each space found by its bytes as space_len() reads them
- * (ASCII ones all below '!', as no other byte is in a spaced line). */
+ * at a time, each space found by its bytes as zs_normtext_space_len()
+ * reads them (ASCII ones all below '!', as no other byte is in a spaced
+ * line). */
 static const guchar *next_space(const guchar *q, const guchar *e) {
 #ifdef __SSE2__
   while (e - q >= 18) {
@@ -657,7 +639,7 @@ static const guchar *next_space(const guchar *q, const guchar *e) {
     q += 16;
   }
 #endif
-  while (q < e && !space_len(q, e))
+  while (q < e && !zs_normtext_space_len(q, e))
     q++;
   return q;
 }
@@ -666,9 +648,9 @@ static const guchar *next_space(const guchar *q, const guchar *e) {
  * whose characters need no care but its spaces (ZsCleanScan.spaced): each
  * run of them goes, but for one ' ' between two ASCII graphic characters
  * (what every other character reads as: itself). Not in headline mode.
- * Runs are found by their bytes (see space_len()); every other byte is
- * copied. Returns what zs_normtext_into() returns: FALSE when the text ends
- * in a space run, whose fate depends on what follows. */
+ * Runs are found by their bytes (see zs_normtext_space_len()); every other
+ * byte is copied. Returns what zs_normtext_into() returns: FALSE when the
+ * text ends in a space run, whose fate depends on what follows. */
 gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
   /* The text only shrinks, so it is written straight into o's buffer, with
    * room for sixteen bytes past its end: a piece between spaces is copied
@@ -690,7 +672,7 @@ gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
     if (q == e)
       break;
     const guchar *run = q;
-    for (guint k; q < e && (k = space_len(q, e));)
+    for (guint k; q < e && (k = zs_normtext_space_len(q, e));)
       q += k;
     if (q == e) { /* only spaces: alone, as leading ones */
       alone = run == (const guchar *)s;
