@@ -209,7 +209,10 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     return;
   guint nl = n->plen;
   gsize *marks = n->pmarks;
-  gboolean phrase = nl == 1 && zs_line_headline_like_p(n->plast->punct, n->plast->width);
+  /* (a plain line has no spaces: none for headline mode to keep, and no
+   * byline of names; its own text is the paragraph's) */
+  gboolean phrase = nl == 1 && !n->plast->plain &&
+                    zs_line_headline_like_p(n->plast->punct, n->plast->width);
   const char *text;
   gsize tlen;
   g_autofree char *names = NULL;
