@@ -126,7 +126,9 @@ static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b
   /* ...and goes on over the lines not indented, to a sentence end */
   if (n->pindent >= 1 && b->indent < 1)
     return JOIN;
-  if (zs_line_end_open(&a->end) || zs_line_end_colon_fragment(a->norm, &a->end))
+  /* (a title cut after its colon has a ：, as punct says without reading) */
+  if (zs_line_end_open(&a->end) ||
+      ((a->punct & ZS_PUNCT_COLON) && zs_line_end_colon_fragment(a->norm, &a->end)))
     return JOIN;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return SPLIT;
