@@ -80,27 +80,10 @@ static gboolean ends_in_space(const guchar *s, gsize len) {
          (l == 0xE2 && m == 0x81 && z == 0x9F) || (l == 0xE3 && m == 0x80 && z == 0x80);
 }
 
-/* The bytes of the space zs_normtext_is_space() knows at p (before e), or
- * 0: read off its bytes, as ends_in_space() does. */
-static inline guint space_at(const guchar *p, const guchar *e) {
-  guchar c = p[0];
-  if (c < 0x80)
-    return zs_normtext_is_space(c);
-  if (c == 0xC2)
-    return e - p >= 2 && p[1] == 0xA0 ? 2 : 0;
-  if (e - p < 3 || (c != 0xE2 && c != 0xE3))
-    return 0;
-  if (c == 0xE3)
-    return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
-  return (p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF)) || (p[1] == 0x81 && p[2] == 0x9F)
-             ? 3
-             : 0;
-}
-
 /* The spaces at either end of s[0, len): [*a, *z) is what is between. */
 static void trim(const char *s, gsize len, const char **a, const char **z) {
   *a = s, *z = s + len;
-  for (guint k; *a < *z && (k = space_at((const guchar *)*a, (const guchar *)*z));)
+  for (guint k; *a < *z && (k = zs_normtext_space_len((const guchar *)*a, (const guchar *)*z));)
     *a += k;
   if (*a == *z || !ends_in_space((const guchar *)s, len)) /* most lines */
     return;

@@ -31,6 +31,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ---- paragraph line maps ------------------------------------------------ */
 
 guint zs_norm_para_line_at(const ZsPara *p, gsize offset) {
@@ -76,20 +80,25 @@ static void warn(GPtrArray *w, const ZsNormalizer *n, guint line,
   g_ptr_array_add(w, g_strdup_printf("%s:%u: %s", n->file, line, msg));
 }
 
-/* Valid UTF-8 from a raw line into `o` (emptied first): invalid bytes
+/* Valid UTF-8 from a raw line into l->raw (emptied first): invalid bytes
  * become U+FFFD, NULs go. One warning of each kind per line. Returns
- * whether `o` may have markup (a & or a <); *halves is its width in half
- * columns (see ZsCleanScan), or -1 when not counted. */
+ * whether it may have markup (a & or a <); l->halves is its width in half
+ * columns (see ZsCleanScan), or -1 when not counted, and l->plain,
+ * l->spaced and l->punct what reading it found. */
 static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, guint lineno,
-                              guint64 base, GPtrArray *w, GString *o, gint64 *halves) {
+                              guint64 base, GPtrArray *w, NormLine *l) {
+  GString *o = l->raw;
   zs_gstring_clear(o);
   ZsCleanScan scan;
   if (zs_normtext_clean(s, len, &scan)) { /* most lines */
     zs_gstring_append(o, s, len);
-    *halves = (gint64)scan.halves;
+    l->halves = (gint64)scan.halves;
+    l->plain = scan.plain;
+    l->spaced = scan.spaced;
+    l->punct = scan.punct;
     return scan.markup;
   }
-  *halves = -1;
+  l->halves = -1;
   gboolean warned_utf8 = FALSE, warned_nul = FALSE;
   const char *p = s, *end = s + len;
   while (p < end) {
@@ -118,6 +127,12 @@ static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, g
 
 static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
                       GPtrArray *out, GPtrArray *w) {
+  if (!len && !piece) { /* a blank line (a line in four): nothing to queue */
+    n->lineno++;
+    n->line_bytes = 0;
+    zs_gstring_clear(n->cur);
+    return;
+  }
   guint lineno = n->lineno + 1;
   gboolean first = n->line_bytes == 0;
   gsize skip = 0;
@@ -132,7 +147,7 @@ static void take_line(ZsNormalizer *n, const char *s, gsize len, gboolean piece,
   }
   NormLine *l = zs_reflow_line_new(n);
   gboolean markup =
-      sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l->raw, &l->halves);
+      sanitize_line(n, s + skip, len - skip, lineno, n->line_off + skip, w, l);
   if (piece) {
     g_string_erase(n->cur, 0, len);
     n->line_off += len;
@@ -190,21 +205,83 @@ static gsize piece_end(const GString *cur) {
   return p && p > s ? (gsize)(p - s) : 0;
 }
 
+/* The first \n or \r at or after p, or end: both asked of sixteen bytes at
+ * a time, inline (most lines are short: two calls to memchr() a line cost
+ * more than the search). */
+static inline const char *line_end(const char *p, const char *end) {
+#ifdef __SSE2__
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    if (m)
+      return p + __builtin_ctz(m);
+    p += 16;
+  }
+#endif
+  while (p < end && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
 /* ---- public API --------------------------------------------------------- */
 
+/* The last normalizer freed on this thread, kept for the next one: the
+ * pipeline makes one per input file, and on a corpus of small files making
+ * its buffers and some forty lines again for each file cost a tenth of the
+ * stage. Only its buffers carry over (norm_reset() clears the rest), so a
+ * kept normalizer reads the same as a new one. */
+static void norm_destroy(ZsNormalizer *n);
+static GPrivate kept = G_PRIVATE_INIT((GDestroyNotify)norm_destroy);
+
+/* Empties `n` for the next input: every field back to zero except the
+ * buffers, which are emptied; its lines go to its spares. */
+static void norm_reset(ZsNormalizer *n) {
+  while (n->pending) {
+    NormLine *l = n->pending;
+    n->pending = l->next;
+    zs_reflow_line_recycle(n, l);
+  }
+  zs_reflow_line_recycle(n, n->plast);
+  ZsNormalizer keep = {.cur = n->cur,
+                       .ptext = n->ptext,
+                       .pmarks = n->pmarks,
+                       .plines = n->plines,
+                       .pnmarks = n->pnmarks,
+                       .pcap = n->pcap,
+                       .pnorm = n->pnorm,
+                       .ptmp = n->ptmp,
+                       .recent = n->recent,
+                       .spare = n->spare,
+                       .next = n->next};
+  g_free(n->file);
+  *n = keep;
+  zs_gstring_clear(n->cur);
+  zs_gstring_clear(n->ptext);
+  zs_gstring_clear(n->pnorm);
+  zs_gstring_clear(n->ptmp);
+  zs_gstring_clear(n->next);
+  zs_window_clear(n->recent);
+}
+
 ZsNormalizer *zs_norm_new(const char *file) {
-  ZsNormalizer *n = g_new0(ZsNormalizer, 1);
+  ZsNormalizer *n = g_private_get(&kept);
+  if (n) {
+    g_private_set(&kept, NULL);
+  } else {
+    n = g_new0(ZsNormalizer, 1);
+    n->cur = g_string_new(NULL);
+    n->ptext = g_string_new(NULL);
+    n->recent = zs_window_new();
+    n->next = g_string_new(NULL);
+    n->pnorm = g_string_new(NULL);
+    n->ptmp = g_string_new(NULL);
+  }
   n->file = g_strdup(file ? file : "-");
-  n->cur = g_string_new(NULL);
-  n->ptext = g_string_new(NULL);
-  n->recent = zs_window_new();
-  n->next = g_string_new(NULL);
-  n->pnorm = g_string_new(NULL);
-  n->ptmp = g_string_new(NULL);
   return n;
 }
 
-void zs_norm_free(ZsNormalizer *n) {
+static void norm_destroy(ZsNormalizer *n) {
   if (!n)
     return;
   g_free(n->file);
@@ -231,12 +308,24 @@ void zs_norm_free(ZsNormalizer *n) {
   g_free(n);
 }
 
+/* Kept for the next normalizer of this thread when none is (the buffers
+ * of an over-long input go, as their lines' do). */
+void zs_norm_free(ZsNormalizer *n) {
+  if (!n)
+    return;
+  if (g_private_get(&kept) || n->cur->allocated_len > 65536 ||
+      n->ptext->allocated_len > 65536 || n->pnorm->allocated_len > 65536 ||
+      n->ptmp->allocated_len > 65536 || n->pcap > 4096) {
+    norm_destroy(n);
+    return;
+  }
+  norm_reset(n);
+  g_private_set(&kept, n);
+}
+
 void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
                   GPtrArray *out, GPtrArray *warnings) {
   const char *p = data, *end = data + len;
-  /* the next \n and \r at or after p, or end: caches, each searched for
-   * again only once p has passed it */
-  const char *lf = NULL, *cr = NULL;
   while (p < end) {
     if (n->pending_cr) {
       n->pending_cr = FALSE;
@@ -247,17 +336,7 @@ void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,
         continue;
       }
     }
-    if (!lf || lf < p) {
-      lf = memchr(p, '\n', end - p);
-      if (!lf)
-        lf = end;
-    }
-    if (!cr || cr < p) {
-      cr = memchr(p, '\r', end - p);
-      if (!cr)
-        cr = end;
-    }
-    const char *nl = MIN(cr, lf);
+    const char *nl = line_end(p, end);
     if (n->cur->len == 0 && nl < end && (gsize)(nl - p) <= PIECE_BYTES) {
       /* The whole line is in this chunk and too short to be cut in pieces:
        * read from the chunk itself, not copied into n->cur first. */

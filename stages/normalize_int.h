@@ -37,9 +37,15 @@
 
 /* Lines are recycled (see zs_reflow_line_new()): their two buffers are kept. */
 typedef struct NormLine {
-  GString *raw;     /* decoded line, valid UTF-8, markdown markers removed;
-                       emptied once the line is placed */
-  GString *norm;    /* zs_norm_text(raw) */
+  GString *raw;     /* decoded line, valid UTF-8, markdown markers removed */
+  GString *nbuf;    /* norm's bytes, when they are not raw's */
+  const char *norm; /* zs_norm_text(raw), NUL-terminated: raw->str itself
+                       for a plain line (most), else nbuf->str */
+  gsize nlen;       /* its length */
+  gboolean plain;   /* raw normalizes to itself, as reading it found (see
+                       ZsCleanScan.plain); punct is then known */
+  gboolean spaced;  /* ... or would but for its spaces (ZsCleanScan.spaced);
+                       punct is known too */
   guint lineno;
   double width;     /* display width in CJK columns, ASCII counts half */
   gint64 halves;    /* the width of all raw in half columns, when known

@@ -187,7 +187,7 @@ static inline guint punct_bit(gunichar c) {
  * apart with a test or two instead of the whole chain of spaces. */
 #define MB_CARE (1u << 31)
 
-static inline guint mb_class(gunichar c) {
+G_ALWAYS_INLINE static inline guint mb_class(gunichar c) {
   if (c - 0x3000u < 0x1000u) /* U+3000 is the only space among them */
     return c == 0x3000 ? MB_CARE : c == 0x3002 ? ZS_PUNCT_STOP : c == 0x3001 ? ZS_PUNCT_ENUM : 0;
   if (c - 0x2000u < 0x1000u) /* the U+2000 spaces, U+200B dropped */
@@ -379,6 +379,13 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
                   : at == 0xFF0D || at == 0xFF0E ? next_nonspace(after, end) != 0
                                                  : TRUE);
       }
+      /* kept only after an ASCII graphic character (then the last byte of
+       * the output) or in headline mode: else the rest need not be read */
+      guchar last = o->len ? (guchar)o->str[o->len - 1] : 0;
+      if (!keep_phrase_space && !is_ascii_graph(last)) {
+        p = q;
+        continue;
+      }
       gunichar prev = last_cp(o), nx = final_form(prev, q, end);
       gboolean keep = is_ascii_graph(prev) && is_ascii_graph(nx);
       if (!keep && keep_phrase_space && is_ideo(prev) &&
@@ -436,8 +443,10 @@ gboolean zs_normtext_into(GString *o, const char *s, gsize len, gboolean keep_ph
 /* Are the fifteen bytes at p (sixteen readable) five three-byte characters
  * led by E1-EC, EE or EF (zs_normtext_clean()'s common case)? Leads E0-EF
  * and continuation bytes 80-BF in their places, and no byte E0 or ED (a
- * continuation byte is never either). */
-static inline gboolean five_plain3(const guchar *p) {
+ * continuation byte is never either). Returns -1 when they are not, else a
+ * bit for each lead that is E2, E3 or EF (at bytes 0, 3, 6, 9, 12): the
+ * characters among them that zs_normtext_into() decodes. */
+static inline int five_plain3(const guchar *p) {
   static const guint8 mask[16] = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0,
                                   0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0};
   static const guint8 want[16] = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80,
@@ -447,15 +456,57 @@ static inline gboolean five_plain3(const guchar *p) {
                                 _mm_loadu_si128((const __m128i *)want));
   __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
                              _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
-  return _mm_movemask_epi8(form) == 0xFFFF && !_mm_movemask_epi8(bad);
+  if (_mm_movemask_epi8(form) != 0xFFFF || _mm_movemask_epi8(bad))
+    return -1;
+  __m128i spec = _mm_or_si128(
+      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xE2)),
+      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+  return _mm_movemask_epi8(spec) & 0x1249;
 }
 #endif
 
+/* What an ASCII byte tells zs_normtext_clean(): MB_CARE for those
+ * zs_normtext_into() stops at to decide (lead_step 0: controls, ! ( ) , :
+ * ; ?), MB_SPACE for the spaces among them, ZS_PUNCT_ARROW for >, which it
+ * stops at but copies, and ASCII_MARKUP for & and <. */
+#define ASCII_MARKUP (1u << 30)
+#define MB_SPACE (1u << 29)
+#define C_ MB_CARE
+#define S_ MB_SPACE
+static const guint32 ascii_kind[128] = {
+    C_, C_, C_, C_, C_, C_, C_, C_, C_, S_, S_, S_, S_, S_, C_, C_,
+    C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_,
+    S_, C_, 0,  0,  0,  0,  ASCII_MARKUP, 0, C_, C_, 0, 0, C_, 0, 0, 0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  C_, C_, ASCII_MARKUP, 0, ZS_PUNCT_ARROW, C_,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+};
+#undef C_
+#undef S_
+
+/* mb_class() for zs_normtext_clean(): the spaces told apart from the other
+ * characters needing care (MB_SPACE), as zs_normtext_spaced() takes
+ * those. */
+G_ALWAYS_INLINE static inline guint clean_class(gunichar c) {
+  guint k = mb_class(c);
+  return (k & MB_CARE) && zs_normtext_is_space(c) ? MB_SPACE : k;
+}
+
+/* Is `c` a lead byte of the characters zs_normtext_into() decodes (C2, E2,
+ * E3, EF; see lead_step)? */
+static inline gboolean decoded_lead(guchar c) {
+  return c == 0xC2 || (c & 0xFE) == 0xE2 || c == 0xEF;
+}
+
 /* The well-formed sequences of RFC 3629, the common three-byte characters
- * first. */
+ * first. On the way, what zs_normtext_into() would make of each character
+ * (see ZsCleanScan.plain), from the same bytes: ascii_kind for ASCII, and
+ * mb_class() for a character with a decoded lead, as plain_run() asks. */
 gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   const guchar *p = (const guchar *)s, *e = p + len;
-  gboolean amp_lt = FALSE;
+  guint kinds = 0;  /* MB_CARE, MB_SPACE, ASCII_MARKUP and ZS_PUNCT_ bits met */
   gsize halves = 0; /* ASCII 1, any other character 2, NBSP 1 */
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
@@ -467,17 +518,20 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
      * such characters (six bytes) read at once while eight are left, one
      * (three) while four are */
     if (c - 1u < 0x7Fu) {
-      amp_lt |= c == '&' || c == '<';
+      kinds |= ascii_kind[c];
       halves++;
       p++;
       continue;
     }
 #ifdef __SSE2__
-    if (e - p >= 16 && five_plain3(p)) {
+    int spec;
+    if (e - p >= 16 && (spec = five_plain3(p)) >= 0) {
       do {
+        for (; spec; spec &= spec - 1)
+          kinds |= clean_class(lead_decode(p + __builtin_ctz((unsigned)spec)));
         halves += 10;
         p += 15;
-      } while (e - p >= 16 && five_plain3(p));
+      } while (e - p >= 16 && (spec = five_plain3(p)) >= 0);
       continue;
     }
 #endif
@@ -487,6 +541,10 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       w = GUINT64_FROM_LE(w);
       if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
           (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
+        if (decoded_lead(c))
+          kinds |= clean_class(lead_decode(p));
+        if (decoded_lead(p[3]))
+          kinds |= clean_class(lead_decode(p + 3));
         halves += 4;
         p += 6;
         continue;
@@ -497,6 +555,8 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       memcpy(&w, p, 4);
       w = GUINT32_FROM_LE(w);
       if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
+        if (decoded_lead(c))
+          kinds |= clean_class(lead_decode(p));
         halves += 2;
         p += 3;
         continue;
@@ -505,7 +565,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
     if (c < 0x80) {
       if (!c)
         return FALSE;
-      amp_lt |= c == '&' || c == '<';
+      kinds |= ascii_kind[c];
       halves++;
       p++;
       continue;
@@ -515,10 +575,14 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
     if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
       if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return FALSE;
+      if (decoded_lead(c))
+        kinds |= clean_class(lead_decode(p));
       p += 3;
     } else if (c >= 0xC2 && c <= 0xDF) {
       if (left < 2 || (p[1] & 0xC0) != 0x80)
         return FALSE;
+      if (c == 0xC2)
+        kinds |= clean_class(lead_decode(p));
       p += 2;
     } else if (c == 0xE0 || c == 0xED) { /* no overlong form, no surrogate */
       if (left < 3 || (c == 0xE0 ? p[1] < 0xA0 || p[1] > 0xBF : p[1] < 0x80 || p[1] > 0x9F) ||
@@ -535,10 +599,92 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
     }
   }
   if (scan) {
-    scan->markup = amp_lt;
+    scan->markup = (kinds & ASCII_MARKUP) != 0;
     scan->halves = halves;
+    scan->plain = !(kinds & (MB_CARE | MB_SPACE));
+    scan->spaced = (kinds & (MB_CARE | MB_SPACE)) == MB_SPACE;
+    scan->punct = kinds & (ZS_PUNCT_CLAUSE | ZS_PUNCT_ARROW);
   }
   return TRUE;
+}
+
+/* The first space at or after q (a character's start), or e: sixteen bytes
+ * at a time, each space found by its bytes as zs_normtext_space_len()
+ * reads them (ASCII ones all below '!', as no other byte is in a spaced
+ * line). */
+static const guchar *next_space(const guchar *q, const guchar *e) {
+#ifdef __SSE2__
+  while (e - q >= 18) {
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(q + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(q + 2));
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v); /* <= ' ' */
+    __m128i c2 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+                               _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xA0)));
+    __m128i e3 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)),
+                               _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80)),
+                                             _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x80))));
+    /* E2 80 80-8A or AF, E2 81 9F */
+    __m128i low = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v2, _mm_set1_epi8((char)0x8A)), v2),
+                               _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xAF)));
+    __m128i e2 = _mm_and_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80)), low),
+                     _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x81)),
+                                   _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x9F)))));
+    unsigned bits = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(m, c2), _mm_or_si128(e3, e2)));
+    if (bits)
+      return q + __builtin_ctz(bits);
+    q += 16;
+  }
+#endif
+  while (q < e && !zs_normtext_space_len(q, e))
+    q++;
+  return q;
+}
+
+/* The spaces of s[0, len) as zs_normtext_into() treats them, for a line
+ * whose characters need no care but its spaces (ZsCleanScan.spaced): each
+ * run of them goes, but for one ' ' between two ASCII graphic characters
+ * (what every other character reads as: itself). Not in headline mode.
+ * Runs are found by their bytes (see zs_normtext_space_len()); every other
+ * byte is copied. Returns what zs_normtext_into() returns: FALSE when the
+ * text ends in a space run, whose fate depends on what follows. */
+gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
+  /* The text only shrinks, so it is written straight into o's buffer, with
+   * room for sixteen bytes past its end: a piece between spaces is copied
+   * in one sixteen-byte load and store when it fits (most do). */
+  if (o->allocated_len < len + 17)
+    g_string_set_size(o, len + 16);
+  char *w = o->str;
+  const guchar *p = (const guchar *)s, *e = p + len, *q = p;
+  gboolean alone = TRUE;
+  for (;;) {
+    q = next_space(q, e);
+#ifdef __SSE2__
+    if (q - p <= 16 && e - p >= 16)
+      _mm_storeu_si128((__m128i *)w, _mm_loadu_si128((const __m128i *)p));
+    else
+#endif
+      memcpy(w, p, (gsize)(q - p));
+    w += q - p;
+    if (q == e)
+      break;
+    const guchar *run = q;
+    for (guint k; q < e && (k = zs_normtext_space_len(q, e));)
+      q += k;
+    if (q == e) { /* only spaces: alone, as leading ones */
+      alone = run == (const guchar *)s;
+      break;
+    }
+    if (run > (const guchar *)s && is_ascii_graph(run[-1]) && is_ascii_graph(*q))
+      *w++ = ' ';
+    p = q;
+  }
+  o->len = (gsize)(w - o->str);
+  o->str[o->len] = '\0';
+  return alone;
 }
 
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space, gsize *marks,

@@ -33,6 +33,25 @@ static inline gboolean zs_normtext_is_space(gunichar c) {
          c == 0x205F;
 }
 
+/* The bytes of the space zs_normtext_is_space() knows at p (before e), or
+ * 0, read off its bytes, without finding where characters start: NBSP is
+ * C2 A0, U+2000-200A E2 80 80-8A, U+202F E2 80 AF, U+205F E2 81 9F,
+ * U+3000 E3 80 80 (p may be a continuation byte, which starts none). */
+static inline guint zs_normtext_space_len(const guchar *p, const guchar *e) {
+  guchar c = p[0];
+  if (c < 0x80)
+    return zs_normtext_is_space(c);
+  if (c == 0xC2)
+    return e - p >= 2 && p[1] == 0xA0 ? 2 : 0;
+  if ((c != 0xE2 && c != 0xE3) || e - p < 3)
+    return 0;
+  if (c == 0xE3)
+    return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+  return (p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF)) || (p[1] == 0x81 && p[2] == 0x9F)
+             ? 3
+             : 0;
+}
+
 /* Normalizes s[0, len) (valid UTF-8) into a new GString. `marks` (n_marks
  * ascending byte offsets into s, may be NULL) are rewritten in place into
  * offsets of the result. keep_phrase_space: one-line headline mode, a space
@@ -73,7 +92,18 @@ typedef struct {
   gboolean markup; /* has a & or a < (scraped HTML: see take_line()) */
   gsize halves;    /* width in half columns, zs_line_width()'s way, before
                       the spaces at either end are taken off */
+  gboolean plain;  /* no character needs more than a copy: then
+                      zs_normtext_into() gives the text itself, returns TRUE
+                      and reports `punct` (most lines of Chinese text) */
+  gboolean spaced; /* not plain, but only for its spaces: then
+                      zs_normtext_spaced() does what zs_normtext_into()
+                      would, and `punct` is known */
+  guint punct;     /* its ZS_PUNCT_ marks, when plain or spaced */
 } ZsCleanScan;
+
+/* zs_normtext_into(o, s, len, FALSE, NULL, 0, NULL) for a text that
+ * zs_normtext_clean() found spaced, in one pass: the same text and result. */
+gboolean zs_normtext_spaced(GString *o, const char *s, gsize len);
 
 /* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A
  * quicker check for the normalizer's input lines, most of which pass.

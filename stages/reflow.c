@@ -70,10 +70,10 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
    * window */
   GString *next = n->next;
   zs_gstring_clear(next);
-  zs_gstring_append(next, b->norm->str, b->norm->len);
+  zs_gstring_append(next, b->norm, b->nlen);
   for (const NormLine *l = n->pending; l && next->len < LOOKAHEAD_TEXT; l = l->next)
-    zs_gstring_append(next, l->norm->str, l->norm->len);
-  const char *qs[] = {a->norm->str, next->str};
+    zs_gstring_append(next, l->norm, l->nlen);
+  const char *qs[] = {a->norm, next->str};
   double share[2];
   guint hits[2];
   /* once the text after it shares 10%, the line is no headline (the
@@ -93,13 +93,13 @@ static gboolean is_endnote(const NormLine *l) {
   gunichar c = l->end.last;
   if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
     return FALSE;
-  return zs_class_is_endnote(l->norm->str, l->norm->len);
+  return zs_class_is_endnote(l->norm, l->nlen);
 }
 
 static gboolean is_meta(NormLine *l) {
   if (l->meta < 0)
-    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm->str, l->first, l->punct) &&
-                      zs_class_is_meta(l->norm->str));
+    l->meta = (gint8)(zs_line_may_be_meta_p(l->norm, l->first, l->punct) &&
+                      zs_class_is_meta(l->norm));
   return l->meta;
 }
 
@@ -111,7 +111,7 @@ static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b
    * line that does continues the previous one, even after a sentence end. */
   if (zs_line_starts_closing(b->first))
     return JOIN;
-  gboolean soft = zs_line_end_soft(a->norm->str, a->norm->len, &a->end);
+  gboolean soft = zs_line_end_soft(a->norm, a->nlen, &a->end);
   if (soft || zs_line_end_sentence(&a->end))
     return soft && a->end.last == 0xFF1A && zs_line_starts_quote(b->first) ? JOIN
                                                                               : SPLIT;
@@ -126,7 +126,9 @@ static Layout layout(const ZsNormalizer *n, const NormLine *a, const NormLine *b
   /* ...and goes on over the lines not indented, to a sentence end */
   if (n->pindent >= 1 && b->indent < 1)
     return JOIN;
-  if (zs_line_end_open(&a->end) || zs_line_end_colon_fragment(a->norm->str, &a->end))
+  /* (a title cut after its colon has a ：, as punct says without reading) */
+  if (zs_line_end_open(&a->end) ||
+      ((a->punct & ZS_PUNCT_COLON) && zs_line_end_colon_fragment(a->norm, &a->end)))
     return JOIN;
   if (a->width < LONG_LINE_WIDTH && !(col > 0 && a->width >= col * 0.8))
     return SPLIT;
@@ -143,14 +145,14 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
     return FALSE;
   /* A subtitle (leading dash run) is a paragraph of its own. */
   if (a->heading || b->heading || a->cut ||
-      (zs_line_is_dash(a->first) && zs_line_starts_subtitle(a->norm->str)))
+      (zs_line_is_dash(a->first) && zs_line_starts_subtitle(a->norm)))
     return FALSE;
   Layout how = layout(n, a, b);
   if (how == SPLIT)
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm->str, b->norm->len) || is_endnote(b) || is_meta(a) ||
+  if (zs_line_starts_block(b->norm, b->nlen) || is_endnote(b) || is_meta(a) ||
       is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
@@ -163,23 +165,27 @@ void zs_reflow_line_free(NormLine *l) {
   if (!l)
     return;
   g_string_free(l->raw, TRUE);
-  g_string_free(l->norm, TRUE);
+  g_string_free(l->nbuf, TRUE);
   g_free(l);
 }
 
 /* A line with empty buffers: a recycled one, so that reading a line costs
- * no allocation once the first few are made. */
+ * no allocation once the first few are made. Of a recycled line, only the
+ * fields that reading it may leave alone are set back (a new line's are
+ * zero): zs_reflow_add_line() sets all the others before they are read.
+ * (The whole struct set back compiled to a `rep stos`, whose start-up
+ * took 2% of the stage.) */
 NormLine *zs_reflow_line_new(ZsNormalizer *n) {
   NormLine *l;
   if (n->spare) {
     l = n->spare;
     n->spare = l->next;
-    GString *raw = l->raw, *norm = l->norm;
-    *l = (NormLine){.raw = raw, .norm = norm};
+    l->plain = l->spaced = l->heading = FALSE;
+    l->punct = 0;
   } else {
     l = g_new0(NormLine, 1);
     l->raw = g_string_sized_new(256);
-    l->norm = g_string_sized_new(256);
+    l->nbuf = g_string_sized_new(256);
   }
   l->meta = -1;
   l->halves = -1;
@@ -190,12 +196,12 @@ NormLine *zs_reflow_line_new(ZsNormalizer *n) {
 void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
   if (!l)
     return;
-  if (l->raw->allocated_len > 65536 || l->norm->allocated_len > 65536) {
+  if (l->raw->allocated_len > 65536 || l->nbuf->allocated_len > 65536) {
     zs_reflow_line_free(l);
     return;
   }
   zs_gstring_clear(l->raw);
-  zs_gstring_clear(l->norm);
+  zs_gstring_clear(l->nbuf);
   l->next = n->spare;
   n->spare = l;
 }
@@ -205,7 +211,10 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
     return;
   guint nl = n->plen;
   gsize *marks = n->pmarks;
-  gboolean phrase = nl == 1 && zs_line_headline_like_p(n->plast->punct, n->plast->width);
+  /* (a plain line has no spaces: none for headline mode to keep, and no
+   * byline of names; its own text is the paragraph's) */
+  gboolean phrase = nl == 1 && !n->plast->plain &&
+                    zs_line_headline_like_p(n->plast->punct, n->plast->width);
   const char *text;
   gsize tlen;
   g_autofree char *names = NULL;
@@ -291,13 +300,12 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
                              (guchar)n->ptext->str[off - 2] >= 0xBC);
   if (n->palone) {
     n->pnmarks[at] = n->pnorm->len;
-    zs_gstring_append(n->pnorm, l->norm->str, l->norm->len);
+    zs_gstring_append(n->pnorm, l->norm, l->nlen);
   }
   zs_gstring_append(n->ptext, raw, end - raw);
   if (l->heading)
     n->pheading = TRUE;
   zs_reflow_line_recycle(n, n->plast);
-  zs_gstring_clear(l->raw);
   n->plast = l;
 }
 
@@ -318,24 +326,41 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
                      gboolean cut, GPtrArray *out) {
   l->cut = cut;
   /* the indent is read in the first 64 bytes, markers included */
-  l->indent = first ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
-  const char *h = first ? zs_line_markdown_heading(l->raw->str) : NULL;
+  /* (a plain line has neither: both start with spaces or need one) */
+  gboolean ask = first && !l->plain;
+  l->indent = ask ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
+  const char *h = ask ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
+    l->spaced = FALSE; /* its text, without the markers, normalized in full */
     if (l->halves >= 0) /* the markers and spaces are ASCII, a half each */
       l->halves -= h - l->raw->str;
     g_string_erase(l->raw, 0, h - l->raw->str);
   }
-  l->alone = zs_normtext_into(l->norm, l->raw->str, l->raw->len, FALSE, NULL, 0, &l->punct);
-  if (!l->norm->len) {
+  if (l->plain) { /* most lines: norm is raw, and read, with its punct */
+    l->alone = TRUE;
+    l->norm = l->raw->str;
+    l->nlen = l->raw->len;
+  } else if (l->spaced) { /* the next most: only its spaces to take out */
+    l->alone = zs_normtext_spaced(l->nbuf, l->raw->str, l->raw->len);
+    l->norm = l->nbuf->str;
+    l->nlen = l->nbuf->len;
+  } else {
+    l->alone = zs_normtext_into(l->nbuf, l->raw->str, l->raw->len, FALSE, NULL, 0, &l->punct);
+    l->norm = l->nbuf->str;
+    l->nlen = l->nbuf->len;
+  }
+  if (!l->nlen) {
     zs_reflow_line_recycle(n, l);
     return;
   }
-  l->first = zs_utf8_at(l->norm->str);
-  zs_line_end_read(l->norm->str, l->norm->len, &l->end);
+  l->first = zs_utf8_at(l->norm);
+  zs_line_end_read(l->norm, l->nlen, &l->end);
   l->lineno = lineno;
-  l->width = l->halves >= 0 ? zs_line_width_of(l->raw->str, l->raw->len, (guint64)l->halves)
-                            : zs_line_width(l->raw->str, l->raw->len);
+  /* a plain line has no spaces to take off its ends */
+  l->width = l->plain         ? (double)l->halves / 2.0
+             : l->halves >= 0 ? zs_line_width_of(l->raw->str, l->raw->len, (guint64)l->halves)
+                              : zs_line_width(l->raw->str, l->raw->len);
   n->nonblank++;
   guint b = (guint)l->width;
   count_width(n, b < HIST_MAX ? b : HIST_MAX - 1);

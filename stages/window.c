@@ -7,12 +7,14 @@
  * questions are small (a line, ~80 characters after it) and the window is
  * large, so the sets are built of the questions instead, and the window is
  * read, without building anything, to mark which of their bigrams it has.
- * A bitmap of hashes of the questions' bigrams lets most window
- * characters be passed over without a probe.
+ * A filter of the questions' bigrams, by the low six bits of their two
+ * characters, lets most window characters be passed over without a probe,
+ * and without being decoded: those bits are the low bits of a character's
+ * last byte.
  *
  * The window is read from its end, a block at a time, and three questions
  * in four are answered after a sixth of it (see shares_upto()), so its
- * text is decoded there and then rather than kept decoded: a cache of the
+ * text is read there and then rather than kept decoded: a cache of the
  * whole window decoded more characters than the questions read.
  */
 #include "window.h"
@@ -32,8 +34,18 @@ typedef struct {
   guint8 seen;
 } Entry;
 
+/* The filter: a byte for each of the 4096 slots of a pair of characters
+ * (pair_slot(); a byte, not a bit: the test of each window character is
+ * one load). */
+#define FILTER_BITS 4096u
+
 struct ZsWindow {
   GString *text;
+  /* The filter of the questions' bigrams, by pair_slot(): an entry is set
+   * when it holds the current question's fstamp, so the filter is cleared
+   * only when that wraps, every 255 questions, not for each. */
+  guint8 filter[FILTER_BITS];
+  guint8 fstamp;
   /* The questions' table, kept from one question to the next: each
    * question has a new stamp, so the entries of earlier ones read as empty
    * and the table needs no clearing (only when the stamp wraps). */
@@ -80,6 +92,15 @@ void zs_window_cut(ZsWindow *w, gsize n) {
   g_string_erase(w->text, 0, n);
 }
 
+void zs_window_clear(ZsWindow *w) {
+  if (w->text->allocated_len > 65536) {
+    g_string_free(w->text, TRUE);
+    w->text = g_string_new(NULL);
+  } else {
+    g_string_truncate(w->text, 0);
+  }
+}
+
 const char *zs_window_text(const ZsWindow *w) {
   return w->text->str;
 }
@@ -95,22 +116,22 @@ static inline guint hash(guint64 key, guint mask) {
   return (guint)(key >> 40) & mask;
 }
 
-/* The filter: a byte for each of 4096 hashes of a pair of characters (a
- * byte, not a bit: the test of each window character is one load). */
-#define FILTER_BITS 4096u
 /* Bytes of the window read at a time from its end (about 85 characters):
  * what is read past the stop is at most one block. */
 #define WINDOW_BLOCK 256
 
-static inline guint pair_hash(gunichar a, gunichar b) {
-  return ((guint32)a * 0x9E3779B1u + (guint32)b * 0x85EBCA77u) >> 20;
+/* The filter's slot of a pair: the low six bits of each character, which
+ * are those of its last byte (of ASCII, the byte's own), so the window is
+ * not decoded to find it. */
+static inline guint pair_slot(gunichar a, gunichar b) {
+  return (a & 63) << 6 | (b & 63);
 }
 
 typedef struct {
   Entry *e;
   guint mask;
   guint32 stamp; /* of this question's entries */
-  guint8 filter[FILTER_BITS]; /* the bigrams, by pair_hash() */
+  guint8 *filter, fstamp; /* the window's filter, set where it is fstamp */
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
@@ -125,8 +146,7 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
       q->e[i].of |= (guint8)(1u << which);
       total[which]++;
     }
-    guint h = pair_hash((gunichar)(key >> 32), (gunichar)key);
-    q->filter[h] = 1;
+    q->filter[pair_slot((gunichar)(key >> 32), (gunichar)key)] = q->fstamp;
   }
 }
 
@@ -157,7 +177,12 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
   q.e = w->qe;
   q.mask = slots - 1;
   q.stamp = w->stamp;
-  memset(q.filter, 0, sizeof q.filter);
+  if (++w->fstamp == 0) { /* wrapped: no filter entry may look current */
+    memset(w->filter, 0, sizeof w->filter);
+    w->fstamp = 1;
+  }
+  q.filter = w->filter;
+  q.fstamp = w->fstamp;
   for (guint k = 0; k < n; k++)
     query_add(&q, k, qs[k], lens[k], total);
   /* Every bigram of the questions is two word characters, so a pair with
@@ -172,36 +197,35 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
   while (hi > text && !stopped) {
     /* the block [lo, hi), lo at a character's start, with the pair that
      * ends at its first character (the text's own first has none) */
-    const char *lo = text, *p;
+    const char *lo = text;
     if (hi - text > (gssize)WINDOW_BLOCK) {
       lo = hi - WINDOW_BLOCK;
       while (((guchar)*lo & 0xC0) == 0x80)
         lo--;
     }
-    gunichar prev;
+    /* pa: where the character before p starts; six: its low six bits */
+    const guchar *pa, *p;
     if (lo == text) {
-      p = text;
-      prev = zs_utf8_next(&p);
+      pa = (const guchar *)text;
+      p = pa + g_utf8_skip[*pa];
     } else {
-      p = zs_utf8_prev(text, lo);
-      prev = zs_utf8_at(p);
-      p = lo;
+      pa = (const guchar *)zs_utf8_prev(text, lo);
+      p = (const guchar *)lo;
     }
-    while (p < hi) {
-      gunichar a = prev, c;
-      /* a three-byte character (most of Chinese text) asked first */
-      const guchar *b = (const guchar *)p;
-      if ((b[0] & 0xF0) == 0xE0) {
-        c = ((gunichar)(b[0] & 0x0F) << 12) | ((gunichar)(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
-        p += 3;
-      } else {
-        c = zs_utf8_next(&p);
-      }
-      prev = c;
-      guint f = pair_hash(a, c);
-      if (!q.filter[f])
+    guint six = p[-1] & 63;
+    while (p < (const guchar *)hi) {
+      /* a three-byte character (most of Chinese text) asked first: then
+       * the next character's start does not wait for a table load */
+      const guchar *at = p;
+      p += (*p & 0xF0) == 0xE0 ? 3 : g_utf8_skip[*p];
+      guint f = six << 6 | (p[-1] & 63);
+      six = p[-1] & 63;
+      const guchar *before = pa;
+      pa = at;
+      if (q.filter[f] != q.fstamp)
         continue;
-      guint64 key = ((guint64)a << 32) | c;
+      guint64 key = (guint64)zs_utf8_at((const char *)before) << 32 |
+                    zs_utf8_at((const char *)at);
       guint i = hash(key, q.mask);
       while (q.e[i].stamp == q.stamp && q.e[i].key != key)
         i = (i + 1) & q.mask;

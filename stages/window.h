@@ -25,6 +25,9 @@ void zs_window_append(ZsWindow *w, const char *s, gsize len);
 /* Cuts the first `n` bytes (a character boundary) off the window's text. */
 void zs_window_cut(ZsWindow *w, gsize n);
 
+/* Empties the window, for another text (its buffers kept unless large). */
+void zs_window_clear(ZsWindow *w);
+
 /* The window's text (owned by `w`) and its length in bytes. */
 const char *zs_window_text(const ZsWindow *w);
 gsize zs_window_len(const ZsWindow *w);

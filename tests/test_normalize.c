@@ -449,6 +449,44 @@ static void test_stream_any_split(void) {
   }
 }
 
+/* A freed normalizer is kept for the next one on its thread
+ * (normalize.c): one freed halfway through a page, lines held back and a
+ * paragraph open, reads the next page as a new one does. */
+static void test_stream_kept(void) {
+  g_autofree char *first = NULL, *data = NULL;
+  gsize first_len, len;
+  g_assert_true(g_file_get_contents("corpus/peoples-daily-2024-01-31.txt", &first,
+                                    &first_len, NULL));
+  g_assert_true(g_file_get_contents("corpus/puyang-daily-page.txt", &data, &len, NULL));
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_para_free);
+  g_autoptr(GPtrArray) fresh_out =
+      g_ptr_array_new_with_free_func((GDestroyNotify)zs_para_free);
+  {
+    g_autoptr(ZsNormalizer) a = zs_norm_new("a");
+    zs_norm_feed(a, first, first_len / 2, out, NULL);
+  }
+  g_ptr_array_set_size(out, 0);
+  g_autoptr(ZsNormalizer) kept = zs_norm_new("p");  /* the one freed above */
+  g_autoptr(ZsNormalizer) fresh = zs_norm_new("p"); /* none is kept now */
+  zs_norm_feed(kept, data, len, out, NULL);
+  zs_norm_finish(kept, out, NULL);
+  zs_norm_feed(fresh, data, len, fresh_out, NULL);
+  zs_norm_finish(fresh, fresh_out, NULL);
+  g_assert_cmpuint(out->len, ==, fresh_out->len);
+  for (guint i = 0; i < out->len; i++) {
+    const ZsPara *a = out->pdata[i], *b = fresh_out->pdata[i];
+    g_assert_cmpstr(a->text, ==, b->text);
+    g_assert_cmpuint(a->line, ==, b->line);
+    g_assert_cmpuint(a->last_line, ==, b->last_line);
+    g_assert_cmpuint(a->n_lines, ==, b->n_lines);
+    g_assert_cmpint(a->markdown_heading, ==, b->markdown_heading);
+    for (guint k = 0; a->line_offsets && k < a->n_lines; k++) {
+      g_assert_cmpuint(a->line_offsets[k], ==, b->line_offsets[k]);
+      g_assert_cmpuint(a->line_numbers[k], ==, b->line_numbers[k]);
+    }
+  }
+}
+
 /* A column page where a continuation line carries an indent (U+3000) in
  * the middle of a number: the indent goes with the line break. */
 static void test_reflow_indent_mid_number(void) {
@@ -483,6 +521,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/normalize/reflow/markdown", test_reflow_markdown);
   g_test_add_func("/normalize/reflow/generated", test_reflow_generated);
   g_test_add_func("/normalize/stream/any-split", test_stream_any_split);
+  g_test_add_func("/normalize/stream/kept", test_stream_kept);
   int rc = g_test_run();
   g_ptr_array_unref(text_cases);
   return rc;

@@ -199,9 +199,9 @@ static void test_clean(void) {
     g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
   /* long runs of three-byte characters (read fifteen bytes at a time),
-   * with an ASCII or NBSP now and then and one byte at times broken */
+   * with ASCII or an NBSP now and then and one byte at times broken */
   static const gunichar some[] = {0x4E2D, 0x3002, 0xFF0C, 0x1000, 0xD7FF, 0xE000, 0x0800,
-                                  0xFFFD, 0xA0, 'a', '&', 0x10000};
+                                  0xFFFD, 0xA0, 'a', '&', 0x10000, '<', '1'};
   for (guint n = 0; n < 200000; n++) {
     g_string_truncate(s, 0);
     for (guint k = g_rand_int_range(r, 0, 30); k > 0; k--)
@@ -216,6 +216,7 @@ static void test_clean(void) {
     g_assert_cmpint(valid, ==, g_utf8_validate(s->str, s->len, NULL));
     if (!valid)
       continue;
+    g_assert_cmpint(scan.markup, ==, strchr(s->str, '&') || strchr(s->str, '<'));
     gsize halves = 0;
     for (const char *q = s->str; q < s->str + s->len; q = g_utf8_next_char(q)) {
       gunichar c = g_utf8_get_char(q);
@@ -223,6 +224,100 @@ static void test_clean(void) {
     }
     g_assert_cmpuint(scan.halves, ==, halves);
   }
+  g_rand_free(r);
+}
+
+/* What zs_normtext_clean() says of a plain line (ZsCleanScan.plain): the
+ * line normalizes to itself, alone, with the marks it reports. Checked for
+ * every character between ideographs at offsets that put it in each of
+ * clean's paths (fifteen bytes at a time, six, three, one), where plain must
+ * be exactly "no character the convention may touch", and on random lines. */
+static void check_plain(const char *in, gsize len) {
+  ZsCleanScan scan;
+  g_assert_true(zs_normtext_clean(in, len, &scan));
+  if (!scan.plain)
+    return;
+  g_autoptr(GString) out = g_string_new(NULL);
+  guint punct = 0;
+  g_assert_true(zs_normtext_into(out, in, len, FALSE, NULL, 0, &punct));
+  g_assert_cmpstr(out->str, ==, in);
+  g_assert_cmpuint(scan.punct, ==, punct);
+}
+
+static void test_clean_plain(void) {
+  g_autoptr(GString) s = g_string_new(NULL);
+  for (gunichar c = 1; c < 0x110000; c++) {
+    if (!g_unichar_validate(c) || (c >= 0x800 && c < 0x1F00 && c % 7) ||
+        (c >= 0x4000 && c < 0xF000 && c % 13) || (c >= 0x10000 && c % 101))
+      continue; /* (of the blocks no lead byte of interest leads, a sample) */
+    gboolean care = c < 0x21 || (c < 0x80 && strchr("!(),:;?", (int)c)) || c == 0x3000 ||
+                    c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+                    c == 0x205F || c == 0xFEFF || (c >= 0xFF10 && c <= 0xFF19) ||
+                    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+                    c == 0xFF05 || c == 0xFF0B || c == 0xFF0D || c == 0xFF0E;
+    for (guint k = 0; k < 8; k++) {
+      g_string_truncate(s, 0);
+      for (guint i = 0; i < k; i++)
+        g_string_append(s, "国");
+      g_string_append_unichar(s, c);
+      for (guint i = 0; i < 7 - k; i++)
+        g_string_append(s, "中");
+      ZsCleanScan scan;
+      g_assert_true(zs_normtext_clean(s->str, s->len, &scan));
+      if (scan.plain == care)
+        g_error("U+%04X at %u: plain %d", c, k, scan.plain);
+      check_plain(s->str, s->len);
+    }
+  }
+  static const char *const more[] = {"。", "，", "、", "…", "：", "；", "！", "？", "＞",
+                                     "»", "›", ">", "“", "”", "——", "国", "家", "2", "%"};
+  GRand *r = g_rand_new_with_seed(5);
+  for (guint n = 0; n < 200000; n++) {
+    g_string_truncate(s, 0);
+    if (n % 2)
+      test_append_pieces(r, s, alphabet, G_N_ELEMENTS(alphabet), 0, 30);
+    else
+      test_append_pieces(r, s, more, G_N_ELEMENTS(more), 0, 30);
+    check_plain(s->str, s->len);
+  }
+  g_rand_free(r);
+}
+
+/* A spaced line (ZsCleanScan.spaced: nothing to do but its spaces) comes
+ * out of zs_normtext_spaced() as out of zs_normtext_into(), with the same
+ * result and the marks clean told; lines of spaces of every kind among
+ * characters that need no care, long enough for its sixteen-byte search. */
+static void test_clean_spaced(void) {
+  static const char *const pieces[] = {
+      " ",  "  ", "\t", "\u3000", "\u00a0", "\u2003", "\u200a", "\u202f", "\u205f", "\v",
+      "中", "国", "a", "Z", "1", "9", ".", "/", "-", "%", "，", "。", "、", "“", "”", "…", "＞",
+      "»", ">", "—", "（", "）", "\u00b7", "\u2002"};
+  GRand *r = g_rand_new_with_seed(9);
+  g_autoptr(GString) s = g_string_new(NULL), a = g_string_new(NULL), b = g_string_new(NULL);
+  guint spaced = 0;
+  for (guint n = 0; n < 300000; n++) {
+    g_string_truncate(s, 0);
+    test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 0, 40);
+    ZsCleanScan scan;
+    g_assert_true(zs_normtext_clean(s->str, s->len, &scan));
+    gboolean has_space = FALSE;
+    for (const char *q = s->str; *q; q = g_utf8_next_char(q))
+      has_space |= zs_normtext_is_space(g_utf8_get_char(q));
+    g_assert_cmpint(scan.spaced, ==, has_space);
+    g_assert_cmpint(scan.plain, ==, !has_space);
+    if (!scan.spaced)
+      continue;
+    spaced++;
+    guint punct = 0;
+    gboolean want = zs_normtext_into(a, s->str, s->len, FALSE, NULL, 0, &punct);
+    gboolean got = zs_normtext_spaced(b, s->str, s->len);
+    if (strcmp(a->str, b->str) != 0 || want != got)
+      g_test_message("[%s]: [%s] %d, not [%s] %d", s->str, b->str, got, a->str, want);
+    g_assert_cmpstr(b->str, ==, a->str);
+    g_assert_cmpint(got, ==, want);
+    g_assert_cmpuint(scan.punct, ==, punct);
+  }
+  g_assert_cmpuint(spaced, >, 100000);
   g_rand_free(r);
 }
 
@@ -491,6 +586,8 @@ int main(int argc, char **argv) {
   g_test_add_func("/lines/end", test_line_end);
   g_test_add_func("/lines/may-be-meta", test_may_be_meta);
   g_test_add_func("/normtext/clean-utf8", test_clean);
+  g_test_add_func("/normtext/clean-plain", test_clean_plain);
+  g_test_add_func("/normtext/clean-spaced", test_clean_spaced);
   g_test_add_func("/normtext/every-character", test_every_character);
   g_test_add_func("/normtext/every-offset", test_every_offset);
   return g_test_run();
