@@ -191,87 +191,100 @@ guint zs_topic_common(const GArray *a, const GArray *b) {
  * right when p in [g, g + w), i.e. g in [p - w + 1, p]: shifting its
  * paragraph set gives the set of gaps where it counts on each side, so the
  * text is read once and no set is built per gap. The counts are those of
- * the sorted-key merges below (the same keys, the same distinct sets). */
+ * the sorted-key merges below (the same keys, the same distinct sets).
+ *
+ * The table is probed for every bigram of the text, so a slot is kept to
+ * eight bytes, the bigram and where it occurs, and read in one load: the
+ * two characters of a bigram of the Basic Multilingual Plane (all but the
+ * rarest ideographs) fit in 32 bits, a << 16 | c, never 0 (0 marks an
+ * empty slot). A text with a bigram outside it is left to the merges
+ * (GAP_WIDE). `at` is 1 + the paragraph while one paragraph has the
+ * bigram, else GAP_MULTI + the index of its paragraph set in `masks`. */
 typedef struct {
-  guint64 key;
-  guint64 paras; /* the paragraphs with it, a bit each */
-} GapEntry;
+  guint32 key, at;
+} GapSlot;
 
-/* The index table: slot -> 1 + the entry's index, 0 when empty. */
-static guint32 *gap_find(guint32 *idx, guint mask, const GapEntry *e, guint64 key) {
-  guint64 h = (key ^ (key >> 29)) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
-  guint i = (guint)(h >> 40) & mask;
-  while (idx[i] && e[idx[i] - 1].key != key)
+#define GAP_MULTI 65u
+#define GAP_WIDE G_MAXUINT
+
+static inline guint gap_hash(guint32 key, guint bits) {
+  return (key * 0x9E3779B1u) >> (32 - bits);
+}
+
+/* The slot of `key` in t (1 << bits slots), or the empty one where it
+ * would go. */
+static inline GapSlot *gap_slot(GapSlot *t, guint bits, guint32 key) {
+  guint mask = (1u << bits) - 1, i = gap_hash(key, bits);
+  while (t[i].key && t[i].key != key)
     i = (i + 1) & mask;
-  return &idx[i];
+  return &t[i];
 }
 
 static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, guint w) {
   gsize bytes = 0;
   for (guint k = 0; k < n; k++)
     bytes += lens[k];
-  /* The entries stay dense, so only the distinct bigrams are read back:
-   * room for one per character of Chinese text (3 bytes), grown in the
-   * rare text with more; the index is kept at most half full. */
-  gsize room = bytes / 3 + 64;
-  GapEntry *e = g_new(GapEntry, room);
-  guint used = 0, mask = 63;
-  while (mask < bytes / 2 && mask < (1u << 30))
-    mask = mask * 2 + 1;
-  guint32 *idx = g_new0(guint32, mask + 1);
+  /* Chinese text has about one distinct bigram in five bytes, at most one
+   * a character (three bytes): room for bytes / 2 keeps the table at most
+   * a third full; a text with more (letters and digits) doubles it, at
+   * most half full. */
+  guint bits = 6;
+  while ((1u << bits) < bytes / 2 && bits < 30)
+    bits++;
+  GapSlot *t = g_new0(GapSlot, 1u << bits);
+  guint used = 0;
   /* Most bigrams occur in one paragraph p only: they count on the left of
    * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
    * so they are counted per paragraph (single[p]) as they are read, and
-   * spread over the gaps once. A bigram leaves single[] for the list of
-   * the others (`multi`) when a second paragraph has it; only those are
-   * read back. */
+   * spread over the gaps once. A bigram leaves single[] for `masks` when a
+   * second paragraph has it; only those are read back. */
   guint single[64] = {0};
-  guint32 *multi = NULL;
+  guint64 *masks = NULL;
   guint n_multi = 0, multi_room = 0;
   for (guint k = 0; k < n; k++) {
     guint64 bit = G_GUINT64_CONSTANT(1) << k;
     ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
     for (guint64 key; zs_bigram_next(&wk, &key);) {
-      guint32 *slot = gap_find(idx, mask, e, key);
-      if (*slot) {
-        GapEntry *x = &e[*slot - 1];
-        if (x->paras & bit) /* again in this paragraph */
-          continue;
-        if (!(x->paras & (x->paras - 1))) { /* in one paragraph before this */
-          single[__builtin_ctzll(x->paras)]--;
-          if (n_multi == multi_room) {
-            multi_room = MAX(64, 2 * multi_room);
-            multi = g_renew(guint32, multi, multi_room);
-          }
-          multi[n_multi++] = *slot - 1;
+      if (G_UNLIKELY(key & G_GUINT64_CONSTANT(0xFFFF0000FFFF0000))) {
+        g_free(t);
+        g_free(masks);
+        return GAP_WIDE;
+      }
+      guint32 k32 = (guint32)(key >> 16) | (guint32)key;
+      GapSlot *s = gap_slot(t, bits, k32);
+      if (!s->key) {
+        s->key = k32;
+        s->at = k + 1;
+        single[k]++;
+        if (++used * 2 > (1u << bits)) { /* double the table */
+          GapSlot *old = t;
+          bits++;
+          t = g_new0(GapSlot, 1u << bits);
+          for (guint i = 0; i < 1u << (bits - 1); i++)
+            if (old[i].key)
+              *gap_slot(t, bits, old[i].key) = old[i];
+          g_free(old);
         }
-        x->paras |= bit;
-        continue;
-      }
-      if (used == room) {
-        room *= 2;
-        e = g_renew(GapEntry, e, room);
-      }
-      e[used].key = key;
-      e[used].paras = bit;
-      single[k]++;
-      *slot = ++used;
-      if (used * 2 > mask) { /* double the index */
-        g_free(idx);
-        mask = mask * 2 + 1;
-        idx = g_new0(guint32, mask + 1);
-        for (guint i = 0; i < used; i++)
-          *gap_find(idx, mask, e, e[i].key) = i + 1;
+      } else if (s->at >= GAP_MULTI) {
+        masks[s->at - GAP_MULTI] |= bit;
+      } else if (s->at != k + 1) { /* in one paragraph before this */
+        single[s->at - 1]--;
+        if (n_multi == multi_room) {
+          multi_room = MAX(64, 2 * multi_room);
+          masks = g_renew(guint64, masks, multi_room);
+        }
+        masks[n_multi] = (G_GUINT64_CONSTANT(1) << (s->at - 1)) | bit;
+        s->at = GAP_MULTI + n_multi++;
       }
     }
   }
-  g_free(idx);
+  g_free(t);
   guint left[64] = {0}, right[64] = {0}, shared[64] = {0};
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
                  ~G_GUINT64_CONSTANT(1);
   for (guint i = 0; i < n_multi; i++) {
-    guint64 m = e[multi[i]].paras, l = 0, r = 0;
+    guint64 m = masks[i], l = 0, r = 0;
     for (guint d = 1; d <= w; d++)
       l |= m << d;
     for (guint d = 0; d < w; d++)
@@ -285,8 +298,7 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
     for (; r; r &= r - 1)
       right[__builtin_ctzll(r)]++;
   }
-  g_free(multi);
-  g_free(e);
+  g_free(masks);
   for (guint p = 0; p < n; p++) {
     if (!single[p])
       continue;
@@ -313,9 +325,13 @@ guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w
   double best_sim = 2.0;
   if (n < 2)
     return n;
-  if (n <= 64 && w < 64)
-    return gap_by_masks(texts, lens, n, w);
-  /* longer runs: each paragraph's sorted keys, the sides merged per gap */
+  if (n <= 64 && w < 64) {
+    guint g = gap_by_masks(texts, lens, n, w);
+    if (g != GAP_WIDE)
+      return g;
+  }
+  /* longer runs (and bigrams outside the BMP): each paragraph's sorted
+   * keys, the sides merged per gap */
   GArray **keys = g_new(GArray *, n);
   for (guint k = 0; k < n; k++)
     keys[k] = zs_topic_keys(texts[k], lens[k]);

@@ -77,18 +77,22 @@ static void test_gap_corpus(void) {
 
 /* Repeated bigrams, long paragraphs (the sort's long runs), letters,
  * digits and marks, empty paragraphs; runs on both sides of 64 paragraphs
- * (the paragraph bit sets' limit) and several widths. */
-static void test_gap_made_up(void) {
-  GRand *r = g_rand_new_with_seed(7);
-  static const char *const pieces[] = {"统计", "局", "增长", "5.2%", "，", "GDP", "。",
-                                        "人民", "日报", "　", "abc", "Ⅳ", "〇", "𠀀"};
+ * (the paragraph bit sets' limit) and several widths. The last piece, an
+ * ideograph outside the BMP, sends a run to the merges; without it
+ * (n_pieces one less) every run of up to 64 paragraphs takes the
+ * paragraph sets' table. */
+static const char *const pieces[] = {"统计", "局", "增长", "5.2%", "，", "GDP", "。",
+                                      "人民", "日报", "　", "abc", "Ⅳ", "〇", "𠀀"};
+
+static void gap_made_up(guint32 seed, guint n_pieces) {
+  GRand *r = g_rand_new_with_seed(seed);
   for (guint round = 0; round < 200; round++) {
     guint n = round % 10 ? (guint)g_rand_int_range(r, 0, 12) : (guint)g_rand_int_range(r, 60, 70);
     guint w = round % 3 ? 3 : (guint)g_rand_int_range(r, 0, 6);
     GPtrArray *t = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < n; i++) {
       GString *s = g_string_new(NULL);
-      test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 0, round % 5 ? 40 : 600);
+      test_append_pieces(r, s, pieces, n_pieces, 0, round % 5 ? 40 : 600);
       g_ptr_array_add(t, g_string_free(s, FALSE));
     }
     const char *const *texts = (const char *const *)t->pdata;
@@ -97,6 +101,14 @@ static void test_gap_made_up(void) {
     g_ptr_array_unref(t);
   }
   g_rand_free(r);
+}
+
+static void test_gap_made_up(void) {
+  gap_made_up(7, G_N_ELEMENTS(pieces));
+}
+
+static void test_gap_made_up_bmp(void) {
+  gap_made_up(11, G_N_ELEMENTS(pieces) - 1);
 }
 
 /* The window's set as article.c built it before topic.c: the paragraphs
@@ -211,6 +223,7 @@ int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/topic/gap/corpus", test_gap_corpus);
   g_test_add_func("/topic/gap/made-up", test_gap_made_up);
+  g_test_add_func("/topic/gap/made-up-bmp", test_gap_made_up_bmp);
   g_test_add_func("/topic/window", test_window);
   g_test_add_func("/topic/find-tail", test_find_tail);
   return g_test_run();
