@@ -20,9 +20,19 @@
 static inline gboolean zs_overlap_is_word_char(gunichar c) {
   if (c < 0x80)
     return g_ascii_isalnum(c);
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
-         c == 0x3007 || g_unichar_isalnum(c);
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007)
+    return TRUE;
+  /* The punctuation of Chinese text, about one character in eight, is
+   * turned away without GLib's tables: general punctuation (— “ ” …),
+   * the CJK marks and brackets (、 。 《 》 【 】) and the full-width
+   * marks (！ （ ） ， ： ； ？) hold no letter or digit (test_topic
+   * checks every code point against g_unichar_isalnum()). */
+  if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
+      (c >= 0x3008 && c <= 0x3020) || (c >= 0xFF01 && c <= 0xFF0F) ||
+      (c >= 0xFF1A && c <= 0xFF20))
+    return FALSE;
+  return g_unichar_isalnum(c);
 }
 
 /* The bigrams of a text, one key at a time (the two code points packed into

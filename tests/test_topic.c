@@ -111,6 +111,20 @@ static void test_gap_made_up_bmp(void) {
   gap_made_up(11, G_N_ELEMENTS(pieces) - 1);
 }
 
+/* zs_overlap_is_word_char() answers as its first form, which asked GLib
+ * of every character outside the ideograph blocks, for every code point. */
+static void test_word_char(void) {
+  for (gunichar c = 0; c <= 0x10FFFF; c++) {
+    gboolean want = c < 0x80 ? g_ascii_isalnum(c)
+                             : (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                                   (c >= 0xF900 && c <= 0xFAFF) ||
+                                   (c >= 0x20000 && c <= 0x3134F) || c == 0x3007 ||
+                                   g_unichar_isalnum(c);
+    if (zs_overlap_is_word_char(c) != want)
+      g_error("U+%04X: %d, want %d", c, zs_overlap_is_word_char(c), want);
+  }
+}
+
 /* The window's set as article.c built it before topic.c: the paragraphs
  * last first, each cut to the bytes still left of `max`. */
 static ZsBigrams *reference_window(const char *const *texts, guint n, gsize max) {
@@ -224,6 +238,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/topic/gap/corpus", test_gap_corpus);
   g_test_add_func("/topic/gap/made-up", test_gap_made_up);
   g_test_add_func("/topic/gap/made-up-bmp", test_gap_made_up_bmp);
+  g_test_add_func("/topic/word-char", test_word_char);
   g_test_add_func("/topic/window", test_window);
   g_test_add_func("/topic/find-tail", test_find_tail);
   return g_test_run();
