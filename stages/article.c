@@ -21,12 +21,55 @@ static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* Up to this many free items wait in a pool (a page's worth): an article
+ * of thousands of paragraphs hands most of its items back to malloc. */
+#define POOL_MAX 256
+
+struct ZsArtPool {
+  ZsArtItem *free; /* linked by `next` */
+  guint n_free;
+};
+
+ZsArtPool *zs_art_pool_new(void) {
+  return g_new0(ZsArtPool, 1);
+}
+
+void zs_art_pool_free(ZsArtPool *pool) {
+  if (!pool)
+    return;
+  while (pool->free) {
+    ZsArtItem *it = pool->free;
+    pool->free = it->next;
+    g_free(it);
+  }
+  g_free(pool);
+}
+
+ZsArtItem *zs_art_item_new(ZsArtPool *pool) {
+  ZsArtItem *it = pool->free;
+  if (it) {
+    pool->free = it->next;
+    pool->n_free--;
+  } else {
+    it = g_new(ZsArtItem, 1);
+  }
+  *it = (ZsArtItem){.pool = pool};
+  return it;
+}
+
 void zs_art_item_free(ZsArtItem *it) {
   if (!it)
     return;
   if (it->owned)
     zs_para_free(it->p);
-  g_free(it);
+  ZsArtPool *pool = it->pool;
+  if (pool->n_free >= POOL_MAX) {
+    g_free(it);
+    return;
+  }
+  it->next = pool->free;
+  pool->free = it;
+  pool->n_free++;
 }
 
 /* The kind tests of classify.h, on an item. The segmenter asks about the

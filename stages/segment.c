@@ -83,6 +83,7 @@ struct ZsSegmenter {
   GPtrArray *block;  /* Item*: furniture since the last body paragraph */
   Item *held;        /* a body paragraph waiting to see if a credit follows */
   ZsTopicWindow *win; /* the open article's body bigrams (article.h) */
+  ZsArtPool *pool;    /* the paragraphs' items, made and freed there */
   /* A page keeps one convention (rule 2). lead_heads: it began with a
    * headline over its body; tail_heads: it began with body text, or (not
    * lead_heads) a headline closed the body before it. */
@@ -513,6 +514,7 @@ ZsSegmenter *zs_seg_new(const char *file) {
   sg->file = g_strdup(file ? file : "-");
   sg->block = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
   sg->win = zs_topic_window_new(ZS_ART_OVERLAP_WINDOW);
+  sg->pool = zs_art_pool_new();
   return sg;
 }
 
@@ -524,6 +526,7 @@ void zs_seg_free(ZsSegmenter *sg) {
   zs_art_item_free(sg->held);
   zs_art_free(sg->cur);
   zs_topic_window_free(sg->win);
+  zs_art_pool_free(sg->pool); /* after every item went back to it */
   g_free(sg);
 }
 
@@ -545,10 +548,14 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
       zs_para_free(p);
     return;
   }
-  Item *it = g_new(Item, 1); /* one a paragraph: malloc, not calloc */
+  Item *it = zs_art_item_new(sg->pool);
   gsize len = strlen(p->text), dateline;
   ZsParaKind kind = zs_class_para_len(p, len, &dateline);
-  *it = (Item){.p = p, .len = len, .dateline = dateline, .owned = owned, .kind = kind};
+  it->p = p;
+  it->len = len;
+  it->dateline = dateline;
+  it->owned = owned;
+  it->kind = kind;
   if (sg->held) {
     Item *h = g_steal_pointer(&sg->held);
     if (it->kind == ZS_PK_CREDIT) {
