@@ -79,11 +79,6 @@ GArray *zs_topic_keys(const char *s, gsize len) {
   return k;
 }
 
-/* A bit of a 256-bit filter for `key`. */
-static inline guint filter_bit(guint64 key) {
-  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
-}
-
 /* Where `key` is, or would go, in the `n` sorted keys `k`. */
 static inline guint key_index(const guint64 *k, guint n, guint64 key) {
   guint lo = 0, hi = n;
@@ -102,33 +97,69 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
   return zs_topic_find_tail_upto(keys, s, len, max, found, keys->len);
 }
 
+/* The keys' second characters, a bit each of 1024 (c % 1024): a pair of
+ * characters whose second has no bit is no key, and most characters of a
+ * text are turned away by one load. */
+typedef struct {
+  guint64 bits[16];
+} SecondFilter;
+
+static void second_filter(SecondFilter *f, const guint64 *k, guint n) {
+  memset(f, 0, sizeof *f);
+  for (guint i = 0; i < n; i++) {
+    guint c = (guint)k[i] & 1023;
+    f->bits[c >> 6] |= G_GUINT64_CONSTANT(1) << (c & 63);
+  }
+}
+
+/* Marks found[i] for each of the n sorted keys k among the bigrams of
+ * p[0, end) (p at a character's start), counting the new marks in
+ * *marked; TRUE once that reaches `enough` (the reading stops there).
+ * Every key is two word characters, so the text's characters are not
+ * classified (what zs_bigram_next() asks of each): every two adjacent
+ * characters are tried as a pair, and one with any other character in
+ * it is simply not among the keys. As the walk, a NUL ends the text. */
+static gboolean mark_pairs(const guint64 *k, guint n, const SecondFilter *f, const char *p,
+                           const char *end, guint8 *found, guint *marked, guint enough) {
+  gunichar prev = 0;
+  while (p < end) {
+    const guchar *s = (const guchar *)p;
+    gunichar c;
+    if ((s[0] & 0xF0) == 0xE0) { /* most of Chinese text */
+      c = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+      p += 3;
+    } else {
+      if (!s[0])
+        break;
+      c = zs_utf8_next(&p);
+    }
+    if (f->bits[(c & 1023) >> 6] >> (c & 63) & 1) {
+      guint64 key = key_of(prev, c);
+      guint lo = key_index(k, n, key);
+      if (lo < n && k[lo] == key && !found[lo]) {
+        found[lo] = 1;
+        if (++*marked >= enough)
+          return TRUE;
+      }
+    }
+    prev = c;
+  }
+  return FALSE;
+}
+
 guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
                               guint8 *found, guint enough) {
-  const guint64 *k = (const guint64 *)(const void *)keys->data;
   const char *p = s, *end = s + len;
   guint marked = 0;
   if (!enough)
     return 0;
-  /* the keys are few (a headline's): a bit per key's hash (a 256-bit Bloom
-   * filter) rules out most bigrams of the text before the search */
-  guint64 bloom[4] = {0};
-  for (guint i = 0; i < keys->len; i++)
-    bloom[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
+  SecondFilter f;
+  second_filter(&f, (const guint64 *)(const void *)keys->data, keys->len);
   if (len > max) /* the first character starting in the last max bytes */
     for (p = end - max; p < end && ((guchar)*p & 0xC0) == 0x80; p++)
       ;
-  ZsBigramWalk w = zs_bigram_walk(p, end - p);
-  for (guint64 key; zs_bigram_next(&w, &key);) {
-    guint bit = filter_bit(key);
-    if (bloom[bit >> 6] >> (bit & 63) & 1) {
-      guint lo = key_index(k, keys->len, key);
-      if (lo < keys->len && k[lo] == key && !found[lo]) {
-        found[lo] = 1;
-        if (++marked == enough) /* enough, or nothing left to find */
-          break;
-      }
-    }
-  }
+  mark_pairs((const guint64 *)(const void *)keys->data, keys->len, &f, p, end, found, &marked,
+             enough);
   return marked;
 }
 
@@ -520,16 +551,15 @@ static void catch_up(ZsTopicWindow *w) {
  * read had a bigram), the window's bigrams are all in the pending
  * paragraphs. A question with a few keys, most often the only one asked
  * about a body, is answered from them: each from the last back to the
- * window's first character (what catch_up() would read), a bigram looked
- * up only when its bit is set in a 256-bit filter of the keys, and the
- * reading stops once `enough` keys are found. The paragraphs stay pending
- * for a question that needs the table. */
+ * window's first character (what catch_up() would read), a pair looked
+ * up only when its second character passes a filter of the keys'
+ * (mark_pairs()), and the reading stops once `enough` keys are found. The
+ * paragraphs stay pending for a question that needs the table. */
 static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enough) {
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   guint8 found[SCAN_KEYS_MAX] = {0};
-  guint64 filter[4] = {0};
-  for (guint i = 0; i < keys->len; i++)
-    filter[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
+  SecondFilter f;
+  second_filter(&f, k, keys->len);
   gsize start = w->total > w->max ? w->total - w->max : 0;
   guint hits = 0;
   for (guint i = w->n_pending; i-- > 0 && hits < enough;) {
@@ -539,18 +569,8 @@ static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enou
     gsize from = start > p->at ? start - p->at : 0;
     while (from < p->len && ((guchar)p->text[from] & 0xC0) == 0x80)
       from++;
-    ZsBigramWalk wk = zs_bigram_walk(p->text + from, p->len - from);
-    for (guint64 key; zs_bigram_next(&wk, &key);) {
-      guint bit = filter_bit(key);
-      if (!(filter[bit >> 6] >> (bit & 63) & 1))
-        continue;
-      guint lo = key_index(k, keys->len, key);
-      if (lo < keys->len && k[lo] == key && !found[lo]) {
-        found[lo] = 1;
-        if (++hits >= enough)
-          return hits;
-      }
-    }
+    if (mark_pairs(k, keys->len, &f, p->text + from, p->text + p->len, found, &hits, enough))
+      break;
   }
   return hits;
 }

@@ -233,6 +233,33 @@ static void test_find_tail(void) {
   g_assert_cmpuint(asked, >=, 1000);
 }
 
+/* zs_topic_find_tail() on made-up texts: letters, digits, full-width
+ * letters, marks and ideographs outside the BMP next to each other (the
+ * pairs it tries across every two characters must find what the bigram
+ * walk finds). */
+static void test_find_tail_made_up(void) {
+  static const char *const more[] = {"统计", "局", "5.2%", "，", "GDP", "〇", "𠀀", "Ａｂ",
+                                     "—", "·", "ab1", "。", "增长", "　"};
+  GRand *r = g_rand_new_with_seed(5);
+  for (guint round = 0; round < 2000; round++) {
+    GString *a = g_string_new(NULL), *b = g_string_new(NULL);
+    test_append_pieces(r, a, more, G_N_ELEMENTS(more), 0, 12);
+    test_append_pieces(r, b, more, G_N_ELEMENTS(more), 0, 40);
+    g_autoptr(GArray) keys = zs_topic_keys(a->str, a->len);
+    g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
+    zs_overlap_add(hs, a->str, a->len);
+    g_autoptr(ZsBigrams) tail = zs_overlap_set_new();
+    gsize max = round % 3 ? G_MAXSIZE : (gsize)g_rand_int_range(r, 1, 40);
+    zs_overlap_add_tail(tail, b->str, b->len, max);
+    g_autofree guint8 *found = g_new0(guint8, keys->len + 1);
+    g_assert_cmpuint(zs_topic_find_tail(keys, b->str, b->len, max, found), ==,
+                     zs_overlap_hits(hs, tail, NULL));
+    g_string_free(a, TRUE);
+    g_string_free(b, TRUE);
+  }
+  g_rand_free(r);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/topic/gap/corpus", test_gap_corpus);
@@ -241,5 +268,6 @@ int main(int argc, char **argv) {
   g_test_add_func("/topic/word-char", test_word_char);
   g_test_add_func("/topic/window", test_window);
   g_test_add_func("/topic/find-tail", test_find_tail);
+  g_test_add_func("/topic/find-tail/made-up", test_find_tail_made_up);
   return g_test_run();
 }
