@@ -387,11 +387,14 @@ ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
   }
   if (zs_class_continuation_len(t))
     return ZS_PK_CONT;
-  if (zs_class_may_be_rule(t, 0) && g_regex_match(patterns()->rule, t, 0, NULL))
+  /* Most paragraphs start with an ideograph, and neither a rule nor an
+   * endnote can (their guards ask for a mark first): asked once here. */
+  gboolean ideograph0 = c0 >= 0x4E00 && c0 <= 0x9FFF;
+  if (!ideograph0 && zs_class_may_be_rule(t, 0) && g_regex_match(patterns()->rule, t, 0, NULL))
     return ZS_PK_END;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
-  if (zs_class_is_endnote(t, len))
+  if (!ideograph0 && zs_class_is_endnote(t, len))
     return ZS_PK_END;
   /* zs_class_is_meta() on at most 80 characters */
   if (chars_at_most(t, len, &n, 80) && is_short_meta(t, len))
@@ -444,7 +447,7 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
       han++;
     else if (is_clause_punct(c))
       clause = TRUE;
-    else
+    else if (han < 2) /* past two, only the count's test is left to ask */
       han += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
   }
   if (han < 2)
