@@ -330,7 +330,7 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
     texts[k] = it->p->text;
     lens[k] = it->len;
   }
-  return zs_topic_gap(texts, lens, body_idx->len, 3);
+  return zs_topic_window_gap(a->win, texts, lens, body_idx->len, 3);
 }
 
 /* A plain line under a plain headline (no markup) is a subtitle when the

@@ -227,42 +227,74 @@ guint zs_topic_common(const GArray *a, const GArray *b) {
  * The table is probed for every bigram of the text, so a slot is kept to
  * eight bytes, the bigram and where it occurs, and read in one load: the
  * two characters of a bigram of the Basic Multilingual Plane (all but the
- * rarest ideographs) fit in 32 bits, a << 16 | c, never 0 (0 marks an
- * empty slot). A text with a bigram outside it is left to the merges
- * (GAP_WIDE). `at` is 1 + the paragraph while one paragraph has the
- * bigram, else GAP_MULTI + the index of its paragraph set in `masks`. */
+ * rarest ideographs) fit in 32 bits, a << 16 | c, never 0. A text with a
+ * bigram outside it is left to the merges (GAP_WIDE).
+ *
+ * The table (GapTable) serves call after call without being cleared: a
+ * slot is in use when its `at` is at least the call's `base`, which is
+ * past every `at` written before, so older slots read as empty. `at` is
+ * base + the paragraph while one paragraph has the bigram, else base +
+ * GAP_MULTI + the index of its paragraph set in `masks`. */
 typedef struct {
   guint32 key, at;
 } GapSlot;
 
-#define GAP_MULTI 65u
+typedef struct {
+  GapSlot *t;
+  guint bits;  /* 1 << bits slots; 0 before the first call */
+  guint32 base;
+} GapTable;
+
+#define GAP_MULTI 64u
 #define GAP_WIDE G_MAXUINT
+/* A table over this many slots (a text of 64 KB or more) is freed after
+ * its call rather than kept. */
+#define GAP_KEEP_BITS 15
 
 static inline guint gap_hash(guint32 key, guint bits) {
   return (key * 0x9E3779B1u) >> (32 - bits);
 }
 
-/* The slot of `key` in t (1 << bits slots), or the empty one where it
- * would go. */
-static inline GapSlot *gap_slot(GapSlot *t, guint bits, guint32 key) {
+/* The slot of `key` in t (1 << bits slots) in use since `base`, or the
+ * free one where it would go. */
+static inline GapSlot *gap_slot(GapSlot *t, guint bits, guint32 base, guint32 key) {
   guint mask = (1u << bits) - 1, i = gap_hash(key, bits);
-  while (t[i].key && t[i].key != key)
+  while (t[i].at >= base && t[i].key != key)
     i = (i + 1) & mask;
   return &t[i];
 }
 
-static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, guint w) {
+/* Empties the table, making it 1 << bits slots. */
+static void gap_table_make(GapTable *tab, guint bits) {
+  g_free(tab->t);
+  tab->t = g_new0(GapSlot, 1u << bits);
+  tab->bits = bits;
+  tab->base = 1;
+}
+
+static guint gap_by_masks(GapTable *tab, const char *const *texts, const gsize *lens, guint n,
+                          guint w) {
   gsize bytes = 0;
   for (guint k = 0; k < n; k++)
     bytes += lens[k];
   /* Chinese text has about one distinct bigram in five bytes, at most one
    * a character (three bytes): room for bytes / 2 keeps the table at most
    * a third full; a text with more (letters and digits) doubles it, at
-   * most half full. */
+   * most half full. The `at` of this call go up to base + GAP_MULTI + one
+   * per bigram, at most one a byte. */
+  if (bytes > G_MAXUINT32 / 2)
+    return GAP_WIDE;
   guint bits = 6;
   while ((1u << bits) < bytes / 2 && bits < 30)
     bits++;
-  GapSlot *t = g_new0(GapSlot, 1u << bits);
+  /* a table kept from a far longer text would be read sparsely: made
+   * anew, as when base could pass 2^32 in this call */
+  if (tab->bits < bits || tab->bits > bits + 2 ||
+      GAP_MULTI + bytes + 1 > G_MAXUINT32 - (gsize)tab->base)
+    gap_table_make(tab, bits);
+  GapSlot *t = tab->t;
+  bits = tab->bits;
+  guint32 base = tab->base;
   guint used = 0;
   /* Most bigrams occur in one paragraph p only: they count on the left of
    * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
@@ -272,44 +304,53 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
   guint single[64] = {0};
   guint64 *masks = NULL;
   guint n_multi = 0, multi_room = 0;
-  for (guint k = 0; k < n; k++) {
+  gboolean wide = FALSE;
+  for (guint k = 0; k < n && !wide; k++) {
     guint64 bit = G_GUINT64_CONSTANT(1) << k;
+    guint32 here = base + k;
     ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
     for (guint64 key; zs_bigram_next(&wk, &key);) {
       if (G_UNLIKELY(key & G_GUINT64_CONSTANT(0xFFFF0000FFFF0000))) {
-        g_free(t);
-        g_free(masks);
-        return GAP_WIDE;
+        wide = TRUE;
+        break;
       }
       guint32 k32 = (guint32)(key >> 16) | (guint32)key;
-      GapSlot *s = gap_slot(t, bits, k32);
-      if (!s->key) {
+      GapSlot *s = gap_slot(t, bits, base, k32);
+      if (s->at < base) {
         s->key = k32;
-        s->at = k + 1;
+        s->at = here;
         single[k]++;
         if (++used * 2 > (1u << bits)) { /* double the table */
           GapSlot *old = t;
+          guint n_old = 1u << bits;
           bits++;
           t = g_new0(GapSlot, 1u << bits);
-          for (guint i = 0; i < 1u << (bits - 1); i++)
-            if (old[i].key)
-              *gap_slot(t, bits, old[i].key) = old[i];
+          for (guint i = 0; i < n_old; i++)
+            if (old[i].at >= base)
+              *gap_slot(t, bits, base, old[i].key) = old[i];
           g_free(old);
+          tab->t = t;
+          tab->bits = bits;
         }
-      } else if (s->at >= GAP_MULTI) {
-        masks[s->at - GAP_MULTI] |= bit;
-      } else if (s->at != k + 1) { /* in one paragraph before this */
-        single[s->at - 1]--;
+      } else if (s->at - base >= GAP_MULTI) {
+        masks[s->at - base - GAP_MULTI] |= bit;
+      } else if (s->at != here) { /* in one paragraph before this */
+        single[s->at - base]--;
         if (n_multi == multi_room) {
           multi_room = MAX(64, 2 * multi_room);
           masks = g_renew(guint64, masks, multi_room);
         }
-        masks[n_multi] = (G_GUINT64_CONSTANT(1) << (s->at - 1)) | bit;
-        s->at = GAP_MULTI + n_multi++;
+        masks[n_multi] = (G_GUINT64_CONSTANT(1) << (s->at - base)) | bit;
+        s->at = base + GAP_MULTI + n_multi++;
       }
     }
   }
-  g_free(t);
+  /* the next call's base is past every `at` written here */
+  tab->base = base + GAP_MULTI + n_multi + 1;
+  if (wide) {
+    g_free(masks);
+    return GAP_WIDE;
+  }
   guint left[64] = {0}, right[64] = {0}, shared[64] = {0};
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
@@ -351,13 +392,22 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
   return best;
 }
 
-guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w) {
+/* zs_topic_gap() with the table `tab` (NULL: a table of its own for the
+ * call). */
+static guint gap_with(GapTable *tab, const char *const *texts, const gsize *lens, guint n,
+                      guint w) {
   guint best = n;
   double best_sim = 2.0;
   if (n < 2)
     return n;
   if (n <= 64 && w < 64) {
-    guint g = gap_by_masks(texts, lens, n, w);
+    GapTable own = {NULL, 0, 0};
+    guint g = gap_by_masks(tab ? tab : &own, texts, lens, n, w);
+    g_free(own.t);
+    if (tab && tab->bits > GAP_KEEP_BITS) {
+      g_clear_pointer(&tab->t, g_free);
+      tab->bits = 0;
+    }
     if (g != GAP_WIDE)
       return g;
   }
@@ -387,6 +437,10 @@ guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w
   g_array_unref(right);
   g_array_unref(tmp);
   return best;
+}
+
+guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w) {
+  return gap_with(NULL, texts, lens, n, w);
 }
 
 /* ---- the window ------------------------------------------------------- */
@@ -422,6 +476,7 @@ struct ZsTopicWindow {
   /* key -> last: open addressing, linear probing, at most half full */
   Slot *slot;
   guint mask, used, tag;
+  GapTable gap; /* lent to zs_topic_window_gap() */
 };
 
 ZsTopicWindow *zs_topic_window_new(gsize max) {
@@ -436,6 +491,7 @@ void zs_topic_window_free(ZsTopicWindow *w) {
     return;
   g_free(w->pending);
   g_free(w->slot);
+  g_free(w->gap.t);
   g_free(w);
 }
 
@@ -589,4 +645,9 @@ guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys) {
     hits += s->tag == w->tag && s->last >= w->start;
   }
   return hits;
+}
+
+guint zs_topic_window_gap(ZsTopicWindow *w, const char *const *texts, const gsize *lens,
+                          guint n, guint width) {
+  return gap_with(&w->gap, texts, lens, n, width);
 }

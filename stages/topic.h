@@ -55,5 +55,10 @@ guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys);
 /* MIN(zs_topic_window_hits(), enough), which may cost less to tell: the
  * segmenter's tests only compare the count with a threshold. */
 guint zs_topic_window_hits_upto(ZsTopicWindow *w, const GArray *keys, guint enough);
+/* zs_topic_gap() (width `width`) with a table the window keeps from one
+ * call to the next, instead of one made and cleared for each: the
+ * segmenter's cohesion gap. The window's text is not read or changed. */
+guint zs_topic_window_gap(ZsTopicWindow *w, const char *const *texts, const gsize *lens,
+                          guint n, guint width);
 
 #endif
