@@ -6,7 +6,6 @@
 #include "article.h"
 
 #include "normalize.h"
-#include "overlap.h"
 #include "sentence.h"
 #include "topic.h"
 
@@ -340,11 +339,14 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
 gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
   if (!next)
     return TRUE;
-  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, it->p->text, it->len);
-  g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
-  zs_overlap_add(ns, next->p->text, next->len);
-  return zs_overlap_hits(hs, ns, NULL) >= 2;
+  /* the line's distinct bigrams found in the lead (zs_overlap_hits() of
+   * the two sets), read only until two are */
+  g_autoptr(GArray) hs = zs_topic_keys(it->p->text, it->len);
+  guint8 small[64];
+  g_autofree guint8 *big = hs->len < sizeof small ? NULL : g_new(guint8, hs->len);
+  guint8 *found = big ? big : small;
+  memset(found, 0, hs->len);
+  return zs_topic_find_tail_upto(hs, next->p->text, next->len, next->len, found, 2) >= 2;
 }
 
 /* A headline right before body text, inside an open article, with no
