@@ -152,7 +152,10 @@ guint zs_art_body_hits(ZsArt *a, const GArray *keys, guint enough) {
 /* Each body paragraph from the last is read back RECENT_CHARS * 4 bytes,
  * until about RECENT_CHARS characters are read. */
 guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
-  g_autofree guint8 *found = g_new0(guint8, keys->len + 1);
+  guint8 own[256];
+  g_autofree guint8 *big = keys->len <= sizeof own ? NULL : g_new(guint8, keys->len);
+  guint8 *found = big ? big : own;
+  memset(found, 0, keys->len);
   guint hits = 0;
   glong chars = 0;
   for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
@@ -342,11 +345,7 @@ gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
   /* the line's distinct bigrams found in the lead (zs_overlap_hits() of
    * the two sets), read only until two are */
   g_autoptr(GArray) hs = zs_topic_keys(it->p->text, it->len);
-  guint8 small[64];
-  g_autofree guint8 *big = hs->len < sizeof small ? NULL : g_new(guint8, hs->len);
-  guint8 *found = big ? big : small;
-  memset(found, 0, hs->len);
-  return zs_topic_find_tail_upto(hs, next->p->text, next->len, next->len, found, 2) >= 2;
+  return zs_topic_find_tail_upto(hs, next->p->text, next->len, next->len, NULL, 2) >= 2;
 }
 
 /* A headline right before body text, inside an open article, with no
@@ -359,10 +358,11 @@ gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
  * Numbered section heads (一、 （一）) never get here: they are not
  * headline-like. */
 gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
-                                   const ZsArtItem *next) {
+                                   const ZsArtItem *next, GString *head) {
   if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
     return FALSE;
-  g_autoptr(GString) head = NULL;
+  gboolean any = FALSE;
+  g_string_truncate(head, 0);
   for (guint k = from; k < b->len; k++) {
     const ZsArtItem *it = b->pdata[k];
     if (!it)
@@ -370,11 +370,10 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
     if (!zs_art_headline_like(it) && it->kind != ZS_PK_HEADING && !zs_art_subtitle_like(it) &&
         !zs_art_subhead_like(it))
       return FALSE;
-    if (!head)
-      head = g_string_sized_new(128);
+    any = TRUE;
     g_string_append_len(head, it->p->text, it->len - zs_class_site_suffix(it->p->text));
   }
-  if (!head)
+  if (!any)
     return FALSE;
   /* a lead that only opens articles: 记者从…获悉 */
   if (zs_class_is_lead(next->p->text))
@@ -385,8 +384,7 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
    * sets); the lead's own keys are extracted only if the last test needs
    * them */
   gsize next_len = next->len;
-  g_autofree guint8 *in_next = g_new0(guint8, total + 1);
-  guint hn = zs_topic_find_tail(hs, next->p->text, next_len, next_len, in_next);
+  guint hn = zs_topic_find_tail_upto(hs, next->p->text, next_len, next_len, NULL, total);
   /* the tests in turn, the body's (the costly ones) last */
   if (hn < 2 || hn * 2 < total)
     return FALSE;

@@ -100,8 +100,9 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
 /* Is the plain line `it` restated by the lead `next` (>= 2 bigrams)? */
 gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next);
 /* Are the items block[from..], right before body `next` inside the open
- * article `a`, the next article's headline? See segment.c, rule 5. */
+ * article `a`, the next article's headline? See segment.c, rule 5. `head`
+ * is the caller's scratch (its text is replaced). */
 gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *block, guint from,
-                                   const ZsArtItem *next);
+                                   const ZsArtItem *next, GString *head);
 
 #endif

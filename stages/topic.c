@@ -147,12 +147,22 @@ static gboolean mark_pairs(const guint64 *k, guint n, const SecondFilter *f, con
   return FALSE;
 }
 
+/* Up to this many keys, a call without a `found` of its caller's marks
+ * on the stack. */
+#define FIND_OWN_MAX 256
+
 guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
                               guint8 *found, guint enough) {
   const char *p = s, *end = s + len;
   guint marked = 0;
   if (!enough)
     return 0;
+  guint8 own[FIND_OWN_MAX];
+  g_autofree guint8 *big = NULL;
+  if (!found) {
+    found = keys->len <= FIND_OWN_MAX ? own : (big = g_new(guint8, keys->len));
+    memset(found, 0, keys->len);
+  }
   SecondFilter f;
   second_filter(&f, (const guint64 *)(const void *)keys->data, keys->len);
   if (len > max) /* the first character starting in the last max bytes */

@@ -22,7 +22,8 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
                          guint8 *found);
 /* zs_topic_find_tail() that stops once it has marked `enough` keys (so
  * MIN(its answer, enough)), for a caller that compares the count with a
- * bound. */
+ * bound. `found` may be NULL: the marks then last only for the call (none
+ * made before). */
 guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
                               guint8 *found, guint enough);
 
