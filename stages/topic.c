@@ -97,19 +97,17 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
   return zs_topic_find_tail_upto(keys, s, len, max, found, keys->len);
 }
 
-/* The keys' second characters, a bit each of 1024 (c % 1024): a pair of
- * characters whose second has no bit is no key, and most characters of a
+/* The keys' second characters, a byte each of 1024 (c % 1024): a pair of
+ * characters whose second has none is no key, and most characters of a
  * text are turned away by one load. */
 typedef struct {
-  guint64 bits[16];
+  guint8 has[1024];
 } SecondFilter;
 
 static void second_filter(SecondFilter *f, const guint64 *k, guint n) {
   memset(f, 0, sizeof *f);
-  for (guint i = 0; i < n; i++) {
-    guint c = (guint)k[i] & 1023;
-    f->bits[c >> 6] |= G_GUINT64_CONSTANT(1) << (c & 63);
-  }
+  for (guint i = 0; i < n; i++)
+    f->has[(guint)k[i] & 1023] = 1;
 }
 
 /* Marks found[i] for each of the n sorted keys k among the bigrams of
@@ -121,20 +119,23 @@ static void second_filter(SecondFilter *f, const guint64 *k, guint n) {
  * it is simply not among the keys. As the walk, a NUL ends the text. */
 static gboolean mark_pairs(const guint64 *k, guint n, const SecondFilter *f, const char *p,
                            const char *end, guint8 *found, guint *marked, guint enough) {
-  gunichar prev = 0;
+  /* the characters are decoded only for a pair that passes the filter:
+   * a three-byte character's c % 1024 is in its last two bytes */
+  const char *prev = NULL;
   while (p < end) {
     const guchar *s = (const guchar *)p;
-    gunichar c;
+    const char *at = p;
+    guint low;
     if ((s[0] & 0xF0) == 0xE0) { /* most of Chinese text */
-      c = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+      low = ((guint)(s[1] & 0x0F) << 6) | (s[2] & 0x3F);
       p += 3;
     } else {
       if (!s[0])
         break;
-      c = zs_utf8_next(&p);
+      low = zs_utf8_next(&p) & 1023;
     }
-    if (f->bits[(c & 1023) >> 6] >> (c & 63) & 1) {
-      guint64 key = key_of(prev, c);
+    if (f->has[low]) {
+      guint64 key = key_of(prev ? zs_utf8_at(prev) : 0, zs_utf8_at(at));
       guint lo = key_index(k, n, key);
       if (lo < n && k[lo] == key && !found[lo]) {
         found[lo] = 1;
@@ -142,7 +143,7 @@ static gboolean mark_pairs(const guint64 *k, guint n, const SecondFilter *f, con
           return TRUE;
       }
     }
-    prev = c;
+    prev = at;
   }
   return FALSE;
 }
