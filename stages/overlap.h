@@ -80,6 +80,42 @@ G_ALWAYS_INLINE static inline gboolean zs_bigram_next(ZsBigramWalk *w, guint64 *
   return FALSE;
 }
 
+/* zs_bigram_next() for a caller that keys the bigrams of the Basic
+ * Multilingual Plane (all but the rarest ideographs) in 32 bits, a << 16 |
+ * c (never 0), with no 64-bit key to form and test: the same bigrams in
+ * the same order. It stops (FALSE) at the end of the text, or at a word
+ * character outside the BMP, setting *wide: the caller must then count
+ * that text another way. */
+G_ALWAYS_INLINE static inline gboolean zs_bigram_next_bmp(ZsBigramWalk *w, guint32 *key,
+                                                          gboolean *wide) {
+  while (w->p < w->end) {
+    const guchar *s = (const guchar *)w->p;
+    gunichar c, a = w->prev;
+    if ((s[0] & 0xF0) == 0xE0) {
+      c = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+      w->p += 3;
+    } else {
+      if (!s[0])
+        break;
+      c = zs_utf8_next(&w->p);
+    }
+    if (!(c - 0x4E00u <= 0x9FFFu - 0x4E00u) && !zs_overlap_is_word_char(c)) {
+      w->prev = 0;
+      continue;
+    }
+    if (G_UNLIKELY(c > 0xFFFF)) {
+      *wide = TRUE;
+      return FALSE;
+    }
+    w->prev = c;
+    if (a) {
+      *key = a << 16 | c;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 typedef struct ZsBigrams ZsBigrams;
 
 /* A new, empty bigram set; free with zs_overlap_free(). */

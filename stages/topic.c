@@ -238,8 +238,9 @@ guint zs_topic_common(const GArray *a, const GArray *b) {
  * The table is probed for every bigram of the text, so a slot is kept to
  * eight bytes, the bigram and where it occurs, and read in one load: the
  * two characters of a bigram of the Basic Multilingual Plane (all but the
- * rarest ideographs) fit in 32 bits, a << 16 | c, never 0. A text with a
- * bigram outside it is left to the merges (GAP_WIDE).
+ * rarest ideographs) fit in 32 bits, a << 16 | c, never 0
+ * (zs_bigram_next_bmp()). A text with a word character outside it is left
+ * to the merges (GAP_WIDE).
  *
  * The table (GapTable) serves call after call without being cleared: a
  * slot is in use when its `at` is at least the call's `base`, which is
@@ -320,12 +321,7 @@ static guint gap_by_masks(GapTable *tab, const char *const *texts, const gsize *
     guint64 bit = G_GUINT64_CONSTANT(1) << k;
     guint32 here = base + k;
     ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
-    for (guint64 key; zs_bigram_next(&wk, &key);) {
-      if (G_UNLIKELY(key & G_GUINT64_CONSTANT(0xFFFF0000FFFF0000))) {
-        wide = TRUE;
-        break;
-      }
-      guint32 k32 = (guint32)(key >> 16) | (guint32)key;
+    for (guint32 k32; zs_bigram_next_bmp(&wk, &k32, &wide);) {
       GapSlot *s = gap_slot(t, bits, base, k32);
       if (s->at < base) {
         s->key = k32;
