@@ -259,9 +259,10 @@ typedef struct {
 
 #define GAP_MULTI 64u
 #define GAP_WIDE G_MAXUINT
-/* A table over this many slots (a text of 64 KB or more) is freed after
- * its call rather than kept. */
-#define GAP_KEEP_BITS 15
+/* A table of more than 1 << GAP_KEEP_BITS slots (64 KB, for a text over
+ * 16 KB; most articles are far shorter) is freed after its call rather
+ * than kept, so a long article leaves no large table behind. */
+#define GAP_KEEP_BITS 13
 
 static inline guint gap_hash(guint32 key, guint bits) {
   return (key * 0x9E3779B1u) >> (32 - bits);
