@@ -6,7 +6,6 @@
 #include "article.h"
 
 #include "normalize.h"
-#include "overlap.h"
 #include "sentence.h"
 #include "topic.h"
 
@@ -21,12 +20,55 @@ static gboolean starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* Up to this many free items wait in a pool (a page's worth): an article
+ * of thousands of paragraphs hands most of its items back to malloc. */
+#define POOL_MAX 256
+
+struct ZsArtPool {
+  ZsArtItem *free; /* linked by `next` */
+  guint n_free;
+};
+
+ZsArtPool *zs_art_pool_new(void) {
+  return g_new0(ZsArtPool, 1);
+}
+
+void zs_art_pool_free(ZsArtPool *pool) {
+  if (!pool)
+    return;
+  while (pool->free) {
+    ZsArtItem *it = pool->free;
+    pool->free = it->next;
+    g_free(it);
+  }
+  g_free(pool);
+}
+
+ZsArtItem *zs_art_item_new(ZsArtPool *pool) {
+  ZsArtItem *it = pool->free;
+  if (it) {
+    pool->free = it->next;
+    pool->n_free--;
+  } else {
+    it = g_new(ZsArtItem, 1);
+  }
+  *it = (ZsArtItem){.pool = pool};
+  return it;
+}
+
 void zs_art_item_free(ZsArtItem *it) {
   if (!it)
     return;
   if (it->owned)
     zs_para_free(it->p);
-  g_free(it);
+  ZsArtPool *pool = it->pool;
+  if (pool->n_free >= POOL_MAX) {
+    g_free(it);
+    return;
+  }
+  it->next = pool->free;
+  pool->free = it;
+  pool->n_free++;
 }
 
 /* The kind tests of classify.h, on an item. The segmenter asks about the
@@ -110,7 +152,10 @@ guint zs_art_body_hits(ZsArt *a, const GArray *keys, guint enough) {
 /* Each body paragraph from the last is read back RECENT_CHARS * 4 bytes,
  * until about RECENT_CHARS characters are read. */
 guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
-  g_autofree guint8 *found = g_new0(guint8, keys->len + 1);
+  guint8 own[256];
+  g_autofree guint8 *big = keys->len <= sizeof own ? NULL : g_new(guint8, keys->len);
+  guint8 *found = big ? big : own;
+  memset(found, 0, keys->len);
   guint hits = 0;
   glong chars = 0;
   for (guint k = a->items->len; k-- > 0 && chars < RECENT_CHARS;) {
@@ -287,7 +332,7 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
     texts[k] = it->p->text;
     lens[k] = it->len;
   }
-  return zs_topic_gap(texts, lens, body_idx->len, 3);
+  return zs_topic_window_gap(a->win, texts, lens, body_idx->len, 3);
 }
 
 /* A plain line under a plain headline (no markup) is a subtitle when the
@@ -297,11 +342,10 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx) {
 gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
   if (!next)
     return TRUE;
-  g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
-  zs_overlap_add(hs, it->p->text, it->len);
-  g_autoptr(ZsBigrams) ns = zs_overlap_set_new();
-  zs_overlap_add(ns, next->p->text, next->len);
-  return zs_overlap_hits(hs, ns, NULL) >= 2;
+  /* the line's distinct bigrams found in the lead (zs_overlap_hits() of
+   * the two sets), read only until two are */
+  g_autoptr(GArray) hs = zs_topic_keys(it->p->text, it->len);
+  return zs_topic_find_tail_upto(hs, next->p->text, next->len, next->len, NULL, 2) >= 2;
 }
 
 /* A headline right before body text, inside an open article, with no
@@ -314,10 +358,11 @@ gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next) {
  * Numbered section heads (一、 （一）) never get here: they are not
  * headline-like. */
 gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
-                                   const ZsArtItem *next) {
+                                   const ZsArtItem *next, GString *head) {
   if (!a || !a->n_body || !next || next->kind != ZS_PK_BODY)
     return FALSE;
-  g_autoptr(GString) head = NULL;
+  gboolean any = FALSE;
+  g_string_truncate(head, 0);
   for (guint k = from; k < b->len; k++) {
     const ZsArtItem *it = b->pdata[k];
     if (!it)
@@ -325,11 +370,10 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
     if (!zs_art_headline_like(it) && it->kind != ZS_PK_HEADING && !zs_art_subtitle_like(it) &&
         !zs_art_subhead_like(it))
       return FALSE;
-    if (!head)
-      head = g_string_sized_new(128);
+    any = TRUE;
     g_string_append_len(head, it->p->text, it->len - zs_class_site_suffix(it->p->text));
   }
-  if (!head)
+  if (!any)
     return FALSE;
   /* a lead that only opens articles: 记者从…获悉 */
   if (zs_class_is_lead(next->p->text))
@@ -340,8 +384,7 @@ gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *b, guint from,
    * sets); the lead's own keys are extracted only if the last test needs
    * them */
   gsize next_len = next->len;
-  g_autofree guint8 *in_next = g_new0(guint8, total + 1);
-  guint hn = zs_topic_find_tail(hs, next->p->text, next_len, next_len, in_next);
+  guint hn = zs_topic_find_tail_upto(hs, next->p->text, next_len, next_len, NULL, total);
   /* the tests in turn, the body's (the costly ones) last */
   if (hn < 2 || hn * 2 < total)
     return FALSE;

@@ -14,8 +14,10 @@
 /* What a paragraph is in its article. */
 typedef enum { ZS_ROLE_BODY, ZS_ROLE_SKIP, ZS_ROLE_HEAD, ZS_ROLE_SUB } ZsRole;
 
+typedef struct ZsArtPool ZsArtPool;
+
 /* A paragraph of the input with its kind and role. */
-typedef struct {
+typedef struct ZsArtItem {
   ZsPara *p;
   gboolean owned;  /* p is freed with the item (not in zs_seg_document) */
   ZsParaKind kind;
@@ -27,7 +29,18 @@ typedef struct {
    * never changes; the kind may): 0 not asked yet, 1 no, 2 yes */
   guint8 headline;
   ZsParaKind headline_kind;
+  ZsArtPool *pool;          /* where zs_art_item_free() puts it back */
+  struct ZsArtItem *next;   /* the next free item, while in the pool */
 } ZsArtItem;
+
+/* The segmenter makes and frees an item for every paragraph: freed items
+ * wait in a pool for the next paragraph instead of a malloc and a free
+ * each. The pool must outlive its items; zs_art_pool_free() frees the
+ * ones waiting. */
+ZsArtPool *zs_art_pool_new(void);
+void zs_art_pool_free(ZsArtPool *pool);
+/* A new item from the pool: every field 0 but `pool`. */
+ZsArtItem *zs_art_item_new(ZsArtPool *pool);
 
 /* An article under construction. */
 typedef struct {
@@ -42,7 +55,7 @@ typedef struct {
   guint win_no;
 } ZsArt;
 
-/* Frees the item, and its paragraph when `owned`. */
+/* Frees the item (back to its pool), and its paragraph when `owned`. */
 void zs_art_item_free(ZsArtItem *it);
 
 /* The kind tests of classify.h, on an item. */
@@ -87,8 +100,9 @@ guint zs_art_cohesion_gap(const ZsArt *a, GArray *body_idx);
 /* Is the plain line `it` restated by the lead `next` (>= 2 bigrams)? */
 gboolean zs_art_restated(const ZsArtItem *it, const ZsArtItem *next);
 /* Are the items block[from..], right before body `next` inside the open
- * article `a`, the next article's headline? See segment.c, rule 5. */
+ * article `a`, the next article's headline? See segment.c, rule 5. `head`
+ * is the caller's scratch (its text is replaced). */
 gboolean zs_art_new_topic_headline(ZsArt *a, GPtrArray *block, guint from,
-                                   const ZsArtItem *next);
+                                   const ZsArtItem *next, GString *head);
 
 #endif

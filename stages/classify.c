@@ -214,10 +214,11 @@ static gsize datetime_len(const char *t) {
   return zs_class_may_be_datetime(t, 0) ? match_len(patterns()->datetime, t) : 0;
 }
 
-/* zs_class_is_meta() on a line known to be at most 80 characters. */
-static gboolean is_short_meta(const char *t) {
+/* zs_class_is_meta() on a line t of len bytes known to be at most 80
+ * characters. */
+static gboolean is_short_meta(const char *t, gsize len) {
   const Patterns *pt = patterns();
-  if ((zs_class_meta_start(t) || zs_class_has_arrow(t)) && match_len(pt->meta, t))
+  if ((zs_class_meta_start(t) || zs_class_may_be_breadcrumb(t, len)) && match_len(pt->meta, t))
     return TRUE;
   /* the page's own date and time, alone or with the source */
   return datetime_len(t) && !strstr(t, "，") && !strstr(t, "。");
@@ -229,7 +230,7 @@ gboolean zs_class_is_meta(const char *t) {
   /* more than 320 bytes are over 80 characters of at most 4 bytes */
   gsize len = strnlen(t, 321);
   glong n = -1;
-  return len <= 320 && chars_at_most(t, len, &n, 80) && is_short_meta(t);
+  return len <= 320 && chars_at_most(t, len, &n, 80) && is_short_meta(t, len);
 }
 
 gboolean zs_class_is_date(const char *t) {
@@ -386,14 +387,17 @@ ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
   }
   if (zs_class_continuation_len(t))
     return ZS_PK_CONT;
-  if (zs_class_may_be_rule(t, 0) && g_regex_match(patterns()->rule, t, 0, NULL))
+  /* Most paragraphs start with an ideograph, and neither a rule nor an
+   * endnote can (their guards ask for a mark first): asked once here. */
+  gboolean ideograph0 = c0 >= 0x4E00 && c0 <= 0x9FFF;
+  if (!ideograph0 && zs_class_may_be_rule(t, 0) && g_regex_match(patterns()->rule, t, 0, NULL))
     return ZS_PK_END;
   if ((c0 >= 0x25A0 && c0 <= 0x25FF) || c0 == 0x2605 || c0 == 0x2606)
     return ZS_PK_MARKER;
-  if (zs_class_is_endnote(t, len))
+  if (!ideograph0 && zs_class_is_endnote(t, len))
     return ZS_PK_END;
   /* zs_class_is_meta() on at most 80 characters */
-  if (chars_at_most(t, len, &n, 80) && is_short_meta(t))
+  if (chars_at_most(t, len, &n, 80) && is_short_meta(t, len))
     return ZS_PK_META;
   if (chars_at_most(t, len, &n, 30) && !strstr(t, "。") && !strstr(t, "，") && is_credit(t, len))
     return ZS_PK_CREDIT;
@@ -443,7 +447,7 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
       han++;
     else if (is_clause_punct(c))
       clause = TRUE;
-    else
+    else if (han < 2) /* past two, only the count's test is left to ask */
       han += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
   }
   if (han < 2)

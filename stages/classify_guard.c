@@ -292,10 +292,22 @@ gboolean zs_class_meta_start(const char *t) {
   return FALSE;
 }
 
+/* Does t[0, n) end in one of ，。！？ (EF BC 8C, E3 80 82, EF BC 81,
+ * EF BC 9F)? meta's breadcrumb branch ends a line in a character that is
+ * none of them ([^，。！？]{1,30}$, and so no final line break either). */
+static gboolean ends_in_clause_mark(const char *t, gsize n) {
+  if (n < 3)
+    return FALSE;
+  const guchar *e = (const guchar *)t + n - 3;
+  return (e[0] == 0xE3 && e[1] == 0x80 && e[2] == 0x82) ||
+         (e[0] == 0xEF && e[1] == 0xBC && (e[2] == 0x8C || e[2] == 0x81 || e[2] == 0x9F));
+}
+
 gboolean zs_class_may_be_meta(const char *t, gsize n) {
-  for (const char *p = t; *p; p = g_utf8_next_char(p))
-    if (is_arrow((const guchar *)p))
-      return TRUE;
+  if (!ends_in_clause_mark(t, n))
+    for (const char *p = t; *p; p = g_utf8_next_char(p))
+      if (is_arrow((const guchar *)p))
+        return TRUE;
   return zs_class_meta_start(t);
 }
 
@@ -348,7 +360,10 @@ static gboolean in_rule_class(gunichar c) {
   case 0x85: case 0xA0: case 0x180E:
     return TRUE;
   default:
-    return c <= 0x20 || g_unichar_isspace(c);
+    /* no space comes after the ideographic space U+3000, so the
+     * ideographs and full-width forms that start most lines are not
+     * looked up (test_classify checks it of every code point) */
+    return c <= 0x20 || (c <= 0x3000 && g_unichar_isspace(c));
   }
 }
 
@@ -418,4 +433,10 @@ gboolean zs_class_has_arrow(const char *t) {
   guint64 w[2];
   memcpy(w, &any, sizeof w);
   return (w[0] | w[1]) != 0;
+}
+
+/* Half the short lines of news (short body paragraphs) end in 。 and so
+ * are no breadcrumb: their arrows are not looked for. */
+gboolean zs_class_may_be_breadcrumb(const char *t, gsize n) {
+  return !ends_in_clause_mark(t, n) && zs_class_has_arrow(t);
 }

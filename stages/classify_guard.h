@@ -52,6 +52,10 @@ gboolean zs_class_message_literals(const char *t);
 /* Has t a breadcrumb arrow (> » › ＞) where meta's breadcrumb branch can
  * have it (its first 88 bytes)? */
 gboolean zs_class_has_arrow(const char *t);
+/* Can meta's breadcrumb branch match t[0, n) (strlen(t))? An arrow where
+ * it can be, and not a line ending in ，。！？ (zs_class_may_be_meta()
+ * asks the same). */
+gboolean zs_class_may_be_breadcrumb(const char *t, gsize n);
 
 gboolean zs_class_may_be_dated(const char *t, gsize n);
 gboolean zs_class_may_be_message(const char *t, gsize n);

@@ -83,6 +83,8 @@ struct ZsSegmenter {
   GPtrArray *block;  /* Item*: furniture since the last body paragraph */
   Item *held;        /* a body paragraph waiting to see if a credit follows */
   ZsTopicWindow *win; /* the open article's body bigrams (article.h) */
+  ZsArtPool *pool;    /* the paragraphs' items, made and freed there */
+  GString *head;      /* scratch: a headline run's text, for its bigrams */
   /* A page keeps one convention (rule 2). lead_heads: it began with a
    * headline over its body; tail_heads: it began with body text, or (not
    * lead_heads) a headline closed the body before it. */
@@ -217,7 +219,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
   }
   if (j == i)
     return 0;
-  g_autoptr(GString) head = g_string_sized_new(128);
+  GString *head = g_string_truncate(sg->head, 0);
   for (guint k = i; k < j; k++)
     g_string_append_len(head, ((Item *)b->pdata[k])->p->text, ((Item *)b->pdata[k])->len);
   g_autoptr(GArray) hs = zs_topic_keys(head->str, head->len);
@@ -243,12 +245,11 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
      * the end of the body with it. (Asked first: it reads far less text
      * than the test below, and the run must pass both.) */
     if (can_continue) {
-      g_autofree guint8 *in_next = g_new0(guint8, total + 1);
       gsize len = next->len;
       /* only whether the next paragraph has as many: its reading stops
        * there */
       guint recent = zs_art_recent_hits(a, hs);
-      if (recent <= zs_topic_find_tail_upto(hs, next->p->text, len, len, in_next, recent))
+      if (recent <= zs_topic_find_tail_upto(hs, next->p->text, len, len, NULL, recent))
         return 0;
     }
     /* the run restates the body: >= 2 and >= 20% of its bigrams occur
@@ -435,7 +436,7 @@ static void resolve(ZsSegmenter *sg, const Item *next, GPtrArray *out) {
       }
       b->pdata[k] = NULL;
     }
-  } else if (opens || !a || head_byline || zs_art_new_topic_headline(sg->cur, sg->block, from, next) ||
+  } else if (opens || !a || head_byline || zs_art_new_topic_headline(sg->cur, sg->block, from, next, sg->head) ||
              (heading && !(a->n_body && b->len - from == 1 &&
                                           ((Item *)b->pdata[from])->kind == ZS_PK_HEADING))) {
     open_article(sg, from, next, out);
@@ -513,6 +514,8 @@ ZsSegmenter *zs_seg_new(const char *file) {
   sg->file = g_strdup(file ? file : "-");
   sg->block = g_ptr_array_new_with_free_func((GDestroyNotify)zs_art_item_free);
   sg->win = zs_topic_window_new(ZS_ART_OVERLAP_WINDOW);
+  sg->pool = zs_art_pool_new();
+  sg->head = g_string_sized_new(128);
   return sg;
 }
 
@@ -524,6 +527,8 @@ void zs_seg_free(ZsSegmenter *sg) {
   zs_art_item_free(sg->held);
   zs_art_free(sg->cur);
   zs_topic_window_free(sg->win);
+  zs_art_pool_free(sg->pool); /* after every item went back to it */
+  g_string_free(sg->head, TRUE);
   g_free(sg);
 }
 
@@ -545,10 +550,14 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
       zs_para_free(p);
     return;
   }
-  Item *it = g_new(Item, 1); /* one a paragraph: malloc, not calloc */
+  Item *it = zs_art_item_new(sg->pool);
   gsize len = strlen(p->text), dateline;
   ZsParaKind kind = zs_class_para_len(p, len, &dateline);
-  *it = (Item){.p = p, .len = len, .dateline = dateline, .owned = owned, .kind = kind};
+  it->p = p;
+  it->len = len;
+  it->dateline = dateline;
+  it->owned = owned;
+  it->kind = kind;
   if (sg->held) {
     Item *h = g_steal_pointer(&sg->held);
     if (it->kind == ZS_PK_CREDIT) {

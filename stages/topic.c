@@ -79,11 +79,6 @@ GArray *zs_topic_keys(const char *s, gsize len) {
   return k;
 }
 
-/* A bit of a 256-bit filter for `key`. */
-static inline guint filter_bit(guint64 key) {
-  return (guint)((key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 56);
-}
-
 /* Where `key` is, or would go, in the `n` sorted keys `k`. */
 static inline guint key_index(const guint64 *k, guint n, guint64 key) {
   guint lo = 0, hi = n;
@@ -102,33 +97,80 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
   return zs_topic_find_tail_upto(keys, s, len, max, found, keys->len);
 }
 
+/* The keys' second characters, a byte each of 1024 (c % 1024): a pair of
+ * characters whose second has none is no key, and most characters of a
+ * text are turned away by one load. */
+typedef struct {
+  guint8 has[1024];
+} SecondFilter;
+
+static void second_filter(SecondFilter *f, const guint64 *k, guint n) {
+  memset(f, 0, sizeof *f);
+  for (guint i = 0; i < n; i++)
+    f->has[(guint)k[i] & 1023] = 1;
+}
+
+/* Marks found[i] for each of the n sorted keys k among the bigrams of
+ * p[0, end) (p at a character's start), counting the new marks in
+ * *marked; TRUE once that reaches `enough` (the reading stops there).
+ * Every key is two word characters, so the text's characters are not
+ * classified (what zs_bigram_next() asks of each): every two adjacent
+ * characters are tried as a pair, and one with any other character in
+ * it is simply not among the keys. As the walk, a NUL ends the text. */
+static gboolean mark_pairs(const guint64 *k, guint n, const SecondFilter *f, const char *p,
+                           const char *end, guint8 *found, guint *marked, guint enough) {
+  /* the characters are decoded only for a pair that passes the filter:
+   * a three-byte character's c % 1024 is in its last two bytes */
+  const char *prev = NULL;
+  while (p < end) {
+    const guchar *s = (const guchar *)p;
+    const char *at = p;
+    guint low;
+    if ((s[0] & 0xF0) == 0xE0) { /* most of Chinese text */
+      low = ((guint)(s[1] & 0x0F) << 6) | (s[2] & 0x3F);
+      p += 3;
+    } else {
+      if (!s[0])
+        break;
+      low = zs_utf8_next(&p) & 1023;
+    }
+    if (f->has[low]) {
+      guint64 key = key_of(prev ? zs_utf8_at(prev) : 0, zs_utf8_at(at));
+      guint lo = key_index(k, n, key);
+      if (lo < n && k[lo] == key && !found[lo]) {
+        found[lo] = 1;
+        if (++*marked >= enough)
+          return TRUE;
+      }
+    }
+    prev = at;
+  }
+  return FALSE;
+}
+
+/* Up to this many keys, a call without a `found` of its caller's marks
+ * on the stack. */
+#define FIND_OWN_MAX 256
+
 guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
                               guint8 *found, guint enough) {
-  const guint64 *k = (const guint64 *)(const void *)keys->data;
   const char *p = s, *end = s + len;
   guint marked = 0;
   if (!enough)
     return 0;
-  /* the keys are few (a headline's): a bit per key's hash (a 256-bit Bloom
-   * filter) rules out most bigrams of the text before the search */
-  guint64 bloom[4] = {0};
-  for (guint i = 0; i < keys->len; i++)
-    bloom[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
+  guint8 own[FIND_OWN_MAX];
+  g_autofree guint8 *big = NULL;
+  if (!found) {
+    found = keys->len <= FIND_OWN_MAX ? own : (big = g_new(guint8, keys->len));
+    memset(found, 0, keys->len);
+  }
+  SecondFilter f;
+  second_filter(&f, (const guint64 *)(const void *)keys->data, keys->len);
   if (len > max) /* the first character starting in the last max bytes */
     for (p = end - max; p < end && ((guchar)*p & 0xC0) == 0x80; p++)
       ;
-  ZsBigramWalk w = zs_bigram_walk(p, end - p);
-  for (guint64 key; zs_bigram_next(&w, &key);) {
-    guint bit = filter_bit(key);
-    if (bloom[bit >> 6] >> (bit & 63) & 1) {
-      guint lo = key_index(k, keys->len, key);
-      if (lo < keys->len && k[lo] == key && !found[lo]) {
-        found[lo] = 1;
-        if (++marked == enough) /* enough, or nothing left to find */
-          break;
-      }
-    }
-  }
+  mark_pairs((const guint64 *)(const void *)keys->data, keys->len, &f, p, end, found, &marked,
+             enough);
   return marked;
 }
 
@@ -191,87 +233,138 @@ guint zs_topic_common(const GArray *a, const GArray *b) {
  * right when p in [g, g + w), i.e. g in [p - w + 1, p]: shifting its
  * paragraph set gives the set of gaps where it counts on each side, so the
  * text is read once and no set is built per gap. The counts are those of
- * the sorted-key merges below (the same keys, the same distinct sets). */
+ * the sorted-key merges below (the same keys, the same distinct sets).
+ *
+ * The table is probed for every bigram of the text, so a slot is kept to
+ * eight bytes, the bigram and where it occurs, and read in one load: the
+ * two characters of a bigram of the Basic Multilingual Plane (all but the
+ * rarest ideographs) fit in 32 bits, a << 16 | c, never 0
+ * (zs_bigram_next_bmp()). A text with a word character outside it is left
+ * to the merges (GAP_WIDE).
+ *
+ * The table (GapTable) serves call after call without being cleared: a
+ * slot is in use when its `at` is at least the call's `base`, which is
+ * past every `at` written before, so older slots read as empty. `at` is
+ * base + the paragraph while one paragraph has the bigram, else base +
+ * GAP_MULTI + the index of its paragraph set in `masks`. */
 typedef struct {
-  guint64 key;
-  guint64 paras; /* the paragraphs with it, a bit each */
-} GapEntry;
+  guint32 key, at;
+} GapSlot;
 
-/* The index table: slot -> 1 + the entry's index, 0 when empty. */
-static guint32 *gap_find(guint32 *idx, guint mask, const GapEntry *e, guint64 key) {
-  guint64 h = (key ^ (key >> 29)) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
-  guint i = (guint)(h >> 40) & mask;
-  while (idx[i] && e[idx[i] - 1].key != key)
-    i = (i + 1) & mask;
-  return &idx[i];
+typedef struct {
+  GapSlot *t;
+  guint bits;  /* 1 << bits slots; 0 before the first call */
+  guint32 base;
+} GapTable;
+
+#define GAP_MULTI 64u
+#define GAP_WIDE G_MAXUINT
+/* A table of more than 1 << GAP_KEEP_BITS slots (64 KB, for a text over
+ * 16 KB; most articles are far shorter) is freed after its call rather
+ * than kept, so a long article leaves no large table behind. */
+#define GAP_KEEP_BITS 13
+
+static inline guint gap_hash(guint32 key, guint bits) {
+  return (key * 0x9E3779B1u) >> (32 - bits);
 }
 
-static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, guint w) {
+/* The slot of `key` in t (1 << bits slots) in use since `base`, or the
+ * free one where it would go. */
+static inline GapSlot *gap_slot(GapSlot *t, guint bits, guint32 base, guint32 key) {
+  guint mask = (1u << bits) - 1, i = gap_hash(key, bits);
+  while (t[i].at >= base && t[i].key != key)
+    i = (i + 1) & mask;
+  return &t[i];
+}
+
+/* Empties the table, making it 1 << bits slots. */
+static void gap_table_make(GapTable *tab, guint bits) {
+  g_free(tab->t);
+  tab->t = g_new0(GapSlot, 1u << bits);
+  tab->bits = bits;
+  tab->base = 1;
+}
+
+static guint gap_by_masks(GapTable *tab, const char *const *texts, const gsize *lens, guint n,
+                          guint w) {
   gsize bytes = 0;
   for (guint k = 0; k < n; k++)
     bytes += lens[k];
-  /* The entries stay dense, so only the distinct bigrams are read back:
-   * room for one per character of Chinese text (3 bytes), grown in the
-   * rare text with more; the index is kept at most half full. */
-  gsize room = bytes / 3 + 64;
-  GapEntry *e = g_new(GapEntry, room);
-  guint used = 0, mask = 63;
-  while (mask < bytes / 2 && mask < (1u << 30))
-    mask = mask * 2 + 1;
-  guint32 *idx = g_new0(guint32, mask + 1);
+  /* Chinese text has about one distinct bigram in five bytes, at most one
+   * a character (three bytes): room for bytes / 2 keeps the table at most
+   * a third full; a text with more (letters and digits) doubles it, at
+   * most half full. The `at` of this call go up to base + GAP_MULTI + one
+   * per bigram, at most one a byte. */
+  if (bytes > G_MAXUINT32 / 2)
+    return GAP_WIDE;
+  guint bits = 6;
+  while ((1u << bits) < bytes / 2 && bits < 30)
+    bits++;
+  /* a table kept from a far longer text would be read sparsely: made
+   * anew, as when base could pass 2^32 in this call */
+  if (tab->bits < bits || tab->bits > bits + 2 ||
+      GAP_MULTI + bytes + 1 > G_MAXUINT32 - (gsize)tab->base)
+    gap_table_make(tab, bits);
+  GapSlot *t = tab->t;
+  bits = tab->bits;
+  guint32 base = tab->base;
+  guint used = 0;
   /* Most bigrams occur in one paragraph p only: they count on the left of
    * the gaps p+1..p+w and on the right of p-w+1..p, never on both sides,
    * so they are counted per paragraph (single[p]) as they are read, and
-   * spread over the gaps once. A bigram leaves single[] for the list of
-   * the others (`multi`) when a second paragraph has it; only those are
-   * read back. */
+   * spread over the gaps once. A bigram leaves single[] for `masks` when a
+   * second paragraph has it; only those are read back. */
   guint single[64] = {0};
-  guint32 *multi = NULL;
+  guint64 *masks = NULL;
   guint n_multi = 0, multi_room = 0;
-  for (guint k = 0; k < n; k++) {
+  gboolean wide = FALSE;
+  for (guint k = 0; k < n && !wide; k++) {
     guint64 bit = G_GUINT64_CONSTANT(1) << k;
+    guint32 here = base + k;
     ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
-    for (guint64 key; zs_bigram_next(&wk, &key);) {
-      guint32 *slot = gap_find(idx, mask, e, key);
-      if (*slot) {
-        GapEntry *x = &e[*slot - 1];
-        if (x->paras & bit) /* again in this paragraph */
-          continue;
-        if (!(x->paras & (x->paras - 1))) { /* in one paragraph before this */
-          single[__builtin_ctzll(x->paras)]--;
-          if (n_multi == multi_room) {
-            multi_room = MAX(64, 2 * multi_room);
-            multi = g_renew(guint32, multi, multi_room);
-          }
-          multi[n_multi++] = *slot - 1;
+    for (guint32 k32; zs_bigram_next_bmp(&wk, &k32, &wide);) {
+      GapSlot *s = gap_slot(t, bits, base, k32);
+      if (s->at < base) {
+        s->key = k32;
+        s->at = here;
+        single[k]++;
+        if (++used * 2 > (1u << bits)) { /* double the table */
+          GapSlot *old = t;
+          guint n_old = 1u << bits;
+          bits++;
+          t = g_new0(GapSlot, 1u << bits);
+          for (guint i = 0; i < n_old; i++)
+            if (old[i].at >= base)
+              *gap_slot(t, bits, base, old[i].key) = old[i];
+          g_free(old);
+          tab->t = t;
+          tab->bits = bits;
         }
-        x->paras |= bit;
-        continue;
-      }
-      if (used == room) {
-        room *= 2;
-        e = g_renew(GapEntry, e, room);
-      }
-      e[used].key = key;
-      e[used].paras = bit;
-      single[k]++;
-      *slot = ++used;
-      if (used * 2 > mask) { /* double the index */
-        g_free(idx);
-        mask = mask * 2 + 1;
-        idx = g_new0(guint32, mask + 1);
-        for (guint i = 0; i < used; i++)
-          *gap_find(idx, mask, e, e[i].key) = i + 1;
+      } else if (s->at - base >= GAP_MULTI) {
+        masks[s->at - base - GAP_MULTI] |= bit;
+      } else if (s->at != here) { /* in one paragraph before this */
+        single[s->at - base]--;
+        if (n_multi == multi_room) {
+          multi_room = MAX(64, 2 * multi_room);
+          masks = g_renew(guint64, masks, multi_room);
+        }
+        masks[n_multi] = (G_GUINT64_CONSTANT(1) << (s->at - base)) | bit;
+        s->at = base + GAP_MULTI + n_multi++;
       }
     }
   }
-  g_free(idx);
+  /* the next call's base is past every `at` written here */
+  tab->base = base + GAP_MULTI + n_multi + 1;
+  if (wide) {
+    g_free(masks);
+    return GAP_WIDE;
+  }
   guint left[64] = {0}, right[64] = {0}, shared[64] = {0};
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
                  ~G_GUINT64_CONSTANT(1);
   for (guint i = 0; i < n_multi; i++) {
-    guint64 m = e[multi[i]].paras, l = 0, r = 0;
+    guint64 m = masks[i], l = 0, r = 0;
     for (guint d = 1; d <= w; d++)
       l |= m << d;
     for (guint d = 0; d < w; d++)
@@ -285,8 +378,7 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
     for (; r; r &= r - 1)
       right[__builtin_ctzll(r)]++;
   }
-  g_free(multi);
-  g_free(e);
+  g_free(masks);
   for (guint p = 0; p < n; p++) {
     if (!single[p])
       continue;
@@ -308,14 +400,27 @@ static guint gap_by_masks(const char *const *texts, const gsize *lens, guint n, 
   return best;
 }
 
-guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w) {
+/* zs_topic_gap() with the table `tab` (NULL: a table of its own for the
+ * call). */
+static guint gap_with(GapTable *tab, const char *const *texts, const gsize *lens, guint n,
+                      guint w) {
   guint best = n;
   double best_sim = 2.0;
   if (n < 2)
     return n;
-  if (n <= 64 && w < 64)
-    return gap_by_masks(texts, lens, n, w);
-  /* longer runs: each paragraph's sorted keys, the sides merged per gap */
+  if (n <= 64 && w < 64) {
+    GapTable own = {NULL, 0, 0};
+    guint g = gap_by_masks(tab ? tab : &own, texts, lens, n, w);
+    g_free(own.t);
+    if (tab && tab->bits > GAP_KEEP_BITS) {
+      g_clear_pointer(&tab->t, g_free);
+      tab->bits = 0;
+    }
+    if (g != GAP_WIDE)
+      return g;
+  }
+  /* longer runs (and bigrams outside the BMP): each paragraph's sorted
+   * keys, the sides merged per gap */
   GArray **keys = g_new(GArray *, n);
   for (guint k = 0; k < n; k++)
     keys[k] = zs_topic_keys(texts[k], lens[k]);
@@ -340,6 +445,10 @@ guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w
   g_array_unref(right);
   g_array_unref(tmp);
   return best;
+}
+
+guint zs_topic_gap(const char *const *texts, const gsize *lens, guint n, guint w) {
+  return gap_with(NULL, texts, lens, n, w);
 }
 
 /* ---- the window ------------------------------------------------------- */
@@ -375,6 +484,7 @@ struct ZsTopicWindow {
   /* key -> last: open addressing, linear probing, at most half full */
   Slot *slot;
   guint mask, used, tag;
+  GapTable gap; /* lent to zs_topic_window_gap() */
 };
 
 ZsTopicWindow *zs_topic_window_new(gsize max) {
@@ -389,6 +499,7 @@ void zs_topic_window_free(ZsTopicWindow *w) {
     return;
   g_free(w->pending);
   g_free(w->slot);
+  g_free(w->gap.t);
   g_free(w);
 }
 
@@ -504,16 +615,15 @@ static void catch_up(ZsTopicWindow *w) {
  * read had a bigram), the window's bigrams are all in the pending
  * paragraphs. A question with a few keys, most often the only one asked
  * about a body, is answered from them: each from the last back to the
- * window's first character (what catch_up() would read), a bigram looked
- * up only when its bit is set in a 256-bit filter of the keys, and the
- * reading stops once `enough` keys are found. The paragraphs stay pending
- * for a question that needs the table. */
+ * window's first character (what catch_up() would read), a pair looked
+ * up only when its second character passes a filter of the keys'
+ * (mark_pairs()), and the reading stops once `enough` keys are found. The
+ * paragraphs stay pending for a question that needs the table. */
 static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enough) {
   const guint64 *k = (const guint64 *)(const void *)keys->data;
   guint8 found[SCAN_KEYS_MAX] = {0};
-  guint64 filter[4] = {0};
-  for (guint i = 0; i < keys->len; i++)
-    filter[filter_bit(k[i]) >> 6] |= G_GUINT64_CONSTANT(1) << (filter_bit(k[i]) & 63);
+  SecondFilter f;
+  second_filter(&f, k, keys->len);
   gsize start = w->total > w->max ? w->total - w->max : 0;
   guint hits = 0;
   for (guint i = w->n_pending; i-- > 0 && hits < enough;) {
@@ -523,18 +633,8 @@ static guint scan_pending(const ZsTopicWindow *w, const GArray *keys, guint enou
     gsize from = start > p->at ? start - p->at : 0;
     while (from < p->len && ((guchar)p->text[from] & 0xC0) == 0x80)
       from++;
-    ZsBigramWalk wk = zs_bigram_walk(p->text + from, p->len - from);
-    for (guint64 key; zs_bigram_next(&wk, &key);) {
-      guint bit = filter_bit(key);
-      if (!(filter[bit >> 6] >> (bit & 63) & 1))
-        continue;
-      guint lo = key_index(k, keys->len, key);
-      if (lo < keys->len && k[lo] == key && !found[lo]) {
-        found[lo] = 1;
-        if (++hits >= enough)
-          return hits;
-      }
-    }
+    if (mark_pairs(k, keys->len, &f, p->text + from, p->text + p->len, found, &hits, enough))
+      break;
   }
   return hits;
 }
@@ -553,4 +653,9 @@ guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys) {
     hits += s->tag == w->tag && s->last >= w->start;
   }
   return hits;
+}
+
+guint zs_topic_window_gap(ZsTopicWindow *w, const char *const *texts, const gsize *lens,
+                          guint n, guint width) {
+  return gap_with(&w->gap, texts, lens, n, width);
 }

@@ -22,7 +22,8 @@ guint zs_topic_find_tail(const GArray *keys, const char *s, gsize len, gsize max
                          guint8 *found);
 /* zs_topic_find_tail() that stops once it has marked `enough` keys (so
  * MIN(its answer, enough)), for a caller that compares the count with a
- * bound. */
+ * bound. `found` may be NULL: the marks then last only for the call (none
+ * made before). */
 guint zs_topic_find_tail_upto(const GArray *keys, const char *s, gsize len, gsize max,
                               guint8 *found, guint enough);
 
@@ -55,5 +56,10 @@ guint zs_topic_window_hits(ZsTopicWindow *w, const GArray *keys);
 /* MIN(zs_topic_window_hits(), enough), which may cost less to tell: the
  * segmenter's tests only compare the count with a threshold. */
 guint zs_topic_window_hits_upto(ZsTopicWindow *w, const GArray *keys, guint enough);
+/* zs_topic_gap() (width `width`) with a table the window keeps from one
+ * call to the next, instead of one made and cleared for each: the
+ * segmenter's cohesion gap. The window's text is not read or changed. */
+guint zs_topic_window_gap(ZsTopicWindow *w, const char *const *texts, const gsize *lens,
+                          guint n, guint width);
 
 #endif

@@ -119,6 +119,14 @@ static void test_short_by_characters(void) {
   g_rand_free(r);
 }
 
+/* classify_guard.c's rule guard asks GLib whether a character is a space
+ * only up to the ideographic space U+3000 */
+static void test_no_space_above_3000(void) {
+  for (gunichar c = 0x3001; c <= 0x10FFFF; c++)
+    if (g_unichar_isspace(c))
+      g_error("U+%04X is a space", c);
+}
+
 /* classify.c counts U+4E00..U+9FA5 as Han without g_unichar_get_script() */
 static void test_han_range(void) {
   for (gunichar c = 0x4E00; c <= 0x9FA5; c++)
@@ -130,6 +138,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/classify/kinds", test_kinds);
   g_test_add_func("/classify/guards", test_guards);
   g_test_add_func("/classify/han-range", test_han_range);
+  g_test_add_func("/classify/no-space-above-3000", test_no_space_above_3000);
   g_test_add_func("/classify/short-by-characters", test_short_by_characters);
   return g_test_run();
 }

@@ -58,9 +58,13 @@ static gsize *lengths(const char *const *texts, guint n) {
   return lens;
 }
 
-/* Every run of up to 40 paragraphs of each file, from every start. */
+/* Every run of up to 40 paragraphs of each file, from every start; the
+ * gap with a window's table, kept over all the runs (each reads the
+ * slots of those before it as empty), as the gap with a table of its
+ * own. */
 static void test_gap_corpus(void) {
   guint runs = 0;
+  g_autoptr(ZsTopicWindow) win = zs_topic_window_new(100);
   for (guint f = 0; f < G_N_ELEMENTS(files); f++) {
     guint n;
     g_autofree const char **texts = NULL;
@@ -68,35 +72,66 @@ static void test_gap_corpus(void) {
     g_autofree gsize *lens = lengths(texts, n);
     for (guint from = 0; from < n; from++)
       for (guint len2 = 0; from + len2 <= n && len2 <= 40; len2 += 1 + len2 / 8, runs++)
-        for (guint w = 1; w <= 3; w += 2)
-          g_assert_cmpuint(zs_topic_gap(texts + from, lens + from, len2, w), ==,
-                           reference_gap(texts + from, len2, w));
+        for (guint w = 1; w <= 3; w += 2) {
+          guint g = reference_gap(texts + from, len2, w);
+          g_assert_cmpuint(zs_topic_gap(texts + from, lens + from, len2, w), ==, g);
+          g_assert_cmpuint(zs_topic_window_gap(win, texts + from, lens + from, len2, w), ==, g);
+        }
   }
   g_assert_cmpuint(runs, >=, 500);
 }
 
 /* Repeated bigrams, long paragraphs (the sort's long runs), letters,
  * digits and marks, empty paragraphs; runs on both sides of 64 paragraphs
- * (the paragraph bit sets' limit) and several widths. */
-static void test_gap_made_up(void) {
-  GRand *r = g_rand_new_with_seed(7);
-  static const char *const pieces[] = {"统计", "局", "增长", "5.2%", "，", "GDP", "。",
-                                        "人民", "日报", "　", "abc", "Ⅳ", "〇", "𠀀"};
+ * (the paragraph bit sets' limit) and several widths. The last piece, an
+ * ideograph outside the BMP, sends a run to the merges; without it
+ * (n_pieces one less) every run of up to 64 paragraphs takes the
+ * paragraph sets' table. */
+static const char *const pieces[] = {"统计", "局", "增长", "5.2%", "，", "GDP", "。",
+                                      "人民", "日报", "　", "abc", "Ⅳ", "〇", "𠀀"};
+
+static void gap_made_up(guint32 seed, guint n_pieces) {
+  GRand *r = g_rand_new_with_seed(seed);
+  g_autoptr(ZsTopicWindow) win = zs_topic_window_new(100);
   for (guint round = 0; round < 200; round++) {
     guint n = round % 10 ? (guint)g_rand_int_range(r, 0, 12) : (guint)g_rand_int_range(r, 60, 70);
     guint w = round % 3 ? 3 : (guint)g_rand_int_range(r, 0, 6);
     GPtrArray *t = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < n; i++) {
       GString *s = g_string_new(NULL);
-      test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 0, round % 5 ? 40 : 600);
+      test_append_pieces(r, s, pieces, n_pieces, 0, round % 5 ? 40 : 600);
       g_ptr_array_add(t, g_string_free(s, FALSE));
     }
     const char *const *texts = (const char *const *)t->pdata;
     g_autofree gsize *lens = lengths(texts, n);
-    g_assert_cmpuint(zs_topic_gap(texts, lens, n, w), ==, reference_gap(texts, n, w));
+    guint g = reference_gap(texts, n, w);
+    g_assert_cmpuint(zs_topic_gap(texts, lens, n, w), ==, g);
+    g_assert_cmpuint(zs_topic_window_gap(win, texts, lens, n, w), ==, g);
     g_ptr_array_unref(t);
   }
   g_rand_free(r);
+}
+
+static void test_gap_made_up(void) {
+  gap_made_up(7, G_N_ELEMENTS(pieces));
+}
+
+static void test_gap_made_up_bmp(void) {
+  gap_made_up(11, G_N_ELEMENTS(pieces) - 1);
+}
+
+/* zs_overlap_is_word_char() answers as its first form, which asked GLib
+ * of every character outside the ideograph blocks, for every code point. */
+static void test_word_char(void) {
+  for (gunichar c = 0; c <= 0x10FFFF; c++) {
+    gboolean want = c < 0x80 ? g_ascii_isalnum(c)
+                             : (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                                   (c >= 0xF900 && c <= 0xFAFF) ||
+                                   (c >= 0x20000 && c <= 0x3134F) || c == 0x3007 ||
+                                   g_unichar_isalnum(c);
+    if (zs_overlap_is_word_char(c) != want)
+      g_error("U+%04X: %d, want %d", c, zs_overlap_is_word_char(c), want);
+  }
 }
 
 /* The window's set as article.c built it before topic.c: the paragraphs
@@ -207,11 +242,41 @@ static void test_find_tail(void) {
   g_assert_cmpuint(asked, >=, 1000);
 }
 
+/* zs_topic_find_tail() on made-up texts: letters, digits, full-width
+ * letters, marks and ideographs outside the BMP next to each other (the
+ * pairs it tries across every two characters must find what the bigram
+ * walk finds). */
+static void test_find_tail_made_up(void) {
+  static const char *const more[] = {"统计", "局", "5.2%", "，", "GDP", "〇", "𠀀", "Ａｂ",
+                                     "—", "·", "ab1", "。", "增长", "　"};
+  GRand *r = g_rand_new_with_seed(5);
+  for (guint round = 0; round < 2000; round++) {
+    GString *a = g_string_new(NULL), *b = g_string_new(NULL);
+    test_append_pieces(r, a, more, G_N_ELEMENTS(more), 0, 12);
+    test_append_pieces(r, b, more, G_N_ELEMENTS(more), 0, 40);
+    g_autoptr(GArray) keys = zs_topic_keys(a->str, a->len);
+    g_autoptr(ZsBigrams) hs = zs_overlap_set_new();
+    zs_overlap_add(hs, a->str, a->len);
+    g_autoptr(ZsBigrams) tail = zs_overlap_set_new();
+    gsize max = round % 3 ? G_MAXSIZE : (gsize)g_rand_int_range(r, 1, 40);
+    zs_overlap_add_tail(tail, b->str, b->len, max);
+    g_autofree guint8 *found = g_new0(guint8, keys->len + 1);
+    g_assert_cmpuint(zs_topic_find_tail(keys, b->str, b->len, max, found), ==,
+                     zs_overlap_hits(hs, tail, NULL));
+    g_string_free(a, TRUE);
+    g_string_free(b, TRUE);
+  }
+  g_rand_free(r);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/topic/gap/corpus", test_gap_corpus);
   g_test_add_func("/topic/gap/made-up", test_gap_made_up);
+  g_test_add_func("/topic/gap/made-up-bmp", test_gap_made_up_bmp);
+  g_test_add_func("/topic/word-char", test_word_char);
   g_test_add_func("/topic/window", test_window);
   g_test_add_func("/topic/find-tail", test_find_tail);
+  g_test_add_func("/topic/find-tail/made-up", test_find_tail_made_up);
   return g_test_run();
 }
