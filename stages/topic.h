@@ -1,8 +1,8 @@
 /* topic.h: the segmenter's measures of topic on character bigrams, the
  * bigrams of overlap.h counted alike, in forms that stay cheap where the
- * segmenter asks often (topic.c): the sorted keys of a text, the gap of
- * least cohesion in a run of paragraphs, and the bigrams of the last bytes
- * of a growing text (an article's body). */
+ * segmenter asks often (topic.c, topic_gap.c): the sorted keys of a
+ * text, the gap of least cohesion in a run of paragraphs, and the bigrams
+ * of the last bytes of a growing text (an article's body). */
 #ifndef ZS_TOPIC_H
 #define ZS_TOPIC_H
 
