@@ -24,9 +24,22 @@ static gboolean starts_with(const char *s, const char *prefix) {
  * of thousands of paragraphs hands most of its items back to malloc. */
 #define POOL_MAX 256
 
+/* An items array over this long, or zs_art_finish()'s spans of sentences
+ * over this many words, is not kept for the next article. */
+#define SPARE_ITEMS_MAX 1024
+#define BODY_KEEP_MAX (1u << 13)
+
 struct ZsArtPool {
   ZsArtItem *free; /* linked by `next` */
   guint n_free;
+  /* The last article freed, emptied (no items, no strings), for the next
+   * zs_art_new(): the segmenter holds one article at a time, so one spare
+   * saves the struct's and its items array's allocations per article. */
+  ZsArt *spare;
+  /* zs_art_finish()'s scratch, kept from article to article */
+  ZsSpans spans;
+  gsize *body;
+  guint body_room;
 };
 
 ZsArtPool *zs_art_pool_new(void) {
@@ -36,6 +49,12 @@ ZsArtPool *zs_art_pool_new(void) {
 void zs_art_pool_free(ZsArtPool *pool) {
   if (!pool)
     return;
+  if (pool->spare) {
+    g_ptr_array_unref(pool->spare->items); /* empty */
+    g_free(pool->spare);
+  }
+  g_free(pool->spans.v);
+  g_free(pool->body);
   while (pool->free) {
     ZsArtItem *it = pool->free;
     pool->free = it->next;
@@ -169,10 +188,17 @@ guint zs_art_recent_hits(const ZsArt *a, const GArray *keys) {
   return hits;
 }
 
-ZsArt *zs_art_new(ZsTopicWindow *win) {
-  ZsArt *a = g_new0(ZsArt, 1);
-  /* room for a page's article without growing, mostly */
-  a->items = g_ptr_array_new_full(32, (GDestroyNotify)zs_art_item_free);
+ZsArt *zs_art_new(ZsTopicWindow *win, ZsArtPool *pool) {
+  ZsArt *a = g_steal_pointer(&pool->spare);
+  if (a) {
+    GPtrArray *items = a->items; /* empty */
+    *a = (ZsArt){.items = items};
+  } else {
+    a = g_new0(ZsArt, 1);
+    /* room for a page's article without growing, mostly */
+    a->items = g_ptr_array_new_full(32, (GDestroyNotify)zs_art_item_free);
+  }
+  a->pool = pool;
   a->win = win;
   a->win_no = zs_topic_window_reset(win);
   return a;
@@ -181,11 +207,17 @@ ZsArt *zs_art_new(ZsTopicWindow *win) {
 void zs_art_free(ZsArt *a) {
   if (!a)
     return;
-  g_ptr_array_unref(a->items);
   g_free(a->headline);
   g_free(a->subtitle);
   g_free(a->dateline);
   g_free(a->byline);
+  ZsArtPool *pool = a->pool;
+  if (!pool->spare && a->items->len <= SPARE_ITEMS_MAX) {
+    g_ptr_array_set_size(a->items, 0); /* the items go back to the pool */
+    pool->spare = a;
+    return;
+  }
+  g_ptr_array_unref(a->items);
   g_free(a);
 }
 
@@ -272,28 +304,32 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   }
   if (z->first_line == G_MAXUINT)
     z->first_line = 0;
-  ZsSpans spans = {NULL, 0, 0};
-  guint n_body = 0, body_room = a->items->len * 6 + 12;
-  gsize *body = g_new(gsize, body_room);
+  ZsArtPool *pool = a->pool;
+  ZsSpans *spans = &pool->spans;
+  guint n_body = 0, body_room = pool->body_room;
+  gsize *body = pool->body;
+  if (body_room < a->items->len * 6 + 12) {
+    body_room = a->items->len * 6 + 12;
+    body = g_renew(gsize, body, body_room);
+  }
   for (guint i = 0; i < a->items->len; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
     const char *t = it->p->text + it->skip;
-    zs_sent_spans_into(&spans, t, it->len - it->skip - it->cut);
-    if (n_body + 3 * spans.n > body_room) {
-      body_room = MAX(2 * body_room, n_body + 3 * spans.n);
+    zs_sent_spans_into(spans, t, it->len - it->skip - it->cut);
+    if (n_body + 3 * spans->n > body_room) {
+      body_room = MAX(2 * body_room, n_body + 3 * spans->n);
       body = g_renew(gsize, body, body_room);
     }
-    for (guint k = 0; k < spans.n; k++) {
+    for (guint k = 0; k < spans->n; k++) {
       gsize *v = body + n_body;
-      v[0] = i, v[1] = spans.v[2 * k], v[2] = spans.v[2 * k + 1];
+      v[0] = i, v[1] = spans->v[2 * k], v[2] = spans->v[2 * k + 1];
       text_bytes += v[2] - v[1] + 1;
       n_body += 3;
     }
-    n_sent += spans.n;
+    n_sent += spans->n;
   }
-  g_free(spans.v);
   z->sentences = g_ptr_array_sized_new(n_sent);
   g_ptr_array_set_size(z->sentences, n_sent);
   gpointer *out = z->sentences->pdata;
@@ -317,7 +353,13 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
                         (guint)v[k]);
     *out++ = sent++;
   }
-  g_free(body);
+  if (body_room > BODY_KEEP_MAX) { /* a long article's: not kept */
+    g_free(body);
+    body = NULL;
+    body_room = 0;
+  }
+  pool->body = body;
+  pool->body_room = body_room;
   zs_art_free(a);
   return z;
 }

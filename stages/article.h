@@ -53,6 +53,7 @@ typedef struct {
    * (borrowed), and its reset_no while it holds this body */
   ZsTopicWindow *win;
   guint win_no;
+  ZsArtPool *pool; /* its items' pool, which keeps it when freed */
 } ZsArt;
 
 /* Frees the item (back to its pool), and its paragraph when `owned`. */
@@ -73,8 +74,10 @@ gboolean zs_art_subhead_like(const ZsArtItem *it);
 gboolean zs_art_open_last_sentence(const ZsArtItem *it);
 
 /* A new article; it borrows `win` (which must outlive it) for its body's
- * bigrams, sharing it with the articles before and after it. */
-ZsArt *zs_art_new(ZsTopicWindow *win);
+ * bigrams, sharing it with the articles before and after it, and `pool`
+ * (which must outlive it too) for its items. zs_art_free() hands its items
+ * and itself back to the pool (one article is kept for the next). */
+ZsArt *zs_art_new(ZsTopicWindow *win, ZsArtPool *pool);
 void zs_art_free(ZsArt *a);
 /* Appends `it` (taken) with `role`. */
 void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role);

@@ -137,7 +137,7 @@ static void close_with_headline(ZsSegmenter *sg, guint i, guint j,
         g_array_append_val(body_idx, k);
     guint g = zs_art_cohesion_gap(a, body_idx);
     if (g < body_idx->len) {
-      Art *b = zs_art_new(sg->win);
+      Art *b = zs_art_new(sg->win, sg->pool);
       guint from = g_array_index(body_idx, guint, g);
       for (guint k = from; k < a->items->len; k++) {
         Item *it = a->items->pdata[k];
@@ -278,7 +278,7 @@ static guint after_body_headline(ZsSegmenter *sg, const Item *next,
 static void open_article(ZsSegmenter *sg, guint from, const Item *next,
                          GPtrArray *out) {
   emit(sg, out);
-  Art *a = sg->cur = zs_art_new(sg->win);
+  Art *a = sg->cur = zs_art_new(sg->win, sg->pool);
   GPtrArray *b = sg->block;
   guint h = b->len;
   for (guint k = from; k < b->len; k++)
@@ -480,7 +480,7 @@ static void add_body(ZsSegmenter *sg, Item *it, GPtrArray *out) {
     it->skip = d;
   }
   if (!sg->cur)
-    sg->cur = zs_art_new(sg->win);
+    sg->cur = zs_art_new(sg->win, sg->pool);
   /* At the end: a continuation note （下转第二版）, （完）, or a closing
    * byline （记者 X） after the last sentence. */
   const char *t = it->p->text;
