@@ -399,15 +399,17 @@ ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
   /* zs_class_is_meta() on at most 80 characters */
   if (chars_at_most(t, len, &n, 80) && is_short_meta(t, len))
     return ZS_PK_META;
-  if (chars_at_most(t, len, &n, 30) && !strstr(t, "。") && !strstr(t, "，") && is_credit(t, len))
+  /* (the tests are pure: the cheap ending test goes before the searches) */
+  if (chars_at_most(t, len, &n, 30) && is_credit(t, len) && !strstr(t, "。") && !strstr(t, "，"))
     return ZS_PK_CREDIT;
   /* a caption with its credit in one paragraph, or a 图为 caption */
   if (zs_class_may_be_caption(t, len) && chars_at_most(t, len, &n, 150) &&
       g_regex_match(patterns()->caption, t, 0, NULL))
     return ZS_PK_CAPTION;
-  if (chars_at_most(t, len, &n, SHORT_MAX_CHARS) && !strstr(t, "。") &&
+  if (chars_at_most(t, len, &n, SHORT_MAX_CHARS) &&
       (zs_class_starts_with(t, "本报记者") || zs_class_starts_with(t, "本报通讯员") ||
-       zs_class_starts_with(t, "本报特约")))
+       zs_class_starts_with(t, "本报特约")) &&
+      !strstr(t, "。"))
     return ZS_PK_BYLINE;
   gsize pl = zs_class_paren_len(t, 60);
   if (pl && pl == len && zs_class_byline_paren(t, pl))
