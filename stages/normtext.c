@@ -467,12 +467,14 @@ static inline int five_plain3(const guchar *p) {
 
 /* What an ASCII byte tells zs_normtext_clean(): MB_CARE for those
  * zs_normtext_into() stops at to decide (lead_step 0: controls, ! ( ) , :
- * ; ?), MB_SPACE for the spaces among them, ZS_PUNCT_ARROW for >, which it
- * stops at but copies, and ASCII_MARKUP for & and <. */
+ * ; ?), ASCII_SPACE for the spaces among them, ZS_PUNCT_ARROW for >, which
+ * it stops at but copies, and ASCII_MARKUP for & and <. MB_SPACE is the
+ * other spaces' (clean_class()). */
 #define ASCII_MARKUP (1u << 30)
 #define MB_SPACE (1u << 29)
+#define ASCII_SPACE (1u << 28)
 #define C_ MB_CARE
-#define S_ MB_SPACE
+#define S_ ASCII_SPACE
 static const guint32 ascii_kind[128] = {
     C_, C_, C_, C_, C_, C_, C_, C_, C_, S_, S_, S_, S_, S_, C_, C_,
     C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_, C_,
@@ -506,7 +508,7 @@ static inline gboolean decoded_lead(guchar c) {
  * mb_class() for a character with a decoded lead, as plain_run() asks. */
 gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   const guchar *p = (const guchar *)s, *e = p + len;
-  guint kinds = 0;  /* MB_CARE, MB_SPACE, ASCII_MARKUP and ZS_PUNCT_ bits met */
+  guint kinds = 0; /* MB_CARE, MB_SPACE, ASCII_SPACE, ASCII_MARKUP, ZS_PUNCT_ bits met */
   gsize halves = 0; /* ASCII 1, any other character 2, NBSP 1 */
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
@@ -601,8 +603,9 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   if (scan) {
     scan->markup = (kinds & ASCII_MARKUP) != 0;
     scan->halves = halves;
-    scan->plain = !(kinds & (MB_CARE | MB_SPACE));
-    scan->spaced = (kinds & (MB_CARE | MB_SPACE)) == MB_SPACE;
+    scan->plain = !(kinds & (MB_CARE | MB_SPACE | ASCII_SPACE));
+    scan->spaced = !(kinds & MB_CARE) && (kinds & (MB_SPACE | ASCII_SPACE));
+    scan->ascii_spaces = (kinds & (MB_CARE | MB_SPACE | ASCII_SPACE)) == ASCII_SPACE;
     scan->punct = kinds & (ZS_PUNCT_CLAUSE | ZS_PUNCT_ARROW);
   }
   return TRUE;
@@ -644,6 +647,23 @@ static const guchar *next_space(const guchar *q, const guchar *e) {
   return q;
 }
 
+/* next_space() for a text whose spaces are all ASCII: as clean found no
+ * control but them (each would need care), every byte below '!' is one. */
+static const guchar *next_ascii_space(const guchar *q, const guchar *e) {
+#ifdef __SSE2__
+  for (; e - q >= 16; q += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    unsigned bits = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v)); /* <= ' ' */
+    if (bits)
+      return q + __builtin_ctz(bits);
+  }
+#endif
+  while (q < e && *q > ' ')
+    q++;
+  return q;
+}
+
 /* The spaces of s[0, len) as zs_normtext_into() treats them, for a line
  * whose characters need no care but its spaces (ZsCleanScan.spaced): each
  * run of them goes, but for one ' ' between two ASCII graphic characters
@@ -651,7 +671,7 @@ static const guchar *next_space(const guchar *q, const guchar *e) {
  * Runs are found by their bytes (see zs_normtext_space_len()); every other
  * byte is copied. Returns what zs_normtext_into() returns: FALSE when the
  * text ends in a space run, whose fate depends on what follows. */
-gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
+G_ALWAYS_INLINE static inline gboolean spaced(GString *o, const char *s, gsize len, gboolean ascii) {
   /* The text only shrinks, so it is written straight into o's buffer, with
    * room for sixteen bytes past its end: a piece between spaces is copied
    * in one sixteen-byte load and store when it fits (most do). */
@@ -661,7 +681,7 @@ gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
   const guchar *p = (const guchar *)s, *e = p + len, *q = p;
   gboolean alone = TRUE;
   for (;;) {
-    q = next_space(q, e);
+    q = ascii ? next_ascii_space(q, e) : next_space(q, e);
 #ifdef __SSE2__
     if (q - p <= 16 && e - p >= 16)
       _mm_storeu_si128((__m128i *)w, _mm_loadu_si128((const __m128i *)p));
@@ -672,8 +692,12 @@ gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
     if (q == e)
       break;
     const guchar *run = q;
-    for (guint k; q < e && (k = zs_normtext_space_len(q, e));)
-      q += k;
+    if (ascii)
+      while (q < e && *q <= ' ')
+        q++;
+    else
+      for (guint k; q < e && (k = zs_normtext_space_len(q, e));)
+        q += k;
     if (q == e) { /* only spaces: alone, as leading ones */
       alone = run == (const guchar *)s;
       break;
@@ -685,6 +709,14 @@ gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
   o->len = (gsize)(w - o->str);
   o->str[o->len] = '\0';
   return alone;
+}
+
+gboolean zs_normtext_spaced(GString *o, const char *s, gsize len) {
+  return spaced(o, s, len, FALSE);
+}
+
+gboolean zs_normtext_spaced_ascii(GString *o, const char *s, gsize len) {
+  return spaced(o, s, len, TRUE);
 }
 
 GString *zs_normtext_run(const char *s, gsize len, gboolean keep_phrase_space, gsize *marks,

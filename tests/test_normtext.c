@@ -294,7 +294,7 @@ static void test_clean_spaced(void) {
       "»", ">", "—", "（", "）", "\u00b7", "\u2002"};
   GRand *r = g_rand_new_with_seed(9);
   g_autoptr(GString) s = g_string_new(NULL), a = g_string_new(NULL), b = g_string_new(NULL);
-  guint spaced = 0;
+  guint spaced = 0, ascii = 0;
   for (guint n = 0; n < 300000; n++) {
     g_string_truncate(s, 0);
     test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 0, 40);
@@ -316,8 +316,21 @@ static void test_clean_spaced(void) {
     g_assert_cmpstr(b->str, ==, a->str);
     g_assert_cmpint(got, ==, want);
     g_assert_cmpuint(scan.punct, ==, punct);
+    /* ascii_spaces exactly when no space is beyond ASCII; then the ASCII
+     * search gives the same */
+    gboolean mb_space = FALSE;
+    for (const char *q = s->str; *q; q = g_utf8_next_char(q))
+      mb_space |= (guchar)*q >= 0x80 && zs_normtext_is_space(g_utf8_get_char(q));
+    g_assert_cmpint(scan.ascii_spaces, ==, !mb_space);
+    if (!scan.ascii_spaces)
+      continue;
+    ascii++;
+    got = zs_normtext_spaced_ascii(b, s->str, s->len);
+    g_assert_cmpstr(b->str, ==, a->str);
+    g_assert_cmpint(got, ==, want);
   }
   g_assert_cmpuint(spaced, >, 100000);
+  g_assert_cmpuint(ascii, >, 1000);
   g_rand_free(r);
 }
 
