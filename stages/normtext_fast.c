@@ -41,6 +41,72 @@ static inline int five_plain3(const guchar *p) {
       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
   return _mm_movemask_epi8(spec) & 0x1249;
 }
+
+/* The sixteen bytes at p (eighteen readable, p a character's start) when
+ * they are ASCII other than NUL and two- and three-byte characters whose
+ * three-byte leads are E1-EC, EE or EF (no overlong form or surrogate is
+ * led by them; E0 and ED are): each lead followed by its continuation
+ * bytes (80-BF), each continuation byte claimed by a lead, the last
+ * character allowed to end in bytes 16 and 17. This is Chinese text with
+ * digits and Latin letters in it, which five_plain3() turns away. Returns
+ * the bytes they take (16 to 18), or 0 when they are not such. Adds their
+ * width to *halves (NBSP counted as 2) and sets *spec to a bit for each
+ * byte that zs_normtext_clean() must look at: ASCII below '@' but the
+ * digits (every byte ascii_kind marks is among them) and the leads C2, E2,
+ * E3, EF that zs_normtext_into() decodes. */
+G_ALWAYS_INLINE static inline guint clean16(const guchar *p, __m128i *halves, unsigned *spec) {
+  /* bytes told by signed compares: ASCII 01-7F above 0, continuation bytes
+   * 80-BF below -64, leads C2-DF in [-62, -33], E1-EF in [-31, -17] */
+  const __m128i zero = _mm_setzero_si128(), cont_top = _mm_set1_epi8((char)0xC0);
+  __m128i v = _mm_loadu_si128((const __m128i *)p);
+  __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
+  __m128i asciiv = _mm_cmpgt_epi8(v, zero);
+  __m128i leadv = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
+                                _mm_cmpgt_epi8(_mm_set1_epi8((char)0xF0), v));
+  leadv = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED))),
+                           leadv);
+  unsigned ascii = (unsigned)_mm_movemask_epi8(asciiv);
+  unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(cont_top, v));
+  unsigned c2 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(cont_top, v2));
+  unsigned lead = (unsigned)_mm_movemask_epi8(leadv);
+  unsigned l3 = lead & (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xDF)));
+  /* the continuation bytes the leads claim, and those there are (bits 16
+   * and 17 from the load at p + 2) */
+  unsigned need = (lead << 1) | (l3 << 2);
+  unsigned have = c | (c2 << 2);
+  if ((ascii | c | lead) != 0xFFFFu || ((have ^ need) & (0xFFFFu | need)))
+    return 0;
+  /* a superset of the bytes ascii_kind may mark: ASCII below '@' but the
+   * digits; and the leads C2, E2, E3, EF */
+  __m128i m = _mm_andnot_si128(
+      _mm_cmpeq_epi8(_mm_min_epu8(_mm_sub_epi8(v, _mm_set1_epi8('0')), _mm_set1_epi8(9)),
+                     _mm_sub_epi8(v, _mm_set1_epi8('0'))),                /* 0-9 */
+      _mm_and_si128(asciiv, _mm_cmpgt_epi8(_mm_set1_epi8('@'), v)));     /* 01-3F */
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+                                     _mm_set1_epi8((char)0xE2))); /* E2 E3 */
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+  *spec = (unsigned)_mm_movemask_epi8(m);
+  /* the width, summed by psadbw: 1 for each ASCII byte, 2 for each lead */
+  __m128i w = _mm_sub_epi8(_mm_sub_epi8(zero, asciiv), _mm_add_epi8(leadv, leadv));
+  *halves = _mm_add_epi64(*halves, _mm_sad_epu8(w, zero));
+  /* need >> 16 is 0, 1 (a character ends at byte 16) or 3 (at byte 17) */
+  return 16 + (need >> 16) - (need >> 17);
+}
+
+/* The bytes at p (eighteen readable) that zs_normtext_clean() takes at
+ * once: five three-byte characters when they are such (most of Chinese
+ * text), else what clean16() takes; 0 when neither. */
+G_ALWAYS_INLINE static inline guint block(const guchar *p, __m128i *halves, unsigned *spec) {
+  int five = five_plain3(p);
+  if (five >= 0) {
+    *spec = (unsigned)five;
+    *halves = _mm_add_epi64(*halves, _mm_cvtsi32_si128(10));
+    return 15;
+  }
+  return clean16(p, halves, spec);
+}
 #endif
 
 /* What an ASCII byte tells zs_normtext_clean(): MB_CARE for those
@@ -88,11 +154,36 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   const guchar *p = (const guchar *)s, *e = p + len;
   guint kinds = 0; /* MB_CARE, MB_SPACE, ASCII_SPACE, ASCII_MARKUP, ZS_PUNCT_ bits met */
   gsize halves = 0; /* ASCII 1, any other character 2, NBSP 1 */
+#ifdef __SSE2__
+  __m128i wide = _mm_setzero_si128(); /* halves of the 16-byte blocks, two sums */
+#endif
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
   const guint plain3 = 0xDFFEu;
   while (p < e) {
     guchar c = p[0];
+#ifdef __SSE2__
+    /* fifteen or sixteen bytes at a time (block()) while eighteen are
+     * left; NBSP (C2 A0), the one character of half a column that is not
+     * ASCII, is among the decoded leads and taken off there */
+    guint step;
+    unsigned spec;
+    if (e - p >= 18 && (step = block(p, &wide, &spec))) {
+      do {
+        for (; spec; spec &= spec - 1) {
+          const guchar *q = p + __builtin_ctz(spec);
+          if (*q < 0x80) {
+            kinds |= ascii_kind[*q];
+          } else {
+            kinds |= clean_class(lead_decode(q));
+            halves -= q[0] == 0xC2 && q[1] == 0xA0;
+          }
+        }
+        p += step;
+      } while (e - p >= 18 && (step = block(p, &wide, &spec)));
+      continue;
+    }
+#endif
     /* the common cases first, with as few tests as will do: ASCII other
      * than NUL, and E1-EC, EE, EF followed by two continuation bytes, two
      * such characters (six bytes) read at once while eight are left, one
@@ -103,18 +194,6 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       p++;
       continue;
     }
-#ifdef __SSE2__
-    int spec;
-    if (e - p >= 16 && (spec = five_plain3(p)) >= 0) {
-      do {
-        for (; spec; spec &= spec - 1)
-          kinds |= clean_class(lead_decode(p + __builtin_ctz((unsigned)spec)));
-        halves += 10;
-        p += 15;
-      } while (e - p >= 16 && (spec = five_plain3(p)) >= 0);
-      continue;
-    }
-#endif
     if (e - p >= 8) {
       guint64 w;
       memcpy(&w, p, 8);
@@ -178,6 +257,9 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       return FALSE;
     }
   }
+#ifdef __SSE2__
+  halves += (gsize)_mm_cvtsi128_si64(wide) + (gsize)_mm_cvtsi128_si64(_mm_unpackhi_epi64(wide, wide));
+#endif
   if (scan) {
     scan->markup = (kinds & ASCII_MARKUP) != 0;
     scan->halves = halves;

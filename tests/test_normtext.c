@@ -199,9 +199,11 @@ static void test_clean(void) {
     g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
   /* long runs of three-byte characters (read fifteen bytes at a time),
-   * with ASCII or an NBSP now and then and one byte at times broken */
+   * with ASCII, an NBSP or another two-byte character now and then (read
+   * sixteen bytes at a time) and one byte at times broken */
   static const gunichar some[] = {0x4E2D, 0x3002, 0xFF0C, 0x1000, 0xD7FF, 0xE000, 0x0800,
-                                  0xFFFD, 0xA0, 'a', '&', 0x10000, '<', '1'};
+                                  0xFFFD, 0xA0,   'a',    '&',    0x10000, '<',   '1',
+                                  0xB7,   0xE9,   0x7FF,  ' ',    '.',    0x2003};
   for (guint n = 0; n < 200000; n++) {
     g_string_truncate(s, 0);
     for (guint k = g_rand_int_range(r, 0, 30); k > 0; k--)
