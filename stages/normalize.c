@@ -95,6 +95,7 @@ static gboolean sanitize_line(const ZsNormalizer *n, const char *s, gsize len, g
     l->halves = (gint64)scan.halves;
     l->plain = scan.plain;
     l->spaced = scan.spaced;
+    l->spaced_ascii = scan.ascii_spaces;
     l->punct = scan.punct;
     return scan.markup;
   }

@@ -46,6 +46,8 @@ typedef struct NormLine {
                        ZsCleanScan.plain); punct is then known */
   gboolean spaced;  /* ... or would but for its spaces (ZsCleanScan.spaced);
                        punct is known too */
+  gboolean spaced_ascii; /* when spaced: all its spaces are ASCII
+                            (ZsCleanScan.ascii_spaces) */
   guint lineno;
   double width;     /* display width in CJK columns, ASCII counts half */
   gint64 halves;    /* the width of all raw in half columns, when known

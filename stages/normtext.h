@@ -99,11 +99,15 @@ typedef struct {
                       zs_normtext_spaced() does what zs_normtext_into()
                       would, and `punct` is known */
   guint punct;     /* its ZS_PUNCT_ marks, when plain or spaced */
+  gboolean ascii_spaces; /* spaced, and every space in it is ASCII */
 } ZsCleanScan;
 
 /* zs_normtext_into(o, s, len, FALSE, NULL, 0, NULL) for a text that
  * zs_normtext_clean() found spaced, in one pass: the same text and result. */
 gboolean zs_normtext_spaced(GString *o, const char *s, gsize len);
+/* The same for a text whose spaces are all ASCII (ZsCleanScan.ascii_spaces):
+ * then a space is a byte below '!', found with one compare. */
+gboolean zs_normtext_spaced_ascii(GString *o, const char *s, gsize len);
 
 /* Is s[0, len) valid UTF-8 without NUL, as g_utf8_validate() has it? A
  * quicker check for the normalizer's input lines, most of which pass.

@@ -342,7 +342,8 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
     l->norm = l->raw->str;
     l->nlen = l->raw->len;
   } else if (l->spaced) { /* the next most: only its spaces to take out */
-    l->alone = zs_normtext_spaced(l->nbuf, l->raw->str, l->raw->len);
+    l->alone = l->spaced_ascii ? zs_normtext_spaced_ascii(l->nbuf, l->raw->str, l->raw->len)
+                               : zs_normtext_spaced(l->nbuf, l->raw->str, l->raw->len);
     l->norm = l->nbuf->str;
     l->nlen = l->nbuf->len;
   } else {

@@ -199,9 +199,11 @@ static void test_clean(void) {
     g_assert_true(zs_normtext_clean(s->str, s->len, NULL));
   }
   /* long runs of three-byte characters (read fifteen bytes at a time),
-   * with ASCII or an NBSP now and then and one byte at times broken */
+   * with ASCII, an NBSP or another two-byte character now and then (read
+   * sixteen bytes at a time) and one byte at times broken */
   static const gunichar some[] = {0x4E2D, 0x3002, 0xFF0C, 0x1000, 0xD7FF, 0xE000, 0x0800,
-                                  0xFFFD, 0xA0, 'a', '&', 0x10000, '<', '1'};
+                                  0xFFFD, 0xA0,   'a',    '&',    0x10000, '<',   '1',
+                                  0xB7,   0xE9,   0x7FF,  ' ',    '.',    0x2003};
   for (guint n = 0; n < 200000; n++) {
     g_string_truncate(s, 0);
     for (guint k = g_rand_int_range(r, 0, 30); k > 0; k--)
@@ -294,7 +296,7 @@ static void test_clean_spaced(void) {
       "»", ">", "—", "（", "）", "\u00b7", "\u2002"};
   GRand *r = g_rand_new_with_seed(9);
   g_autoptr(GString) s = g_string_new(NULL), a = g_string_new(NULL), b = g_string_new(NULL);
-  guint spaced = 0;
+  guint spaced = 0, ascii = 0;
   for (guint n = 0; n < 300000; n++) {
     g_string_truncate(s, 0);
     test_append_pieces(r, s, pieces, G_N_ELEMENTS(pieces), 0, 40);
@@ -316,8 +318,21 @@ static void test_clean_spaced(void) {
     g_assert_cmpstr(b->str, ==, a->str);
     g_assert_cmpint(got, ==, want);
     g_assert_cmpuint(scan.punct, ==, punct);
+    /* ascii_spaces exactly when no space is beyond ASCII; then the ASCII
+     * search gives the same */
+    gboolean mb_space = FALSE;
+    for (const char *q = s->str; *q; q = g_utf8_next_char(q))
+      mb_space |= (guchar)*q >= 0x80 && zs_normtext_is_space(g_utf8_get_char(q));
+    g_assert_cmpint(scan.ascii_spaces, ==, !mb_space);
+    if (!scan.ascii_spaces)
+      continue;
+    ascii++;
+    got = zs_normtext_spaced_ascii(b, s->str, s->len);
+    g_assert_cmpstr(b->str, ==, a->str);
+    g_assert_cmpint(got, ==, want);
   }
   g_assert_cmpuint(spaced, >, 100000);
+  g_assert_cmpuint(ascii, >, 1000);
   g_rand_free(r);
 }
 
