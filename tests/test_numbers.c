@@ -124,6 +124,12 @@ static void test_numchars(void) {
     if (c >= 0x80 && (start || c == 0x4F59 || c == 0x591A || c == 0x51E0))
       g_assert_true(x->end_bits[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64)));
   }
+  /* three_flags holds the two bit sets a byte a slot. */
+  for (guint k = 0; k < 1024; k++) {
+    gboolean start = x->start_bits[k / 64] >> (k % 64) & 1, end = x->end_bits[k / 64] >> (k % 64) & 1;
+    g_assert_cmpint(!!(x->three_flags[k] & ZS_NW_START), ==, start);
+    g_assert_cmpint(!!(x->three_flags[k] & ZS_NW_END), ==, end);
+  }
 }
 
 /* zs_dec_str_len() counts what zs_dec_str() writes: every digit count,
