@@ -8,8 +8,11 @@
  * says below why it never turns away a sentence with a quantity, and
  * test_numbers checks that on the corpus and on made-up strings.
  */
-#include <emmintrin.h>
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "numbers_int.h"
 
@@ -25,6 +28,7 @@
  * 4 7 10 13). */
 static inline const guchar *skip_three(const guint8 *flags, guint8 flag, const guchar *p,
                                        const guchar *end) {
+#ifdef __SSE2__
   const __m128i nib = _mm_set1_epi8((char)0xF0), e = _mm_set1_epi8((char)0xE0);
   const __m128i low4 = _mm_set1_epi16(0x0F), low6 = _mm_set1_epi16(0x3F);
   while (end - p >= 16) {
@@ -43,6 +47,7 @@ static inline const guchar *skip_three(const guint8 *flags, guint8 flag, const g
       break;
     p += 15;
   }
+#endif
   /* Then one at a time: the last bytes, and the characters of the five
    * before the one that stopped it. */
   while (p + 3 <= end && (p[0] & 0xF0) == 0xE0 && !(flags[(p[1] & 0x0F) << 6 | (p[2] & 0x3F)] & flag))

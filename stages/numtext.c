@@ -3,11 +3,15 @@
  */
 #include "numtext.h"
 
-#include <emmintrin.h>
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
+#ifdef __SSE2__
 /* Decodes the characters at p while they are of three bytes (nearly all
  * of Chinese text), four at a time, into c and off (off[k] = base plus
  * the character's place after p); returns how many it decoded, 0 to 4.
@@ -38,6 +42,7 @@ static inline int decode_three4(const guchar *p, gunichar *c, gsize *off, gsize 
   /* The lanes that start three-byte characters before the first that does not. */
   return __builtin_ctz(~ok | 0x10000) / 4;
 }
+#endif
 
 void zs_nt_init(ZsNumText *t, const char *s, gsize len) {
   t->s = s;
@@ -54,6 +59,7 @@ void zs_nt_init(ZsNumText *t, const char *s, gsize len) {
   while (p < end) {
     /* Sixteen bytes hold at least four characters, so four more fit in
      * c[] (len slots) and off[] (len + 1). */
+#ifdef __SSE2__
     if (end - p >= 16) {
       int k = decode_three4(p, c, off, (gsize)(p - (const guchar *)s));
       p += 3 * k;
@@ -63,6 +69,7 @@ void zs_nt_init(ZsNumText *t, const char *s, gsize len) {
         continue;
       /* p starts a character of another length: read below. */
     }
+#endif
     guchar b = *p;
     if (b < 0x80) {
       /* A run of ASCII (the digits of the numerals) read whole, not
