@@ -2,7 +2,8 @@
  *
  * numbers_numeral.c reads a numeral (its value and what it is made of);
  * numbers.c reads the quantity around it and decides whether it is one.
- * numbers_reject.c turns away the sentences that cannot hold one.
+ * numbers_reject.c turns away the sentences that cannot hold one;
+ * numbers_holds.c finds where a sentence first holds 不 《 “.
  * Not for other stages.
  */
 #ifndef ZS_NUMBERS_INT_H
@@ -76,6 +77,24 @@ extern const gsize zs_num_n_year_anchors;
  * 0至14岁): an age threshold or group, not a statistic. */
 extern const char *const zs_num_age_thresholds[];
 extern const gsize zs_num_n_age_thresholds;
+
+/* Where a sentence first holds what two look-arounds of every figure
+ * look back for: 不 (which every bound word starts with), 《 and “. Found
+ * on asking, and only as far as asked: the questions are all "is there
+ * one before this figure?", most sentences hold none of them, and no
+ * figure before the first needs to look. What keeps it exact: the bytes
+ * are read in order from the start, so while a field is G_MAXSIZE none
+ * of its kind starts before `upto`, and once set it is the first. */
+typedef struct {
+  gsize upto;             /* every place before it has been read */
+  gsize bu, title, quote; /* byte offsets; G_MAXSIZE: none (yet) */
+} Holds;
+
+#define HOLDS_INIT {0, G_MAXSIZE, G_MAXSIZE, G_MAXSIZE}
+
+/* Reads on from h->upto until it passes byte `at` of t or has seen all
+ * three (numbers_holds.c). */
+void zs_num_holds_read(const ZsNumText *t, Holds *h, gsize at);
 
 /* zs_num_scan_into()'s two rejects (numbers_reject.c): the byte offset of
  * the first numeral start of s, or -1; whether s can yield a quantity from

@@ -153,14 +153,17 @@ static gpointer build_indexes(gpointer unused) {
     gunichar c = numerals[k];
     x.start_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
     x.end_bits[c / 64 % 16] |= G_GUINT64_CONSTANT(1) << (c % 64);
+    x.three_flags[c % 1024] |= ZS_NW_START | ZS_NW_END;
     g_assert(x.numchars[c % 1024].c == G_MAXUINT32 && (zs_numwords_digit(c) >= 0 || zs_numwords_power(c) > 0));
     x.numchars[c % 1024].c = c;
     x.numchars[c % 1024].digit = (gint8)zs_numwords_digit(c);
     x.numchars[c % 1024].power = (guint8)zs_numwords_power(c);
   }
   static const gunichar over[] = {0x4F59, 0x591A, 0x51E0}; /* 余 多 几 */
-  for (gsize k = 0; k < G_N_ELEMENTS(over); k++)
+  for (gsize k = 0; k < G_N_ELEMENTS(over); k++) {
     x.end_bits[over[k] / 64 % 16] |= G_GUINT64_CONSTANT(1) << (over[k] % 64);
+    x.three_flags[over[k] % 1024] |= ZS_NW_END;
+  }
   return &x;
 }
 

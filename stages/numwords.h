@@ -98,6 +98,8 @@ typedef struct {
   guint runs_mask;
 } ZsWordIndex;
 
+enum { ZS_NW_START = 1, ZS_NW_END = 2 };
+
 typedef struct {
   ZsWordIndex units, not_units, persons, set_phrases;
   guint set_max; /* longest set phrase, in characters */
@@ -110,6 +112,10 @@ typedef struct {
    * character c % 1024 is (second byte & 0x0F, third byte & 0x3F): word,
    * bit. */
   guint64 start_bits[16], end_bits[16];
+  /* The same two sets a byte a slot (ZS_NW_START, ZS_NW_END), for
+   * numbers_reject.c's skip of five characters at a time, which reads the
+   * five slots out of a vector register with no shift to make. */
+  guint8 three_flags[1024];
   /* Every Chinese digit and power at slot c % 1024 (no two share one,
    * checked as it is built): its code point, zs_numwords_digit() and
    * zs_numwords_power(). An empty slot holds G_MAXUINT32 (no

@@ -229,6 +229,8 @@ static inline gsize try_at(Scan *sc, gsize i) {
 
 static void scan_init(Scan *sc, ZsPeriods *p, const char *s, gsize len, int year) {
   p->sentence = s;
+  p->len = len;
+  p->n_semis = ZS_PERIOD_SEMIS_UNREAD;
   p->phrases = p->inline_phrases;
   p->n = 0;
   p->cap = G_N_ELEMENTS(p->inline_phrases);
@@ -350,10 +352,43 @@ gboolean zs_period_windows_agree(const char *s, int year) {
 }
 
 /* Is there a "；" between a and b that starts a new fact (not ；其中)? */
+static inline gboolean is_new_fact_semicolon(const char *p) {
+  return memcmp(p, "；", 3) == 0 && strncmp(p + 3, "其中", strlen("其中")) != 0;
+}
+
 static gboolean semicolon_between(const char *s, gsize a, gsize b) {
   /* "；" is EF BC 9B: memchr() for its lead byte, bounded by b. */
   for (const char *p = s + a, *e = s + b; p < e && (p = memchr(p, 0xEF, (gsize)(e - p))); p++)
-    if (memcmp(p, "；", 3) == 0 && strncmp(p + 3, "其中", strlen("其中")) != 0)
+    if (is_new_fact_semicolon(p))
+      return TRUE;
+  return FALSE;
+}
+
+/* semicolon_between(p->sentence, a, b), from the "；" of the sentence
+ * read once: zs_period_at() asks it of each figure, from a time phrase
+ * (or the start) on to the figure, over the same bytes again and again.
+ * What keeps it exact: every "；" of the sentence that starts a new fact,
+ * found by the same test, is in semis (else n_semis says MANY and the
+ * bytes are read as before), and a one in [a, b) is one of them. */
+static gboolean semicolon_in(ZsPeriods *p, gsize a, gsize b) {
+  if (p->n_semis == ZS_PERIOD_SEMIS_UNREAD) {
+    guint n = 0;
+    /* semicolon_between()'s loop over the whole sentence, each one kept. */
+    const char *s = p->sentence, *e = s + p->len;
+    for (const char *q = s; q < e && (q = memchr(q, 0xEF, (gsize)(e - q))); q++)
+      if (is_new_fact_semicolon(q)) {
+        if (n == G_N_ELEMENTS(p->semis)) {
+          n = ZS_PERIOD_SEMIS_MANY;
+          break;
+        }
+        p->semis[n++] = (gsize)(q - s);
+      }
+    p->n_semis = n;
+  }
+  if (p->n_semis == ZS_PERIOD_SEMIS_MANY || b > p->len)
+    return semicolon_between(p->sentence, a, b);
+  for (guint k = 0; k < p->n_semis; k++)
+    if (p->semis[k] >= a && p->semis[k] < b)
       return TRUE;
   return FALSE;
 }
@@ -369,7 +404,7 @@ static gboolean figure_right_after(const char *s, gsize from, gsize offset) {
   return FALSE;
 }
 
-char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited) {
+char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited) {
   const char *s = p->sentence;
   for (guint i = p->n; i-- > 0;) {
     const ZsTimePhrase *tp = &p->phrases[i];
@@ -379,11 +414,11 @@ char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited) {
      * only; the figures after that one look further back. */
     if (strncmp(s + tp->end, "的", strlen("的")) == 0 && !figure_right_after(s, tp->end + 3, offset))
       continue;
-    if (semicolon_between(s, tp->end, offset))
+    if (semicolon_in(p, tp->end, offset))
       return NULL;
     return *tp->period ? g_strdup(tp->period) : NULL;
   }
-  if (p->n == 0 && inherited && !semicolon_between(s, 0, offset))
+  if (p->n == 0 && inherited && !semicolon_in(p, 0, offset))
     return g_strdup(inherited);
   return NULL;
 }
@@ -424,7 +459,7 @@ const char *zs_period_carry_get(ZsPeriodCarry *c) {
     const ZsPeriodDeferred *d = &c->pending[k];
     ZsPeriods p;
     zs_period_scan_into(&p, d->s, d->len, c->year);
-    gboolean hands_on = p.n == 0 && !semicolon_between(d->s, 0, d->len);
+    gboolean hands_on = p.n == 0 && !semicolon_in(&p, 0, d->len);
     if (!hands_on) {
       g_free(c->value);
       c->value = zs_period_at(&p, d->len, NULL);

@@ -22,7 +22,16 @@ typedef struct ZsPeriods {
   ZsTimePhrase *phrases; /* inline_phrases, or the heap when more */
   guint n, cap;
   ZsTimePhrase inline_phrases[8];
+  /* The sentence's "；" that start a new fact (not ；其中), by byte offset,
+   * read on the first zs_period_at() that asks: ZS_PERIOD_SEMIS_UNREAD
+   * until then, ZS_PERIOD_SEMIS_MANY when more than semis holds. */
+  gsize len;
+  guint n_semis;
+  gsize semis[4];
 } ZsPeriods;
+
+#define ZS_PERIOD_SEMIS_UNREAD G_MAXUINT
+#define ZS_PERIOD_SEMIS_MANY (G_MAXUINT - 1)
 
 /* Finds the time phrases of `sentence` (`len` bytes), which must be valid
  * UTF-8 (as every sentence after the normalizer is; PCRE2 runs without
@@ -41,7 +50,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsPeriods, zs_period_free)
  * when none governs it. `inherited` is the period in force at the end of
  * the previous sentence of the same paragraph, or NULL. At `offset` = the
  * sentence's length, it is the period in force for the next sentence. */
-char *zs_period_at(const ZsPeriods *p, gsize offset, const char *inherited);
+/* Not const: it reads and keeps the sentence's "；" on first asking. */
+char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited);
 
 /* The period in force from one sentence of a paragraph to the next, worked
  * out only when a figure needs it. Most sentences hold no figure: each is

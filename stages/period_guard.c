@@ -269,14 +269,20 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
     return k;
   }
   /* rel: a relative time with no year of its own */
-  static const char *const rel[] = {"目前", "如今", "近年来", "多年来", "当前",
-                                    "现在", "本月", "上月", "截至目前"};
+  /* Lengths known here, and the first byte compared inline before the
+   * rest (memcmp() of a length known only at run time is a call). */
+#define REL(w) {w, sizeof w - 1}
+  static const struct {
+    const char *w;
+    gsize len;
+  } rel[] = {REL("目前"), REL("如今"), REL("近年来"), REL("多年来"), REL("当前"),
+             REL("现在"), REL("本月"), REL("上月"), REL("截至目前")};
+#undef REL
   for (gsize r = 0; r < G_N_ELEMENTS(rel); r++) {
-    gsize l = strlen(rel[r]);
-    if (at_word(s, len, j, rel[r], l)) {
+    if (j < len && s[j] == rel[r].w[0] && at_word(s, len, j, rel[r].w, rel[r].len)) {
       if (period)
         *out = g_strdup("");
-      return j + l;
+      return j + rel[r].len;
     }
   }
   return 0;

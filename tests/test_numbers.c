@@ -124,6 +124,12 @@ static void test_numchars(void) {
     if (c >= 0x80 && (start || c == 0x4F59 || c == 0x591A || c == 0x51E0))
       g_assert_true(x->end_bits[c / 64 % 16] & (G_GUINT64_CONSTANT(1) << (c % 64)));
   }
+  /* three_flags holds the two bit sets a byte a slot. */
+  for (guint k = 0; k < 1024; k++) {
+    gboolean start = x->start_bits[k / 64] >> (k % 64) & 1, end = x->end_bits[k / 64] >> (k % 64) & 1;
+    g_assert_cmpint(!!(x->three_flags[k] & ZS_NW_START), ==, start);
+    g_assert_cmpint(!!(x->three_flags[k] & ZS_NW_END), ==, end);
+  }
 }
 
 /* zs_dec_str_len() counts what zs_dec_str() writes: every digit count,
@@ -262,6 +268,37 @@ static void test_reject_random(void) {
   g_assert_cmpuint(decoded, >, 1000);
 }
 
+/* zs_nt_init() decodes four three-byte characters at a time: on random
+ * texts of characters of every length, short and over ZS_NT_INLINE bytes,
+ * its characters and offsets are g_utf8's. */
+static void test_nt_decode(void) {
+  static const char *const chars[] = {"一", "，", "a", "7", " ", "é", "😀", "〇", "\xEF\xBF\xBD",
+                                      "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBF"};
+  GRand *rand = g_rand_new_with_seed(20261124);
+  for (guint i = 0; i < 3000; i++) {
+    GString *s = g_string_new(NULL);
+    /* Mostly three-byte characters, in runs, as Chinese text is. */
+    gint n = g_rand_int_range(rand, 0, i % 10 == 0 ? 600 : 40);
+    for (gint k = 0; k < n; k++) {
+      gint r = g_rand_int_range(rand, 0, 3 * G_N_ELEMENTS(chars));
+      g_string_append(s, chars[r < (gint)G_N_ELEMENTS(chars) ? r : r % 2 == 0 ? 0 : 1]);
+    }
+    ZsNumText t;
+    zs_nt_init(&t, s->str, s->len);
+    glong m = 0;
+    for (const char *p = s->str; *p; p = g_utf8_next_char(p), m++) {
+      g_assert_cmpint(m, <, t.n);
+      g_assert_cmpuint(t.c[m], ==, g_utf8_get_char(p));
+      g_assert_cmpuint(t.off[m], ==, (gsize)(p - s->str));
+    }
+    g_assert_cmpint(m, ==, t.n);
+    g_assert_cmpuint(t.off[t.n], ==, s->len);
+    zs_nt_clear(&t);
+    g_string_free(s, TRUE);
+  }
+  g_rand_free(rand);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/numbers/parse/exact", test_parse_exact);
@@ -271,6 +308,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/numbers/holds", test_holds);
   g_test_add_func("/numbers/reject/corpus", test_reject_corpus);
   g_test_add_func("/numbers/reject/random", test_reject_random);
+  g_test_add_func("/numbers/nt-decode", test_nt_decode);
 
   const char *path = "tests/data/numbers.tsv";
   g_autofree char *data = NULL;

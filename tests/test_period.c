@@ -234,6 +234,36 @@ static void test_next_anchor(void) {
   g_rand_free(r);
 }
 
+/* zs_period_at() reads a sentence's "；" once and keeps them: on random
+ * sentences of time phrases, figures and semicolons (more than it keeps,
+ * too), at every character, it answers as with them read anew each time
+ * (n_semis set to MANY). */
+static void test_semicolons(void) {
+  static const char *const pieces[] = {"2023年", "去年", "，", "；", "；其中", "增长", "3%",
+                                       "的", "目前", "2019年的", "12", "亿元", "；其"};
+  GRand *r = g_rand_new_with_seed(1124);
+  for (guint i = 0; i < 3000; i++) {
+    GString *s = g_string_new(NULL);
+    for (gint k = g_rand_int_range(r, 0, 14); k > 0; k--)
+      g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+    ZsPeriods kept, anew;
+    zs_period_scan_into(&kept, s->str, s->len, 2024);
+    zs_period_scan_into(&anew, s->str, s->len, 2024);
+    for (gsize off = 0; off <= s->len; off++) {
+      if ((s->str[off] & 0xC0) == 0x80)
+        continue;
+      anew.n_semis = ZS_PERIOD_SEMIS_MANY;
+      g_autofree char *a = zs_period_at(&kept, off, "2020");
+      g_autofree char *b = zs_period_at(&anew, off, "2020");
+      g_assert_cmpstr(a, ==, b);
+    }
+    zs_period_clear(&kept);
+    zs_period_clear(&anew);
+    g_string_free(s, TRUE);
+  }
+  g_rand_free(r);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/period/guard", test_guard);
@@ -242,5 +272,6 @@ int main(int argc, char **argv) {
   g_test_add_func("/period/next-anchor", test_next_anchor);
   g_test_add_func("/period/many-phrases", test_many_phrases);
   g_test_add_func("/period/carry", test_carry);
+  g_test_add_func("/period/semicolons", test_semicolons);
   return g_test_run();
 }
