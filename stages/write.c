@@ -249,6 +249,73 @@ static void put_packed(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
   row_put(b, "\r\n", 2);
 }
 
+/* Whether a field of a packed row goes out as it is: no edge space (nor,
+ * for a text field unless `raw`, a formula start); the quoting characters
+ * are looked for over whole runs of fields by put_runs(). */
+static inline gboolean plain_edges(const char *t, gsize len, gboolean formula) {
+  return !len || (t[0] != ' ' && t[len - 1] != ' ' && !(formula && formula_start(t[0])));
+}
+
+/* put_packed() for the common row, none of whose fields needs quoting or
+ * the prefix, or FALSE (nothing put) for any other. Such a row's CSV is
+ * its strings as they lie behind the struct, each NUL turned into a comma,
+ * with the kind, qualifier and line put between runs of them: the metric
+ * to the sentence, the surface to the file, the period (and rule) are each
+ * scanned once and copied in one piece. */
+static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
+  const gsize *len = s->lengths;
+  gboolean f = !opts->raw;
+  if (!plain_edges(s->metric, len[0], f) || !plain_edges(s->value, len[1], FALSE) ||
+      !plain_edges(s->unit, len[2], f) || !plain_edges(s->sentence, len[3], f) ||
+      !plain_edges(s->surface, len[4], f) || !plain_edges(s->article, len[5], f) ||
+      !plain_edges(s->file, len[6], f) || !plain_edges(s->period, len[7], f) ||
+      (opts->explain && !plain_edges(s->rule, len[8], f)))
+    return FALSE;
+  /* The runs, NULs between their strings (never quoting characters). */
+  gsize n1 = len[0] + len[1] + len[2] + len[3] + 3;
+  gsize n2 = len[4] + len[5] + len[6] + 2;
+  gsize n3 = opts->explain ? len[7] + len[8] + 1 : len[7];
+  if (has_special(s->metric, n1) || has_special(s->surface, n2) || has_special(s->period, n3))
+    return FALSE;
+  const char *kind = zs_kind_name(s->kind), *qual = zs_qualifier_name(s->qualifier);
+  gsize kn = strlen(kind), qn = strlen(qual);
+  char buf[16];
+  const char *line = format_uint(buf, s->line);
+  gsize ln = (gsize)(buf + 15 - line);
+  gsize total = n1 + 1 + kn + 1 + qn + 1 + n2 + 1 + ln + 1 + n3 + 2;
+  if (b->n + total > sizeof b->data) {
+    row_flush(b);
+    if (total > sizeof b->data)
+      return FALSE;
+  }
+  char *d = b->data + b->n;
+  memcpy(d, s->metric, n1);
+  d[len[0]] = d[len[0] + 1 + len[1]] = d[len[0] + len[1] + len[2] + 2] = ',';
+  d += n1;
+  *d++ = ',';
+  memcpy(d, kind, kn);
+  d += kn;
+  *d++ = ',';
+  memcpy(d, qual, qn);
+  d += qn;
+  *d++ = ',';
+  memcpy(d, s->surface, n2);
+  d[len[4]] = d[len[4] + 1 + len[5]] = ',';
+  d += n2;
+  *d++ = ',';
+  memcpy(d, line, ln);
+  d += ln;
+  *d++ = ',';
+  memcpy(d, s->period, n3);
+  if (opts->explain)
+    d[len[7]] = ',';
+  d += n3;
+  *d++ = '\r';
+  *d++ = '\n';
+  b->n = (gsize)(d - b->data);
+  return TRUE;
+}
+
 void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
   static const gboolean numeric[] = {FALSE, TRUE, FALSE, FALSE, FALSE, FALSE,
                                      FALSE, FALSE, FALSE, TRUE,  FALSE, FALSE};
@@ -260,7 +327,8 @@ void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
   for (guint i = 0; i < stats->len; i++) {
     const ZsStat *s = stats->pdata[i];
     if (zs_stat_packed(s)) {
-      put_packed(&b, s, opts);
+      if (!put_runs(&b, s, opts))
+        put_packed(&b, s, opts);
       continue;
     }
     row_flush(&b); /* before a row written on its own */
