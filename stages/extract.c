@@ -27,13 +27,9 @@ static ZsStat *make_stat(const char *file, gsize file_len, const ZsArticle *a,
                          gsize len, const Item *it) {
   gboolean neg = it->fall && strcmp(it->q->value, "0") != 0;
   g_autofree char *value = neg ? g_strconcat("-", it->q->value, NULL) : NULL;
-  /* The surface is a few characters: copied on the stack when it fits. */
+  /* The surface is read in place: told its length, the row copies that
+   * many bytes (not up to a NUL). */
   gsize n = it->q->end - it->q->start;
-  char local[128];
-  g_autofree char *heap = n < sizeof local ? NULL : g_malloc(n + 1);
-  char *surface = heap ? heap : local;
-  memcpy(surface, text + it->q->start, n);
-  surface[n] = '\0';
   ZsStat f = {
     .metric = (char *)it->metric,
     .value = value ? value : it->q->value,
@@ -41,7 +37,7 @@ static ZsStat *make_stat(const char *file, gsize file_len, const ZsArticle *a,
     .sentence = (char *)text,
     .kind = it->kind,
     .qualifier = it->q->qualifier,
-    .surface = surface,
+    .surface = (char *)text + it->q->start,
     .article = a->headline,
     .article_no = a->no,
     .file = (char *)file,
