@@ -102,10 +102,10 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     g_autofree guint *clause_heap = n < G_N_ELEMENTS(clause_local) ? NULL : g_new(guint, n + 1);
     guint *clause = clause_heap ? clause_heap : clause_local;
     zs_extract_clause_map(s, n, clause);
-    /* Zeroed, all at once (emptied, then grown with clearing). */
+    /* Zeroed, all at once. */
     GArray *items = w->items;
-    g_array_set_size(items, 0);
     g_array_set_size(items, qs->len);
+    memset(items->data, 0, qs->len * sizeof(Item));
     for (guint i = 0; i < qs->len; i++) {
       Item *it = &g_array_index(items, Item, i);
       it->q = qs->pdata[i];
@@ -138,7 +138,8 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
 
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *a,
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
-  GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
+  /* Room for the rows of most articles, grown by doubling past it. */
+  GPtrArray *out = g_ptr_array_new_full(32, (GDestroyNotify)zs_stat_free);
   ZsPeriodCarry carry; /* period in force from the previous sentence */
   zs_period_carry_init(&carry, opts->year);
   /* The quantities of the sentence at hand, and what is made of them: one
