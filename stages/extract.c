@@ -98,9 +98,10 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
   }
   if (qs->len) {
     /* Clause numbers on the stack for a sentence of ordinary length. */
-    guint clause_local[1024];
-    g_autofree guint *clause_heap = n < G_N_ELEMENTS(clause_local) ? NULL : g_new(guint, n + 1);
-    guint *clause = clause_heap ? clause_heap : clause_local;
+    ZsClause clause_local[1024];
+    g_autofree ZsClause *clause_heap =
+        n < G_N_ELEMENTS(clause_local) ? NULL : g_new(ZsClause, n + 1);
+    ZsClause *clause = clause_heap ? clause_heap : clause_local;
     zs_extract_clause_map(s, n, clause);
     /* Zeroed, all at once. */
     GArray *items = w->items;

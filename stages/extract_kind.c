@@ -42,21 +42,22 @@ static inline gboolean mark_lead(guchar b) {
   return b == 0xE3 || b == 0xEF || b == ',' || b == ';';
 }
 
-void zs_extract_clause_map(const char *s, gsize n, guint *map) {
-  guint c = 0;
+void zs_extract_clause_map(const char *s, gsize n, ZsClause *map) {
+  g_assert(n < G_MAXUINT16);
+  ZsClause c = 0;
   gsize i = 0;
   while (i < n) {
 #ifdef __SSE2__
     const __m128i e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF),
                   comma = _mm_set1_epi8(','), semi = _mm_set1_epi8(';');
-    const __m128i cv = _mm_set1_epi32((int)c);
+    const __m128i cv = _mm_set1_epi16((short)c);
     while (i + 16 <= n) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
       __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)),
                                  _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, semi)));
       int bits = _mm_movemask_epi8(hit);
       /* All sixteen entries: those from the mark on are written again. */
-      for (int k = 0; k < 16; k += 4)
+      for (int k = 0; k < 16; k += 8)
         _mm_storeu_si128((__m128i *)(void *)(map + i + k), cv);
       if (bits) {
         i += (gsize)__builtin_ctz((unsigned)bits);
