@@ -79,20 +79,27 @@ ZsStat *zs_stat_new_known(const ZsStat *fields, const gsize known[ZS_STAT_STRING
   return st;
 }
 
+/* Whether the string str of len bytes starts at *p, where it is moved past
+ * the string's NUL. */
+static inline gboolean lies_at(const char *str, gsize len, const char **p) {
+  if (str != *p || str[len] != '\0')
+    return FALSE;
+  *p += len + 1;
+  return TRUE;
+}
+
 /* The strings of a row made by zs_stat_new() follow each other behind the
  * struct, each after its predecessor's NUL; a row whose pointers all sit
  * where its lengths say was made so (the strings are never changed in
  * place), and a row built otherwise fails at its first string. */
 gboolean zs_stat_packed(const ZsStat *s) {
-  const char *const at[] = {s->metric, s->value,   s->unit,   s->sentence, s->surface,
-                            s->article, s->file,   s->period, s->rule};
   const char *p = (const char *)(s + 1);
-  for (gsize i = 0; i < ZS_STAT_STRINGS; i++) {
-    if (at[i] != p || p[s->lengths[i]] != '\0')
-      return FALSE;
-    p += s->lengths[i] + 1;
-  }
-  return TRUE;
+  const gsize *len = s->lengths;
+  return lies_at(s->metric, len[0], &p) && lies_at(s->value, len[1], &p) &&
+         lies_at(s->unit, len[2], &p) && lies_at(s->sentence, len[3], &p) &&
+         lies_at(s->surface, len[4], &p) && lies_at(s->article, len[5], &p) &&
+         lies_at(s->file, len[6], &p) && lies_at(s->period, len[7], &p) &&
+         lies_at(s->rule, len[8], &p);
 }
 
 void zs_stat_free(ZsStat *s) { g_free(s); }
