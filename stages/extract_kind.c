@@ -163,10 +163,19 @@ static gboolean change_before(const char *s, gsize start, gboolean *fall) {
   return FALSE;
 }
 
+/* strcmp(s, lit) == 0 for a short literal, inline: a unit is a few bytes,
+ * and a call to a routine made for long strings costs more than the test. */
+static inline gboolean str_is(const char *s, const char *lit) {
+  for (; *lit; s++, lit++)
+    if (*s != *lit)
+      return FALSE;
+  return *s == '\0';
+}
+
 static ZsKind kind_of(const char *unit, gboolean change) {
-  if (strcmp(unit, "%") == 0)
+  if (str_is(unit, "%"))
     return change ? ZS_KIND_CHANGE_PCT : ZS_KIND_SHARE;
-  if (strcmp(unit, "倍") == 0)
+  if (str_is(unit, "倍"))
     return change ? ZS_KIND_GROWTH_MULTIPLE : ZS_KIND_RATIO;
   return change ? ZS_KIND_CHANGE_ABS : ZS_KIND_LEVEL;
 }
