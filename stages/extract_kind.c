@@ -97,8 +97,13 @@ static const Word links[] = {W("了"), W("达"), W("约"), W("近"), W("超"), W
 /* Does text just before `end` (a byte offset) end with `w`? The last byte
  * first: it nearly always differs. */
 static inline gboolean ends_at(const char *s, gsize end, const Word *w) {
-  return end >= w->len && s[end - 1] == w->w[w->len - 1] &&
-         memcmp(s + end - w->len, w->w, w->len) == 0;
+  if (end < w->len || s[end - 1] != w->w[w->len - 1])
+    return FALSE;
+  /* A word is a few bytes: compared inline, not by a memcmp() call. */
+  for (gsize k = w->len - 1; k-- > 0;)
+    if (s[end - w->len + k] != w->w[k])
+      return FALSE;
+  return TRUE;
 }
 
 /* Bit b % 64 for the last byte b of each word of a list: text whose last
