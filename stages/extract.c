@@ -27,13 +27,9 @@ static ZsStat *make_stat(const char *file, gsize file_len, const ZsArticle *a,
                          gsize len, const Item *it) {
   gboolean neg = it->fall && strcmp(it->q->value, "0") != 0;
   g_autofree char *value = neg ? g_strconcat("-", it->q->value, NULL) : NULL;
-  /* The surface is a few characters: copied on the stack when it fits. */
+  /* The surface is read in place: told its length, the row copies that
+   * many bytes (not up to a NUL). */
   gsize n = it->q->end - it->q->start;
-  char local[128];
-  g_autofree char *heap = n < sizeof local ? NULL : g_malloc(n + 1);
-  char *surface = heap ? heap : local;
-  memcpy(surface, text + it->q->start, n);
-  surface[n] = '\0';
   ZsStat f = {
     .metric = (char *)it->metric,
     .value = value ? value : it->q->value,
@@ -41,7 +37,7 @@ static ZsStat *make_stat(const char *file, gsize file_len, const ZsArticle *a,
     .sentence = (char *)text,
     .kind = it->kind,
     .qualifier = it->q->qualifier,
-    .surface = surface,
+    .surface = (char *)text + it->q->start,
     .article = a->headline,
     .article_no = a->no,
     .file = (char *)file,
@@ -102,14 +98,15 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
   }
   if (qs->len) {
     /* Clause numbers on the stack for a sentence of ordinary length. */
-    guint clause_local[1024];
-    g_autofree guint *clause_heap = n < G_N_ELEMENTS(clause_local) ? NULL : g_new(guint, n + 1);
-    guint *clause = clause_heap ? clause_heap : clause_local;
+    ZsClause clause_local[1024];
+    g_autofree ZsClause *clause_heap =
+        n < G_N_ELEMENTS(clause_local) ? NULL : g_new(ZsClause, n + 1);
+    ZsClause *clause = clause_heap ? clause_heap : clause_local;
     zs_extract_clause_map(s, n, clause);
-    /* Zeroed, all at once (emptied, then grown with clearing). */
+    /* Zeroed, all at once. */
     GArray *items = w->items;
-    g_array_set_size(items, 0);
     g_array_set_size(items, qs->len);
+    memset(items->data, 0, qs->len * sizeof(Item));
     for (guint i = 0; i < qs->len; i++) {
       Item *it = &g_array_index(items, Item, i);
       it->q = qs->pdata[i];
@@ -142,7 +139,8 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
 
 GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsArticle *a,
                               const ZsExtractOptions *opts, GPtrArray *warnings) {
-  GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
+  /* Room for the rows of most articles, grown by doubling past it. */
+  GPtrArray *out = g_ptr_array_new_full(32, (GDestroyNotify)zs_stat_free);
   ZsPeriodCarry carry; /* period in force from the previous sentence */
   zs_period_carry_init(&carry, opts->year);
   /* The quantities of the sentence at hand, and what is made of them: one

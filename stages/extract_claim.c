@@ -41,7 +41,7 @@ static gint cmp_by_length(gconstpointer pa, gconstpointer pb) {
   return a->start < b->start ? -1 : a->start > b->start;
 }
 
-static void distribute_at(const char *s, gsize p, const guint *clause, GArray *items,
+static void distribute_at(const char *s, gsize p, const ZsClause *clause, GArray *items,
                           GArray *matches, gboolean by_figures) {
   /* The lists on the stack for an ordinary sentence: after and before
    * hold items, phr matches. */
@@ -110,13 +110,13 @@ static void distribute_at(const char *s, gsize p, const guint *clause, GArray *i
   }
 }
 
-void zs_extract_distribute(const char *s, const guint *clause, GArray *items, GArray *matches,
-                           gboolean by_figures) {
+void zs_extract_distribute(const char *s, const ZsClause *clause, GArray *items,
+                           GArray *matches, gboolean by_figures) {
   for (const char *hit = s; (hit = strstr(hit, "分别")); hit += strlen("分别"))
     distribute_at(s, (gsize)(hit - s), clause, items, matches, by_figures);
 }
 
-static gboolean clause_has_match(const guint *clause, GArray *matches, guint c) {
+static gboolean clause_has_match(const ZsClause *clause, GArray *matches, guint c) {
   for (guint i = 0; i < matches->len; i++)
     if (clause[g_array_index(matches, ZsRuleMatch, i).start] == c)
       return TRUE;
@@ -172,7 +172,7 @@ static void sort_by_length(ZsRuleMatch **order, guint n, guint64 *cand, guint wo
  * is open): NOT it, TAKE it and stop looking, or NEAREST (pass 3: take it
  * unless a later one qualifies too). acc[i]: does match i accept it. */
 enum { NOT, TAKE, NEAREST };
-static int consider(int pass, const ZsRuleMatch *m, const Item *it, const guint *clause,
+static int consider(int pass, const ZsRuleMatch *m, const Item *it, const ZsClause *clause,
                     GArray *matches, const gboolean *acc, guint at_end, guint at_start) {
   gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
   if (pass == 0)
@@ -199,7 +199,7 @@ static int consider(int pass, const ZsRuleMatch *m, const Item *it, const guint 
  * longest first: a figure inside the match (a pattern that spells out the
  * number), a figure written right before the phrase (8489个老旧小区), the
  * nearest figure after the phrase in its clause, the nearest one before it. */
-void zs_extract_claim(const guint *clause, GArray *items, GArray *matches) {
+void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
   /* The working arrays on the stack for an ordinary sentence. */
   enum { LOCAL = 64 };
   ZsRuleMatch *order_local[LOCAL];
@@ -337,7 +337,7 @@ static gboolean figure_between(GArray *items, gsize from, gsize to) {
   return FALSE;
 }
 
-void zs_extract_continue_series(const char *s, const guint *clause, GArray *items,
+void zs_extract_continue_series(const char *s, const ZsClause *clause, GArray *items,
                                 GArray *matches) {
   /* The two bounds of a range share their metric (3到6个月). */
   for (guint k = 0; k + 1 < items->len; k++) {

@@ -59,9 +59,15 @@ static inline gboolean list_gap(const char *s, gsize from, gsize to) {
          span_is(s, from, to, "以及") || span_is(s, from, to, "，");
 }
 
+/* A clause number: 16 bits, half the bytes of a guint to write for every
+ * byte of a sentence. A piece has at most ZS_SENTENCE_LIMIT bytes, so at
+ * most that many marks; zs_extract_clause_map() takes fewer than 65535. */
+typedef guint16 ZsClause;
+
 /* Fills map[0..n] with the clause number of every byte of s (NUL-terminated
- * at n); a mark belongs to the clause it ends. map has n + 1 entries. */
-void zs_extract_clause_map(const char *s, gsize n, guint *map);
+ * at n, n < 65535); a mark belongs to the clause it ends. map has n + 1
+ * entries. */
+void zs_extract_clause_map(const char *s, gsize n, ZsClause *map);
 
 /* Sets each item's kind (and fall) from the words before it. */
 void zs_extract_classify(const char *s, GArray *items);
@@ -70,15 +76,15 @@ void zs_extract_classify(const char *s, GArray *items);
  * the list before it in the same clause (run before zs_extract_claim()),
  * or else, with `by_figures` (run after it), to the last figures claimed
  * before it. */
-void zs_extract_distribute(const char *s, const guint *clause, GArray *items, GArray *matches,
-                           gboolean by_figures);
+void zs_extract_distribute(const char *s, const ZsClause *clause, GArray *items,
+                           GArray *matches, gboolean by_figures);
 
 /* Gives figures to the rule matches that claim them (rule, metric). */
-void zs_extract_claim(const guint *clause, GArray *items, GArray *matches);
+void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches);
 
 /* Gives the figures no match claimed the metric of the figure they
  * continue (a change, the next value of a series, a range's bound). */
-void zs_extract_continue_series(const char *s, const guint *clause, GArray *items,
+void zs_extract_continue_series(const char *s, const ZsClause *clause, GArray *items,
                                 GArray *matches);
 
 #endif

@@ -42,21 +42,22 @@ static inline gboolean mark_lead(guchar b) {
   return b == 0xE3 || b == 0xEF || b == ',' || b == ';';
 }
 
-void zs_extract_clause_map(const char *s, gsize n, guint *map) {
-  guint c = 0;
+void zs_extract_clause_map(const char *s, gsize n, ZsClause *map) {
+  g_assert(n < G_MAXUINT16);
+  ZsClause c = 0;
   gsize i = 0;
   while (i < n) {
 #ifdef __SSE2__
     const __m128i e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF),
                   comma = _mm_set1_epi8(','), semi = _mm_set1_epi8(';');
-    const __m128i cv = _mm_set1_epi32((int)c);
+    const __m128i cv = _mm_set1_epi16((short)c);
     while (i + 16 <= n) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
       __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)),
                                  _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, semi)));
       int bits = _mm_movemask_epi8(hit);
       /* All sixteen entries: those from the mark on are written again. */
-      for (int k = 0; k < 16; k += 4)
+      for (int k = 0; k < 16; k += 8)
         _mm_storeu_si128((__m128i *)(void *)(map + i + k), cv);
       if (bits) {
         i += (gsize)__builtin_ctz((unsigned)bits);
@@ -96,8 +97,13 @@ static const Word links[] = {W("了"), W("达"), W("约"), W("近"), W("超"), W
 /* Does text just before `end` (a byte offset) end with `w`? The last byte
  * first: it nearly always differs. */
 static inline gboolean ends_at(const char *s, gsize end, const Word *w) {
-  return end >= w->len && s[end - 1] == w->w[w->len - 1] &&
-         memcmp(s + end - w->len, w->w, w->len) == 0;
+  if (end < w->len || s[end - 1] != w->w[w->len - 1])
+    return FALSE;
+  /* A word is a few bytes: compared inline, not by a memcmp() call. */
+  for (gsize k = w->len - 1; k-- > 0;)
+    if (s[end - w->len + k] != w->w[k])
+      return FALSE;
+  return TRUE;
 }
 
 /* Bit b % 64 for the last byte b of each word of a list: text whose last
@@ -162,10 +168,19 @@ static gboolean change_before(const char *s, gsize start, gboolean *fall) {
   return FALSE;
 }
 
+/* strcmp(s, lit) == 0 for a short literal, inline: a unit is a few bytes,
+ * and a call to a routine made for long strings costs more than the test. */
+static inline gboolean str_is(const char *s, const char *lit) {
+  for (; *lit; s++, lit++)
+    if (*s != *lit)
+      return FALSE;
+  return *s == '\0';
+}
+
 static ZsKind kind_of(const char *unit, gboolean change) {
-  if (strcmp(unit, "%") == 0)
+  if (str_is(unit, "%"))
     return change ? ZS_KIND_CHANGE_PCT : ZS_KIND_SHARE;
-  if (strcmp(unit, "倍") == 0)
+  if (str_is(unit, "倍"))
     return change ? ZS_KIND_GROWTH_MULTIPLE : ZS_KIND_RATIO;
   return change ? ZS_KIND_CHANGE_ABS : ZS_KIND_LEVEL;
 }

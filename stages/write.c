@@ -97,14 +97,17 @@ static void put_text(RowBuf *b, const char *text) {
  * the struct, in the same allocation, so a short one is read together with
  * what precedes it and those bytes are masked off. */
 #ifdef __SSE2__
+/* The bytes among the 16 of v that need quoting, 0xFF each. */
+static inline __m128i special_bytes(__m128i v) {
+  return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+}
+
 /* The bytes among the 16 at p that need quoting, one bit each. */
 static inline unsigned special_mask(const char *p) {
-  __m128i v = _mm_loadu_si128((const __m128i *)p);
-  __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
-  return (unsigned)_mm_movemask_epi8(hit);
+  return (unsigned)_mm_movemask_epi8(special_bytes(_mm_loadu_si128((const __m128i *)p)));
 }
 #endif
 
@@ -123,6 +126,31 @@ static gboolean has_special(const char *s, gsize len) {
       return TRUE;
   return FALSE;
 #endif
+}
+
+/* Copies the len bytes at s to d and says whether none needs quoting,
+ * reading each block of sixteen once for both (a row's fields nearly
+ * never need quoting, so the test is made once, at the end). What is
+ * copied stays unused in a row buffer until its length is advanced, so a
+ * field that needs quoting costs nothing but the copy. */
+static gboolean copy_plain(char *d, const char *s, gsize len) {
+#ifdef __SSE2__
+  if (len >= 16) {
+    __m128i acc = _mm_setzero_si128();
+    /* The last block ends at s + len, overlapping the one before. */
+    for (gsize i = 0; i + 16 < len; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+      _mm_storeu_si128((__m128i *)(d + i), v);
+      acc = _mm_or_si128(acc, special_bytes(v));
+    }
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + len - 16));
+    _mm_storeu_si128((__m128i *)(d + len - 16), v);
+    acc = _mm_or_si128(acc, special_bytes(v));
+    return _mm_movemask_epi8(acc) == 0;
+  }
+#endif
+  memcpy(d, s, len);
+  return !has_special(s, len);
 }
 
 /* put_text() for a string of a row from zs_stat_new() (see has_special()). */
@@ -249,6 +277,73 @@ static void put_packed(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
   row_put(b, "\r\n", 2);
 }
 
+/* Whether a field of a packed row goes out as it is: no edge space (nor,
+ * for a text field unless `raw`, a formula start); the quoting characters
+ * are looked for over whole runs of fields by put_runs(). */
+static inline gboolean plain_edges(const char *t, gsize len, gboolean formula) {
+  return !len || (t[0] != ' ' && t[len - 1] != ' ' && !(formula && formula_start(t[0])));
+}
+
+/* put_packed() for the common row, none of whose fields needs quoting or
+ * the prefix, or FALSE (nothing put) for any other. Such a row's CSV is
+ * its strings as they lie behind the struct, each NUL turned into a comma,
+ * with the kind, qualifier and line put between runs of them: the metric
+ * to the sentence, the surface to the file, the period (and rule) are each
+ * copied in one piece, looked for quoting characters as they are copied. */
+static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
+  const gsize *len = s->lengths;
+  gboolean f = !opts->raw;
+  if (!plain_edges(s->metric, len[0], f) || !plain_edges(s->value, len[1], FALSE) ||
+      !plain_edges(s->unit, len[2], f) || !plain_edges(s->sentence, len[3], f) ||
+      !plain_edges(s->surface, len[4], f) || !plain_edges(s->article, len[5], f) ||
+      !plain_edges(s->file, len[6], f) || !plain_edges(s->period, len[7], f) ||
+      (opts->explain && !plain_edges(s->rule, len[8], f)))
+    return FALSE;
+  /* The runs, NULs between their strings (never quoting characters). */
+  gsize n1 = len[0] + len[1] + len[2] + len[3] + 3;
+  gsize n2 = len[4] + len[5] + len[6] + 2;
+  gsize n3 = opts->explain ? len[7] + len[8] + 1 : len[7];
+  const char *kind = zs_kind_name(s->kind), *qual = zs_qualifier_name(s->qualifier);
+  gsize kn = strlen(kind), qn = strlen(qual);
+  char buf[16];
+  const char *line = format_uint(buf, s->line);
+  gsize ln = (gsize)(buf + 15 - line);
+  gsize total = n1 + 1 + kn + 1 + qn + 1 + n2 + 1 + ln + 1 + n3 + 2;
+  if (b->n + total > sizeof b->data) {
+    row_flush(b);
+    if (total > sizeof b->data)
+      return FALSE;
+  }
+  char *d = b->data + b->n;
+  if (!copy_plain(d, s->metric, n1))
+    return FALSE;
+  d[len[0]] = d[len[0] + 1 + len[1]] = d[len[0] + len[1] + len[2] + 2] = ',';
+  d += n1;
+  if (!copy_plain(d + 1 + kn + 1 + qn + 1, s->surface, n2) ||
+      !copy_plain(d + 1 + kn + 1 + qn + 1 + n2 + 1 + ln + 1, s->period, n3))
+    return FALSE;
+  *d++ = ',';
+  memcpy(d, kind, kn);
+  d += kn;
+  *d++ = ',';
+  memcpy(d, qual, qn);
+  d += qn;
+  *d++ = ',';
+  d[len[4]] = d[len[4] + 1 + len[5]] = ',';
+  d += n2;
+  *d++ = ',';
+  memcpy(d, line, ln);
+  d += ln;
+  *d++ = ',';
+  if (opts->explain)
+    d[len[7]] = ',';
+  d += n3;
+  *d++ = '\r';
+  *d++ = '\n';
+  b->n = (gsize)(d - b->data);
+  return TRUE;
+}
+
 void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
   static const gboolean numeric[] = {FALSE, TRUE, FALSE, FALSE, FALSE, FALSE,
                                      FALSE, FALSE, FALSE, TRUE,  FALSE, FALSE};
@@ -260,7 +355,8 @@ void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
   for (guint i = 0; i < stats->len; i++) {
     const ZsStat *s = stats->pdata[i];
     if (zs_stat_packed(s)) {
-      put_packed(&b, s, opts);
+      if (!put_runs(&b, s, opts))
+        put_packed(&b, s, opts);
       continue;
     }
     row_flush(&b); /* before a row written on its own */

@@ -35,29 +35,57 @@ ZsStat *zs_stat_new(const ZsStat *fields) {
   return zs_stat_new_known(fields, unknown);
 }
 
+/* strlen() of s, told (known) or measured; 0 for NULL. */
+static inline gsize measure(const char *s, gsize known) {
+  return !s ? 0 : known != ZS_STAT_UNKNOWN ? known : strlen(s);
+}
+
+/* Copies the len bytes at src to `at` as the row's string *field, NUL
+ * ended, and returns where the next string goes. */
+static inline char *place(char *at, char **field, const char *src, gsize len) {
+  *field = at;
+  if (len)
+    memcpy(at, src, len);
+  at[len] = '\0';
+  return at + len + 1;
+}
+
+/* Written out string by string, not as loops over arrays of the fields'
+ * addresses: a row is made for every figure written. */
 ZsStat *zs_stat_new_known(const ZsStat *fields, const gsize known[ZS_STAT_STRINGS]) {
-  const char *const src[] = {fields->metric, fields->value,   fields->unit,
-                             fields->sentence, fields->surface, fields->article,
-                             fields->file,   fields->period,  fields->rule};
-  G_STATIC_ASSERT(G_N_ELEMENTS(src) == ZS_STAT_STRINGS);
-  gsize len[G_N_ELEMENTS(src)], total = sizeof(ZsStat);
-  for (gsize i = 0; i < G_N_ELEMENTS(src); i++)
-    total += (len[i] = !src[i] ? 0 : known[i] != ZS_STAT_UNKNOWN ? known[i] : strlen(src[i])) + 1;
+  gsize len[ZS_STAT_STRINGS] = {
+    measure(fields->metric, known[0]),  measure(fields->value, known[1]),
+    measure(fields->unit, known[2]),    measure(fields->sentence, known[3]),
+    measure(fields->surface, known[4]), measure(fields->article, known[5]),
+    measure(fields->file, known[6]),    measure(fields->period, known[7]),
+    measure(fields->rule, known[8]),
+  };
+  gsize total = sizeof(ZsStat) + ZS_STAT_STRINGS;
+  for (gsize i = 0; i < ZS_STAT_STRINGS; i++)
+    total += len[i];
   ZsStat *st = g_malloc(total);
   *st = *fields;
+  memcpy(st->lengths, len, sizeof len);
   char *at = (char *)(st + 1);
-  char **dst[] = {&st->metric, &st->value,   &st->unit,   &st->sentence, &st->surface,
-                  &st->article, &st->file,    &st->period, &st->rule};
-  G_STATIC_ASSERT(G_N_ELEMENTS(dst) == G_N_ELEMENTS(src));
-  for (gsize i = 0; i < G_N_ELEMENTS(src); i++) {
-    *dst[i] = at;
-    if (len[i])
-      memcpy(at, src[i], len[i]);
-    at[len[i]] = '\0';
-    at += len[i] + 1;
-    st->lengths[i] = len[i];
-  }
+  at = place(at, &st->metric, fields->metric, len[0]);
+  at = place(at, &st->value, fields->value, len[1]);
+  at = place(at, &st->unit, fields->unit, len[2]);
+  at = place(at, &st->sentence, fields->sentence, len[3]);
+  at = place(at, &st->surface, fields->surface, len[4]);
+  at = place(at, &st->article, fields->article, len[5]);
+  at = place(at, &st->file, fields->file, len[6]);
+  at = place(at, &st->period, fields->period, len[7]);
+  place(at, &st->rule, fields->rule, len[8]);
   return st;
+}
+
+/* Whether the string str of len bytes starts at *p, where it is moved past
+ * the string's NUL. */
+static inline gboolean lies_at(const char *str, gsize len, const char **p) {
+  if (str != *p || str[len] != '\0')
+    return FALSE;
+  *p += len + 1;
+  return TRUE;
 }
 
 /* The strings of a row made by zs_stat_new() follow each other behind the
@@ -65,15 +93,13 @@ ZsStat *zs_stat_new_known(const ZsStat *fields, const gsize known[ZS_STAT_STRING
  * where its lengths say was made so (the strings are never changed in
  * place), and a row built otherwise fails at its first string. */
 gboolean zs_stat_packed(const ZsStat *s) {
-  const char *const at[] = {s->metric, s->value,   s->unit,   s->sentence, s->surface,
-                            s->article, s->file,   s->period, s->rule};
   const char *p = (const char *)(s + 1);
-  for (gsize i = 0; i < ZS_STAT_STRINGS; i++) {
-    if (at[i] != p || p[s->lengths[i]] != '\0')
-      return FALSE;
-    p += s->lengths[i] + 1;
-  }
-  return TRUE;
+  const gsize *len = s->lengths;
+  return lies_at(s->metric, len[0], &p) && lies_at(s->value, len[1], &p) &&
+         lies_at(s->unit, len[2], &p) && lies_at(s->sentence, len[3], &p) &&
+         lies_at(s->surface, len[4], &p) && lies_at(s->article, len[5], &p) &&
+         lies_at(s->file, len[6], &p) && lies_at(s->period, len[7], &p) &&
+         lies_at(s->rule, len[8], &p);
 }
 
 void zs_stat_free(ZsStat *s) { g_free(s); }

@@ -180,8 +180,9 @@ typedef struct {
  * string becomes ""). */
 ZsStat *zs_stat_new(const ZsStat *fields);
 /* zs_stat_new() told some of the strings' lengths: known[i] (in the order
- * of ZsStat.lengths) is strlen() of that string, or ZS_STAT_UNKNOWN to have
- * it measured. */
+ * of ZsStat.lengths) is the length of that string, or ZS_STAT_UNKNOWN to
+ * have it measured. A told string is copied for that many bytes, which
+ * hold no NUL: it need not end there (a surface is read in its sentence). */
 #define ZS_STAT_UNKNOWN G_MAXSIZE
 ZsStat *zs_stat_new_known(const ZsStat *fields, const gsize known[ZS_STAT_STRINGS]);
 void zs_stat_free(ZsStat *s);

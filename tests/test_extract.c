@@ -330,7 +330,7 @@ static void test_claim_many(void) {
 
 /* The clause map as its definition says: a mark belongs to the clause it
  * ends; compared mark by mark at every byte. */
-static void clause_map_ref(const char *s, gsize n, guint *map) {
+static void clause_map_ref(const char *s, gsize n, ZsClause *map) {
   static const char *marks[] = {"，", "；", "。", "！", "？", "：", ",", ";"};
   guint c = 0;
   for (gsize i = 0; i < n;) {
@@ -347,7 +347,7 @@ static void clause_map_ref(const char *s, gsize n, guint *map) {
 
 static void check_clause_map(const char *s) {
   gsize n = strlen(s);
-  g_autofree guint *got = g_new(guint, n + 1), *want = g_new(guint, n + 1);
+  g_autofree ZsClause *got = g_new(ZsClause, n + 1), *want = g_new(ZsClause, n + 1);
   zs_extract_clause_map(s, n, got);
   clause_map_ref(s, n, want);
   for (gsize i = 0; i <= n; i++)
