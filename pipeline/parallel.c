@@ -49,7 +49,8 @@ typedef struct Job {
 
 struct Par {
   GMutex lock;
-  GCond turn;       /* the head moved */
+  GCond turn;       /* the head moved (for writers waiting for their turn) */
+  GCond room;       /* the window has room for a batch of new jobs */
   guint head;       /* the first unfinished job */
   guint pushed;     /* jobs queued so far */
   gboolean stopped; /* a job failed: what comes after it is dropped */
@@ -127,12 +128,28 @@ static ssize_t cookie_write(void *data, const char *buf, size_t n) {
   return (ssize_t)n;
 }
 
+/* The stdio buffer of a job's row streams, one per thread and stream,
+ * kept from job to job. As large as the real output's (output.c), so that
+ * what the head passes on goes out with write() instead of being copied
+ * into the real stream's buffer first, and cookie_write() takes the lock
+ * once per 256 KiB instead of once per 8. */
+#define JOB_BUFFER (256u << 10)
+static GPrivate job_buffers = G_PRIVATE_INIT(g_free);
+
 static FILE *job_stream(Job *j, int s) {
   static const cookie_io_functions_t io = {NULL, cookie_write, NULL, NULL};
   j->cookie[s] = (Cookie){j, s};
   FILE *fp = fopencookie(&j->cookie[s], "w", io);
   if (!fp)
     g_error("fopencookie: out of memory");
+  if (s != S_ERR) {
+    char *bufs = g_private_get(&job_buffers);
+    if (!bufs) {
+      bufs = g_malloc((gsize)JOB_BUFFER * S_ERR);
+      g_private_set(&job_buffers, bufs);
+    }
+    setvbuf(fp, bufs + (gsize)JOB_BUFFER * s, _IOFBF, JOB_BUFFER);
+  }
   return fp;
 }
 
@@ -161,6 +178,8 @@ static void finish(Par *p, Job *j) {
     g_clear_error(&h->error);
   }
   g_cond_broadcast(&p->turn);
+  if (p->stopped || p->pushed - p->head <= p->slots / 2)
+    g_cond_signal(&p->room);
   g_mutex_unlock(&p->lock);
 }
 
@@ -202,6 +221,7 @@ gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *ar
     pending_max = g_ascii_strtoull(env, NULL, 10);
   g_mutex_init(&p.lock);
   g_cond_init(&p.turn);
+  g_cond_init(&p.room);
   p.real[S_OUT] = out;
   p.real[S_ARTS] = articles;
   /* A window of jobs, reused in turn: memory does not grow with the number
@@ -215,8 +235,12 @@ gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *ar
   GError *walk_error = NULL;
   g_mutex_lock(&p.lock);
   for (guint i = 0; !p.stopped; i++) {
-    while (i - p.head >= p.slots && !p.stopped)
-      g_cond_wait(&p.turn, &p.lock);
+    /* A full window is refilled once half of it is done, not a job at a
+     * time: woken for every job, this thread took a core from the workers
+     * thousands of times a second (-j 2 used 8% more CPU than -j 1). */
+    if (i - p.head >= p.slots)
+      while (i - p.head > p.slots / 2 && !p.stopped)
+        g_cond_wait(&p.room, &p.lock);
     if (p.stopped)
       break;
     /* The walk reads directories: not under the lock. */
@@ -254,5 +278,6 @@ gboolean zs_parallel_run(const ZsRules *rules, ZsWalk *walk, FILE *out, FILE *ar
   g_ptr_array_unref(p.spare);
   g_mutex_clear(&p.lock);
   g_cond_clear(&p.turn);
+  g_cond_clear(&p.room);
   return ok;
 }
