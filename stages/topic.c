@@ -209,8 +209,30 @@ struct ZsTopicWindow {
   ZsTopicGapTable gap; /* lent to zs_topic_window_gap() */
 };
 
+static void window_destroy(ZsTopicWindow *w) {
+  if (!w)
+    return;
+  g_free(w->pending);
+  g_free(w->slot);
+  g_free(w->gap.t);
+  g_free(w);
+}
+
+/* A freed window is kept for the thread's next one (a segmenter, and so a
+ * window, is made for every input file, and its two tables cost more to
+ * make and clear than a small file's text to read). A reset window reads
+ * as a new one: its tables are emptied by their tags, and reset numbers
+ * are only ever compared with the same window's. */
+static GPrivate kept = G_PRIVATE_INIT((GDestroyNotify)window_destroy);
+
 ZsTopicWindow *zs_topic_window_new(gsize max) {
-  ZsTopicWindow *w = g_new0(ZsTopicWindow, 1);
+  ZsTopicWindow *w = g_private_get(&kept);
+  if (w && w->max == max) {
+    g_private_set(&kept, NULL);
+    zs_topic_window_reset(w);
+    return w;
+  }
+  w = g_new0(ZsTopicWindow, 1);
   w->max = max;
   w->tag = 1; /* the table is made when first needed (catch_up()) */
   return w;
@@ -219,10 +241,12 @@ ZsTopicWindow *zs_topic_window_new(gsize max) {
 void zs_topic_window_free(ZsTopicWindow *w) {
   if (!w)
     return;
-  g_free(w->pending);
-  g_free(w->slot);
-  g_free(w->gap.t);
-  g_free(w);
+  /* One kept, and not one whose table grew past a full window's size. */
+  if (g_private_get(&kept) || (w->slot && w->mask > 4095)) {
+    window_destroy(w);
+    return;
+  }
+  g_private_set(&kept, w);
 }
 
 guint zs_topic_window_reset(ZsTopicWindow *w) {
