@@ -50,24 +50,35 @@ static inline ZsBigramWalk zs_bigram_walk(const char *s, gsize len) {
   return w;
 }
 
-/* (always inlined: it is every topic measure's inner loop, and a call
- * per bigram would cost as much as the rest of the step) */
+/* The walk's next character, 0 at the end; *word tells whether it is a
+ * word character. Both walks below step by it. (Always inlined: it is
+ * every topic measure's inner loop, and a call per character would cost
+ * as much as the rest of the step.) */
+G_ALWAYS_INLINE static inline gunichar zs_bigram_step(ZsBigramWalk *w, gboolean *word) {
+  if (w->p >= w->end)
+    return 0;
+  gunichar c;
+  const guchar *s = (const guchar *)w->p;
+  /* Chinese text is mostly three-byte characters, and its ideographs
+   * (U+4E00..U+9FFF) are word characters: both asked first, before the
+   * general decoder and test */
+  if ((s[0] & 0xF0) == 0xE0) {
+    c = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    w->p += 3;
+  } else {
+    if (!s[0])
+      return 0; /* a NUL ends the text, and stays where it is */
+    c = zs_utf8_next(&w->p);
+  }
+  *word = c - 0x4E00u <= 0x9FFFu - 0x4E00u || zs_overlap_is_word_char(c);
+  return c;
+}
+
 G_ALWAYS_INLINE static inline gboolean zs_bigram_next(ZsBigramWalk *w, guint64 *key) {
-  while (w->p < w->end) {
-    const guchar *s = (const guchar *)w->p;
-    gunichar c, a = w->prev;
-    /* Chinese text is mostly three-byte characters, and its ideographs
-     * (U+4E00..U+9FFF) are word characters: both asked first, before the
-     * general decoder and test */
-    if ((s[0] & 0xF0) == 0xE0) {
-      c = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-      w->p += 3;
-    } else {
-      if (!s[0])
-        break;
-      c = zs_utf8_next(&w->p);
-    }
-    if (!(c - 0x4E00u <= 0x9FFFu - 0x4E00u) && !zs_overlap_is_word_char(c)) {
+  gboolean word;
+  for (gunichar c; (c = zs_bigram_step(w, &word));) {
+    gunichar a = w->prev;
+    if (!word) {
       w->prev = 0;
       continue;
     }
@@ -88,18 +99,10 @@ G_ALWAYS_INLINE static inline gboolean zs_bigram_next(ZsBigramWalk *w, guint64 *
  * that text another way. */
 G_ALWAYS_INLINE static inline gboolean zs_bigram_next_bmp(ZsBigramWalk *w, guint32 *key,
                                                           gboolean *wide) {
-  while (w->p < w->end) {
-    const guchar *s = (const guchar *)w->p;
-    gunichar c, a = w->prev;
-    if ((s[0] & 0xF0) == 0xE0) {
-      c = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-      w->p += 3;
-    } else {
-      if (!s[0])
-        break;
-      c = zs_utf8_next(&w->p);
-    }
-    if (!(c - 0x4E00u <= 0x9FFFu - 0x4E00u) && !zs_overlap_is_word_char(c)) {
+  gboolean word;
+  for (gunichar c; (c = zs_bigram_step(w, &word));) {
+    gunichar a = w->prev;
+    if (!word) {
       w->prev = 0;
       continue;
     }
