@@ -16,6 +16,7 @@
  * zs_ac_scan_utf8 reads bytes.
  */
 #include "ac_int.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -217,24 +218,15 @@ static inline guint32 run_child(const CEdge *e, guint32 n, gunichar c) {
   return 0;
 }
 
-/* The character at t of valid UTF-8 and its length in *n; 0x10000 for
- * any character beyond the plane (no word holds one). */
+/* The character at t of valid UTF-8 and its length in *n (utf8.h's
+ * decoder). One beyond the plane is in no word, and every test below turns
+ * it away: root_child() and pair_state() by its value, the edges by
+ * holding only characters of the plane. */
 static inline gunichar char_at(const guchar *t, guint *n) {
-  guchar b = t[0];
-  if (b < 0x80) {
-    *n = 1;
-    return b;
-  }
-  if (b < 0xE0) {
-    *n = 2;
-    return ((gunichar)(b & 0x1F) << 6) | (t[1] & 0x3F);
-  }
-  if (b < 0xF0) {
-    *n = 3;
-    return ((gunichar)(b & 0x0F) << 12) | ((gunichar)(t[1] & 0x3F) << 6) | (t[2] & 0x3F);
-  }
-  *n = 4;
-  return 0x10000;
+  const char *p = (const char *)t;
+  gunichar c = zs_utf8_next(&p);
+  *n = (guint)(p - (const char *)t);
+  return c;
 }
 
 void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out) {
