@@ -1,7 +1,7 @@
 # Inputs run in path order (strcmp of the whole path) across all the
 # arguments, as if every file were listed and sorted first, though zhstats
 # walks the directories lazily (pipeline/walk.c): names that sort around
-# "/" (a-1, a.txt, a/), hidden entries, nested directories, an argument
+# "/" (a-1, a.txt, a/), hidden entries, nested directories, links, an argument
 # inside another (its files run twice), with -j 1 and -j 3. An unreadable
 # subdirectory fails the run (exit 1, named).
 set -u
@@ -14,6 +14,13 @@ for f in a-1.txt a.txt a/x.txt a/b/y.txt a/b.txt a.d/q.txt z/0.txt m/n/o/deep.tx
          m/n/o.txt .hid/h.txt .dot.txt 'sp ace.txt' 'é.txt' B.txt; do
   printf '本报讯 全市新增就业岗位%s个。\n' "${#f}" >"$t/$f"
 done
+# Links are followed (to a file, to a directory); a dangling link and a fifo
+# are neither a file nor a directory, and are left out (walk.c reads the
+# type readdir() gives, and stat()s only links and unknown types).
+ln -s ../a.txt "$t/z/link.txt"
+ln -s ../a/b "$t/z/linkdir"
+ln -s nowhere.txt "$t/z/dangling.txt"
+mkfifo "$t/z/fifo.txt"
 order() { "$ZHSTATS" --stage segment "$@" 2>/dev/null | sed -n 's/^=== \(.*\) article 1 (lines.*/\1/p'; }
 expected() { # ARGS: every regular file below them, no dot names, sorted bytewise
   python3 - "$@" <<'PY'
