@@ -181,8 +181,7 @@ static void compile_pattern(ZsRule *r, const char *file, guint ln, GPtrArray *pr
     return;
   }
   /* JIT is an optimization: where it is unavailable the interpreter runs. */
-  if (zs_jit_enabled())
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+  r->jit = zs_jit_enabled() && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
   r->code = re;
 }
 

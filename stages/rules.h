@@ -26,6 +26,7 @@ typedef struct {
   char **units;     /* accepted base units, NULL-terminated */
   char *pattern;    /* PCRE2 source, or NULL */
   gpointer code;    /* compiled pcre2_code*, or NULL */
+  gboolean jit;     /* code was JIT-compiled (rules_match.c calls the JIT directly) */
   guint kinds;      /* bit (1 << ZsKind) per accepted kind */
   guint64 unit_bits; /* zs_rules_unit_bit() of each of its units, or'ed */
   ZsScope scope;

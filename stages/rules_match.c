@@ -102,9 +102,15 @@ void zs_rules_index(ZsRules *rules) {
 static void match_pattern(const ZsRules *rules, const ZsRule *r, pcre2_match_data *md,
                           const char *s, gsize len, gsize last_gate, uint32_t flags,
                           GArray *out, GPtrArray *warnings) {
+  /* pcre2_match() of a JIT-compiled pattern, the UTF-8 check off, does
+   * nothing but call pcre2_jit_match() (and check its arguments): the
+   * call is made directly. A subject not known to be valid goes through
+   * pcre2_match(), which checks it. */
+  gboolean direct = r->jit && (flags & PCRE2_NO_UTF_CHECK);
   PCRE2_SIZE at = 0;
   while (at <= len && at <= last_gate) {
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
+    int rc = direct ? pcre2_jit_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx)
+                    : pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
       break;
     if (rc < 0) {
