@@ -115,12 +115,12 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     zs_extract_classify(s, items);
     GArray *matches = w->matches;
     zs_rules_match_into(rules, s, n, matches, warnings);
-    gboolean fenbie = strstr(s, "分别") != NULL;
+    const char *fenbie = strstr(s, "分别");
     if (fenbie)
-      zs_extract_distribute(s, clause, items, matches, FALSE);
+      zs_extract_distribute(s, fenbie, clause, items, matches, FALSE);
     zs_extract_claim(clause, items, matches);
     if (fenbie)
-      zs_extract_distribute(s, clause, items, matches, TRUE);
+      zs_extract_distribute(s, fenbie, clause, items, matches, TRUE);
     zs_extract_continue_series(s, clause, items, matches);
     for (guint i = 0; i < items->len; i++) {
       Item *it = &g_array_index(items, Item, i);
