@@ -206,6 +206,8 @@ static void load_group(ZsRules *rules, GKeyFile *kf, const char *file, const cha
   r->file = g_strdup(file);
   r->line = gl;
   r->where = g_strdup_printf("%s:%u", file, gl);
+  r->metric_len = strlen(r->metric);
+  r->where_len = strlen(r->where);
   r->index = rules->rules->len;
   g_ptr_array_add(rules->rules, r);
 

@@ -34,6 +34,9 @@ typedef struct {
   guint line;       /* line of the [group] header */
   guint index;      /* order of definition across all files */
   char *where;      /* "FILE:LINE" */
+  /* strlen() of metric and where, told to the rows the rule claims
+   * (zs_stat_new_known()) so that none measures them again. */
+  gsize metric_len, where_len;
 } ZsRule;
 
 /* Where a rule's phrase or pattern matched a sentence (byte offsets). */
