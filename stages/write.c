@@ -281,7 +281,12 @@ static void put_packed(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
  * for a text field unless `raw`, a formula start); the quoting characters
  * are looked for over whole runs of fields by put_runs(). */
 static inline gboolean plain_edges(const char *t, gsize len, gboolean formula) {
-  return !len || (t[0] != ' ' && t[len - 1] != ' ' && !(formula && formula_start(t[0])));
+  if (!len || t[len - 1] == ' ')
+    return !len;
+  /* A space and every formula start lie below 'A': a field led by a letter
+   * or by a Chinese character (nearly all) is told by one test. */
+  guchar c = (guchar)t[0];
+  return c >= 'A' || (c != ' ' && !(formula && formula_start((char)c)));
 }
 
 /* A kind's or qualifier's name as put_runs() copies it: padded to sixteen
