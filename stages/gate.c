@@ -13,6 +13,12 @@
  * zs_gate_choices() also accepts an alternative with no such run but a
  * mandatory choice: a group of plain literals, (?:退役军人|军属), with no
  * quantifier after it; every match holds one of them.
+ *
+ * zs_gate_choices_before() also measures, by the same walk, how many bytes
+ * at most a match holds before each gate (NO_BOUND when the reader cannot
+ * tell): rules_match.c then starts a search that far before the gate's
+ * first occurrence instead of at the sentence's start. Where it is unsure,
+ * it overestimates (a search starting too early finds the same match).
  */
 #include "gate.h"
 
