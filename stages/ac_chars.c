@@ -229,6 +229,21 @@ static inline gunichar char_at(const guchar *t, guint *n) {
   return c;
 }
 
+/* Passes over characters at the root, from t + i, while the pair test of
+ * the scan below turns them away and they and the character after each are
+ * of three bytes (nearly all of Chinese text): c % PAIR_WORDS and c2 % 64
+ * are read from the bytes, without decoding. Returns where the scan goes
+ * on the long way: each step is the one the scan takes for such a pair. */
+static inline gsize pass_three(const ZsAc *ac, const guchar *t, gsize i, gsize len) {
+  G_STATIC_ASSERT(PAIR_WORDS == 512); /* c % 512: b1's low three bits, then b2's six */
+  if ((t[i] & 0xF0) != 0xE0)
+    return i;
+  while (i + 6 <= len && (t[i + 3] & 0xF0) == 0xE0 &&
+         !(ac->cpair[(t[i + 1] & 0x07) << 6 | (t[i + 2] & 0x3F)] >> (t[i + 5] & 0x3F) & 1))
+    i += 3;
+  return i;
+}
+
 void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out) {
   g_return_if_fail(ac->built);
   if (!ac->chars) {
@@ -245,6 +260,7 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out)
     guint n, n2, n3;
     guint32 s = 0;
     gunichar c2;
+    i = pass_three(ac, t, i, len);
     gunichar c = char_at(t + i, &n);
     for (;; c = c2, n = n2) {
       if (i + n == len) {
@@ -270,6 +286,13 @@ void zs_ac_scan_utf8(const ZsAc *ac, const char *text, gsize len, ZsAcHits *out)
         }
       }
       i += n;
+      if (n2 == 3) {
+        gsize j = pass_three(ac, t, i, len);
+        if (j != i) {
+          i = j;
+          c2 = char_at(t + i, &n2);
+        }
+      }
     }
     /* Off the root, each character leads to a child on the failure chain;
      * when none has one, the root reads the character: the loop above. */

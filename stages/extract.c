@@ -46,9 +46,13 @@ static ZsStat *make_stat(const char *file, gsize file_len, const ZsArticle *a,
     .rule = it->rule ? (char *)it->rule->where : NULL,
     .offset = it->q->start,
   };
+  /* A claimed figure's metric is its rule's (the claiming code sets both
+   * together); the check keeps a length from being told for another string. */
+  const ZsRule *r = it->rule;
+  gboolean rule_metric = r && it->metric == r->metric;
   const gsize known[ZS_STAT_STRINGS] = {
-    ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, len, n,
-    headline_len, file_len, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN,
+    rule_metric ? r->metric_len : ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, ZS_STAT_UNKNOWN, len, n,
+    headline_len, file_len, ZS_STAT_UNKNOWN, r ? r->where_len : ZS_STAT_UNKNOWN,
   };
   return zs_stat_new_known(&f, known);
 }
@@ -82,7 +86,8 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
                          const ZsExtractOptions *opts, ZsPeriodCarry *carry, Work *w,
                          GPtrArray *out, GPtrArray *warnings) {
   GPtrArray *qs = w->qs;
-  g_ptr_array_set_size(qs, 0);
+  if (qs->len) /* most sentences have no figure: no call to empty nothing */
+    g_ptr_array_set_size(qs, 0);
   zs_num_scan_into(s, n, qs);
   /* A headline has no period: its time phrases are not looked for. */
   gboolean headline = sent->kind == ZS_SENT_HEADLINE;
@@ -115,12 +120,12 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     zs_extract_classify(s, items);
     GArray *matches = w->matches;
     zs_rules_match_into(rules, s, n, matches, warnings);
-    gboolean fenbie = strstr(s, "分别") != NULL;
+    const char *fenbie = strstr(s, "分别");
     if (fenbie)
-      zs_extract_distribute(s, clause, items, matches, FALSE);
+      zs_extract_distribute(s, fenbie, clause, items, matches, FALSE);
     zs_extract_claim(clause, items, matches);
     if (fenbie)
-      zs_extract_distribute(s, clause, items, matches, TRUE);
+      zs_extract_distribute(s, fenbie, clause, items, matches, TRUE);
     zs_extract_continue_series(s, clause, items, matches);
     for (guint i = 0; i < items->len; i++) {
       Item *it = &g_array_index(items, Item, i);

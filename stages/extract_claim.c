@@ -110,9 +110,9 @@ static void distribute_at(const char *s, gsize p, const ZsClause *clause, GArray
   }
 }
 
-void zs_extract_distribute(const char *s, const ZsClause *clause, GArray *items,
-                           GArray *matches, gboolean by_figures) {
-  for (const char *hit = s; (hit = strstr(hit, "分别")); hit += strlen("分别"))
+void zs_extract_distribute(const char *s, const char *first, const ZsClause *clause,
+                           GArray *items, GArray *matches, gboolean by_figures) {
+  for (const char *hit = first; hit; hit = strstr(hit + strlen("分别"), "分别"))
     distribute_at(s, (gsize)(hit - s), clause, items, matches, by_figures);
 }
 
@@ -130,6 +130,23 @@ static gint cmp_index_by_length(gconstpointer pa, gconstpointer pb, gpointer was
   guint a = *(const guint *)pa, b = *(const guint *)pb;
   gint c = cmp_by_length(&v[a], &v[b]);
   return c ? c : (a > b) - (a < b);
+}
+
+/* A row of `cand` (a bit set of items) copied, or cleared: nearly always
+ * one word, which a loop over the words (gcc makes it a memcpy() or
+ * memset() call) would cost a call for. */
+static inline void row_copy(guint64 *to, const guint64 *from, guint words) {
+  if (words == 1)
+    *to = *from;
+  else
+    memcpy(to, from, words * sizeof *to);
+}
+
+static inline void row_clear(guint64 *row, guint words) {
+  if (words == 1)
+    *row = 0;
+  else
+    memset(row, 0, words * sizeof *row);
 }
 
 /* Sorts order[0, n) by cmp_by_length(), and the rows of `cand` (`words`
@@ -154,17 +171,16 @@ static void sort_by_length(ZsRuleMatch **order, guint n, guint64 *cand, guint wo
   guint64 row_local[4], *row = row_heap ? row_heap : row_local;
   for (guint i = 1; i < n; i++) {
     ZsRuleMatch *m = order[i];
-    for (guint w = 0; w < words; w++) /* a word or two: no memcpy() calls */
-      row[w] = cand[(gsize)i * words + w];
     guint j = i;
+    if (cmp_by_length(&m, &order[j - 1]) >= 0)
+      continue; /* in place already: the common case */
+    row_copy(row, cand + (gsize)i * words, words);
     for (; j > 0 && cmp_by_length(&m, &order[j - 1]) < 0; j--) {
       order[j] = order[j - 1];
-      for (guint w = 0; w < words; w++)
-        cand[(gsize)j * words + w] = cand[(gsize)(j - 1) * words + w];
+      row_copy(cand + (gsize)j * words, cand + (gsize)(j - 1) * words, words);
     }
     order[j] = m;
-    for (guint w = 0; w < words; w++)
-      cand[(gsize)j * words + w] = row[w];
+    row_copy(cand + (gsize)j * words, row, words);
   }
 }
 
@@ -174,7 +190,6 @@ static void sort_by_length(ZsRuleMatch **order, guint n, guint64 *cand, guint wo
 enum { NOT, TAKE, NEAREST };
 static int consider(int pass, const ZsRuleMatch *m, const Item *it, const ZsClause *clause,
                     GArray *matches, const gboolean *acc, guint at_end, guint at_start) {
-  gboolean clause_scope = m->rule->scope == ZS_SCOPE_CLAUSE;
   if (pass == 0)
     return it->q->start >= m->start && it->q->end <= m->end ? TAKE : NOT;
   if (pass == 1)
@@ -182,13 +197,13 @@ static int consider(int pass, const ZsRuleMatch *m, const Item *it, const ZsClau
   if (pass == 2 && it->q->start >= m->end) {
     /* The subject carries into the next clause when that clause names
      * none of its own: 生产总值增长5.8%，达到6.3万亿元. */
-    if (clause_scope && clause[it->q->start] != at_end &&
+    if (m->rule->scope == ZS_SCOPE_CLAUSE && clause[it->q->start] != at_end &&
         !(clause[it->q->start] == at_end + 1 && !clause_has_match(clause, matches, at_end + 1)))
       return NOT;
     return blocked(matches, m, m->end, it->q->start, acc) ? NOT : TAKE;
   }
   if (pass == 3 && it->q->end <= m->start) {
-    if (clause_scope && clause[it->q->start] != at_start)
+    if (m->rule->scope == ZS_SCOPE_CLAUSE && clause[it->q->start] != at_start)
       return NOT;
     return blocked(matches, m, it->q->end, m->start, acc) ? NOT : NEAREST;
   }
@@ -203,7 +218,8 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
   /* The working arrays on the stack for an ordinary sentence. */
   enum { LOCAL = 64 };
   ZsRuleMatch *order_local[LOCAL];
-  gboolean accepts_local[4 * LOCAL], done_local[LOCAL];
+  gboolean accepts_local[4 * LOCAL];
+  guint32 clauses_local[LOCAL];
   guint64 cand_local[LOCAL], open_local[1];
   guint n = matches->len, n_items = items->len;
   guint words = (n_items + 63) / 64; /* of a bit set of items */
@@ -211,17 +227,16 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
   g_autofree ZsRuleMatch **order_heap = n <= LOCAL ? NULL : g_new(ZsRuleMatch *, n);
   g_autofree gboolean *accepts_heap = n_acc <= G_N_ELEMENTS(accepts_local) ? NULL
                                                                            : g_new(gboolean, n_acc);
-  g_autofree gboolean *done_heap = n <= LOCAL ? NULL : g_new(gboolean, n);
+  g_autofree guint32 *clauses_heap = n <= LOCAL ? NULL : g_new(guint32, n);
   g_autofree guint64 *cand_heap = n_cand <= LOCAL ? NULL : g_new0(guint64, n_cand);
   g_autofree guint64 *open_heap = words <= 1 ? NULL : g_new0(guint64, words);
   ZsRuleMatch **order = order_heap ? order_heap : order_local;
   gboolean *accepts = accepts_heap ? accepts_heap : accepts_local;
-  gboolean *done = done_heap ? done_heap : done_local;
+  guint32 *clauses = clauses_heap ? clauses_heap : clauses_local;
   guint64 *cand = cand_heap ? cand_heap : cand_local;
   guint64 *open = open_heap ? open_heap : open_local;
   /* open: the figures without a rule (bit k % 64 of word k / 64). */
-  for (guint w = 0; w < words; w++)
-    open[w] = 0;
+  row_clear(open, words);
   for (guint k = 0; k < n_items; k++)
     if (!g_array_index(items, Item, k).rule)
       open[k / 64] |= G_GUINT64_CONSTANT(1) << (k % 64);
@@ -236,8 +251,7 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
   for (guint i = 0; i < n; i++) {
     ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
     guint64 *row = cand + (gsize)n_order * words;
-    for (guint w = 0; w < words; w++)
-      row[w] = 0;
+    row_clear(row, words);
     gboolean claims = FALSE;
     for (guint k = 0; k < n_items; k++) {
       const Item *it = &g_array_index(items, Item, k);
@@ -254,17 +268,24 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
   /* The sort g_ptr_array_sort() makes (stable: ties keep match order);
    * the rows of `cand` go with their matches. */
   sort_by_length(order, n_order, cand, words);
-  memset(done, 0, n_order * sizeof *done);
+  /* clauses[i]: the clauses match i starts and ends in, read once for the
+   * four passes (at_start << 16 | at_end: ZsClause is 16 bits); DONE once
+   * it has claimed its figure. A match spanning clauses looks ahead from
+   * the clause it ends in. */
+  const guint32 DONE = G_MAXUINT32;
+  for (guint i = 0; i < n_order; i++) {
+    const ZsRuleMatch *m = order[i];
+    guint32 at_end = clause[m->end > m->start ? m->end - 1 : m->start];
+    clauses[i] = (guint32)clause[m->start] << 16 | at_end;
+  }
   /* Each match claims at most one figure; its figures are tried in text
    * order. */
   for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < n_order; i++) {
       ZsRuleMatch *m = order[i];
-      if (done[i])
+      if (clauses[i] == DONE)
         continue;
-      /* A match spanning clauses looks ahead from the clause it ends in. */
-      guint at_end = clause[m->end > m->start ? m->end - 1 : m->start];
-      guint at_start = clause[m->start];
+      guint at_end = clauses[i] & 0xFFFF, at_start = clauses[i] >> 16;
       gint best = -1;
       gboolean stop = FALSE;
       for (guint w = 0; w < words && !stop; w++)
@@ -281,7 +302,7 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
         it->rule = m->rule;
         it->metric = m->rule->metric;
         open[best / 64] &= ~(G_GUINT64_CONSTANT(1) << (best % 64));
-        done[i] = TRUE;
+        clauses[i] = DONE;
       }
     }
 }

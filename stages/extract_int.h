@@ -75,9 +75,10 @@ void zs_extract_classify(const char *s, GArray *items);
 /* 分别: the figures of the list after it go, in order, to the phrases of
  * the list before it in the same clause (run before zs_extract_claim()),
  * or else, with `by_figures` (run after it), to the last figures claimed
- * before it. */
-void zs_extract_distribute(const char *s, const ZsClause *clause, GArray *items,
-                           GArray *matches, gboolean by_figures);
+ * before it. `first` is the first 分别 of s (strstr(s, "分别"), which the
+ * caller has asked already). */
+void zs_extract_distribute(const char *s, const char *first, const ZsClause *clause,
+                           GArray *items, GArray *matches, gboolean by_figures);
 
 /* Gives figures to the rule matches that claim them (rule, metric). */
 void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches);

@@ -25,4 +25,14 @@ char **zs_gate_literals(const char *pattern);
  * still contains at least one literal of the list. */
 char **zs_gate_choices(const char *pattern);
 
+/* zs_gate_choices(), and in *before (one a literal, in their order; free
+ * with g_free()) the most bytes a match of the pattern can hold before an
+ * occurrence of that literal it holds where the literal stands in the
+ * pattern, G_MAXSIZE when not bounded (a quantifier without limit, a
+ * group or escape this reader does not measure, \G anywhere). A search
+ * may then start at the first occurrence of a literal less its bound:
+ * no match starts before that. *before is set only when a list is
+ * returned. */
+char **zs_gate_choices_before(const char *pattern, gsize **before);
+
 #endif

@@ -181,8 +181,7 @@ static void compile_pattern(ZsRule *r, const char *file, guint ln, GPtrArray *pr
     return;
   }
   /* JIT is an optimization: where it is unavailable the interpreter runs. */
-  if (zs_jit_enabled())
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+  r->jit = zs_jit_enabled() && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
   r->code = re;
 }
 
@@ -207,6 +206,8 @@ static void load_group(ZsRules *rules, GKeyFile *kf, const char *file, const cha
   r->file = g_strdup(file);
   r->line = gl;
   r->where = g_strdup_printf("%s:%u", file, gl);
+  r->metric_len = strlen(r->metric);
+  r->where_len = strlen(r->where);
   r->index = rules->rules->len;
   g_ptr_array_add(rules->rules, r);
 

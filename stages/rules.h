@@ -26,6 +26,7 @@ typedef struct {
   char **units;     /* accepted base units, NULL-terminated */
   char *pattern;    /* PCRE2 source, or NULL */
   gpointer code;    /* compiled pcre2_code*, or NULL */
+  gboolean jit;     /* code was JIT-compiled (rules_match.c calls the JIT directly) */
   guint kinds;      /* bit (1 << ZsKind) per accepted kind */
   guint64 unit_bits; /* zs_rules_unit_bit() of each of its units, or'ed */
   ZsScope scope;
@@ -33,6 +34,9 @@ typedef struct {
   guint line;       /* line of the [group] header */
   guint index;      /* order of definition across all files */
   char *where;      /* "FILE:LINE" */
+  /* strlen() of metric and where, told to the rows the rule claims
+   * (zs_stat_new_known()) so that none measures them again. */
+  gsize metric_len, where_len;
 } ZsRule;
 
 /* Where a rule's phrase or pattern matched a sentence (byte offsets). */

@@ -14,11 +14,14 @@
 /* What an automaton word means for one rule: a phrase of it (slot: the
  * phrase's index), an exclude phrase, or a literal that gates its pattern. */
 enum { HIT_PHRASE, HIT_EXCLUDE, HIT_GATE };
+/* A gate's slot: the most bytes a match holds before the literal, this
+ * value when there is no such bound (or it is this large). */
+#define GATE_UNBOUNDED G_MAXUINT16
 typedef struct {
   const ZsRule *r;   /* rules->rules->pdata[rule], so that a match reads no more */
   guint32 rule;
   guint16 type;
-  guint16 slot;
+  guint16 slot;    /* a phrase's index; a gate's bound (GATE_UNBOUNDED) */
 } Hit;
 
 struct ZsRules {

@@ -71,12 +71,15 @@ void zs_rules_index(ZsRules *rules) {
     guint32 groups = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &groups);
     rules->ovec_pairs = MAX(rules->ovec_pairs, groups + 1);
-    g_auto(GStrv) gates = zs_gate_choices(r->pattern);
+    g_autofree gsize *before = NULL;
+    g_auto(GStrv) gates = zs_gate_choices_before(r->pattern, &before);
     if (!gates)
       g_array_append_val(rules->ungated, i);
+    /* A gate's slot: the most bytes a match holds before it (GATE_UNBOUNDED:
+     * no bound). */
     for (guint k = 0; gates && gates[k]; k++)
       add_hit(hits, words, zs_ac_add(rules->ac, gates[k], strlen(gates[k])), r, i, HIT_GATE,
-              0);
+              MIN(before[k], GATE_UNBOUNDED));
   }
   zs_ac_build(rules->ac);
   /* Group the meanings by word: a counting sort keeps each word's in rule
@@ -93,12 +96,28 @@ void zs_rules_index(ZsRules *rules) {
     rules->hits[fill[g_array_index(words, guint, i)]++] = g_array_index(hits, Hit, i);
 }
 
+/* Runs r's pattern over s, match after match, searching from `from`: no
+ * match starts before it (see match_sentence()). `last_gate` is where the
+ * last occurrence of one of the pattern's gate literals starts (G_MAXSIZE
+ * for a pattern without gates): every match holds a gate occurrence
+ * between its real start (before any \K) and its end, and a search from
+ * `at` starts no match before `at`, so once `at` is past the last gate no
+ * further search can match and none is run. */
 static void match_pattern(const ZsRules *rules, const ZsRule *r, pcre2_match_data *md,
-                          const char *s, gsize len, uint32_t flags, GArray *out,
-                          GPtrArray *warnings) {
-  PCRE2_SIZE at = 0;
-  while (at <= len) {
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
+                          const char *s, gsize len, gsize from, gsize last_gate,
+                          uint32_t flags, GArray *out, GPtrArray *warnings) {
+  /* pcre2_match() of a JIT-compiled pattern, the UTF-8 check off, does
+   * nothing but call pcre2_jit_match() (and check its arguments): the
+   * call is made directly. A subject not known to be valid goes through
+   * pcre2_match(), which checks it. */
+  gboolean direct = r->jit && (flags & PCRE2_NO_UTF_CHECK);
+  /* A search starts at a character: PCRE2 is told not to check. */
+  PCRE2_SIZE at = MIN(from, len);
+  while (at > 0 && (s[at] & 0xC0) == 0x80)
+    at--;
+  while (at <= len && at <= last_gate) {
+    int rc = direct ? pcre2_jit_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx)
+                    : pcre2_match(r->code, (PCRE2_SPTR)s, len, at, flags, md, rules->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
       break;
     if (rc < 0) {
@@ -193,6 +212,16 @@ typedef struct {
   RuleList vetoed, run;
   guint *taken; /* indexes into found */
   guint taken_cap;
+  /* last_gate[rule]: where the sentence's last gate occurrence of a rule in
+   * `run` starts (match_pattern()); G_MAXSIZE for a rule run ungated.
+   * Written only for the rules in `run`, so never cleared. */
+  gsize *last_gate;
+  /* first_start[rule]: where a search for a rule in `run` may start, no
+   * match of it starting before: the least, over its gate occurrences, of
+   * the occurrence's start less the most bytes a match holds before that
+   * gate (zs_gate_choices_before()); 0 for a rule run ungated. */
+  gsize *first_start;
+  guint last_gate_cap;
   /* PCRE2 forbids sharing match data between threads; one, as large as
    * the largest pattern needs, serves every pattern the thread runs. */
   pcre2_match_data *md;
@@ -206,6 +235,8 @@ static void scratch_free(gpointer data) {
   g_free(sx->vetoed.v);
   g_free(sx->run.v);
   g_free(sx->taken);
+  g_free(sx->last_gate);
+  g_free(sx->first_start);
   pcre2_match_data_free(sx->md);
   g_free(sx);
 }
@@ -221,6 +252,11 @@ static Scratch *scratch(const ZsRules *rules) {
     pcre2_match_data_free(sx->md);
     sx->md = pcre2_match_data_create(rules->ovec_pairs, NULL);
     sx->md_pairs = rules->ovec_pairs;
+  }
+  if (sx->last_gate_cap < rules->rules->len) {
+    sx->last_gate_cap = rules->rules->len;
+    sx->last_gate = g_renew(gsize, sx->last_gate, sx->last_gate_cap);
+    sx->first_start = g_renew(gsize, sx->first_start, sx->last_gate_cap);
   }
   sx->words.len = 0;
   sx->found.len = 0;
@@ -252,8 +288,16 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
         if (!has_rule(vetoed, hit->rule))
           rule_list_add(vetoed, hit->rule);
       } else if (hit->type == HIT_GATE) {
-        if (!has_rule(run, hit->rule))
+        gsize start = hit->slot == GATE_UNBOUNDED || w->start < hit->slot ? 0
+                                                                          : w->start - hit->slot;
+        if (!has_rule(run, hit->rule)) {
           rule_list_add(run, hit->rule);
+          sx->last_gate[hit->rule] = w->start;
+          sx->first_start[hit->rule] = start;
+        } else {
+          sx->last_gate[hit->rule] = MAX(sx->last_gate[hit->rule], w->start);
+          sx->first_start[hit->rule] = MIN(sx->first_start[hit->rule], start);
+        }
       } else {
         if (found->len == found->cap) {
           found->cap = MAX(64, found->cap * 2);
@@ -303,21 +347,29 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
   if (!valid) {
     run->len = 0;
     for (guint32 i = 0; i < rules->rules->len; i++)
-      if (((ZsRule *)rules->rules->pdata[i])->code)
+      if (((ZsRule *)rules->rules->pdata[i])->code) {
         rule_list_add(run, i);
+        sx->last_gate[i] = G_MAXSIZE;
+        sx->first_start[i] = 0;
+      }
     always = NULL;
   }
-  for (guint i = 0; always && i < always->len; i++)
-    if (!has_rule(run, g_array_index(always, guint32, i)))
-      rule_list_add(run, g_array_index(always, guint32, i));
+  for (guint i = 0; always && i < always->len; i++) {
+    guint32 ri = g_array_index(always, guint32, i);
+    if (!has_rule(run, ri)) {
+      rule_list_add(run, ri);
+      sx->last_gate[ri] = G_MAXSIZE;
+      sx->first_start[ri] = 0;
+    }
+  }
   if (run->len) {
     /* Warnings come in rule order, as they would rule by rule. */
     sort_rules(run);
     for (guint i = 0; i < run->len; i++) {
       guint32 ri = run->v[i];
       if (!has_rule(vetoed, ri))
-        match_pattern(rules, rules->rules->pdata[ri], sx->md, sentence, len, flags, out,
-                      warnings);
+        match_pattern(rules, rules->rules->pdata[ri], sx->md, sentence, len,
+                      sx->first_start[ri], sx->last_gate[ri], flags, out, warnings);
     }
   }
   sort_matches(out);

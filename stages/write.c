@@ -281,7 +281,51 @@ static void put_packed(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
  * for a text field unless `raw`, a formula start); the quoting characters
  * are looked for over whole runs of fields by put_runs(). */
 static inline gboolean plain_edges(const char *t, gsize len, gboolean formula) {
-  return !len || (t[0] != ' ' && t[len - 1] != ' ' && !(formula && formula_start(t[0])));
+  if (!len || t[len - 1] == ' ')
+    return !len;
+  /* A space and every formula start lie below 'A': a field led by a letter
+   * or by a Chinese character (nearly all) is told by one test. */
+  guchar c = (guchar)t[0];
+  return c >= 'A' || (c != ' ' && !(formula && formula_start((char)c)));
+}
+
+/* A kind's or qualifier's name as put_runs() copies it: padded to sixteen
+ * bytes, so that it goes as one copy of a fixed size (plain moves, no
+ * memcpy() call), with its length (no strlen() per row). */
+typedef struct {
+  char text[16];
+  gsize len;
+} PaddedName;
+
+#define N_QUALIFIERS (ZS_QUAL_UNDER + 1)
+typedef struct {
+  PaddedName kind[ZS_KIND_COUNT], qual[N_QUALIFIERS];
+} PaddedNames;
+
+static void pad_name(PaddedName *n, const char *name) {
+  n->len = strlen(name);
+  g_assert(n->len < sizeof n->text);
+  memcpy(n->text, name, n->len);
+}
+
+/* zs_kind_name() and zs_qualifier_name() of every kind and qualifier,
+ * padded; made once. */
+static const PaddedNames *padded_names(void) {
+  static PaddedNames names; /* zeroed: the padding is NULs */
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    for (guint k = 0; k < ZS_KIND_COUNT; k++)
+      pad_name(&names.kind[k], zs_kind_name((ZsKind)k));
+    for (guint q = 0; q < N_QUALIFIERS; q++)
+      pad_name(&names.qual[q], zs_qualifier_name((ZsQualifier)q));
+    g_once_init_leave(&done, 1);
+  }
+  return &names;
+}
+
+/* Stores the sixteen bytes at from at to. */
+static inline void put16(char *to, const char *from) {
+  memcpy(to, from, 16);
 }
 
 /* put_packed() for the common row, none of whose fields needs quoting or
@@ -293,6 +337,8 @@ static inline gboolean plain_edges(const char *t, gsize len, gboolean formula) {
 static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
   const gsize *len = s->lengths;
   gboolean f = !opts->raw;
+  if ((guint)s->kind >= ZS_KIND_COUNT || (guint)s->qualifier >= N_QUALIFIERS)
+    return FALSE; /* names of their own (zs_kind_name()'s fallback) */
   if (!plain_edges(s->metric, len[0], f) || !plain_edges(s->value, len[1], FALSE) ||
       !plain_edges(s->unit, len[2], f) || !plain_edges(s->sentence, len[3], f) ||
       !plain_edges(s->surface, len[4], f) || !plain_edges(s->article, len[5], f) ||
@@ -303,15 +349,22 @@ static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts)
   gsize n1 = len[0] + len[1] + len[2] + len[3] + 3;
   gsize n2 = len[4] + len[5] + len[6] + 2;
   gsize n3 = opts->explain ? len[7] + len[8] + 1 : len[7];
-  const char *kind = zs_kind_name(s->kind), *qual = zs_qualifier_name(s->qualifier);
-  gsize kn = strlen(kind), qn = strlen(qual);
-  char buf[16];
+  const PaddedNames *names = padded_names();
+  const PaddedName *kind = &names->kind[s->kind], *qual = &names->qual[s->qualifier];
+  /* format_uint() puts the line's digits at the end of buf's first 16
+   * bytes; the 16 after them are read (not used) by put16(), and set so
+   * that no byte the row's buffer receives is undefined. */
+  char buf[32];
+  memset(buf + 16, 0, 16);
   const char *line = format_uint(buf, s->line);
   gsize ln = (gsize)(buf + 15 - line);
-  gsize total = n1 + 1 + kn + 1 + qn + 1 + n2 + 1 + ln + 1 + n3 + 2;
-  if (b->n + total > sizeof b->data) {
+  gsize total = n1 + 1 + kind->len + 1 + qual->len + 1 + n2 + 1 + ln + 1 + n3 + 2;
+  /* The row is written left to right, each short piece as sixteen bytes
+   * whose excess the next piece overwrites: the buffer keeps sixteen bytes
+   * more than the row, which the last piece may write into, unused. */
+  if (b->n + total + 16 > sizeof b->data) {
     row_flush(b);
-    if (total > sizeof b->data)
+    if (total + 16 > sizeof b->data)
       return FALSE;
   }
   char *d = b->data + b->n;
@@ -319,22 +372,23 @@ static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts)
     return FALSE;
   d[len[0]] = d[len[0] + 1 + len[1]] = d[len[0] + len[1] + len[2] + 2] = ',';
   d += n1;
-  if (!copy_plain(d + 1 + kn + 1 + qn + 1, s->surface, n2) ||
-      !copy_plain(d + 1 + kn + 1 + qn + 1 + n2 + 1 + ln + 1, s->period, n3))
+  *d++ = ',';
+  put16(d, kind->text);
+  d += kind->len;
+  *d++ = ',';
+  put16(d, qual->text);
+  d += qual->len;
+  *d++ = ',';
+  if (!copy_plain(d, s->surface, n2))
     return FALSE;
-  *d++ = ',';
-  memcpy(d, kind, kn);
-  d += kn;
-  *d++ = ',';
-  memcpy(d, qual, qn);
-  d += qn;
-  *d++ = ',';
   d[len[4]] = d[len[4] + 1 + len[5]] = ',';
   d += n2;
   *d++ = ',';
-  memcpy(d, line, ln);
+  put16(d, line);
   d += ln;
   *d++ = ',';
+  if (!copy_plain(d, s->period, n3))
+    return FALSE;
   if (opts->explain)
     d[len[7]] = ',';
   d += n3;

@@ -60,9 +60,8 @@ ZsStat *zs_stat_new_known(const ZsStat *fields, const gsize known[ZS_STAT_STRING
     measure(fields->file, known[6]),    measure(fields->period, known[7]),
     measure(fields->rule, known[8]),
   };
-  gsize total = sizeof(ZsStat) + ZS_STAT_STRINGS;
-  for (gsize i = 0; i < ZS_STAT_STRINGS; i++)
-    total += len[i];
+  gsize total = sizeof(ZsStat) + ZS_STAT_STRINGS + len[0] + len[1] + len[2] + len[3] + len[4] +
+                len[5] + len[6] + len[7] + len[8];
   ZsStat *st = g_malloc(total);
   *st = *fields;
   memcpy(st->lengths, len, sizeof len);

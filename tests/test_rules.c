@@ -5,6 +5,9 @@
  * /rules/gate-choices/N: zs_gate_choices(), which also takes a mandatory
  * group of literals as an alternative's gate; and on every pattern of
  * gates.tsv that has gates, the same as zs_gate_literals().
+ * /rules/gate-before/N: zs_gate_choices_before(), the most bytes a match
+ * holds before each gate (a search starts no further back than that from
+ * the first occurrence: /rules/match/reference checks the matches).
  * /rules/match/reference: zs_rules_match() (one Aho-Corasick pass, patterns
  * run only behind their gate) must give exactly what scanning rule by rule
  * gives (memmem for each phrase, each pattern on every sentence; the code
@@ -91,6 +94,45 @@ static void run_choice_as_gate(gconstpointer data) {
   const Case *c = data;
   if (strcmp(c->expected, "-") != 0)
     check_choices(c->pattern, c->expected);
+}
+
+/* Pattern, then each gate as GATE=BOUND ("-" for no bound). */
+static const char *const before_cases[][2] = {
+  {"(?:新建|改扩建)[^，。；]{0,10}\\K养老服务中心", "养老服务中心=49"},
+  {"60周?岁(?:及)?以上(?:人口|老年人|老人)?|老年人口|老年人", "以上=11;老年人口=0;老年人=0"},
+  {"(?:其中|共有|各类)?\\K企业(?=[0-9])", "企业=6"},
+  {"(?<!进)出口(?:额|总额)?", "出口=0"},
+  {"(?:退役军人|军属)(?=(?:最低)?[0-9]+元)|体检", "退役军人=0;军属=0;体检=0"},
+  {"离\\p{Han}{1,6}(?=[0-9]+(?:厘米|米))", "离=0"},
+  {"^.x{2}企业", "企业=6"},
+  {"[0-9一二三]+周?岁(?=的|，)", "岁=-"},
+  {"养老[^。]*?\\K专项政策", "专项政策=-"},
+  {"\\G企业", "企业=-"},
+  {"ab{,3}企业", "企业=-"},
+  {"a{2,}企业", "企业=-"},
+  {"(a)\\1企业", "企业=-"},
+  {"(?>ab|c)企业", "企业=-"},
+};
+
+static void run_before(gconstpointer data) {
+  const char *const *c = data;
+  g_autofree gsize *before = NULL;
+  g_auto(GStrv) gates = zs_gate_choices_before(c[0], &before);
+  g_assert_nonnull(gates);
+  GString *got = g_string_new(NULL);
+  for (guint k = 0; gates[k]; k++) {
+    if (k)
+      g_string_append_c(got, ';');
+    if (before[k] == G_MAXSIZE)
+      g_string_append_printf(got, "%s=-", gates[k]);
+    else
+      g_string_append_printf(got, "%s=%zu", gates[k], before[k]);
+  }
+  if (strcmp(got->str, c[1]) != 0) {
+    fprintf(stderr, "%s\n  expected: %s\n  got:      %s\n", c[0], c[1], got->str);
+    g_test_fail();
+  }
+  g_string_free(got, TRUE);
 }
 
 /* ---- the reference: each rule on its own ---------------------------------- */
@@ -337,6 +379,10 @@ int main(int argc, char **argv) {
   for (gsize i = 0; i < G_N_ELEMENTS(choice_cases); i++) {
     g_autofree char *path = g_strdup_printf("/rules/gate-choices/%zu", i + 1);
     g_test_add_data_func(path, choice_cases[i], run_choice);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(before_cases); i++) {
+    g_autofree char *path = g_strdup_printf("/rules/gate-before/%zu", i + 1);
+    g_test_add_data_func(path, before_cases[i], run_before);
   }
   g_test_add_func("/rules/match/reference", test_reference);
   g_test_add_func("/rules/match/overlap", test_overlap);
