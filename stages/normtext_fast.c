@@ -140,6 +140,53 @@ G_ALWAYS_INLINE static inline guint clean_class(gunichar c) {
   return (k & MB_CARE) && zs_normtext_is_space(c) ? MB_SPACE : k;
 }
 
+/* clean_class() of the three-byte character at q (led by E2, E3 or EF),
+ * read off its bytes where it can be: most marks of Chinese text lie on
+ * three pages of 64 characters, U+2000-203F (E2 80 xx: quotes, dashes, …),
+ * U+3000-303F (E3 80 xx: 、。 and the brackets) and U+FF00-FF3F (EF BC xx:
+ * ，：；！？（）), whose classes are tables by the last byte. They are
+ * clean_class() written out (test_normtext /normtext/page-class compares
+ * every character of the pages with it); other characters are decoded. */
+static const guint32 page_2000[64] = {
+    MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE,
+    MB_SPACE, MB_SPACE, MB_SPACE, MB_CARE, /* U+2000-200A spaces, 200B dropped */
+    [0x26] = ZS_PUNCT_ELLIPSIS, [0x2F] = MB_SPACE, [0x3A] = ZS_PUNCT_ARROW};
+static const guint32 page_3000[64] = {MB_SPACE, ZS_PUNCT_ENUM, ZS_PUNCT_STOP};
+static const guint32 page_ff00[64] = {
+    [0x01] = ZS_PUNCT_EXCLAIM, [0x05] = MB_CARE, [0x0B] = MB_CARE, [0x0C] = ZS_PUNCT_COMMA,
+    [0x0D] = MB_CARE, [0x0E] = MB_CARE, /* ％ ＋ － ． */
+    [0x10] = MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE,
+    MB_CARE, MB_CARE, /* ０-９ */
+    [0x1A] = ZS_PUNCT_COLON, [0x1B] = ZS_PUNCT_SEMI, [0x1E] = ZS_PUNCT_ARROW,
+    [0x1F] = ZS_PUNCT_QUESTION,
+    [0x21] = MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE,
+    MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE,
+    MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE /* Ａ-Ｚ */};
+
+G_ALWAYS_INLINE static inline guint page_class(const guchar *q) {
+  if (q[1] == 0x80 && q[0] == 0xE3)
+    return page_3000[q[2] & 63];
+  if (q[1] == 0xBC && q[0] == 0xEF)
+    return page_ff00[q[2] & 63];
+  if (q[1] == 0x80 && q[0] == 0xE2)
+    return page_2000[q[2] & 63];
+  return clean_class(lead_decode(q));
+}
+
+/* For the test: does page_class() answer as clean_class() for every
+ * character of the three pages? */
+gboolean zs_normtext_page_class_agrees(void) {
+  static const gunichar pages[] = {0x2000, 0x3000, 0xFF00};
+  for (guint i = 0; i < G_N_ELEMENTS(pages); i++)
+    for (gunichar c = pages[i]; c < pages[i] + 64; c++) {
+      char b[4];
+      g_unichar_to_utf8(c, b);
+      if (page_class((const guchar *)b) != clean_class(c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Is `c` a lead byte of the characters zs_normtext_into() decodes (C2, E2,
  * E3, EF; see lead_step)? */
 static inline gboolean decoded_lead(guchar c) {
@@ -174,9 +221,11 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
           const guchar *q = p + __builtin_ctz(spec);
           if (*q < 0x80) {
             kinds |= ascii_kind[*q];
+          } else if (*q != 0xC2) {
+            kinds |= page_class(q);
           } else {
             kinds |= clean_class(lead_decode(q));
-            halves -= q[0] == 0xC2 && q[1] == 0xA0;
+            halves -= q[1] == 0xA0;
           }
         }
         p += step;
@@ -201,9 +250,9 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
           (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
         if (decoded_lead(c))
-          kinds |= clean_class(lead_decode(p));
+          kinds |= page_class(p);
         if (decoded_lead(p[3]))
-          kinds |= clean_class(lead_decode(p + 3));
+          kinds |= page_class(p + 3);
         halves += 4;
         p += 6;
         continue;
@@ -215,7 +264,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       w = GUINT32_FROM_LE(w);
       if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
         if (decoded_lead(c))
-          kinds |= clean_class(lead_decode(p));
+          kinds |= page_class(p);
         halves += 2;
         p += 3;
         continue;
@@ -235,7 +284,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return FALSE;
       if (decoded_lead(c))
-        kinds |= clean_class(lead_decode(p));
+        kinds |= page_class(p);
       p += 3;
     } else if (c >= 0xC2 && c <= 0xDF) {
       if (left < 2 || (p[1] & 0xC0) != 0x80)

@@ -339,6 +339,12 @@ static void test_clean_spaced(void) {
 /* Every character outside ASCII the convention touches is touched, and
  * every other one is copied: the lead-byte table and needs_care_mb() of
  * normtext.c against the convention's own list. */
+/* The marks of U+2000-203F, U+3000-303F and U+FF00-FF3F that clean reads
+ * from tables are what it decodes for them. */
+static void test_page_class(void) {
+  g_assert_true(zs_normtext_page_class_agrees());
+}
+
 static void test_every_character(void) {
   for (gunichar c = 0x80; c < 0x110000; c++) {
     if (!g_unichar_validate(c))
@@ -603,6 +609,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/clean-plain", test_clean_plain);
   g_test_add_func("/normtext/clean-spaced", test_clean_spaced);
+  g_test_add_func("/normtext/page-class", test_page_class);
   g_test_add_func("/normtext/every-character", test_every_character);
   g_test_add_func("/normtext/every-offset", test_every_offset);
   return g_test_run();
