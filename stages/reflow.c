@@ -236,7 +236,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   /* One allocation: the paragraph, its line map (offsets first, for
    * their alignment) and its text (zs_para_free() knows it). */
   gsize map = nl > 1 ? nl * (sizeof(gsize) + sizeof(guint)) : 0;
-  ZsPara *p = g_malloc(sizeof *p + map + tlen + 1);
+  ZsPara *p = zs_norm_para_alloc(sizeof *p + map + tlen + 1);
   *p = (ZsPara){.text = (char *)(p + 1) + map,
                 .line = n->plines[0],
                 .last_line = n->plast->lineno,
