@@ -24,6 +24,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* The distinct bigrams of the questions: which questions have each (a bit
  * each), and whether the window has it. An entry is in use only when its
  * stamp is the current question's (see ZsWindow). */
@@ -150,6 +154,35 @@ static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint 
   }
 }
 
+/* The pair of the characters at `before` and `at`, which passed the
+ * filter: when it is a bigram of the questions not seen before, counts it
+ * for the questions that have it. Returns TRUE when question stop_k's
+ * share has reached `enough` (hits only grow: it stays there). */
+static inline gboolean probe(QuerySet *q, const guchar *before, const guchar *at, guint n,
+                             guint stop_k, double enough, guint *h, const guint *total) {
+  guint64 key = (guint64)zs_utf8_at((const char *)before) << 32 | zs_utf8_at((const char *)at);
+  guint i = hash(key, q->mask);
+  while (q->e[i].stamp == q->stamp && q->e[i].key != key)
+    i = (i + 1) & q->mask;
+  if (q->e[i].stamp != q->stamp || q->e[i].seen)
+    return FALSE;
+  q->e[i].seen = 1;
+  for (guint k = 0; k < n; k++)
+    h[k] += (q->e[i].of >> k) & 1;
+  return stop_k < n && (q->e[i].of >> stop_k & 1) && (double)h[stop_k] / total[stop_k] >= enough;
+}
+
+#ifdef __SSE2__
+/* Are the fifteen bytes at p (sixteen readable, valid UTF-8) five
+ * three-byte characters? Their leads, at 0, 3, 6, 9 and 12, say so. */
+static inline gboolean five_three(const guchar *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)p);
+  unsigned m = (unsigned)_mm_movemask_epi8(
+      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xF0)), _mm_set1_epi8((char)0xE0)));
+  return (m & 0x1249) == 0x1249;
+}
+#endif
+
 /* zs_window_shares(), and zs_window_shares_upto() when stop_k < n. */
 static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint stop_k,
                             double enough, double *shares, guint *hits) {
@@ -214,6 +247,35 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
     }
     guint six = p[-1] & 63;
     while (p < (const guchar *)hi) {
+#ifdef __SSE2__
+      /* five three-byte characters at once (most of the window): the five
+       * pairs ending in them asked of the filter together, without a
+       * branch for each character's length and test, and only those that
+       * pass looked up, in order */
+      if ((*p & 0xF0) == 0xE0 && (const guchar *)hi - p >= 16 && five_three(p)) {
+        guint s0 = p[2] & 63, s1 = p[5] & 63, s2 = p[8] & 63, s3 = p[11] & 63,
+              s4 = p[14] & 63;
+        const guint8 *F = q.filter;
+        guint8 fs = q.fstamp;
+        guint pass = (guint)(F[six << 6 | s0] == fs) | (guint)(F[s0 << 6 | s1] == fs) << 1 |
+                     (guint)(F[s1 << 6 | s2] == fs) << 2 | (guint)(F[s2 << 6 | s3] == fs) << 3 |
+                     (guint)(F[s3 << 6 | s4] == fs) << 4;
+        const guchar *g = p, *before_g = pa;
+        p += 15;
+        pa = g + 12;
+        six = s4;
+        for (; pass; pass &= pass - 1) {
+          const guchar *at = g + 3 * __builtin_ctz(pass);
+          if (probe(&q, at > g ? at - 3 : before_g, at, n, stop_k, enough, h, total)) {
+            stopped = TRUE;
+            break;
+          }
+        }
+        if (stopped)
+          break;
+        continue;
+      }
+#endif
       /* a three-byte character (most of Chinese text) asked first: then
        * the next character's start does not wait for a table load */
       const guchar *at = p;
@@ -222,21 +284,7 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
       six = p[-1] & 63;
       const guchar *before = pa;
       pa = at;
-      if (q.filter[f] != q.fstamp)
-        continue;
-      guint64 key = (guint64)zs_utf8_at((const char *)before) << 32 |
-                    zs_utf8_at((const char *)at);
-      guint i = hash(key, q.mask);
-      while (q.e[i].stamp == q.stamp && q.e[i].key != key)
-        i = (i + 1) & q.mask;
-      if (q.e[i].stamp != q.stamp || q.e[i].seen)
-        continue;
-      q.e[i].seen = 1;
-      for (guint k = 0; k < n; k++)
-        h[k] += (q.e[i].of >> k) & 1;
-      /* hits only grow: a share that reached `enough` stays there */
-      if (stop_k < n && (q.e[i].of >> stop_k & 1) &&
-          (double)h[stop_k] / total[stop_k] >= enough) {
+      if (q.filter[f] == q.fstamp && probe(&q, before, at, n, stop_k, enough, h, total)) {
         stopped = TRUE;
         break;
       }
