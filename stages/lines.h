@@ -89,8 +89,17 @@ static inline gboolean zs_line_end_open(const ZsLineEnd *e) {
 }
 
 /* These two may read the characters before the last: `norm` is the text
- * `e` was read from. */
-gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e);
+ * `e` was read from. (The first is asked of every line that a next one
+ * follows, and mostly answered by its last character: inline.) */
+static inline gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e) {
+  if (len < 3)
+    return FALSE;
+  gunichar c = e->last;
+  if (c == 0x2026 || c == 0xFF1A || c == ':')
+    return TRUE;
+  return zs_line_is_dash(c) && e->at > 0 &&
+         zs_line_is_dash(zs_utf8_at(zs_utf8_prev(norm, norm + e->at)));
+}
 gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e);
 
 /* The ZS_PUNCT_ bits of `norm` (，。！？；：、… and the arrows), found

@@ -383,7 +383,8 @@ static const guchar *next_ascii_space(const guchar *q, const guchar *e) {
 G_ALWAYS_INLINE static inline gboolean spaced(GString *o, const char *s, gsize len, gboolean ascii) {
   /* The text only shrinks, so it is written straight into o's buffer, with
    * room for sixteen bytes past its end: a piece between spaces is copied
-   * in one sixteen-byte load and store when it fits (most do). */
+   * in one sixteen-byte load and store when it fits (most do), a longer
+   * one sixteen bytes at a time, the last sixteen ending where it ends. */
   if (o->allocated_len < len + 17)
     g_string_set_size(o, len + 16);
   char *w = o->str;
@@ -392,9 +393,14 @@ G_ALWAYS_INLINE static inline gboolean spaced(GString *o, const char *s, gsize l
   for (;;) {
     q = ascii ? next_ascii_space(q, e) : next_space(q, e);
 #ifdef __SSE2__
-    if (q - p <= 16 && e - p >= 16)
+    if (q - p <= 16 && e - p >= 16) {
       _mm_storeu_si128((__m128i *)w, _mm_loadu_si128((const __m128i *)p));
-    else
+    } else if (q - p > 16) {
+      gsize k = (gsize)(q - p), i = 0;
+      for (; i + 16 < k; i += 16)
+        _mm_storeu_si128((__m128i *)(w + i), _mm_loadu_si128((const __m128i *)(p + i)));
+      _mm_storeu_si128((__m128i *)(w + k - 16), _mm_loadu_si128((const __m128i *)(p + k - 16)));
+    } else
 #endif
       memcpy(w, p, (gsize)(q - p));
     w += q - p;
