@@ -196,8 +196,7 @@ gboolean zs_line_may_start_dated(const char *norm, gsize len) {
   return may_start_dated(norm, len);
 }
 
-gboolean zs_line_starts_block(const char *norm, gsize len) {
-  gunichar c = zs_utf8_at(norm);
+gboolean zs_line_starts_block(const char *norm, gsize len, gunichar c) {
   if (may_start_dated(norm, len) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */

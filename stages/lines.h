@@ -109,8 +109,9 @@ guint zs_line_punct(const char *norm);
 /* Led by a dash run of two or more, without ，。: a subtitle. */
 gboolean zs_line_starts_subtitle(const char *norm);
 /* Always starts a paragraph: dateline, byline, continuation note, section
- * marker, subtitle. */
-gboolean zs_line_starts_block(const char *norm, gsize len);
+ * marker, subtitle. `first` is its first character (the reflow has it
+ * decoded). */
+gboolean zs_line_starts_block(const char *norm, gsize len, gunichar first);
 /* FALSE only when zs_class_dateline_len(norm) is 0: the line neither
  * starts with 【 nor has 电, 讯 or 息 (lines.c says why). */
 gboolean zs_line_may_start_dated(const char *norm, gsize len);

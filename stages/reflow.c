@@ -152,7 +152,7 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm, b->nlen) || is_endnote(b) || is_meta(a) ||
+  if (zs_line_starts_block(b->norm, b->nlen, b->first) || is_endnote(b) || is_meta(a) ||
       is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
@@ -288,10 +288,13 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   n->pmarks[at] = off;
   n->plines[at] = l->lineno;
   /* A continuation line's indent is layout, not text: "107." + "　1万个"
-   * is 107.1万个, with nothing between. */
+   * is 107.1万个, with nothing between. (Its spaces are told by their
+   * bytes: a line's first character is seldom one, and a Chinese one is
+   * turned away by its lead byte, not decoded.) */
   const char *raw = l->raw->str, *end = raw + l->raw->len;
-  for (const char *q = raw; off > 0 && q < end && zs_normtext_is_space(zs_utf8_next(&q));)
-    raw = q;
+  for (guint k; off > 0 && raw < end &&
+                (k = zs_normtext_space_len((const guchar *)raw, (const guchar *)end));)
+    raw += k;
   /* no run of full-width forms across the joint (U+FF00-FFEF, led by
    * EF BC, EF BD, EF BE or EF BF, holds them all) */
   n->palone &= l->alone && !(off > 0 && end - raw >= 3 && off >= 3 &&

@@ -139,19 +139,26 @@ typedef struct {
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
+  /* (the set's fields in locals: the stores to its entries would otherwise
+   * have them loaded again for every bigram) */
+  Entry *e = q->e;
+  const guint mask = q->mask;
+  const guint32 stamp = q->stamp;
+  guint8 *filter = q->filter;
+  const guint8 fstamp = q->fstamp, bit = (guint8)(1u << which);
+  guint added = 0;
   ZsBigramWalk walk = zs_bigram_walk(s, len);
   for (guint64 key; zs_bigram_next(&walk, &key);) {
-    guint i = hash(key, q->mask);
-    while (q->e[i].stamp == q->stamp && q->e[i].key != key)
-      i = (i + 1) & q->mask;
-    if (q->e[i].stamp != q->stamp)
-      q->e[i] = (Entry){.key = key, .stamp = q->stamp};
-    if (!(q->e[i].of & (1u << which))) {
-      q->e[i].of |= (guint8)(1u << which);
-      total[which]++;
-    }
-    q->filter[pair_slot((gunichar)(key >> 32), (gunichar)key)] = q->fstamp;
+    guint i = hash(key, mask);
+    while (e[i].stamp == stamp && e[i].key != key)
+      i = (i + 1) & mask;
+    if (e[i].stamp != stamp)
+      e[i] = (Entry){.key = key, .stamp = stamp};
+    added += !(e[i].of & bit);
+    e[i].of |= bit;
+    filter[pair_slot((gunichar)(key >> 32), (gunichar)key)] = fstamp;
   }
+  total[which] += added;
 }
 
 /* The pair of the characters at `before` and `at`, which passed the

@@ -532,7 +532,7 @@ static void test_prefilters(void) {
           datelines++;
           g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "息") ||
                         g_str_has_prefix(norm, "【"));
-          g_assert_true(zs_line_starts_block(norm, strlen(norm)));
+          g_assert_true(zs_line_starts_block(norm, strlen(norm), g_utf8_get_char(norm)));
         }
         if (zs_class_is_meta(norm)) {
           metas++;
