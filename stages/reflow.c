@@ -221,7 +221,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   if (n->palone && !phrase) { /* the lines' own normalized texts */
     text = n->pnorm->str;
     tlen = n->pnorm->len;
-    memcpy(marks, n->pnmarks, nl * sizeof *marks);
+    marks = n->pnmarks;
   } else {
     zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl, NULL);
     text = n->ptmp->str;
