@@ -357,8 +357,10 @@ static const guchar *next_space(const guchar *q, const guchar *e) {
 }
 
 /* next_space() for a text whose spaces are all ASCII: as clean found no
- * control but them (each would need care), every byte below '!' is one. */
-static const guchar *next_ascii_space(const guchar *q, const guchar *e) {
+ * control but them (each would need care), every byte below '!' is one.
+ * The text starts at s: the last bytes are read in the sixteen that end
+ * at e, those before q masked off, when the text has sixteen. */
+static const guchar *next_ascii_space(const guchar *q, const guchar *e, const guchar *s) {
 #ifdef __SSE2__
   for (; e - q >= 16; q += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)q);
@@ -366,6 +368,14 @@ static const guchar *next_ascii_space(const guchar *q, const guchar *e) {
         _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v)); /* <= ' ' */
     if (bits)
       return q + __builtin_ctz(bits);
+  }
+  if (q < e && e - s >= 16) {
+    const guchar *b = e - 16;
+    __m128i v = _mm_loadu_si128((const __m128i *)b);
+    unsigned bits = (unsigned)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v)) >>
+                    (q - b);
+    return bits ? q + __builtin_ctz(bits) : e;
   }
 #endif
   while (q < e && *q > ' ')
@@ -391,7 +401,7 @@ G_ALWAYS_INLINE static inline gboolean spaced(GString *o, const char *s, gsize l
   const guchar *p = (const guchar *)s, *e = p + len, *q = p;
   gboolean alone = TRUE;
   for (;;) {
-    q = ascii ? next_ascii_space(q, e) : next_space(q, e);
+    q = ascii ? next_ascii_space(q, e, (const guchar *)s) : next_space(q, e);
 #ifdef __SSE2__
     if (q - p <= 16 && e - p >= 16) {
       _mm_storeu_si128((__m128i *)w, _mm_loadu_si128((const __m128i *)p));

@@ -91,6 +91,8 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
  * here is empty), and the regular expression is spared. */
 static gboolean is_endnote(const NormLine *l) {
   gunichar c = l->end.last;
+  if (c - 0x3016u <= 0xFF08u - 0x3016u) /* none of them, as the ideographs */
+    return FALSE;
   if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
     return FALSE;
   return zs_class_is_endnote(l->norm, l->nlen);
