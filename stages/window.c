@@ -76,22 +76,6 @@ void zs_window_append(ZsWindow *w, const char *s, gsize len) {
   zs_gstring_append(w->text, s, len);
 }
 
-/* Characters (lead bytes) in s[0, len). */
-static gsize count_chars(const char *s, gsize len) {
-  gsize k = 0, i = 0;
-  for (; i + 8 <= len; i += 8) {
-    guint64 v;
-    memcpy(&v, s + i, 8);
-    /* a continuation byte is 10xxxxxx: bit 7 set, bit 6 clear; the
-     * multiplication sums the eight flags into the top byte */
-    guint64 cont = ((v & ~(v << 1)) & G_GUINT64_CONSTANT(0x8080808080808080)) >> 7;
-    k += 8 - (gsize)((cont * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
-  }
-  for (; i < len; i++)
-    k += ((guchar)s[i] & 0xC0) != 0x80;
-  return k;
-}
-
 void zs_window_cut(ZsWindow *w, gsize n) {
   g_string_erase(w->text, 0, n);
 }
@@ -195,14 +179,16 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
                             double enough, double *shares, guint *hits) {
   g_return_val_if_fail(n <= 8, FALSE);
   guint total[8] = {0};
-  /* at most one bigram a character of the questions; at most half full */
-  gsize chars = 0, lens[8];
+  /* at most one bigram a character of the questions, so a byte; at most
+   * half full (counting the characters cost more than the larger table:
+   * its entries are stamped, never cleared) */
+  gsize bytes = 0, lens[8];
   for (guint k = 0; k < n; k++) {
     lens[k] = strlen(qs[k]);
-    chars += count_chars(qs[k], lens[k]);
+    bytes += lens[k];
   }
   guint slots = 64;
-  while (slots < 2 * chars + 2)
+  while (slots < 2 * bytes + 2)
     slots *= 2;
   if (w->qslots < slots) {
     g_free(w->qe);
