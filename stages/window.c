@@ -43,8 +43,14 @@ typedef struct {
  * one load). */
 #define FILTER_BITS 4096u
 
+/* Bytes cut off the front of the window that its buffer may keep before
+ * they are taken out: the normalizer cuts some 1.8 KB at a time, and
+ * moving the rest down at each cut cost as much as appending it. */
+#define WINDOW_SLACK (16u << 10)
+
 struct ZsWindow {
-  GString *text;
+  GString *text; /* the window is text->str + start, to its end */
+  gsize start;
   /* The filter of the questions' bigrams, by pair_slot(): an entry is set
    * when it holds the current question's fstamp, so the filter is cleared
    * only when that wraps, every 255 questions, not for each. */
@@ -77,7 +83,11 @@ void zs_window_append(ZsWindow *w, const char *s, gsize len) {
 }
 
 void zs_window_cut(ZsWindow *w, gsize n) {
-  g_string_erase(w->text, 0, n);
+  w->start += n;
+  if (w->start >= WINDOW_SLACK) {
+    g_string_erase(w->text, 0, w->start);
+    w->start = 0;
+  }
 }
 
 void zs_window_clear(ZsWindow *w) {
@@ -87,14 +97,15 @@ void zs_window_clear(ZsWindow *w) {
   } else {
     g_string_truncate(w->text, 0);
   }
+  w->start = 0;
 }
 
 const char *zs_window_text(const ZsWindow *w) {
-  return w->text->str;
+  return w->text->str + w->start;
 }
 
 gsize zs_window_len(const ZsWindow *w) {
-  return w->text->len;
+  return w->text->len - w->start;
 }
 
 
@@ -219,7 +230,7 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
    * order does not change what is seen. */
   guint h[8] = {0};
   gboolean stopped = FALSE;
-  const char *text = w->text->str, *hi = text + w->text->len;
+  const char *text = zs_window_text(w), *hi = w->text->str + w->text->len;
   while (hi > text && !stopped) {
     /* the block [lo, hi), lo at a character's start, with the pair that
      * ends at its first character (the text's own first has none) */
