@@ -40,6 +40,8 @@ static inline gboolean zs_line_is_stop(gunichar c) {
 }
 
 static inline gboolean zs_line_is_dash(gunichar c) {
+  if (c - 0x2014u > 0x2500u - 0x2014u)
+    return FALSE;
   return c == 0x2014 || c == 0x2015 || c == 0x2500;
 }
 

@@ -348,6 +348,7 @@ static void test_line_marks(void) {
   static const gunichar open[] = {0xFF0C, 0x3001, 0xFF1B, 0x201C, 0x2018,
                                   0xFF08, 0x300A, 0x300C, 0x300E, 0x3010};
   static const gunichar more[] = {0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0x2026};
+  static const gunichar dashes[] = {0x2014, 0x2015, 0x2500};
   for (gunichar c = 0; c < 0x110000; c++) {
     gboolean closer = FALSE, stop = FALSE, opens = FALSE, closing = FALSE;
     for (guint i = 0; i < G_N_ELEMENTS(closers); i++)
@@ -359,9 +360,13 @@ static void test_line_marks(void) {
     for (guint i = 0; i < G_N_ELEMENTS(more); i++)
       closing |= c == more[i];
     closing |= closer || stop;
+    gboolean dash = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(dashes); i++)
+      dash |= c == dashes[i];
     ZsLineEnd e = {.last = c, .core = c};
     if (zs_line_is_closer(c) != closer || zs_line_is_stop(c) != stop ||
-        zs_line_end_open(&e) != opens || zs_line_starts_closing(c) != closing)
+        zs_line_end_open(&e) != opens || zs_line_starts_closing(c) != closing ||
+        zs_line_is_dash(c) != dash)
       g_error("U+%04X", c);
   }
 }
