@@ -207,6 +207,8 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
   const guint plain3 = 0xDFFEu;
+  /* ... and among them those zs_normtext_into() decodes: E2, E3, EF */
+  const guint decoded3 = 0x800Cu;
   while (p < e) {
     guchar c = p[0];
 #ifdef __SSE2__
@@ -249,10 +251,12 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       w = GUINT64_FROM_LE(w);
       if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
           (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
-        if (decoded_lead(c))
-          kinds |= page_class(p);
-        if (decoded_lead(p[3]))
-          kinds |= page_class(p + 3);
+        if ((decoded3 >> (c & 15) | decoded3 >> (p[3] & 15)) & 1) { /* seldom */
+          if (decoded3 >> (c & 15) & 1)
+            kinds |= page_class(p);
+          if (decoded3 >> (p[3] & 15) & 1)
+            kinds |= page_class(p + 3);
+        }
         halves += 4;
         p += 6;
         continue;
@@ -263,7 +267,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       memcpy(&w, p, 4);
       w = GUINT32_FROM_LE(w);
       if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
-        if (decoded_lead(c))
+        if (decoded3 >> (c & 15) & 1)
           kinds |= page_class(p);
         halves += 2;
         p += 3;
