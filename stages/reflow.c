@@ -333,8 +333,15 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
   /* the indent is read in the first 64 bytes, markers included */
   /* (a plain line has neither: both start with spaces or need one) */
   gboolean ask = first && !l->plain;
-  l->indent = ask ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
-  const char *h = ask ? zs_line_markdown_heading(l->raw->str) : NULL;
+  /* (both told by the first byte on most lines, without a call: an indent
+   * starts with a tab, a space, U+3000 (E3) or NBSP (C2), markers with
+   * spaces or #) */
+  guchar b0 = (guchar)l->raw->str[0];
+  gboolean blank0 = b0 == ' ' || b0 == '\t';
+  l->indent = ask && (blank0 || b0 == 0xE3 || b0 == 0xC2)
+                  ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64))
+                  : 0;
+  const char *h = ask && (blank0 || b0 == '#') ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
     l->spaced = FALSE; /* its text, without the markers, normalized in full */
