@@ -194,11 +194,12 @@ NormLine *zs_reflow_line_new(ZsNormalizer *n) {
   return l;
 }
 
-/* Gives `l` back for reuse; the buffers of an over-long line go. */
-void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
+/* Gives `l` back for reuse; the buffers of an over-long line go. (Inline
+ * here: the reflow gives back a line for every line it places.) */
+static inline void recycle(ZsNormalizer *n, NormLine *l) {
   if (!l)
     return;
-  if (l->raw->allocated_len > 65536 || l->nbuf->allocated_len > 65536) {
+  if (G_UNLIKELY(l->raw->allocated_len > 65536 || l->nbuf->allocated_len > 65536)) {
     zs_reflow_line_free(l);
     return;
   }
@@ -206,6 +207,10 @@ void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
   zs_gstring_clear(l->nbuf);
   l->next = n->spare;
   n->spare = l;
+}
+
+void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
+  recycle(n, l);
 }
 
 static void emit_para(ZsNormalizer *n, GPtrArray *out) {
@@ -267,7 +272,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   zs_gstring_clear(n->ptext);
   n->plen = 0;
   zs_gstring_clear(n->pnorm);
-  zs_reflow_line_recycle(n, g_steal_pointer(&n->plast));
+  recycle(n, g_steal_pointer(&n->plast));
   n->pheading = FALSE;
 }
 
@@ -310,7 +315,7 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   zs_gstring_append(n->ptext, raw, end - raw);
   if (l->heading)
     n->pheading = TRUE;
-  zs_reflow_line_recycle(n, n->plast);
+  recycle(n, n->plast);
   n->plast = l;
 }
 
@@ -364,7 +369,7 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
     l->nlen = l->nbuf->len;
   }
   if (!l->nlen) {
-    zs_reflow_line_recycle(n, l);
+    recycle(n, l);
     return;
   }
   l->first = zs_utf8_at(l->norm);
