@@ -67,9 +67,9 @@ guint zs_norm_para_line_at(const ZsPara *p, gsize offset) {
 #define PARA_CLASSES 7
 #define PARA_KEEP(k) ((64u << 10) >> ((k) + PARA_MIN_SHIFT)) /* 64 KiB a class */
 #if defined(__SANITIZE_ADDRESS__)
-#define PARA_CACHED 0
+#define PARA_CACHE_ON 0
 #else
-#define PARA_CACHED PARA_CLASSES
+#define PARA_CACHE_ON 1
 #endif
 
 typedef struct ParaBlock {
@@ -104,7 +104,7 @@ ZsPara *zs_norm_para_alloc(gsize size) {
   gsize total = size + PARA_HEAD;
   guint k = total <= (1u << PARA_MIN_SHIFT) ? 0 : g_bit_storage(total - 1) - PARA_MIN_SHIFT;
   char *b = NULL;
-  if (k < PARA_CACHED) {
+  if (PARA_CACHE_ON && k < PARA_CLASSES) {
     ParaCache *c = para_cache_here;
     if (c && c->free[k]) {
       ParaBlock *f = c->free[k];
