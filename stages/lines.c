@@ -124,16 +124,6 @@ gboolean zs_line_ends_sentence(const char *norm, gsize len) {
   return zs_line_end_sentence(&e);
 }
 
-gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e) {
-  if (len < 3)
-    return FALSE;
-  gunichar c = e->last;
-  if (c == 0x2026 || c == 0xFF1A || c == ':')
-    return TRUE;
-  return zs_line_is_dash(c) && e->at > 0 &&
-         zs_line_is_dash(zs_utf8_at(zs_utf8_prev(norm, norm + e->at)));
-}
-
 gboolean zs_line_ends_soft(const char *norm, gsize len) {
   ZsLineEnd e;
   zs_line_end_read(norm, len, &e);
@@ -206,8 +196,7 @@ gboolean zs_line_may_start_dated(const char *norm, gsize len) {
   return may_start_dated(norm, len);
 }
 
-gboolean zs_line_starts_block(const char *norm, gsize len) {
-  gunichar c = zs_utf8_at(norm);
+gboolean zs_line_starts_block(const char *norm, gsize len, gunichar c) {
   if (may_start_dated(norm, len) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */

@@ -21,18 +21,27 @@ double zs_line_width(const char *s, gsize len);
 double zs_line_width_of(const char *s, gsize len, guint64 halves);
 
 /* Closing quotes and brackets, full-width and ASCII. (Inline: the
- * reflow asks about the last characters of every line.) */
+ * reflow asks about the last characters of every line. This test and the
+ * ones below first turn away U+3012..FF00, which holds none of their
+ * marks but the ideographs, most characters asked about, with one
+ * compare instead of the whole list.) */
 static inline gboolean zs_line_is_closer(gunichar c) {
+  if (c - 0x3012u <= 0xFF00u - 0x3012u)
+    return FALSE;
   return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 ||
          c == 0x300B || c == 0x3011 || c == '"' || c == '\'' || c == ')';
 }
 
 /* 。！？ and ASCII ! ? */
 static inline gboolean zs_line_is_stop(gunichar c) {
+  if (c - 0x3012u <= 0xFF00u - 0x3012u)
+    return FALSE;
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
 
 static inline gboolean zs_line_is_dash(gunichar c) {
+  if (c - 0x2014u > 0x2500u - 0x2014u)
+    return FALSE;
   return c == 0x2014 || c == 0x2015 || c == 0x2500;
 }
 
@@ -84,13 +93,24 @@ static inline gboolean zs_line_end_sentence(const ZsLineEnd *e) {
 
 static inline gboolean zs_line_end_open(const ZsLineEnd *e) {
   gunichar c = e->last;
+  if (c - 0x3012u <= 0xFF00u - 0x3012u)
+    return FALSE;
   return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x201C || c == 0x2018 ||
          c == 0xFF08 || c == 0x300A || c == 0x300C || c == 0x300E || c == 0x3010;
 }
 
 /* These two may read the characters before the last: `norm` is the text
- * `e` was read from. */
-gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e);
+ * `e` was read from. (The first is asked of every line that a next one
+ * follows, and mostly answered by its last character: inline.) */
+static inline gboolean zs_line_end_soft(const char *norm, gsize len, const ZsLineEnd *e) {
+  if (len < 3)
+    return FALSE;
+  gunichar c = e->last;
+  if (c == 0x2026 || c == 0xFF1A || c == ':')
+    return TRUE;
+  return zs_line_is_dash(c) && e->at > 0 &&
+         zs_line_is_dash(zs_utf8_at(zs_utf8_prev(norm, norm + e->at)));
+}
 gboolean zs_line_end_colon_fragment(const char *norm, const ZsLineEnd *e);
 
 /* The ZS_PUNCT_ bits of `norm` (，。！？；：、… and the arrows), found
@@ -100,8 +120,9 @@ guint zs_line_punct(const char *norm);
 /* Led by a dash run of two or more, without ，。: a subtitle. */
 gboolean zs_line_starts_subtitle(const char *norm);
 /* Always starts a paragraph: dateline, byline, continuation note, section
- * marker, subtitle. */
-gboolean zs_line_starts_block(const char *norm, gsize len);
+ * marker, subtitle. `first` is its first character (the reflow has it
+ * decoded). */
+gboolean zs_line_starts_block(const char *norm, gsize len, gunichar first);
 /* FALSE only when zs_class_dateline_len(norm) is 0: the line neither
  * starts with 【 nor has 电, 讯 or 息 (lines.c says why). */
 gboolean zs_line_may_start_dated(const char *norm, gsize len);
@@ -121,6 +142,8 @@ static inline gboolean zs_line_starts_quote(gunichar first) {
 /* ... starts with a closing mark (no Chinese line does: it joins the
  * last). */
 static inline gboolean zs_line_starts_closing(gunichar first) {
+  if (first - 0x3012u <= 0xFF00u - 0x3012u)
+    return FALSE;
   return zs_line_is_closer(first) || zs_line_is_stop(first) || first == 0xFF0C ||
          first == 0x3001 || first == 0xFF1B || first == 0xFF1A || first == 0x2026;
 }

@@ -106,6 +106,10 @@ struct ZsNormalizer {
   GString *next;        /* scratch: the text after a line, headline_after_body() */
 };
 
+/* A block for a paragraph of `size` bytes (the struct, its map and its
+ * text), freed with zs_para_free() (normalize.c). */
+ZsPara *zs_norm_para_alloc(gsize size);
+
 /* A line with empty buffers (a recycled one when there is one); give it
  * to zs_reflow_add_line(), or back with zs_reflow_line_recycle(). */
 NormLine *zs_reflow_line_new(ZsNormalizer *n);

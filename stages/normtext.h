@@ -113,5 +113,8 @@ gboolean zs_normtext_spaced_ascii(GString *o, const char *s, gsize len);
  * quicker check for the normalizer's input lines, most of which pass.
  * When it is, and `scan` is not NULL, fills in *scan. */
 gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan);
+/* For the test: do the tables zs_normtext_clean() reads the marks of three
+ * Unicode pages from agree with its own decoding of them? */
+gboolean zs_normtext_page_class_agrees(void);
 
 #endif

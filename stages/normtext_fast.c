@@ -140,6 +140,53 @@ G_ALWAYS_INLINE static inline guint clean_class(gunichar c) {
   return (k & MB_CARE) && zs_normtext_is_space(c) ? MB_SPACE : k;
 }
 
+/* clean_class() of the three-byte character at q (led by E2, E3 or EF),
+ * read off its bytes where it can be: most marks of Chinese text lie on
+ * three pages of 64 characters, U+2000-203F (E2 80 xx: quotes, dashes, …),
+ * U+3000-303F (E3 80 xx: 、。 and the brackets) and U+FF00-FF3F (EF BC xx:
+ * ，：；！？（）), whose classes are tables by the last byte. They are
+ * clean_class() written out (test_normtext /normtext/page-class compares
+ * every character of the pages with it); other characters are decoded. */
+static const guint32 page_2000[64] = {
+    MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE, MB_SPACE,
+    MB_SPACE, MB_SPACE, MB_SPACE, MB_CARE, /* U+2000-200A spaces, 200B dropped */
+    [0x26] = ZS_PUNCT_ELLIPSIS, [0x2F] = MB_SPACE, [0x3A] = ZS_PUNCT_ARROW};
+static const guint32 page_3000[64] = {MB_SPACE, ZS_PUNCT_ENUM, ZS_PUNCT_STOP};
+static const guint32 page_ff00[64] = {
+    [0x01] = ZS_PUNCT_EXCLAIM, [0x05] = MB_CARE, [0x0B] = MB_CARE, [0x0C] = ZS_PUNCT_COMMA,
+    [0x0D] = MB_CARE, [0x0E] = MB_CARE, /* ％ ＋ － ． */
+    [0x10] = MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE,
+    MB_CARE, MB_CARE, /* ０-９ */
+    [0x1A] = ZS_PUNCT_COLON, [0x1B] = ZS_PUNCT_SEMI, [0x1E] = ZS_PUNCT_ARROW,
+    [0x1F] = ZS_PUNCT_QUESTION,
+    [0x21] = MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE,
+    MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE,
+    MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE, MB_CARE /* Ａ-Ｚ */};
+
+G_ALWAYS_INLINE static inline guint page_class(const guchar *q) {
+  if (q[1] == 0x80 && q[0] == 0xE3)
+    return page_3000[q[2] & 63];
+  if (q[1] == 0xBC && q[0] == 0xEF)
+    return page_ff00[q[2] & 63];
+  if (q[1] == 0x80 && q[0] == 0xE2)
+    return page_2000[q[2] & 63];
+  return clean_class(lead_decode(q));
+}
+
+/* For the test: does page_class() answer as clean_class() for every
+ * character of the three pages? */
+gboolean zs_normtext_page_class_agrees(void) {
+  static const gunichar pages[] = {0x2000, 0x3000, 0xFF00};
+  for (guint i = 0; i < G_N_ELEMENTS(pages); i++)
+    for (gunichar c = pages[i]; c < pages[i] + 64; c++) {
+      char b[4];
+      g_unichar_to_utf8(c, b);
+      if (page_class((const guchar *)b) != clean_class(c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Is `c` a lead byte of the characters zs_normtext_into() decodes (C2, E2,
  * E3, EF; see lead_step)? */
 static inline gboolean decoded_lead(guchar c) {
@@ -160,6 +207,8 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
   /* the lead bytes E1-EC, EE and EF, by their low four bits: no overlong
    * form or surrogate is led by them (E0 and ED are) */
   const guint plain3 = 0xDFFEu;
+  /* ... and among them those zs_normtext_into() decodes: E2, E3, EF */
+  const guint decoded3 = 0x800Cu;
   while (p < e) {
     guchar c = p[0];
 #ifdef __SSE2__
@@ -174,9 +223,11 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
           const guchar *q = p + __builtin_ctz(spec);
           if (*q < 0x80) {
             kinds |= ascii_kind[*q];
+          } else if (*q != 0xC2) {
+            kinds |= page_class(q);
           } else {
             kinds |= clean_class(lead_decode(q));
-            halves -= q[0] == 0xC2 && q[1] == 0xA0;
+            halves -= q[1] == 0xA0;
           }
         }
         p += step;
@@ -200,10 +251,12 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       w = GUINT64_FROM_LE(w);
       if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
           (plain3 >> (c & 15) & plain3 >> (p[3] & 15) & 1)) {
-        if (decoded_lead(c))
-          kinds |= clean_class(lead_decode(p));
-        if (decoded_lead(p[3]))
-          kinds |= clean_class(lead_decode(p + 3));
+        if ((decoded3 >> (c & 15) | decoded3 >> (p[3] & 15)) & 1) { /* seldom */
+          if (decoded3 >> (c & 15) & 1)
+            kinds |= page_class(p);
+          if (decoded3 >> (p[3] & 15) & 1)
+            kinds |= page_class(p + 3);
+        }
         halves += 4;
         p += 6;
         continue;
@@ -214,8 +267,8 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       memcpy(&w, p, 4);
       w = GUINT32_FROM_LE(w);
       if ((w & 0xC0C0F0u) == 0x8080E0u && (plain3 >> (c & 15) & 1)) {
-        if (decoded_lead(c))
-          kinds |= clean_class(lead_decode(p));
+        if (decoded3 >> (c & 15) & 1)
+          kinds |= page_class(p);
         halves += 2;
         p += 3;
         continue;
@@ -235,7 +288,7 @@ gboolean zs_normtext_clean(const char *s, gsize len, ZsCleanScan *scan) {
       if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return FALSE;
       if (decoded_lead(c))
-        kinds |= clean_class(lead_decode(p));
+        kinds |= page_class(p);
       p += 3;
     } else if (c >= 0xC2 && c <= 0xDF) {
       if (left < 2 || (p[1] & 0xC0) != 0x80)
@@ -308,8 +361,10 @@ static const guchar *next_space(const guchar *q, const guchar *e) {
 }
 
 /* next_space() for a text whose spaces are all ASCII: as clean found no
- * control but them (each would need care), every byte below '!' is one. */
-static const guchar *next_ascii_space(const guchar *q, const guchar *e) {
+ * control but them (each would need care), every byte below '!' is one.
+ * The text starts at s: the last bytes are read in the sixteen that end
+ * at e, those before q masked off, when the text has sixteen. */
+static const guchar *next_ascii_space(const guchar *q, const guchar *e, const guchar *s) {
 #ifdef __SSE2__
   for (; e - q >= 16; q += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)q);
@@ -317,6 +372,14 @@ static const guchar *next_ascii_space(const guchar *q, const guchar *e) {
         _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v)); /* <= ' ' */
     if (bits)
       return q + __builtin_ctz(bits);
+  }
+  if (q < e && e - s >= 16) {
+    const guchar *b = e - 16;
+    __m128i v = _mm_loadu_si128((const __m128i *)b);
+    unsigned bits = (unsigned)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v)) >>
+                    (q - b);
+    return bits ? q + __builtin_ctz(bits) : e;
   }
 #endif
   while (q < e && *q > ' ')
@@ -334,18 +397,24 @@ static const guchar *next_ascii_space(const guchar *q, const guchar *e) {
 G_ALWAYS_INLINE static inline gboolean spaced(GString *o, const char *s, gsize len, gboolean ascii) {
   /* The text only shrinks, so it is written straight into o's buffer, with
    * room for sixteen bytes past its end: a piece between spaces is copied
-   * in one sixteen-byte load and store when it fits (most do). */
+   * in one sixteen-byte load and store when it fits (most do), a longer
+   * one sixteen bytes at a time, the last sixteen ending where it ends. */
   if (o->allocated_len < len + 17)
     g_string_set_size(o, len + 16);
   char *w = o->str;
   const guchar *p = (const guchar *)s, *e = p + len, *q = p;
   gboolean alone = TRUE;
   for (;;) {
-    q = ascii ? next_ascii_space(q, e) : next_space(q, e);
+    q = ascii ? next_ascii_space(q, e, (const guchar *)s) : next_space(q, e);
 #ifdef __SSE2__
-    if (q - p <= 16 && e - p >= 16)
+    if (q - p <= 16 && e - p >= 16) {
       _mm_storeu_si128((__m128i *)w, _mm_loadu_si128((const __m128i *)p));
-    else
+    } else if (q - p > 16) {
+      gsize k = (gsize)(q - p), i = 0;
+      for (; i + 16 < k; i += 16)
+        _mm_storeu_si128((__m128i *)(w + i), _mm_loadu_si128((const __m128i *)(p + i)));
+      _mm_storeu_si128((__m128i *)(w + k - 16), _mm_loadu_si128((const __m128i *)(p + k - 16)));
+    } else
 #endif
       memcpy(w, p, (gsize)(q - p));
     w += q - p;

@@ -91,6 +91,8 @@ static gboolean headline_after_body(ZsNormalizer *n, const NormLine *a,
  * here is empty), and the regular expression is spared. */
 static gboolean is_endnote(const NormLine *l) {
   gunichar c = l->end.last;
+  if (c - 0x3016u <= 0xFF08u - 0x3016u) /* none of them, as the ideographs */
+    return FALSE;
   if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' && c != 0xFF3D && c != 0x3015)
     return FALSE;
   return zs_class_is_endnote(l->norm, l->nlen);
@@ -152,7 +154,7 @@ static gboolean decide_join(ZsNormalizer *n, NormLine *a, NormLine *b) {
     return FALSE;
   /* web page metadata (来源：…, 编辑：X) and editor's notes stand alone
    * (zs_class_is_meta() last: it costs the most) */
-  if (zs_line_starts_block(b->norm, b->nlen) || is_endnote(b) || is_meta(a) ||
+  if (zs_line_starts_block(b->norm, b->nlen, b->first) || is_endnote(b) || is_meta(a) ||
       is_meta(b))
     return FALSE;
   return how == JOIN || !headline_after_body(n, a, b);
@@ -192,11 +194,12 @@ NormLine *zs_reflow_line_new(ZsNormalizer *n) {
   return l;
 }
 
-/* Gives `l` back for reuse; the buffers of an over-long line go. */
-void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
+/* Gives `l` back for reuse; the buffers of an over-long line go. (Inline
+ * here: the reflow gives back a line for every line it places.) */
+static inline void recycle(ZsNormalizer *n, NormLine *l) {
   if (!l)
     return;
-  if (l->raw->allocated_len > 65536 || l->nbuf->allocated_len > 65536) {
+  if (G_UNLIKELY(l->raw->allocated_len > 65536 || l->nbuf->allocated_len > 65536)) {
     zs_reflow_line_free(l);
     return;
   }
@@ -204,6 +207,10 @@ void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
   zs_gstring_clear(l->nbuf);
   l->next = n->spare;
   n->spare = l;
+}
+
+void zs_reflow_line_recycle(ZsNormalizer *n, NormLine *l) {
+  recycle(n, l);
 }
 
 static void emit_para(ZsNormalizer *n, GPtrArray *out) {
@@ -221,7 +228,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   if (n->palone && !phrase) { /* the lines' own normalized texts */
     text = n->pnorm->str;
     tlen = n->pnorm->len;
-    memcpy(marks, n->pnmarks, nl * sizeof *marks);
+    marks = n->pnmarks;
   } else {
     zs_normtext_into(n->ptmp, n->ptext->str, n->ptext->len, phrase, marks, nl, NULL);
     text = n->ptmp->str;
@@ -236,7 +243,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   /* One allocation: the paragraph, its line map (offsets first, for
    * their alignment) and its text (zs_para_free() knows it). */
   gsize map = nl > 1 ? nl * (sizeof(gsize) + sizeof(guint)) : 0;
-  ZsPara *p = g_malloc(sizeof *p + map + tlen + 1);
+  ZsPara *p = zs_norm_para_alloc(sizeof *p + map + tlen + 1);
   *p = (ZsPara){.text = (char *)(p + 1) + map,
                 .line = n->plines[0],
                 .last_line = n->plast->lineno,
@@ -265,7 +272,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   zs_gstring_clear(n->ptext);
   n->plen = 0;
   zs_gstring_clear(n->pnorm);
-  zs_reflow_line_recycle(n, g_steal_pointer(&n->plast));
+  recycle(n, g_steal_pointer(&n->plast));
   n->pheading = FALSE;
 }
 
@@ -288,10 +295,13 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   n->pmarks[at] = off;
   n->plines[at] = l->lineno;
   /* A continuation line's indent is layout, not text: "107." + "　1万个"
-   * is 107.1万个, with nothing between. */
+   * is 107.1万个, with nothing between. (Its spaces are told by their
+   * bytes: a line's first character is seldom one, and a Chinese one is
+   * turned away by its lead byte, not decoded.) */
   const char *raw = l->raw->str, *end = raw + l->raw->len;
-  for (const char *q = raw; off > 0 && q < end && zs_normtext_is_space(zs_utf8_next(&q));)
-    raw = q;
+  for (guint k; off > 0 && raw < end &&
+                (k = zs_normtext_space_len((const guchar *)raw, (const guchar *)end));)
+    raw += k;
   /* no run of full-width forms across the joint (U+FF00-FFEF, led by
    * EF BC, EF BD, EF BE or EF BF, holds them all) */
   n->palone &= l->alone && !(off > 0 && end - raw >= 3 && off >= 3 &&
@@ -305,7 +315,7 @@ static void place_line(ZsNormalizer *n, NormLine *l, GPtrArray *out) {
   zs_gstring_append(n->ptext, raw, end - raw);
   if (l->heading)
     n->pheading = TRUE;
-  zs_reflow_line_recycle(n, n->plast);
+  recycle(n, n->plast);
   n->plast = l;
 }
 
@@ -328,8 +338,15 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
   /* the indent is read in the first 64 bytes, markers included */
   /* (a plain line has neither: both start with spaces or need one) */
   gboolean ask = first && !l->plain;
-  l->indent = ask ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64)) : 0;
-  const char *h = ask ? zs_line_markdown_heading(l->raw->str) : NULL;
+  /* (both told by the first byte on most lines, without a call: an indent
+   * starts with a tab, a space, U+3000 (E3) or NBSP (C2), markers with
+   * spaces or #) */
+  guchar b0 = (guchar)l->raw->str[0];
+  gboolean blank0 = b0 == ' ' || b0 == '\t';
+  l->indent = ask && (blank0 || b0 == 0xE3 || b0 == 0xC2)
+                  ? zs_line_indent(l->raw->str, MIN(l->raw->len, 64))
+                  : 0;
+  const char *h = ask && (blank0 || b0 == '#') ? zs_line_markdown_heading(l->raw->str) : NULL;
   if (h) {
     l->heading = TRUE;
     l->spaced = FALSE; /* its text, without the markers, normalized in full */
@@ -352,7 +369,7 @@ void zs_reflow_add_line(ZsNormalizer *n, NormLine *l, guint lineno, gboolean fir
     l->nlen = l->nbuf->len;
   }
   if (!l->nlen) {
-    zs_reflow_line_recycle(n, l);
+    recycle(n, l);
     return;
   }
   l->first = zs_utf8_at(l->norm);

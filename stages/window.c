@@ -24,6 +24,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* The distinct bigrams of the questions: which questions have each (a bit
  * each), and whether the window has it. An entry is in use only when its
  * stamp is the current question's (see ZsWindow). */
@@ -39,8 +43,14 @@ typedef struct {
  * one load). */
 #define FILTER_BITS 4096u
 
+/* Bytes cut off the front of the window that its buffer may keep before
+ * they are taken out: the normalizer cuts some 1.8 KB at a time, and
+ * moving the rest down at each cut cost as much as appending it. */
+#define WINDOW_SLACK (16u << 10)
+
 struct ZsWindow {
-  GString *text;
+  GString *text; /* the window is text->str + start, to its end */
+  gsize start;
   /* The filter of the questions' bigrams, by pair_slot(): an entry is set
    * when it holds the current question's fstamp, so the filter is cleared
    * only when that wraps, every 255 questions, not for each. */
@@ -72,24 +82,12 @@ void zs_window_append(ZsWindow *w, const char *s, gsize len) {
   zs_gstring_append(w->text, s, len);
 }
 
-/* Characters (lead bytes) in s[0, len). */
-static gsize count_chars(const char *s, gsize len) {
-  gsize k = 0, i = 0;
-  for (; i + 8 <= len; i += 8) {
-    guint64 v;
-    memcpy(&v, s + i, 8);
-    /* a continuation byte is 10xxxxxx: bit 7 set, bit 6 clear; the
-     * multiplication sums the eight flags into the top byte */
-    guint64 cont = ((v & ~(v << 1)) & G_GUINT64_CONSTANT(0x8080808080808080)) >> 7;
-    k += 8 - (gsize)((cont * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
-  }
-  for (; i < len; i++)
-    k += ((guchar)s[i] & 0xC0) != 0x80;
-  return k;
-}
-
 void zs_window_cut(ZsWindow *w, gsize n) {
-  g_string_erase(w->text, 0, n);
+  w->start += n;
+  if (w->start >= WINDOW_SLACK) {
+    g_string_erase(w->text, 0, w->start);
+    w->start = 0;
+  }
 }
 
 void zs_window_clear(ZsWindow *w) {
@@ -99,14 +97,15 @@ void zs_window_clear(ZsWindow *w) {
   } else {
     g_string_truncate(w->text, 0);
   }
+  w->start = 0;
 }
 
 const char *zs_window_text(const ZsWindow *w) {
-  return w->text->str;
+  return w->text->str + w->start;
 }
 
 gsize zs_window_len(const ZsWindow *w) {
-  return w->text->len;
+  return w->text->len - w->start;
 }
 
 
@@ -135,34 +134,72 @@ typedef struct {
 } QuerySet;
 
 static void query_add(QuerySet *q, guint which, const char *s, gsize len, guint *total) {
+  /* (the set's fields in locals: the stores to its entries would otherwise
+   * have them loaded again for every bigram) */
+  Entry *e = q->e;
+  const guint mask = q->mask;
+  const guint32 stamp = q->stamp;
+  guint8 *filter = q->filter;
+  const guint8 fstamp = q->fstamp, bit = (guint8)(1u << which);
+  guint added = 0;
   ZsBigramWalk walk = zs_bigram_walk(s, len);
   for (guint64 key; zs_bigram_next(&walk, &key);) {
-    guint i = hash(key, q->mask);
-    while (q->e[i].stamp == q->stamp && q->e[i].key != key)
-      i = (i + 1) & q->mask;
-    if (q->e[i].stamp != q->stamp)
-      q->e[i] = (Entry){.key = key, .stamp = q->stamp};
-    if (!(q->e[i].of & (1u << which))) {
-      q->e[i].of |= (guint8)(1u << which);
-      total[which]++;
-    }
-    q->filter[pair_slot((gunichar)(key >> 32), (gunichar)key)] = q->fstamp;
+    guint i = hash(key, mask);
+    while (e[i].stamp == stamp && e[i].key != key)
+      i = (i + 1) & mask;
+    if (e[i].stamp != stamp)
+      e[i] = (Entry){.key = key, .stamp = stamp};
+    added += !(e[i].of & bit);
+    e[i].of |= bit;
+    filter[pair_slot((gunichar)(key >> 32), (gunichar)key)] = fstamp;
   }
+  total[which] += added;
 }
+
+/* The pair of the characters at `before` and `at`, which passed the
+ * filter: when it is a bigram of the questions not seen before, counts it
+ * for the questions that have it. Returns TRUE when question stop_k's
+ * share has reached `enough` (hits only grow: it stays there). */
+static inline gboolean probe(QuerySet *q, const guchar *before, const guchar *at, guint n,
+                             guint stop_k, double enough, guint *h, const guint *total) {
+  guint64 key = (guint64)zs_utf8_at((const char *)before) << 32 | zs_utf8_at((const char *)at);
+  guint i = hash(key, q->mask);
+  while (q->e[i].stamp == q->stamp && q->e[i].key != key)
+    i = (i + 1) & q->mask;
+  if (q->e[i].stamp != q->stamp || q->e[i].seen)
+    return FALSE;
+  q->e[i].seen = 1;
+  for (guint k = 0; k < n; k++)
+    h[k] += (q->e[i].of >> k) & 1;
+  return stop_k < n && (q->e[i].of >> stop_k & 1) && (double)h[stop_k] / total[stop_k] >= enough;
+}
+
+#ifdef __SSE2__
+/* Are the fifteen bytes at p (sixteen readable, valid UTF-8) five
+ * three-byte characters? Their leads, at 0, 3, 6, 9 and 12, say so. */
+static inline gboolean five_three(const guchar *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)p);
+  unsigned m = (unsigned)_mm_movemask_epi8(
+      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xF0)), _mm_set1_epi8((char)0xE0)));
+  return (m & 0x1249) == 0x1249;
+}
+#endif
 
 /* zs_window_shares(), and zs_window_shares_upto() when stop_k < n. */
 static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint stop_k,
                             double enough, double *shares, guint *hits) {
   g_return_val_if_fail(n <= 8, FALSE);
   guint total[8] = {0};
-  /* at most one bigram a character of the questions; at most half full */
-  gsize chars = 0, lens[8];
+  /* at most one bigram a character of the questions, so a byte; at most
+   * half full (counting the characters cost more than the larger table:
+   * its entries are stamped, never cleared) */
+  gsize bytes = 0, lens[8];
   for (guint k = 0; k < n; k++) {
     lens[k] = strlen(qs[k]);
-    chars += count_chars(qs[k], lens[k]);
+    bytes += lens[k];
   }
   guint slots = 64;
-  while (slots < 2 * chars + 2)
+  while (slots < 2 * bytes + 2)
     slots *= 2;
   if (w->qslots < slots) {
     g_free(w->qe);
@@ -193,7 +230,7 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
    * order does not change what is seen. */
   guint h[8] = {0};
   gboolean stopped = FALSE;
-  const char *text = w->text->str, *hi = text + w->text->len;
+  const char *text = zs_window_text(w), *hi = w->text->str + w->text->len;
   while (hi > text && !stopped) {
     /* the block [lo, hi), lo at a character's start, with the pair that
      * ends at its first character (the text's own first has none) */
@@ -214,6 +251,35 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
     }
     guint six = p[-1] & 63;
     while (p < (const guchar *)hi) {
+#ifdef __SSE2__
+      /* five three-byte characters at once (most of the window): the five
+       * pairs ending in them asked of the filter together, without a
+       * branch for each character's length and test, and only those that
+       * pass looked up, in order */
+      if ((*p & 0xF0) == 0xE0 && (const guchar *)hi - p >= 16 && five_three(p)) {
+        guint s0 = p[2] & 63, s1 = p[5] & 63, s2 = p[8] & 63, s3 = p[11] & 63,
+              s4 = p[14] & 63;
+        const guint8 *F = q.filter;
+        guint8 fs = q.fstamp;
+        guint pass = (guint)(F[six << 6 | s0] == fs) | (guint)(F[s0 << 6 | s1] == fs) << 1 |
+                     (guint)(F[s1 << 6 | s2] == fs) << 2 | (guint)(F[s2 << 6 | s3] == fs) << 3 |
+                     (guint)(F[s3 << 6 | s4] == fs) << 4;
+        const guchar *g = p, *before_g = pa;
+        p += 15;
+        pa = g + 12;
+        six = s4;
+        for (; pass; pass &= pass - 1) {
+          const guchar *at = g + 3 * __builtin_ctz(pass);
+          if (probe(&q, at > g ? at - 3 : before_g, at, n, stop_k, enough, h, total)) {
+            stopped = TRUE;
+            break;
+          }
+        }
+        if (stopped)
+          break;
+        continue;
+      }
+#endif
       /* a three-byte character (most of Chinese text) asked first: then
        * the next character's start does not wait for a table load */
       const guchar *at = p;
@@ -222,21 +288,7 @@ static gboolean shares_upto(ZsWindow *w, guint n, const char *const *qs, guint s
       six = p[-1] & 63;
       const guchar *before = pa;
       pa = at;
-      if (q.filter[f] != q.fstamp)
-        continue;
-      guint64 key = (guint64)zs_utf8_at((const char *)before) << 32 |
-                    zs_utf8_at((const char *)at);
-      guint i = hash(key, q.mask);
-      while (q.e[i].stamp == q.stamp && q.e[i].key != key)
-        i = (i + 1) & q.mask;
-      if (q.e[i].stamp != q.stamp || q.e[i].seen)
-        continue;
-      q.e[i].seen = 1;
-      for (guint k = 0; k < n; k++)
-        h[k] += (q.e[i].of >> k) & 1;
-      /* hits only grow: a share that reached `enough` stays there */
-      if (stop_k < n && (q.e[i].of >> stop_k & 1) &&
-          (double)h[stop_k] / total[stop_k] >= enough) {
+      if (q.filter[f] == q.fstamp && probe(&q, before, at, n, stop_k, enough, h, total)) {
         stopped = TRUE;
         break;
       }

@@ -339,6 +339,44 @@ static void test_clean_spaced(void) {
 /* Every character outside ASCII the convention touches is touched, and
  * every other one is copied: the lead-byte table and needs_care_mb() of
  * normtext.c against the convention's own list. */
+/* lines.h's mark tests, which turn away U+3012..FF00 at once, answer as
+ * their lists of marks do for every character. */
+static void test_line_marks(void) {
+  static const gunichar closers[] = {0x201D, 0x2019, 0x300D, 0x300F, 0xFF09,
+                                     0x300B, 0x3011, '"', '\'', ')'};
+  static const gunichar stops[] = {0x3002, 0xFF01, 0xFF1F, '!', '?'};
+  static const gunichar open[] = {0xFF0C, 0x3001, 0xFF1B, 0x201C, 0x2018,
+                                  0xFF08, 0x300A, 0x300C, 0x300E, 0x3010};
+  static const gunichar more[] = {0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0x2026};
+  static const gunichar dashes[] = {0x2014, 0x2015, 0x2500};
+  for (gunichar c = 0; c < 0x110000; c++) {
+    gboolean closer = FALSE, stop = FALSE, opens = FALSE, closing = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(closers); i++)
+      closer |= c == closers[i];
+    for (guint i = 0; i < G_N_ELEMENTS(stops); i++)
+      stop |= c == stops[i];
+    for (guint i = 0; i < G_N_ELEMENTS(open); i++)
+      opens |= c == open[i];
+    for (guint i = 0; i < G_N_ELEMENTS(more); i++)
+      closing |= c == more[i];
+    closing |= closer || stop;
+    gboolean dash = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(dashes); i++)
+      dash |= c == dashes[i];
+    ZsLineEnd e = {.last = c, .core = c};
+    if (zs_line_is_closer(c) != closer || zs_line_is_stop(c) != stop ||
+        zs_line_end_open(&e) != opens || zs_line_starts_closing(c) != closing ||
+        zs_line_is_dash(c) != dash)
+      g_error("U+%04X", c);
+  }
+}
+
+/* The marks of U+2000-203F, U+3000-303F and U+FF00-FF3F that clean reads
+ * from tables are what it decodes for them. */
+static void test_page_class(void) {
+  g_assert_true(zs_normtext_page_class_agrees());
+}
+
 static void test_every_character(void) {
   for (gunichar c = 0x80; c < 0x110000; c++) {
     if (!g_unichar_validate(c))
@@ -526,7 +564,7 @@ static void test_prefilters(void) {
           datelines++;
           g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "息") ||
                         g_str_has_prefix(norm, "【"));
-          g_assert_true(zs_line_starts_block(norm, strlen(norm)));
+          g_assert_true(zs_line_starts_block(norm, strlen(norm), g_utf8_get_char(norm)));
         }
         if (zs_class_is_meta(norm)) {
           metas++;
@@ -603,6 +641,8 @@ int main(int argc, char **argv) {
   g_test_add_func("/normtext/clean-utf8", test_clean);
   g_test_add_func("/normtext/clean-plain", test_clean_plain);
   g_test_add_func("/normtext/clean-spaced", test_clean_spaced);
+  g_test_add_func("/normtext/page-class", test_page_class);
+  g_test_add_func("/lines/marks", test_line_marks);
   g_test_add_func("/normtext/every-character", test_every_character);
   g_test_add_func("/normtext/every-offset", test_every_offset);
   return g_test_run();
