@@ -93,47 +93,63 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
 }
 
 #ifdef __SSE2__
-/* The starts among q[0, 16) of a stop (。！？), a bit each: 。 is E3 80 82,
- * ！ and ？ are EF BC 81 and EF BC 9F. Reads q[0, 18). */
+/* Candidate starts among q[0, 16) of a stop (。！？), a bit each: 。 is E3
+ * 80 82, ！ and ？ are EF BC 81 and EF BC 9F, and a candidate has the lead
+ * and the last byte of one (reads q[0, 18)). Two compares on the first and
+ * third bytes say it at once, where a test for the leads alone passed the
+ * many blocks with a ， or a CJK mark (E3 and EF lead them too) to a
+ * second, costlier test; no common character of Chinese text is a
+ * candidate (E3 xx 82 with xx other than 80 is a kana or an ideograph of
+ * Extension A), so the middle byte is checked in stop_at() instead. */
 static inline unsigned stops16(const guchar *q) {
   __m128i a = _mm_loadu_si128((const __m128i *)q);
-  __m128i ef = _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF));
-  __m128i e3 = _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3));
-  /* about half the blocks of Chinese text have neither lead */
-  if (!_mm_movemask_epi8(_mm_or_si128(ef, e3)))
-    return 0;
-  __m128i b = _mm_loadu_si128((const __m128i *)(q + 1));
   __m128i c = _mm_loadu_si128((const __m128i *)(q + 2));
-  __m128i full = _mm_and_si128(ef, _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBC)));
-  full = _mm_and_si128(full, _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
-                                          _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
-  __m128i ideo = _mm_and_si128(e3, _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x80)));
-  ideo = _mm_and_si128(ideo, _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
-  return (unsigned)_mm_movemask_epi8(_mm_or_si128(full, ideo));
+  __m128i ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3)),
+                               _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
+  __m128i full = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF)),
+                               _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
+                                            _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(ideo, full));
+}
+
+/* The first of the candidates `bits` (stops16()'s, of q[0, 32)) whose
+ * middle byte makes it a stop, or NULL. */
+static inline const char *stop_at(const guchar *q, guint32 bits) {
+  for (; bits; bits &= bits - 1) {
+    const guchar *s = q + __builtin_ctz(bits);
+    if (s[1] == (s[0] == 0xE3 ? 0x80 : 0xBC))
+      return (const char *)s;
+  }
+  return NULL;
 }
 #endif
 
 /* Where the next stop starts in [p, end) (p inside text[0, end)), or end.
  * E3 and EF are lead bytes only, so a match of a stop's three bytes is
- * the character. Every body paragraph is read here, and ， (EF BC 8C) and
- * the CJK marks share those leads, so the whole sequences are looked for,
- * sixteen starts at a time. */
+ * the character. Every body paragraph is read here, so the candidates
+ * are looked for sixteen starts at a time, two blocks a round. */
 static const char *next_stop(const char *text, const char *p, const char *end) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
 #ifdef __SSE2__
-  while (e - q >= 18) {
-    unsigned bits = stops16(q);
-    if (bits)
-      return (const char *)q + __builtin_ctz(bits);
-    q += 16;
+  const char *s;
+  for (; e - q >= 34; q += 32) {
+    guint32 bits = stops16(q) | (guint32)stops16(q + 16) << 16;
+    if (bits && (s = stop_at(q, bits)))
+      return s;
+  }
+  for (; e - q >= 18; q += 16) {
+    guint32 bits = stops16(q);
+    if (bits && (s = stop_at(q, bits)))
+      return s;
   }
   /* the last starts that can hold a stop (up to e - 3), in one block that
    * ends at e and so begins before q, inside the text: its starts before q
    * are shifted out */
   if (e - q > 2 && e - (const guchar *)text >= 18) {
     const guchar *b = e - 18;
-    unsigned bits = stops16(b) >> (q - b);
-    return bits ? (const char *)q + __builtin_ctz(bits) : end;
+    guint32 bits = stops16(b) >> (q - b) << (q - b);
+    s = stop_at(b, bits);
+    return s ? s : end;
   }
 #endif
   for (; e - q >= 3; q++)
