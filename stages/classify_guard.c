@@ -208,8 +208,22 @@ static inline gboolean is_meta_first(gunichar c) {
   return meta_first[c / 8] >> (c % 8) & 1;
 }
 
+/* May the character at p follow a word that the pattern follows with a
+ * separator (byline's role words: ：:/／· or \s; meta's labels: \s* and
+ * :：】])? None of those is an ideograph, an ASCII letter or digit, or
+ * the end. */
+static gboolean may_follow_word(const char *p) {
+  if (!*p)
+    return FALSE;
+  gunichar c = zs_utf8_at(p);
+  return c < 0x80 ? !g_ascii_isalnum(c) : !(c >= 0x3400 && c <= 0x9FFF);
+}
+
 /* zs_class_meta_start()'s words: the labels, notices, links and buttons of the
- * meta pattern, in its order. */
+ * meta pattern, in its order. The first META_LABELS are the labels, which
+ * the pattern follows with \s* and one of :：】], never an ideograph or an
+ * ASCII letter or digit (分享 and 分享到 are buttons too, later). */
+#define META_LABELS 43
 static const char *const meta_words[] = {
     "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
     "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
@@ -287,7 +301,8 @@ gboolean zs_class_meta_start(const char *t) {
   if (!(meta_head_bits[head_bit(h) >> 6] >> (head_bit(h) & 63) & 1))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++)
-    if (meta_heads[i] == h && zs_class_starts_with(t, meta_words[i]))
+    if (meta_heads[i] == h && zs_class_starts_with(t, meta_words[i]) &&
+        (i >= META_LABELS || may_follow_word(t + strlen(meta_words[i]))))
       return TRUE;
   return FALSE;
 }
@@ -345,16 +360,6 @@ gboolean zs_class_may_be_names(const char *t, gsize n) {
   return n <= 78 && memchr(t, ' ', strnlen(t, 13)) != NULL;
 }
 
-/* May the character at p follow byline's role word? The pattern has one
- * of ：:/／· or a space (\s) there, none of which is an ideograph, an
- * ASCII letter or digit, or the end. */
-static gboolean may_follow_role(const char *p) {
-  if (!*p)
-    return FALSE;
-  gunichar c = zs_utf8_at(p);
-  return c < 0x80 ? !g_ascii_isalnum(c) : !(c >= 0x3400 && c <= 0x9FFF);
-}
-
 /* byline: 本报, 新华社 or 本台 (or nothing), then a role word, then no
  * ideograph (a separator): 本报记者苏滨… (names run on into the text) and
  * 实施意见… are turned away here, not by the regex. Every prefix and role
@@ -377,7 +382,7 @@ gboolean zs_class_may_be_byline(const char *t, gsize n) {
     const char *p = t + pre->n;
     for (guint r = 0; r < G_N_ELEMENTS(roles); r++)
       if (p[0] == roles[r].s[0] && strncmp(p, roles[r].s, roles[r].n) == 0 &&
-          may_follow_role(p + roles[r].n))
+          may_follow_word(p + roles[r].n))
         return TRUE;
   }
   return FALSE;
