@@ -96,14 +96,12 @@ guint zs_topic_common(const GArray *a, const GArray *b) {
  * than kept, so a long article leaves no large table behind. */
 #define GAP_KEEP_BITS 13
 
-static inline guint gap_hash(guint32 key, guint bits) {
-  return (key * 0x9E3779B1u) >> (32 - bits);
-}
-
-/* The slot of `key` in t (1 << bits slots) in use since `base`, or the
- * free one where it would go. */
-static inline ZsTopicGapSlot *gap_slot(ZsTopicGapSlot *t, guint bits, guint32 base, guint32 key) {
-  guint mask = (1u << bits) - 1, i = gap_hash(key, bits);
+/* The slot of `key` in t (1 << bits slots, as shift = 32 - bits and
+ * mask = (1 << bits) - 1, which the loop keeps at hand) in use since
+ * `base`, or the free one where it would go. */
+static inline ZsTopicGapSlot *gap_slot(ZsTopicGapSlot *t, guint shift, guint mask, guint32 base,
+                                       guint32 key) {
+  guint i = (key * 0x9E3779B1u) >> shift;
   while (t[i].at >= base && t[i].key != key)
     i = (i + 1) & mask;
   return &t[i];
@@ -150,24 +148,30 @@ static guint gap_by_masks(ZsTopicGapTable *tab, const char *const *texts, const 
   guint64 *masks = NULL;
   guint n_multi = 0, multi_room = 0;
   gboolean wide = FALSE;
+  /* the table's size, as the loop asks it (kept in step by the doubling) */
+  guint grow_at = 1u << (bits - 1), shift = 32 - bits, mask = (1u << bits) - 1;
   for (guint k = 0; k < n && !wide; k++) {
     guint64 bit = G_GUINT64_CONSTANT(1) << k;
     guint32 here = base + k;
+    guint fresh = 0; /* single[k], counted here: only this paragraph adds to it */
     ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
     for (guint32 k32; zs_bigram_next_bmp(&wk, &k32, &wide);) {
-      ZsTopicGapSlot *s = gap_slot(t, bits, base, k32);
+      ZsTopicGapSlot *s = gap_slot(t, shift, mask, base, k32);
       if (s->at < base) {
         s->key = k32;
         s->at = here;
-        single[k]++;
-        if (++used * 2 > (1u << bits)) { /* double the table */
+        fresh++;
+        if (++used > grow_at) { /* double the table */
           ZsTopicGapSlot *old = t;
           guint n_old = 1u << bits;
           bits++;
+          grow_at = n_old;
+          shift--;
+          mask = 2 * n_old - 1;
           t = g_new0(ZsTopicGapSlot, 1u << bits);
           for (guint i = 0; i < n_old; i++)
             if (old[i].at >= base)
-              *gap_slot(t, bits, base, old[i].key) = old[i];
+              *gap_slot(t, shift, mask, base, old[i].key) = old[i];
           g_free(old);
           tab->t = t;
           tab->bits = bits;
@@ -184,6 +188,7 @@ static guint gap_by_masks(ZsTopicGapTable *tab, const char *const *texts, const 
         s->at = base + GAP_MULTI + n_multi++;
       }
     }
+    single[k] += fresh;
   }
   /* the next call's base is past every `at` written here */
   tab->base = base + GAP_MULTI + n_multi + 1;
