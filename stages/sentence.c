@@ -159,9 +159,10 @@ static const char *next_stop(const char *text, const char *p, const char *end) {
   return end;
 }
 
-/* Byte spans of the sentences of text[0, len): pairs of gsize. */
-void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
-  guint n = 0;
+/* Byte spans of the sentences of text[0, len): pairs of gsize, after
+ * those in `spans` already. */
+void zs_sent_spans_append(ZsSpans *spans, const char *text, gsize len) {
+  guint n = 2 * spans->n;
   const char *p = text, *end = text + len, *start = text;
   while ((p = next_stop(text, p, end)) < end) {
     p += 3; /* the stop */
@@ -188,6 +189,11 @@ void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
     n += 2;
   }
   spans->n = n / 2;
+}
+
+void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
+  spans->n = 0;
+  zs_sent_spans_append(spans, text, len);
 }
 
 GArray *zs_sent_spans(const char *text, gsize len) {
