@@ -101,7 +101,7 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
  * second, costlier test; no common character of Chinese text is a
  * candidate (E3 xx 82 with xx other than 80 is a kana or an ideograph of
  * Extension A), so the middle byte is checked in stop_at() instead. */
-static inline unsigned stops16(const guchar *q) {
+static inline __m128i stops_v(const guchar *q) {
   __m128i a = _mm_loadu_si128((const __m128i *)q);
   __m128i c = _mm_loadu_si128((const __m128i *)(q + 2));
   __m128i ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3)),
@@ -109,14 +109,18 @@ static inline unsigned stops16(const guchar *q) {
   __m128i full = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF)),
                                _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
                                             _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
-  return (unsigned)_mm_movemask_epi8(_mm_or_si128(ideo, full));
+  return _mm_or_si128(ideo, full);
 }
 
-/* The first of the candidates `bits` (stops16()'s, of q[0, 32)) whose
+static inline guint64 stops16(const guchar *q) {
+  return (guint64)_mm_movemask_epi8(stops_v(q));
+}
+
+/* The first of the candidates `bits` (stops16()'s, of q[0, 64)) whose
  * middle byte makes it a stop, or NULL. */
-static inline const char *stop_at(const guchar *q, guint32 bits) {
+static inline const char *stop_at(const guchar *q, guint64 bits) {
   for (; bits; bits &= bits - 1) {
-    const guchar *s = q + __builtin_ctz(bits);
+    const guchar *s = q + __builtin_ctzll(bits);
     if (s[1] == (s[0] == 0xE3 ? 0x80 : 0xBC))
       return (const char *)s;
   }
@@ -127,18 +131,23 @@ static inline const char *stop_at(const guchar *q, guint32 bits) {
 /* Where the next stop starts in [p, end) (p inside text[0, end)), or end.
  * E3 and EF are lead bytes only, so a match of a stop's three bytes is
  * the character. Every body paragraph is read here, so the candidates
- * are looked for sixteen starts at a time, two blocks a round. */
+ * are looked for sixteen starts at a time, four blocks a round. */
 static const char *next_stop(const char *text, const char *p, const char *end) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
 #ifdef __SSE2__
   const char *s;
-  for (; e - q >= 34; q += 32) {
-    guint32 bits = stops16(q) | (guint32)stops16(q + 16) << 16;
-    if (bits && (s = stop_at(q, bits)))
+  /* sixty-four starts a round, asked at once; most rounds have none */
+  for (; e - q >= 66; q += 64) {
+    __m128i v0 = stops_v(q), v1 = stops_v(q + 16), v2 = stops_v(q + 32), v3 = stops_v(q + 48);
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(v0, v1), _mm_or_si128(v2, v3))))
+      continue;
+    guint64 bits = (guint64)_mm_movemask_epi8(v0) | (guint64)_mm_movemask_epi8(v1) << 16 |
+                   (guint64)_mm_movemask_epi8(v2) << 32 | (guint64)_mm_movemask_epi8(v3) << 48;
+    if ((s = stop_at(q, bits)))
       return s;
   }
   for (; e - q >= 18; q += 16) {
-    guint32 bits = stops16(q);
+    guint64 bits = stops16(q);
     if (bits && (s = stop_at(q, bits)))
       return s;
   }
@@ -147,7 +156,7 @@ static const char *next_stop(const char *text, const char *p, const char *end) {
    * are shifted out */
   if (e - q > 2 && e - (const guchar *)text >= 18) {
     const guchar *b = e - 18;
-    guint32 bits = stops16(b) >> (q - b) << (q - b);
+    guint64 bits = stops16(b) >> (q - b) << (q - b);
     s = stop_at(b, bits);
     return s ? s : end;
   }
