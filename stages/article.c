@@ -8,6 +8,7 @@
 #include "normalize.h"
 #include "sentence.h"
 #include "topic.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -126,7 +127,7 @@ gboolean zs_art_subhead_like(const ZsArtItem *it) {
   gsize n = it->len;
   if (it->kind != ZS_PK_SHORT || !n)
     return FALSE;
-  gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
+  gunichar c = zs_utf8_at(zs_utf8_prev(t, t + n));
   return g_unichar_isalnum(c) || c == '%' || c == 0x201D || c == 0x300B ||
          c == 0x300D;
 }
@@ -242,8 +243,14 @@ void zs_art_set_str(char **dst, const char *s, gsize len) {
 }
 
 void zs_art_append_str(char **dst, const char *s) {
-  char *t = g_strconcat(*dst ? *dst : "", s, NULL);
-  g_free(*dst);
+  zs_art_append_len(dst, s, strlen(s));
+}
+
+void zs_art_append_len(char **dst, const char *s, gsize len) {
+  gsize old = *dst ? strlen(*dst) : 0;
+  char *t = g_realloc(*dst, old + len + 1);
+  memcpy(t + old, s, len);
+  t[old + len] = '\0';
   *dst = t;
 }
 

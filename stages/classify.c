@@ -273,8 +273,9 @@ gsize zs_class_paren_len(const char *s, guint max) {
 }
 
 gboolean zs_class_byline_paren(const char *s, gsize len) {
-  g_autofree char *t = g_strndup(s, len);
-  return strstr(t, "记者") || strstr(t, "通讯员") || strstr(t, "特约");
+  /* searched in place (text holds no NUL), not in a copy */
+  return memmem(s, len, "记者", strlen("记者")) || memmem(s, len, "通讯员", strlen("通讯员")) ||
+         memmem(s, len, "特约", strlen("特约"));
 }
 
 gsize zs_class_continuation_len(const char *s) {
@@ -477,16 +478,16 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
 }
 
 gboolean zs_class_subtitle_like(ZsParaKind kind, const char *t) {
-  return kind == ZS_PK_SHORT && zs_class_is_dash(g_utf8_get_char(t));
+  return kind == ZS_PK_SHORT && zs_class_is_dash(zs_utf8_at(t));
 }
 
 const char *zs_class_strip_dashes(const char *t) {
-  while (*t && zs_class_is_dash(g_utf8_get_char(t)))
-    t = g_utf8_next_char(t);
+  for (const char *p = t; *p && zs_class_is_dash(zs_utf8_next(&p));)
+    t = p;
   return t;
 }
 
 gboolean zs_class_ends_dashes(const char *t) {
   gsize n = strlen(t);
-  return n >= 3 && zs_class_is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n)));
+  return n >= 3 && zs_class_is_dash(zs_utf8_at(zs_utf8_prev(t, t + n)));
 }

@@ -126,8 +126,7 @@ static void open_article(ZsSegmenter *sg, guint from, const Item *next,
     if (k == h) {
       /* a page title's site name goes: …_新闻频道_央视网(cctv.com) */
       it->cut = zs_class_site_suffix(it->p->text);
-      g_autofree char *head = g_strndup(it->p->text, it->len - it->cut);
-      zs_art_append_str(&a->headline, head);
+      zs_art_append_len(&a->headline, it->p->text, it->len - it->cut);
       a->head_before = TRUE;
       zs_art_add(a, it, ZS_ROLE_HEAD);
     } else if ((k > h || h >= b->len) && it->kind == ZS_PK_BYLINE) {
