@@ -377,12 +377,11 @@ gboolean zs_class_may_be_byline(const char *t, gsize n) {
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS(prefixes); i++) {
     const ZsLit *pre = &prefixes[i];
-    if (strncmp(t, pre->s, pre->n) != 0)
+    if (!zs_class_starts_with(t, pre->s))
       continue;
     const char *p = t + pre->n;
     for (guint r = 0; r < G_N_ELEMENTS(roles); r++)
-      if (p[0] == roles[r].s[0] && strncmp(p, roles[r].s, roles[r].n) == 0 &&
-          may_follow_word(p + roles[r].n))
+      if (zs_class_starts_with(p, roles[r].s) && may_follow_word(p + roles[r].n))
         return TRUE;
   }
   return FALSE;
