@@ -8,6 +8,7 @@
 #include "normalize.h"
 #include "sentence.h"
 #include "topic.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -25,9 +26,10 @@ static gboolean starts_with(const char *s, const char *prefix) {
 #define POOL_MAX 256
 
 /* An items array over this long, or zs_art_finish()'s spans of sentences
- * over this many words, is not kept for the next article. */
+ * (two words each) over this many words, is not kept for the next
+ * article. */
 #define SPARE_ITEMS_MAX 1024
-#define BODY_KEEP_MAX (1u << 13)
+#define SPANS_KEEP_MAX (1u << 13)
 
 struct ZsArtPool {
   ZsArtItem *free; /* linked by `next` */
@@ -36,10 +38,11 @@ struct ZsArtPool {
    * zs_art_new(): the segmenter holds one article at a time, so one spare
    * saves the struct's and its items array's allocations per article. */
   ZsArt *spare;
-  /* zs_art_finish()'s scratch, kept from article to article */
+  /* zs_art_finish()'s scratch, kept from article to article: the spans of
+   * the body's sentences, and how many each item has */
   ZsSpans spans;
-  gsize *body;
-  guint body_room;
+  guint *counts;
+  guint counts_room;
 };
 
 ZsArtPool *zs_art_pool_new(void) {
@@ -54,7 +57,7 @@ void zs_art_pool_free(ZsArtPool *pool) {
     g_free(pool->spare);
   }
   g_free(pool->spans.v);
-  g_free(pool->body);
+  g_free(pool->counts);
   while (pool->free) {
     ZsArtItem *it = pool->free;
     pool->free = it->next;
@@ -124,7 +127,7 @@ gboolean zs_art_subhead_like(const ZsArtItem *it) {
   gsize n = it->len;
   if (it->kind != ZS_PK_SHORT || !n)
     return FALSE;
-  gunichar c = g_utf8_get_char(g_utf8_find_prev_char(t, t + n));
+  gunichar c = zs_utf8_at(zs_utf8_prev(t, t + n));
   return g_unichar_isalnum(c) || c == '%' || c == 0x201D || c == 0x300B ||
          c == 0x300D;
 }
@@ -240,8 +243,14 @@ void zs_art_set_str(char **dst, const char *s, gsize len) {
 }
 
 void zs_art_append_str(char **dst, const char *s) {
-  char *t = g_strconcat(*dst ? *dst : "", s, NULL);
-  g_free(*dst);
+  zs_art_append_len(dst, s, strlen(s));
+}
+
+void zs_art_append_len(char **dst, const char *s, gsize len) {
+  gsize old = *dst ? strlen(*dst) : 0;
+  char *t = g_realloc(*dst, old + len + 1);
+  memcpy(t + old, s, len);
+  t[old + len] = '\0';
   *dst = t;
 }
 
@@ -287,8 +296,9 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
   z->dateline = a->dateline ? g_steal_pointer(&a->dateline) : g_strdup("");
   z->byline = a->byline ? g_steal_pointer(&a->byline) : g_strdup("");
   /* All the sentences go into one block (ZsArticle.block): the spans of
-   * every body item are found first (three gsize each: item, start, end),
-   * so that the block's size is known, then the sentences are made in it.
+   * every body item are found first (in one array, with their number for
+   * each item), so that the block's size is known, then the sentences are
+   * made in it.
    * One allocation and one free an article instead of one a sentence. */
   z->first_line = G_MAXUINT;
   guint n_sent = 0;
@@ -306,36 +316,30 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
     z->first_line = 0;
   ZsArtPool *pool = a->pool;
   ZsSpans *spans = &pool->spans;
-  guint n_body = 0, body_room = pool->body_room;
-  gsize *body = pool->body;
-  if (body_room < a->items->len * 6 + 12) {
-    body_room = a->items->len * 6 + 12;
-    body = g_renew(gsize, body, body_room);
+  guint n_items = a->items->len;
+  if (pool->counts_room < n_items) {
+    pool->counts_room = MAX(n_items, 2 * pool->counts_room);
+    pool->counts = g_renew(guint, pool->counts, pool->counts_room);
   }
-  for (guint i = 0; i < a->items->len; i++) {
+  guint *counts = pool->counts; /* set for the body items only */
+  spans->n = 0;
+  for (guint i = 0; i < n_items; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role != ZS_ROLE_BODY)
       continue;
-    const char *t = it->p->text + it->skip;
-    zs_sent_spans_into(spans, t, it->len - it->skip - it->cut);
-    if (n_body + 3 * spans->n > body_room) {
-      body_room = MAX(2 * body_room, n_body + 3 * spans->n);
-      body = g_renew(gsize, body, body_room);
-    }
-    for (guint k = 0; k < spans->n; k++) {
-      gsize *v = body + n_body;
-      v[0] = i, v[1] = spans->v[2 * k], v[2] = spans->v[2 * k + 1];
-      text_bytes += v[2] - v[1] + 1;
-      n_body += 3;
-    }
-    n_sent += spans->n;
+    guint before = spans->n;
+    zs_sent_spans_append(spans, it->p->text + it->skip, it->len - it->skip - it->cut);
+    counts[i] = spans->n - before;
+    for (guint k = before; k < spans->n; k++)
+      text_bytes += spans->v[2 * k + 1] - spans->v[2 * k] + 1;
   }
+  n_sent += spans->n;
   z->sentences = g_ptr_array_sized_new(n_sent);
   g_ptr_array_set_size(z->sentences, n_sent);
   gpointer *out = z->sentences->pdata;
   ZsSentence *sent = z->block = g_malloc(n_sent * sizeof(ZsSentence) + text_bytes);
   char *text = (char *)(sent + n_sent);
-  for (guint i = 0; i < a->items->len; i++) {
+  for (guint i = 0; i < n_items; i++) {
     const ZsArtItem *it = a->items->pdata[i];
     if (it->role == ZS_ROLE_HEAD || it->role == ZS_ROLE_SUB) {
       const char *t = it->role == ZS_ROLE_SUB ? zs_class_strip_dashes(it->p->text) : it->p->text;
@@ -344,22 +348,39 @@ ZsArticle *zs_art_finish(ZsArt *a, guint no) {
       *out++ = sent++;
     }
   }
-  const gsize *v = body;
-  for (guint k = 0; k < n_body; k += 3) {
-    const ZsArtItem *it = a->items->pdata[v[k]];
-    gsize s = v[k + 1], e = v[k + 2];
-    guint line = zs_norm_para_line_at(it->p, it->skip + s);
-    text = put_sentence(sent, text, it->p->text + it->skip + s, e - s, line, ZS_SENT_BODY,
-                        (guint)v[k]);
-    *out++ = sent++;
+  const gsize *v = spans->v;
+  for (guint i = 0; i < n_items; i++) {
+    const ZsArtItem *it = a->items->pdata[i];
+    if (it->role != ZS_ROLE_BODY)
+      continue;
+    const ZsPara *p = it->p;
+    const char *t = p->text + it->skip;
+    /* The line where each sentence starts, as zs_norm_para_line_at()
+     * gives it (the last joined line starting at or before it; the
+     * first line for a one-line paragraph): the sentences come in the
+     * order of the offsets, which ascend, so a cursor over the lines
+     * takes the place of a search for each. */
+    gboolean map = p->line_offsets && p->n_lines;
+    guint line = p->line, at = 0;
+    for (guint k = counts[i]; k-- > 0; v += 2) {
+      if (map) {
+        gsize offset = it->skip + v[0];
+        while (at + 1 < p->n_lines && p->line_offsets[at + 1] <= offset)
+          at++;
+        line = p->line_numbers[at];
+      }
+      text = put_sentence(sent, text, t + v[0], v[1] - v[0], line, ZS_SENT_BODY, i);
+      *out++ = sent++;
+    }
   }
-  if (body_room > BODY_KEEP_MAX) { /* a long article's: not kept */
-    g_free(body);
-    body = NULL;
-    body_room = 0;
+  if (spans->room > SPANS_KEEP_MAX) { /* a long article's: not kept */
+    g_clear_pointer(&spans->v, g_free);
+    spans->room = 0;
   }
-  pool->body = body;
-  pool->body_room = body_room;
+  if (pool->counts_room > SPARE_ITEMS_MAX) {
+    g_clear_pointer(&pool->counts, g_free);
+    pool->counts_room = 0;
+  }
   zs_art_free(a);
   return z;
 }

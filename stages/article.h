@@ -85,6 +85,8 @@ void zs_art_add(ZsArt *a, ZsArtItem *it, ZsRole role);
 void zs_art_set_str(char **dst, const char *s, gsize len);
 /* Appends s to *dst (NULL is ""). */
 void zs_art_append_str(char **dst, const char *s);
+/* Appends s[0, len) to *dst (NULL is ""). */
+void zs_art_append_len(char **dst, const char *s, gsize len);
 /* Sets the byline from a byline paragraph: （记者 X）, 本报记者 X, 文/X. */
 void zs_art_take_byline(ZsArt *a, const ZsArtItem *it);
 /* Builds the public article numbered `no` from `a`, and frees `a`. */

@@ -273,8 +273,9 @@ gsize zs_class_paren_len(const char *s, guint max) {
 }
 
 gboolean zs_class_byline_paren(const char *s, gsize len) {
-  g_autofree char *t = g_strndup(s, len);
-  return strstr(t, "记者") || strstr(t, "通讯员") || strstr(t, "特约");
+  /* searched in place (text holds no NUL), not in a copy */
+  return memmem(s, len, "记者", strlen("记者")) || memmem(s, len, "通讯员", strlen("通讯员")) ||
+         memmem(s, len, "特约", strlen("特约"));
 }
 
 gsize zs_class_continuation_len(const char *s) {
@@ -289,7 +290,9 @@ gsize zs_class_continuation_len(const char *s) {
 /* A photo credit: 叶传增 徐锐摄影报道, 本报记者 张三摄, （新华社发）. */
 /* t[0, n) ends in lit. */
 static gboolean ends_in(const char *t, gsize n, const ZsLit *lit) {
-  return n >= lit->n && memcmp(t + n - lit->n, lit->s, lit->n) == 0;
+  /* the last byte first, inline: most texts end otherwise */
+  return n >= lit->n && t[n - 1] == lit->s[lit->n - 1] &&
+         memcmp(t + n - lit->n, lit->s, lit->n) == 0;
 }
 
 static gboolean is_credit(const char *t, gsize n) {
@@ -440,10 +443,16 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
    * valid UTF-8 a character's bytes occur only as that character, so this
    * is what a strstr() for each would find */
   gboolean clause = FALSE;
-  for (const char *p = t; *p;) {
+  /* the first and last characters, and the length, as the loop finds them */
+  gunichar first = 0, last = 0;
+  const char *p = t;
+  while (*p) {
     gunichar c = zs_utf8_next(&p);
     if (c == 0xFFFD)
       return FALSE;
+    if (!first)
+      first = c;
+    last = c;
     /* the ideographs of Unicode 1.1 are Han without asking GLib's tables */
     if (c >= 0x4E00 && c <= 0x9FA5)
       han++;
@@ -454,31 +463,31 @@ gboolean zs_class_headline_like(ZsParaKind kind, const char *t) {
   }
   if (han < 2)
     return FALSE;
-  /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 */
-  if ((g_str_has_prefix(t, "「") && g_str_has_suffix(t, "」")) ||
-      (g_str_has_prefix(t, "“") && g_str_has_suffix(t, "”")))
+  /* a quotation as a headline: 「节后不用远离家乡，父母娃娃都高兴」 (in valid
+   * UTF-8, t starts with 「 exactly when its first character is 「, and
+   * ends with 」 when its last is) */
+  if ((first == 0x300C && last == 0x300D) || (first == 0x201C && last == 0x201D))
     return !strstr(t, "。") && !strstr(t, "」「") && !strstr(t, "”“");
   if (clause)
     return FALSE;
-  if (zs_class_is_dash(g_utf8_get_char(t)))
+  if (zs_class_is_dash(first))
     return FALSE;
-  gsize n = strlen(t);
-  if (n >= 3 && zs_class_is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n))))
+  if (p - t >= 3 && zs_class_is_dash(last))
     return FALSE;
   return TRUE;
 }
 
 gboolean zs_class_subtitle_like(ZsParaKind kind, const char *t) {
-  return kind == ZS_PK_SHORT && zs_class_is_dash(g_utf8_get_char(t));
+  return kind == ZS_PK_SHORT && zs_class_is_dash(zs_utf8_at(t));
 }
 
 const char *zs_class_strip_dashes(const char *t) {
-  while (*t && zs_class_is_dash(g_utf8_get_char(t)))
-    t = g_utf8_next_char(t);
+  for (const char *p = t; *p && zs_class_is_dash(zs_utf8_next(&p));)
+    t = p;
   return t;
 }
 
 gboolean zs_class_ends_dashes(const char *t) {
   gsize n = strlen(t);
-  return n >= 3 && zs_class_is_dash(g_utf8_get_char(g_utf8_find_prev_char(t, t + n)));
+  return n >= 3 && zs_class_is_dash(zs_utf8_at(zs_utf8_prev(t, t + n)));
 }

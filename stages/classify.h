@@ -57,8 +57,10 @@ gboolean zs_class_is_meta(const char *t);
  * character of one of meta's words: its labels, notices and buttons.) */
 gboolean zs_class_meta_first(gunichar c);
 /* Does t start with 【, [, a bullet or one of meta's words (来源, 编辑,
- * 点击查看, ...): every branch of meta but the breadcrumb? (The normalizer
- * asks it before zs_class_is_meta(), as classify.c does.) */
+ * 点击查看, ...), a label not run on into the text (作者耐心… is not): every
+ * branch of meta but the breadcrumb? FALSE only where those branches cannot
+ * match. (The normalizer asks it before zs_class_is_meta(), as classify.c
+ * does.) */
 gboolean zs_class_meta_start(const char *t);
 /* Is t a date (and time) alone: 2024年1月10日, 2024-01-10 08:12? */
 gboolean zs_class_is_date(const char *t);

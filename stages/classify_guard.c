@@ -208,8 +208,22 @@ static inline gboolean is_meta_first(gunichar c) {
   return meta_first[c / 8] >> (c % 8) & 1;
 }
 
+/* May the character at p follow a word that the pattern follows with a
+ * separator (byline's role words: ：:/／· or \s; meta's labels: \s* and
+ * :：】])? None of those is an ideograph, an ASCII letter or digit, or
+ * the end. */
+static gboolean may_follow_word(const char *p) {
+  if (!*p)
+    return FALSE;
+  gunichar c = zs_utf8_at(p);
+  return c < 0x80 ? !g_ascii_isalnum(c) : !(c >= 0x3400 && c <= 0x9FFF);
+}
+
 /* zs_class_meta_start()'s words: the labels, notices, links and buttons of the
- * meta pattern, in its order. */
+ * meta pattern, in its order. The first META_LABELS are the labels, which
+ * the pattern follows with \s* and one of :：】], never an ideograph or an
+ * ASCII letter or digit (分享 and 分享到 are buttons too, later). */
+#define META_LABELS 43
 static const char *const meta_words[] = {
     "来源", "稿源", "本文来源", "文章来源", "信息来源", "出处", "作者", "文字", "编辑",
     "责任编辑", "责编", "编审", "编校", "审核", "审校", "审签", "校对", "终审", "值班编辑",
@@ -287,7 +301,8 @@ gboolean zs_class_meta_start(const char *t) {
   if (!(meta_head_bits[head_bit(h) >> 6] >> (head_bit(h) & 63) & 1))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++)
-    if (meta_heads[i] == h && zs_class_starts_with(t, meta_words[i]))
+    if (meta_heads[i] == h && zs_class_starts_with(t, meta_words[i]) &&
+        (i >= META_LABELS || may_follow_word(t + strlen(meta_words[i]))))
       return TRUE;
   return FALSE;
 }
@@ -311,9 +326,21 @@ gboolean zs_class_may_be_meta(const char *t, gsize n) {
   return zs_class_meta_start(t);
 }
 
-/* datetime: a year in ASCII digits first */
+/* datetime: a year of four ASCII digits first, then 年 or one of - / .
+ * and a digit (both of the pattern's dates); a paragraph that opens with
+ * a number (72岁的…, 2023年的…) is turned away here, not by the regex */
 gboolean zs_class_may_be_datetime(const char *t, gsize n) {
-  return g_ascii_isdigit(*t);
+  if (!g_ascii_isdigit(t[0]) || !g_ascii_isdigit(t[1]) || !g_ascii_isdigit(t[2]) ||
+      !g_ascii_isdigit(t[3]))
+    return FALSE;
+  const char *p = t + 4;
+  if (*p == '-' || *p == '/' || *p == '.')
+    p++;
+  else if (zs_class_starts_with(p, "年"))
+    p += strlen("年");
+  else
+    return FALSE;
+  return g_ascii_isdigit(*p);
 }
 
 /* endnote: an opening bracket first, a closing one last */
@@ -333,10 +360,31 @@ gboolean zs_class_may_be_names(const char *t, gsize n) {
   return n <= 78 && memchr(t, ' ', strnlen(t, 13)) != NULL;
 }
 
-/* byline: 本报, 新华社, 本台 or a role word first */
+/* byline: 本报, 新华社 or 本台 (or nothing), then a role word, then no
+ * ideograph (a separator): 本报记者苏滨… (names run on into the text) and
+ * 实施意见… are turned away here, not by the regex. Every prefix and role
+ * is tried, as the regex would. */
 gboolean zs_class_may_be_byline(const char *t, gsize n) {
   static CharSet firsts = CHAR_SET("本新特见记通实撰作文图摄");
-  return first_in(t, &firsts);
+  static const ZsLit prefixes[] = {ZS_LIT(""), ZS_LIT("本报"), ZS_LIT("新华社"),
+                                   ZS_LIT("本台")};
+  static const ZsLit roles[] = {
+      ZS_LIT("特约记者"), ZS_LIT("见习记者"), ZS_LIT("记者"), ZS_LIT("通讯员"),
+      ZS_LIT("实习生"),   ZS_LIT("撰文"),     ZS_LIT("作者"), ZS_LIT("文字"),
+      ZS_LIT("文图"),     ZS_LIT("图文"),     ZS_LIT("文"),   ZS_LIT("图"),
+      ZS_LIT("摄影"),     ZS_LIT("摄")};
+  if (!first_in(t, &firsts))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS(prefixes); i++) {
+    const ZsLit *pre = &prefixes[i];
+    if (!zs_class_starts_with(t, pre->s))
+      continue;
+    const char *p = t + pre->n;
+    for (guint r = 0; r < G_N_ELEMENTS(roles); r++)
+      if (zs_class_starts_with(p, roles[r].s) && may_follow_word(p + roles[r].n))
+        return TRUE;
+  }
+  return FALSE;
 }
 
 /* caption: 图为…, or a credit last (…摄, …摄影）, …供图) */
@@ -391,10 +439,24 @@ gboolean zs_class_may_be_lead(const char *t, gsize n) {
   return zs_class_starts_with(t, "记者") || zs_class_starts_with(t, "本报记者");
 }
 
-/* section: a numeral, （ or 第 first */
+/* section: a number and its mark (1. 一、), or a numeral in brackets or
+ * after 第, first: the prefix each branch of the pattern needs */
 gboolean zs_class_may_be_section(const char *t, gsize n) {
-  static CharSet firsts = CHAR_SET("一二三四五六七八九十（第");
-  return g_ascii_isdigit(*t) || first_in(t, &firsts);
+  static CharSet numerals = CHAR_SET("一二三四五六七八九十");
+  /* 1. 12、: one or two digits, then the mark */
+  if (g_ascii_isdigit(*t)) {
+    const char *p = t + 1 + g_ascii_isdigit(t[1]);
+    return *p == '.' || zs_class_starts_with(p, "、") || zs_class_starts_with(p, "．");
+  }
+  /* （一） 第一章: a numeral after the bracket or 第 */
+  if (zs_class_starts_with(t, "（") || zs_class_starts_with(t, "第"))
+    return first_in(t + strlen("（"), &numerals); /* 第 is three bytes too */
+  /* 一、 十二．: one to three numerals (each three bytes), then the mark;
+   * 三位一体… is turned away here, not by the regex */
+  const char *p = t;
+  for (guint k = 0; k < 3 && first_in(p, &numerals); k++)
+    p += 3;
+  return p > t && (*p == '.' || zs_class_starts_with(p, "、") || zs_class_starts_with(p, "．"));
 }
 
 /* In meta's breadcrumb branch the arrow follows 1 to 20 characters and an

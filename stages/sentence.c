@@ -93,47 +93,72 @@ static inline const char *skip(const char *p, const char *end, gboolean (*is)(gu
 }
 
 #ifdef __SSE2__
-/* The starts among q[0, 16) of a stop (。！？), a bit each: 。 is E3 80 82,
- * ！ and ？ are EF BC 81 and EF BC 9F. Reads q[0, 18). */
-static inline unsigned stops16(const guchar *q) {
+/* Candidate starts among q[0, 16) of a stop (。！？), a bit each: 。 is E3
+ * 80 82, ！ and ？ are EF BC 81 and EF BC 9F, and a candidate has the lead
+ * and the last byte of one (reads q[0, 18)). Two compares on the first and
+ * third bytes say it at once, where a test for the leads alone passed the
+ * many blocks with a ， or a CJK mark (E3 and EF lead them too) to a
+ * second, costlier test; no common character of Chinese text is a
+ * candidate (E3 xx 82 with xx other than 80 is a kana or an ideograph of
+ * Extension A), so the middle byte is checked in stop_at() instead. */
+static inline __m128i stops_v(const guchar *q) {
   __m128i a = _mm_loadu_si128((const __m128i *)q);
-  __m128i ef = _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF));
-  __m128i e3 = _mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3));
-  /* about half the blocks of Chinese text have neither lead */
-  if (!_mm_movemask_epi8(_mm_or_si128(ef, e3)))
-    return 0;
-  __m128i b = _mm_loadu_si128((const __m128i *)(q + 1));
   __m128i c = _mm_loadu_si128((const __m128i *)(q + 2));
-  __m128i full = _mm_and_si128(ef, _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xBC)));
-  full = _mm_and_si128(full, _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
-                                          _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
-  __m128i ideo = _mm_and_si128(e3, _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x80)));
-  ideo = _mm_and_si128(ideo, _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
-  return (unsigned)_mm_movemask_epi8(_mm_or_si128(full, ideo));
+  __m128i ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE3)),
+                               _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x82)));
+  __m128i full = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xEF)),
+                               _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x81)),
+                                            _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x9F))));
+  return _mm_or_si128(ideo, full);
+}
+
+static inline guint64 stops16(const guchar *q) {
+  return (guint64)_mm_movemask_epi8(stops_v(q));
+}
+
+/* The first of the candidates `bits` (stops16()'s, of q[0, 64)) whose
+ * middle byte makes it a stop, or NULL. */
+static inline const char *stop_at(const guchar *q, guint64 bits) {
+  for (; bits; bits &= bits - 1) {
+    const guchar *s = q + __builtin_ctzll(bits);
+    if (s[1] == (s[0] == 0xE3 ? 0x80 : 0xBC))
+      return (const char *)s;
+  }
+  return NULL;
 }
 #endif
 
 /* Where the next stop starts in [p, end) (p inside text[0, end)), or end.
  * E3 and EF are lead bytes only, so a match of a stop's three bytes is
- * the character. Every body paragraph is read here, and ， (EF BC 8C) and
- * the CJK marks share those leads, so the whole sequences are looked for,
- * sixteen starts at a time. */
+ * the character. Every body paragraph is read here, so the candidates
+ * are looked for sixteen starts at a time, four blocks a round. */
 static const char *next_stop(const char *text, const char *p, const char *end) {
   const guchar *q = (const guchar *)p, *e = (const guchar *)end;
 #ifdef __SSE2__
-  while (e - q >= 18) {
-    unsigned bits = stops16(q);
-    if (bits)
-      return (const char *)q + __builtin_ctz(bits);
-    q += 16;
+  const char *s;
+  /* sixty-four starts a round, asked at once; most rounds have none */
+  for (; e - q >= 66; q += 64) {
+    __m128i v0 = stops_v(q), v1 = stops_v(q + 16), v2 = stops_v(q + 32), v3 = stops_v(q + 48);
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(v0, v1), _mm_or_si128(v2, v3))))
+      continue;
+    guint64 bits = (guint64)_mm_movemask_epi8(v0) | (guint64)_mm_movemask_epi8(v1) << 16 |
+                   (guint64)_mm_movemask_epi8(v2) << 32 | (guint64)_mm_movemask_epi8(v3) << 48;
+    if ((s = stop_at(q, bits)))
+      return s;
+  }
+  for (; e - q >= 18; q += 16) {
+    guint64 bits = stops16(q);
+    if (bits && (s = stop_at(q, bits)))
+      return s;
   }
   /* the last starts that can hold a stop (up to e - 3), in one block that
    * ends at e and so begins before q, inside the text: its starts before q
    * are shifted out */
   if (e - q > 2 && e - (const guchar *)text >= 18) {
     const guchar *b = e - 18;
-    unsigned bits = stops16(b) >> (q - b);
-    return bits ? (const char *)q + __builtin_ctz(bits) : end;
+    guint64 bits = stops16(b) >> (q - b) << (q - b);
+    s = stop_at(b, bits);
+    return s ? s : end;
   }
 #endif
   for (; e - q >= 3; q++)
@@ -143,9 +168,10 @@ static const char *next_stop(const char *text, const char *p, const char *end) {
   return end;
 }
 
-/* Byte spans of the sentences of text[0, len): pairs of gsize. */
-void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
-  guint n = 0;
+/* Byte spans of the sentences of text[0, len): pairs of gsize, after
+ * those in `spans` already. */
+void zs_sent_spans_append(ZsSpans *spans, const char *text, gsize len) {
+  guint n = 2 * spans->n;
   const char *p = text, *end = text + len, *start = text;
   while ((p = next_stop(text, p, end)) < end) {
     p += 3; /* the stop */
@@ -172,6 +198,11 @@ void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
     n += 2;
   }
   spans->n = n / 2;
+}
+
+void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len) {
+  spans->n = 0;
+  zs_sent_spans_append(spans, text, len);
 }
 
 GArray *zs_sent_spans(const char *text, gsize len) {

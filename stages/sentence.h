@@ -18,6 +18,9 @@ typedef struct {
   guint n, room;
 } ZsSpans;
 void zs_sent_spans_into(ZsSpans *spans, const char *text, gsize len);
+/* zs_sent_spans_into() that keeps the spans already there: the new ones
+ * (offsets into this text) follow them, and n counts all. */
+void zs_sent_spans_append(ZsSpans *spans, const char *text, gsize len);
 
 /* Sets *dst (freeing the old value) to the byline s[0, len) as zhstats.h
  * shows it, "记者 孙秀艳": a space goes back around each role word. */

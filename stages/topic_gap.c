@@ -14,6 +14,8 @@
 
 #include "overlap.h"
 
+#include <string.h>
+
 /* out = the union of the sorted sets a and b; out must not be a or b. */
 static void merge(GArray *out, const GArray *a, const GArray *b) {
   const guint64 *x = (const guint64 *)(const void *)a->data;
@@ -96,14 +98,12 @@ guint zs_topic_common(const GArray *a, const GArray *b) {
  * than kept, so a long article leaves no large table behind. */
 #define GAP_KEEP_BITS 13
 
-static inline guint gap_hash(guint32 key, guint bits) {
-  return (key * 0x9E3779B1u) >> (32 - bits);
-}
-
-/* The slot of `key` in t (1 << bits slots) in use since `base`, or the
- * free one where it would go. */
-static inline ZsTopicGapSlot *gap_slot(ZsTopicGapSlot *t, guint bits, guint32 base, guint32 key) {
-  guint mask = (1u << bits) - 1, i = gap_hash(key, bits);
+/* The slot of `key` in t (1 << bits slots, as shift = 32 - bits and
+ * mask = (1 << bits) - 1, which the loop keeps at hand) in use since
+ * `base`, or the free one where it would go. */
+static inline ZsTopicGapSlot *gap_slot(ZsTopicGapSlot *t, guint shift, guint mask, guint32 base,
+                                       guint32 key) {
+  guint i = (key * 0x9E3779B1u) >> shift;
   while (t[i].at >= base && t[i].key != key)
     i = (i + 1) & mask;
   return &t[i];
@@ -115,6 +115,33 @@ static void gap_table_make(ZsTopicGapTable *tab, guint bits) {
   tab->t = g_new0(ZsTopicGapSlot, 1u << bits);
   tab->bits = bits;
   tab->base = 1;
+}
+
+/* Each byte spread to one bit per byte: bit b of i is bit 8b of
+ * zs_topic_gap_spread[i] (ZsTopicGapCounts). */
+#define SPREAD(i)                                                                          \
+  ((guint64)((i) & 1) | (guint64)((i) >> 1 & 1) << 8 | (guint64)((i) >> 2 & 1) << 16 |   \
+   (guint64)((i) >> 3 & 1) << 24 | (guint64)((i) >> 4 & 1) << 32 |                      \
+   (guint64)((i) >> 5 & 1) << 40 | (guint64)((i) >> 6 & 1) << 48 |                      \
+   (guint64)((i) >> 7 & 1) << 56)
+#define SPREAD4(i) SPREAD(i), SPREAD(i + 1), SPREAD(i + 2), SPREAD(i + 3)
+#define SPREAD16(i) SPREAD4(i), SPREAD4(i + 4), SPREAD4(i + 8), SPREAD4(i + 12)
+#define SPREAD64(i) SPREAD16(i), SPREAD16(i + 16), SPREAD16(i + 32), SPREAD16(i + 48)
+const guint64 zs_topic_gap_spread[256] = {SPREAD64(0), SPREAD64(64), SPREAD64(128),
+                                          SPREAD64(192)};
+
+void zs_topic_gap_counts_init(ZsTopicGapCounts *c, guint n) {
+  memset(c, 0, sizeof *c);
+  c->lanes = (MIN(n, 64) + 7) / 8;
+}
+
+void zs_topic_gap_counts_flush(ZsTopicGapCounts *c) {
+  for (guint j = 0; j < c->lanes; j++) {
+    for (guint b = 0; b < 8; b++)
+      c->total[8 * j + b] += (guint)(c->lane[j] >> (8 * b) & 0xFF);
+    c->lane[j] = 0;
+  }
+  c->pending = 0;
 }
 
 static guint gap_by_masks(ZsTopicGapTable *tab, const char *const *texts, const gsize *lens, guint n,
@@ -150,24 +177,30 @@ static guint gap_by_masks(ZsTopicGapTable *tab, const char *const *texts, const 
   guint64 *masks = NULL;
   guint n_multi = 0, multi_room = 0;
   gboolean wide = FALSE;
+  /* the table's size, as the loop asks it (kept in step by the doubling) */
+  guint grow_at = 1u << (bits - 1), shift = 32 - bits, mask = (1u << bits) - 1;
   for (guint k = 0; k < n && !wide; k++) {
     guint64 bit = G_GUINT64_CONSTANT(1) << k;
     guint32 here = base + k;
+    guint fresh = 0; /* single[k], counted here: only this paragraph adds to it */
     ZsBigramWalk wk = zs_bigram_walk(texts[k], lens[k]);
     for (guint32 k32; zs_bigram_next_bmp(&wk, &k32, &wide);) {
-      ZsTopicGapSlot *s = gap_slot(t, bits, base, k32);
+      ZsTopicGapSlot *s = gap_slot(t, shift, mask, base, k32);
       if (s->at < base) {
         s->key = k32;
         s->at = here;
-        single[k]++;
-        if (++used * 2 > (1u << bits)) { /* double the table */
+        fresh++;
+        if (++used > grow_at) { /* double the table */
           ZsTopicGapSlot *old = t;
           guint n_old = 1u << bits;
           bits++;
+          grow_at = n_old;
+          shift--;
+          mask = 2 * n_old - 1;
           t = g_new0(ZsTopicGapSlot, 1u << bits);
           for (guint i = 0; i < n_old; i++)
             if (old[i].at >= base)
-              *gap_slot(t, bits, base, old[i].key) = old[i];
+              *gap_slot(t, shift, mask, base, old[i].key) = old[i];
           g_free(old);
           tab->t = t;
           tab->bits = bits;
@@ -184,6 +217,7 @@ static guint gap_by_masks(ZsTopicGapTable *tab, const char *const *texts, const 
         s->at = base + GAP_MULTI + n_multi++;
       }
     }
+    single[k] += fresh;
   }
   /* the next call's base is past every `at` written here */
   tab->base = base + GAP_MULTI + n_multi + 1;
@@ -191,26 +225,37 @@ static guint gap_by_masks(ZsTopicGapTable *tab, const char *const *texts, const 
     g_free(masks);
     return GAP_WIDE;
   }
-  guint left[64] = {0}, right[64] = {0}, shared[64] = {0};
+  /* the bigrams in several paragraphs: a set of gaps added to each side's
+   * counters at once */
+  ZsTopicGapCounts lc, rc, sc;
+  zs_topic_gap_counts_init(&lc, n);
+  zs_topic_gap_counts_init(&rc, n);
+  zs_topic_gap_counts_init(&sc, n);
   /* the gaps 1..n-1 */
   guint64 gaps = (n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1) &
                  ~G_GUINT64_CONSTANT(1);
   for (guint i = 0; i < n_multi; i++) {
     guint64 m = masks[i], l = 0, r = 0;
-    for (guint d = 1; d <= w; d++)
-      l |= m << d;
-    for (guint d = 0; d < w; d++)
-      r |= m >> d;
+    if (w == 3) { /* the segmenter's width, unrolled */
+      l = m << 1 | m << 2 | m << 3;
+      r = m | m >> 1 | m >> 2;
+    } else {
+      for (guint d = 1; d <= w; d++)
+        l |= m << d;
+      for (guint d = 0; d < w; d++)
+        r |= m >> d;
+    }
     l &= gaps;
     r &= gaps;
-    for (guint64 b = l & r; b; b &= b - 1)
-      shared[__builtin_ctzll(b)]++;
-    for (; l; l &= l - 1)
-      left[__builtin_ctzll(l)]++;
-    for (; r; r &= r - 1)
-      right[__builtin_ctzll(r)]++;
+    zs_topic_gap_counts_add(&lc, l);
+    zs_topic_gap_counts_add(&rc, r);
+    zs_topic_gap_counts_add(&sc, l & r);
   }
   g_free(masks);
+  zs_topic_gap_counts_flush(&lc);
+  zs_topic_gap_counts_flush(&rc);
+  zs_topic_gap_counts_flush(&sc);
+  guint *left = lc.total, *right = rc.total, *shared = sc.total;
   for (guint p = 0; p < n; p++) {
     if (!single[p])
       continue;

@@ -152,11 +152,12 @@ static GPtrArray *reference_split(const char *t) {
 }
 
 /* Made-up paragraphs of stops, closers, their look-alikes (、 is E3 80 81,
- * ， EF BC 8C, 企 E4 BC 81) and other characters, at every length around
- * the splitter's sixteen-byte steps. */
+ * ， EF BC 8C, 企 E4 BC 81; も E3 82 82 and ａ EF BD 81 have a stop's
+ * first and last bytes) and other characters, at every length around the
+ * splitter's sixteen- and thirty-two-byte steps. */
 static void test_split_made_up(void) {
   static const char *const pieces[] = {"。", "！", "？", "”", "）", "」", "字", "a", " ",
-                                        "，", "、", "“", "企", "适", "é", "𠀀", "。”"};
+                                        "，", "、", "“", "企", "适", "é", "𠀀", "。”", "も", "ａ"};
   GRand *r = g_rand_new_with_seed(5);
   for (guint round = 0; round < 5000; round++) {
     GString *t = g_string_new(NULL);

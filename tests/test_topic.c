@@ -2,6 +2,7 @@
  * the plain computation with overlap.c's bigram sets picks, on runs of real
  * paragraphs (the corpus and the test pages) and on made-up ones. */
 #include "topic.h"
+#include "topic_gap.h"
 #include "normalize.h"
 #include "overlap.h"
 #include "testutil.h"
@@ -118,6 +119,47 @@ static void test_gap_made_up(void) {
 
 static void test_gap_made_up_bmp(void) {
   gap_made_up(11, G_N_ELEMENTS(pieces) - 1);
+}
+
+/* The counters in byte lanes count as plain ones, for every number of
+ * counters: sets of a few, about half and all of them, runs of
+ * neighbours (as a bigram's gaps), read back after flushes at odd times
+ * and past the 255 additions a lane's byte holds. */
+static void test_gap_counts(void) {
+  GRand *r = g_rand_new_with_seed(3);
+  for (guint n = 1; n <= 64; n++) {
+    ZsTopicGapCounts c;
+    zs_topic_gap_counts_init(&c, n);
+    guint want[64] = {0};
+    guint64 all = n == 64 ? ~G_GUINT64_CONSTANT(0) : (G_GUINT64_CONSTANT(1) << n) - 1;
+    for (guint round = 0; round < 700; round++) {
+      guint64 set;
+      switch (round % 4) {
+      case 0:
+        set = G_GUINT64_CONSTANT(1) << g_rand_int_range(r, 0, 64) |
+              G_GUINT64_CONSTANT(1) << g_rand_int_range(r, 0, 64);
+        break;
+      case 1:
+        set = (guint64)g_rand_int(r) << 32 | g_rand_int(r);
+        break;
+      case 2:
+        set = round % 8 == 2 ? ~G_GUINT64_CONSTANT(0) : 0;
+        break;
+      default:
+        set = G_GUINT64_CONSTANT(7) << g_rand_int_range(r, 0, 62);
+      }
+      set &= all;
+      zs_topic_gap_counts_add(&c, set);
+      for (guint g = 0; g < n; g++)
+        want[g] += set >> g & 1;
+      if (g_rand_int_range(r, 0, 100) == 0 || round == 699) {
+        zs_topic_gap_counts_flush(&c);
+        for (guint g = 0; g < n; g++)
+          g_assert_cmpuint(c.total[g], ==, want[g]);
+      }
+    }
+  }
+  g_rand_free(r);
 }
 
 /* zs_overlap_is_word_char() answers as its first form, which asked GLib
@@ -274,6 +316,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/topic/gap/corpus", test_gap_corpus);
   g_test_add_func("/topic/gap/made-up", test_gap_made_up);
   g_test_add_func("/topic/gap/made-up-bmp", test_gap_made_up_bmp);
+  g_test_add_func("/topic/gap/counts", test_gap_counts);
   g_test_add_func("/topic/word-char", test_word_char);
   g_test_add_func("/topic/window", test_window);
   g_test_add_func("/topic/find-tail", test_find_tail);
