@@ -35,8 +35,9 @@ typedef struct ZsArtItem {
 
 /* The segmenter makes and frees an item for every paragraph: freed items
  * wait in a pool for the next paragraph instead of a malloc and a free
- * each. The pool must outlive its items; zs_art_pool_free() frees the
- * ones waiting. */
+ * each. The pool must outlive its items; zs_art_pool_free() keeps one
+ * pool, with the items waiting in it, for the thread's next
+ * zs_art_pool_new(), and frees any other. */
 ZsArtPool *zs_art_pool_new(void);
 void zs_art_pool_free(ZsArtPool *pool);
 /* A new item from the pool: every field 0 but `pool`. */
