@@ -404,7 +404,11 @@ static gboolean figure_right_after(const char *s, gsize from, gsize offset) {
   return FALSE;
 }
 
-char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited) {
+/* What zs_period_at() answers: the index of the phrase whose period it
+ * is (which may be "", no period), AT_INHERITED, or AT_NONE. */
+enum { AT_INHERITED = -1, AT_NONE = -2 };
+
+static inline gint period_index(ZsPeriods *p, gsize offset, const char *inherited) {
   const char *s = p->sentence;
   for (guint i = p->n; i-- > 0;) {
     const ZsTimePhrase *tp = &p->phrases[i];
@@ -415,12 +419,39 @@ char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited) {
     if (strncmp(s + tp->end, "的", strlen("的")) == 0 && !figure_right_after(s, tp->end + 3, offset))
       continue;
     if (semicolon_in(p, tp->end, offset))
-      return NULL;
-    return *tp->period ? g_strdup(tp->period) : NULL;
+      return AT_NONE;
+    return (gint)i;
   }
   if (p->n == 0 && inherited && !semicolon_in(p, 0, offset))
-    return g_strdup(inherited);
-  return NULL;
+    return AT_INHERITED;
+  return AT_NONE;
+}
+
+static inline const char *period_borrowed(ZsPeriods *p, gsize offset, const char *inherited) {
+  gint i = period_index(p, offset, inherited);
+  if (i >= 0)
+    return *p->phrases[i].period ? p->phrases[i].period : NULL;
+  return i == AT_INHERITED ? inherited : NULL;
+}
+
+const char *zs_period_at_borrowed(ZsPeriods *p, gsize offset, const char *inherited) {
+  return period_borrowed(p, offset, inherited);
+}
+
+char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited) {
+  const char *v = period_borrowed(p, offset, inherited);
+  return v ? g_strdup(v) : NULL;
+}
+
+/* The period of phrase i (period_index()), taken out of p rather than
+ * copied: the phrase is left with none, for zs_period_clear() alone. NULL
+ * when i is no phrase or its period is "". */
+static char *take_period(ZsPeriods *p, gint i) {
+  if (i < 0 || !*p->phrases[i].period)
+    return NULL;
+  char *v = p->phrases[i].period;
+  p->phrases[i].period = NULL;
+  return v;
 }
 
 /* ---- the carry ------------------------------------------------------------ */
@@ -462,7 +493,7 @@ const char *zs_period_carry_get(ZsPeriodCarry *c) {
     gboolean hands_on = p.n == 0 && !semicolon_in(&p, 0, d->len);
     if (!hands_on) {
       g_free(c->value);
-      c->value = zs_period_at(&p, d->len, NULL);
+      c->value = take_period(&p, period_index(&p, d->len, NULL));
     }
     zs_period_clear(&p);
     if (!hands_on)
@@ -475,6 +506,14 @@ const char *zs_period_carry_get(ZsPeriodCarry *c) {
 void zs_period_carry_set(ZsPeriodCarry *c, char *value) {
   g_free(c->value);
   c->value = value;
+  c->n_pending = 0;
+}
+
+void zs_period_carry_set_after(ZsPeriodCarry *c, ZsPeriods *p) {
+  const char *inherited = zs_period_carry_get(c);
+  gint i = period_index(p, p->len, inherited);
+  if (i != AT_INHERITED)
+    zs_period_carry_set(c, take_period(p, i));
   c->n_pending = 0;
 }
 
