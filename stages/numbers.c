@@ -328,7 +328,8 @@ void zs_quantity_free(ZsQuantity *q) {
 
 /* A quantity with its value and unit (of ulen bytes). */
 static ZsQuantity *quantity_new(ZsDec value, const char *unit, gsize ulen) {
-  gsize vlen = zs_dec_str_len(value);
+  ZsDecText vt = zs_dec_text(value);
+  gsize vlen = vt.size;
   gsize size = sizeof(QBlock) + sizeof(ZsQuantity) + vlen + 1 + ulen + 1;
   QBlock *b;
   if (size <= POOL_BLOCK) {
@@ -347,7 +348,7 @@ static ZsQuantity *quantity_new(ZsDec value, const char *unit, gsize ulen) {
   }
   ZsQuantity *q = (ZsQuantity *)(b + 1);
   memset(q, 0, sizeof *q);
-  q->value = zs_dec_str_to(value, (char *)(q + 1));
+  q->value = zs_dec_text_to(vt, (char *)(q + 1));
   q->unit = memcpy(q->value + vlen + 1, unit, ulen + 1);
   return q;
 }
