@@ -87,11 +87,15 @@ static gboolean match_person(const ZsNumWords *x, const ZsNumText *t, glong i) {
 }
 
 /* Is position i covered by a set phrase? What marking every phrase of the
- * sentence would say, asked only where a numeral stands: a phrase covering
- * i starts at most set_max - 1 characters before it. */
+ * sentence would say, asked only where a numeral stands, and only of the
+ * starts i - k where a phrase holding the character at i at its place k
+ * would start (set_places). */
 static gboolean in_set_phrase(const ZsNumWords *x, const ZsNumText *t, glong i) {
   /* i is a numeral's place, so every j here lies within the text. */
-  for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
+  for (guint32 places = x->set_places[t->c[i] % 1024]; places; places &= places - 1) {
+    glong j = i - __builtin_ctz(places);
+    if (j < 0)
+      break;
     const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, t->c[j], &e);
     for (; e < end; e++)
       if (j + e->chars > i && zs_nt_starts(t, j, e->word))

@@ -118,8 +118,13 @@ static gpointer build_indexes(gpointer unused) {
   index_build(&x.not_units, not_units, G_N_ELEMENTS(not_units), sizeof not_units[0]);
   index_build(&x.persons, person_nouns, G_N_ELEMENTS(person_nouns), sizeof person_nouns[0]);
   index_build(&x.set_phrases, set_phrases, G_N_ELEMENTS(set_phrases), sizeof set_phrases[0]);
-  for (guint k = 0; k < x.set_phrases.n; k++)
-    x.set_max = MAX(x.set_max, x.set_phrases.e[k].chars);
+  for (guint k = 0; k < x.set_phrases.n; k++) {
+    guint place = 0;
+    for (const char *w = x.set_phrases.e[k].word; *w; w = g_utf8_next_char(w), place++) {
+      g_assert(place < 32);
+      x.set_places[g_utf8_get_char(w) % 1024] |= 1u << place;
+    }
+  }
   const ZsWordEntry *e, *end = zs_numwords_run(&x.units, 0x5E74 /* 年 */, &e);
   x.year_rule = end - e == 1 && strcmp(e->word, "年") == 0 &&
                 strcmp(zs_numwords_units[e->index].unit, "年") == 0 &&
