@@ -171,6 +171,11 @@ static pcre2_match_data *match_data(void) {
   return md;
 }
 
+/* Is `period` kept in p->texts (not allocated)? */
+static inline gboolean in_texts(const ZsPeriods *p, const char *period) {
+  return (guintptr)period - (guintptr)p->texts < sizeof p->texts;
+}
+
 static void add_phrase(ZsPeriods *p, ZsTimePhrase tp) {
   if (p->n == p->cap) {
     guint cap = p->cap * 2;
@@ -199,11 +204,19 @@ static inline gsize try_at(Scan *sc, gsize i) {
   const char *s = sc->s;
   if (!may_start(s + i))
     return i + char_len((guchar)s[i]);
-  char *period;
-  gsize end = zs_period_quick_match(s, sc->len, i, sc->year, &period);
+  char buf[ZS_PERIOD_QUICK_MAX], *period;
+  gsize end = zs_period_quick_match(s, sc->len, i, sc->year, buf, &period);
   if (end) {
-    if (period)
-      add_phrase(sc->p, (ZsTimePhrase){i, end, period});
+    if (period) {
+      ZsPeriods *p = sc->p;
+      gsize n = strlen(period) + 1;
+      char *kept = p->texts_used + n <= sizeof p->texts ? p->texts + p->texts_used : NULL;
+      if (kept) {
+        memcpy(kept, period, n);
+        p->texts_used += (guint)n;
+      }
+      add_phrase(p, (ZsTimePhrase){i, end, kept ? kept : g_strdup(period)});
+    }
     return end;
   }
   const char *next = s + i;
@@ -231,6 +244,7 @@ static void scan_init(Scan *sc, ZsPeriods *p, const char *s, gsize len, int year
   p->sentence = s;
   p->len = len;
   p->n_semis = ZS_PERIOD_SEMIS_UNREAD;
+  p->texts_used = 0;
   p->phrases = p->inline_phrases;
   p->n = 0;
   p->cap = G_N_ELEMENTS(p->inline_phrases);
@@ -271,11 +285,13 @@ static void scan_every(ZsPeriods *p, const char *s, gsize len, int year) {
 
 void zs_period_clear(ZsPeriods *p) {
   for (guint i = 0; i < p->n; i++)
-    g_free(p->phrases[i].period);
+    if (!in_texts(p, p->phrases[i].period))
+      g_free(p->phrases[i].period);
   if (p->phrases != p->inline_phrases)
     g_free(p->phrases);
   p->phrases = p->inline_phrases;
   p->n = 0;
+  p->texts_used = 0;
 }
 
 ZsPeriods *zs_period_scan(const char *s, int year) {
@@ -321,8 +337,8 @@ gssize zs_period_quick_fails(const char *s, int year) {
   init();
   pcre2_match_data *md = match_data();
   for (gsize i = 0; i < len; i += char_len((guchar)s[i])) {
-    g_autofree char *period = NULL;
-    gsize end = zs_period_quick_match(s, len, i, year, &period);
+    char buf[ZS_PERIOD_QUICK_MAX], *period;
+    gsize end = zs_period_quick_match(s, len, i, year, buf, &period);
     if (!end)
       continue;
     if (pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL) < 0)
@@ -450,6 +466,8 @@ static char *take_period(ZsPeriods *p, gint i) {
   if (i < 0 || !*p->phrases[i].period)
     return NULL;
   char *v = p->phrases[i].period;
+  if (in_texts(p, v))
+    return g_strdup(v);
   p->phrases[i].period = NULL;
   return v;
 }

@@ -28,6 +28,11 @@ typedef struct ZsPeriods {
   gsize len;
   guint n_semis;
   gsize semis[4];
+  /* The periods of the phrases read without PCRE2 (a few bytes each),
+   * one after the other, instead of a string allocated for each; those
+   * that do not fit, and PCRE2's, are allocated. */
+  guint texts_used;
+  char texts[128];
 } ZsPeriods;
 
 #define ZS_PERIOD_SEMIS_UNREAD G_MAXUINT
