@@ -29,28 +29,7 @@
 #include "numtext.h"
 #include "numwords.h"
 
-char *zs_num_shift(const char *value, int shift) {
-  gboolean neg = value[0] == '-';
-  ZsDec d = zs_dec_parse(neg ? value + 1 : value);
-  if (!d.ok)
-    return NULL;
-  g_autofree char *s = zs_dec_str(zs_dec_scale(d, shift));
-  return neg && strcmp(s, "0") != 0 ? g_strconcat("-", s, NULL) : g_strdup(s);
-}
-
 /* ---- units and words, looked up in numwords' indexes --------------------- */
-
-gboolean zs_num_is_unit(const char *unit) {
-  /* The first two bytes compared inline: most units differ there (asked
-   * of every rule's units as the rules load). No unit is empty, so an
-   * equal first byte is not the NUL and both have a second. */
-  for (gsize k = 0; k < zs_numwords_n_units; k++) {
-    const char *u = zs_numwords_units[k].unit;
-    if (u[0] == unit[0] && u[1] == unit[1] && strcmp(u, unit) == 0)
-      return TRUE;
-  }
-  return FALSE;
-}
 
 /* The first word of the list (in list order) that stands at i, or NULL. */
 static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, glong i) {
@@ -616,15 +595,4 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
   if (found != local)
     g_free(found);
   zs_nt_clear(&t);
-}
-
-char *zs_num_parse(const char *text) {
-  ZsNumText t;
-  zs_nt_init(&t, text, strlen(text));
-  Numeral n;
-  char *r = NULL;
-  if (zs_num_parse_numeral(zs_numwords(), &t, 0, &n) && n.end == t.n && !n.over)
-    r = zs_dec_str(n.value);
-  zs_nt_clear(&t);
-  return r;
 }

@@ -2,12 +2,15 @@
  *
  * The lists are data, kept apart from numbers.c's grammar so either can be
  * read alone; the index (numwords.h) lets a lookup visit only the words
- * that start with the character at hand.
+ * that start with the character at hand. zs_num_is_unit() (numbers.h)
+ * asks the list of units.
  */
 #include "numwords.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "numbers.h"
 
 
 /* Longest forms first where one is a prefix of another. */
@@ -177,3 +180,14 @@ const ZsNumWords *zs_numwords(void) {
   return g_once(&once, build_indexes, NULL);
 }
 
+gboolean zs_num_is_unit(const char *unit) {
+  /* The first two bytes compared inline: most units differ there (asked
+   * of every rule's units as the rules load). No unit is empty, so an
+   * equal first byte is not the NUL and both have a second. */
+  for (gsize k = 0; k < zs_numwords_n_units; k++) {
+    const char *u = zs_numwords_units[k].unit;
+    if (u[0] == unit[0] && u[1] == unit[1] && strcmp(u, unit) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
