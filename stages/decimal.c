@@ -33,22 +33,39 @@ static gsize dec_size(ZsDec a, int n) {
   return a.e >= 0 ? (gsize)n + (gsize)a.e : (gsize)MAX(n, -a.e + 1) + 1;
 }
 
-gsize zs_dec_str_len(ZsDec a) {
+ZsDecText zs_dec_text(ZsDec a) {
   if (a.m == 0)
-    return 1;
+    return (ZsDecText){a, 1};
   int n = dec_strip(&a);
-  return dec_size(a, n);
+  return (ZsDecText){a, dec_size(a, n)};
+}
+
+gsize zs_dec_str_len(ZsDec a) { return zs_dec_text(a).size; }
+
+/* Two digits at a time, m's last two read off a table: half the
+ * divisions. */
+static void put_digits(char *p, guint64 m) {
+  static const char pairs[201] =
+      "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+      "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+  for (; m >= 10; m /= 100) {
+    const char *d = &pairs[2 * (m % 100)];
+    *--p = d[1];
+    *--p = d[0];
+  }
+  if (m)
+    *--p = (char)('0' + m);
 }
 
 /* Written from the end, where the size says it ends: each digit once, in
  * place, the zeros and the point between them. */
-char *zs_dec_str_to(ZsDec a, char *s) {
+char *zs_dec_text_to(ZsDecText t, char *s) {
+  ZsDec a = t.a;
   if (a.m == 0) {
     s[0] = '0', s[1] = '\0';
     return s;
   }
-  int n = dec_strip(&a);
-  char *p = s + dec_size(a, n);
+  char *p = s + t.size;
   *p = '\0';
   guint64 m = a.m;
   if (a.e >= 0) {
@@ -62,10 +79,11 @@ char *zs_dec_str_to(ZsDec a, char *s) {
     if (m == 0)
       *--p = '0';
   }
-  for (; m; m /= 10)
-    *--p = (char)('0' + m % 10);
+  put_digits(p, m);
   return s;
 }
+
+char *zs_dec_str_to(ZsDec a, char *s) { return zs_dec_text_to(zs_dec_text(a), s); }
 
 char *zs_dec_str(ZsDec a) { return zs_dec_str_to(a, g_malloc(zs_dec_str_len(a) + 1)); }
 

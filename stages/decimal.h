@@ -111,6 +111,18 @@ char *zs_dec_str(ZsDec a);
 gsize zs_dec_str_len(ZsDec a);
 char *zs_dec_str_to(ZsDec a, char *out);
 
+/* The two in one for a caller that sizes and then writes: `a` with its
+ * trailing decimal zeros dropped, and the size of its string, worked out
+ * once. zs_dec_text(a).size is zs_dec_str_len(a); zs_dec_text_to(t, out)
+ * writes what zs_dec_str_to(a, out) does. */
+typedef struct {
+  ZsDec a; /* stripped */
+  gsize size;
+} ZsDecText;
+
+ZsDecText zs_dec_text(ZsDec a);
+char *zs_dec_text_to(ZsDecText t, char *out);
+
 /* Parses an unsigned plain decimal string ("1125.48") into a ZsDec. */
 ZsDec zs_dec_parse(const char *s);
 

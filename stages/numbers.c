@@ -20,6 +20,7 @@
  */
 #include "numbers.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,28 +29,7 @@
 #include "numtext.h"
 #include "numwords.h"
 
-char *zs_num_shift(const char *value, int shift) {
-  gboolean neg = value[0] == '-';
-  ZsDec d = zs_dec_parse(neg ? value + 1 : value);
-  if (!d.ok)
-    return NULL;
-  g_autofree char *s = zs_dec_str(zs_dec_scale(d, shift));
-  return neg && strcmp(s, "0") != 0 ? g_strconcat("-", s, NULL) : g_strdup(s);
-}
-
 /* ---- units and words, looked up in numwords' indexes --------------------- */
-
-gboolean zs_num_is_unit(const char *unit) {
-  /* The first two bytes compared inline: most units differ there (asked
-   * of every rule's units as the rules load). No unit is empty, so an
-   * equal first byte is not the NUL and both have a second. */
-  for (gsize k = 0; k < zs_numwords_n_units; k++) {
-    const char *u = zs_numwords_units[k].unit;
-    if (u[0] == unit[0] && u[1] == unit[1] && strcmp(u, unit) == 0)
-      return TRUE;
-  }
-  return FALSE;
-}
 
 /* The first word of the list (in list order) that stands at i, or NULL. */
 static const ZsWordEntry *index_match(const ZsWordIndex *x, const ZsNumText *t, glong i) {
@@ -86,11 +66,15 @@ static gboolean match_person(const ZsNumWords *x, const ZsNumText *t, glong i) {
 }
 
 /* Is position i covered by a set phrase? What marking every phrase of the
- * sentence would say, asked only where a numeral stands: a phrase covering
- * i starts at most set_max - 1 characters before it. */
+ * sentence would say, asked only where a numeral stands, and only of the
+ * starts i - k where a phrase holding the character at i at its place k
+ * would start (set_places). */
 static gboolean in_set_phrase(const ZsNumWords *x, const ZsNumText *t, glong i) {
   /* i is a numeral's place, so every j here lies within the text. */
-  for (glong j = MAX(0, i - (glong)x->set_max + 1); j <= i; j++) {
+  for (guint32 places = x->set_places[t->c[i] % 1024]; places; places &= places - 1) {
+    glong j = i - __builtin_ctz(places);
+    if (j < 0)
+      break;
     const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, t->c[j], &e);
     for (; e < end; e++)
       if (j + e->chars > i && zs_nt_starts(t, j, e->word))
@@ -266,17 +250,88 @@ typedef struct {
   glong range_next;        /* where the high bound starts, for range_low */
 } Found;
 
-/* Its value and unit live in the same allocation as the struct
- * (quantity_new()), so no field is ever assigned on its own. */
-void zs_quantity_free(ZsQuantity *q) { g_free(q); }
+/* A quantity and its two strings live in one block, made at the rate of
+ * figures and freed by the same thread at nearly the same rate (extract.c
+ * empties its array at every sentence): blocks of the usual size are kept
+ * on a list of the thread's for the next quantity, instead of a malloc()
+ * and a free() for each. A header before the quantity says which kind
+ * of block it is; the list is bounded, so a sentence with thousands of
+ * figures leaves no more than POOL_MAX blocks behind it. */
+#define POOL_BLOCK 128 /* bytes: the header, the struct and the two strings */
+#define POOL_MAX 256
 
-/* A quantity and its two strings in one allocation: one malloc and one
- * free for each, where a sentence may hold several. */
-static ZsQuantity *quantity_new(ZsDec value, const char *unit) {
-  gsize vlen = zs_dec_str_len(value), ulen = strlen(unit);
-  ZsQuantity *q = g_malloc(sizeof *q + vlen + 1 + ulen + 1);
+typedef union QBlock {
+  union QBlock *next; /* on the list */
+  gsize pooled;       /* in use: TRUE when of POOL_BLOCK bytes */
+  max_align_t align;
+} QBlock;
+
+typedef struct {
+  QBlock *head;
+  guint n;
+} Pool;
+
+static void pool_free(gpointer data) {
+  Pool *pool = data;
+  while (pool->head) {
+    QBlock *b = pool->head;
+    pool->head = b->next;
+    g_free(b);
+  }
+  g_free(pool);
+}
+
+/* The GPrivate frees a thread's pool when the thread ends; the plain
+ * thread-local copy of its pointer spares a g_private_get() (a call into
+ * GLib and pthread_getspecific()) at every figure made and freed. */
+static GPrivate thread_pool = G_PRIVATE_INIT(pool_free);
+static _Thread_local Pool *my_pool;
+
+static inline Pool *pool_get(void) {
+  if (G_UNLIKELY(!my_pool)) {
+    my_pool = g_new0(Pool, 1);
+    g_private_set(&thread_pool, my_pool);
+  }
+  return my_pool;
+}
+
+void zs_quantity_free(ZsQuantity *q) {
+  if (!q)
+    return;
+  QBlock *b = (QBlock *)q - 1;
+  Pool *pool;
+  if (b->pooled && (pool = pool_get())->n < POOL_MAX) {
+    b->next = pool->head;
+    pool->head = b;
+    pool->n++;
+  } else {
+    g_free(b);
+  }
+}
+
+/* A quantity with its value and unit (of ulen bytes). */
+static ZsQuantity *quantity_new(ZsDec value, const char *unit, gsize ulen) {
+  ZsDecText vt = zs_dec_text(value);
+  gsize vlen = vt.size;
+  gsize size = sizeof(QBlock) + sizeof(ZsQuantity) + vlen + 1 + ulen + 1;
+  QBlock *b;
+  if (size <= POOL_BLOCK) {
+    Pool *pool = pool_get();
+    if (pool->head) {
+      b = pool->head;
+      pool->head = b->next;
+      pool->n--;
+    } else {
+      b = g_malloc(POOL_BLOCK);
+    }
+    b->pooled = TRUE;
+  } else {
+    b = g_malloc(size);
+    b->pooled = FALSE;
+  }
+  ZsQuantity *q = (ZsQuantity *)(b + 1);
   memset(q, 0, sizeof *q);
-  q->value = zs_dec_str_to(value, (char *)(q + 1));
+  q->value = zs_dec_text_to(vt, (char *)(q + 1));
   q->unit = memcpy(q->value + vlen + 1, unit, ulen + 1);
   return q;
 }
@@ -455,14 +510,13 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
   Holds holds = HOLDS_INIT;
   guint n_found = 0, cap = G_N_ELEMENTS(local);
 
-  /* The character at byte `first`: off[] ascends. */
-  glong i = 0, upto = t.n;
-  while (i < upto) {
-    glong mid = (i + upto) / 2;
-    if (t.off[mid] < (gsize)first)
-      i = mid + 1;
-    else
-      upto = mid;
+  /* The character at byte `first`: off[] ascends. Halved with no
+   * branch on the compare (a cmov), which mispredicts half the time. */
+  glong i = 0;
+  for (glong n = t.n + 1; n > 1;) {
+    glong half = n / 2;
+    i = t.off[i + half - 1] < (gsize)first ? i + half : i;
+    n -= half;
   }
   for (;;) {
     /* To the next numeral start in a loop of its own: most characters
@@ -528,7 +582,7 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
     Found *f = &found[k];
     if (f->dropped || !f->unit)
       continue;
-    ZsQuantity *q = quantity_new(f->num.value, f->unit);
+    ZsQuantity *q = quantity_new(f->num.value, f->unit, strlen(f->unit));
     q->start = t.off[f->start];
     q->end = t.off[f->end];
     q->num_start = t.off[f->num.start];
@@ -541,15 +595,4 @@ void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *o
   if (found != local)
     g_free(found);
   zs_nt_clear(&t);
-}
-
-char *zs_num_parse(const char *text) {
-  ZsNumText t;
-  zs_nt_init(&t, text, strlen(text));
-  Numeral n;
-  char *r = NULL;
-  if (zs_num_parse_numeral(zs_numwords(), &t, 0, &n) && n.end == t.n && !n.over)
-    r = zs_dec_str(n.value);
-  zs_nt_clear(&t);
-  return r;
 }

@@ -3,9 +3,12 @@
  * Arabic ("1,234.5"), Chinese ("一千五百", "二〇二三") or mixed ("3万5千",
  * "1.7亿"), into an exact decimal (decimal.h), with what the scanner of
  * numbers.c needs to judge it: which digits it holds, a power, 余/多 inside.
+ * Also numbers.h's two entry points for a whole numeral, zs_num_parse()
+ * and zs_num_shift(), which the rules use.
  */
 #include <string.h>
 
+#include "numbers.h"
 #include "numbers_int.h"
 #include "numwords.h"
 
@@ -152,4 +155,26 @@ gboolean zs_num_parse_numeral(const ZsNumWords *words, const ZsNumText *t, glong
   num->lone_yi = num->chinese && !num->has_power && !num->digit_run &&
                  j - i == 1 && (zs_nt_at(t, i) == 0x4E00 || zs_nt_at(t, i) == 0x4E24);
   return num->value.ok;
+}
+
+/* ---- whole numerals, for the rules and the tests ------------------------- */
+
+char *zs_num_parse(const char *text) {
+  ZsNumText t;
+  zs_nt_init(&t, text, strlen(text));
+  Numeral n;
+  char *r = NULL;
+  if (zs_num_parse_numeral(zs_numwords(), &t, 0, &n) && n.end == t.n && !n.over)
+    r = zs_dec_str(n.value);
+  zs_nt_clear(&t);
+  return r;
+}
+
+char *zs_num_shift(const char *value, int shift) {
+  gboolean neg = value[0] == '-';
+  ZsDec d = zs_dec_parse(neg ? value + 1 : value);
+  if (!d.ok)
+    return NULL;
+  g_autofree char *s = zs_dec_str(zs_dec_scale(d, shift));
+  return neg && strcmp(s, "0") != 0 ? g_strconcat("-", s, NULL) : g_strdup(s);
 }

@@ -2,12 +2,15 @@
  *
  * The lists are data, kept apart from numbers.c's grammar so either can be
  * read alone; the index (numwords.h) lets a lookup visit only the words
- * that start with the character at hand.
+ * that start with the character at hand. zs_num_is_unit() (numbers.h)
+ * asks the list of units.
  */
 #include "numwords.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "numbers.h"
 
 
 /* Longest forms first where one is a prefix of another. */
@@ -118,8 +121,13 @@ static gpointer build_indexes(gpointer unused) {
   index_build(&x.not_units, not_units, G_N_ELEMENTS(not_units), sizeof not_units[0]);
   index_build(&x.persons, person_nouns, G_N_ELEMENTS(person_nouns), sizeof person_nouns[0]);
   index_build(&x.set_phrases, set_phrases, G_N_ELEMENTS(set_phrases), sizeof set_phrases[0]);
-  for (guint k = 0; k < x.set_phrases.n; k++)
-    x.set_max = MAX(x.set_max, x.set_phrases.e[k].chars);
+  for (guint k = 0; k < x.set_phrases.n; k++) {
+    guint place = 0;
+    for (const char *w = x.set_phrases.e[k].word; *w; w = g_utf8_next_char(w), place++) {
+      g_assert(place < 32);
+      x.set_places[g_utf8_get_char(w) % 1024] |= 1u << place;
+    }
+  }
   const ZsWordEntry *e, *end = zs_numwords_run(&x.units, 0x5E74 /* 年 */, &e);
   x.year_rule = end - e == 1 && strcmp(e->word, "年") == 0 &&
                 strcmp(zs_numwords_units[e->index].unit, "年") == 0 &&
@@ -172,3 +180,14 @@ const ZsNumWords *zs_numwords(void) {
   return g_once(&once, build_indexes, NULL);
 }
 
+gboolean zs_num_is_unit(const char *unit) {
+  /* The first two bytes compared inline: most units differ there (asked
+   * of every rule's units as the rules load). No unit is empty, so an
+   * equal first byte is not the NUL and both have a second. */
+  for (gsize k = 0; k < zs_numwords_n_units; k++) {
+    const char *u = zs_numwords_units[k].unit;
+    if (u[0] == unit[0] && u[1] == unit[1] && strcmp(u, unit) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}

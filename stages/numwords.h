@@ -102,7 +102,12 @@ enum { ZS_NW_START = 1, ZS_NW_END = 2 };
 
 typedef struct {
   ZsWordIndex units, not_units, persons, set_phrases;
-  guint set_max; /* longest set phrase, in characters */
+  /* Bit k of slot c % 1024: some set phrase (of at most 32 characters)
+   * holds a character of that
+   * slot at its place k. A phrase covering place i of a text starts at
+   * i - k for such a k of the character at i, so only those starts are
+   * looked at (a slot shared by two characters only adds starts). */
+  guint32 set_places[1024];
   /* 年 is the one unit that starts with 年 (its base unit 年), and no
    * person noun starts with 年: what lets numbers_reject.c pass over a
    * year (after_year()). */

@@ -171,6 +171,11 @@ static pcre2_match_data *match_data(void) {
   return md;
 }
 
+/* Is `period` kept in p->texts (not allocated)? */
+static inline gboolean in_texts(const ZsPeriods *p, const char *period) {
+  return (guintptr)period - (guintptr)p->texts < sizeof p->texts;
+}
+
 static void add_phrase(ZsPeriods *p, ZsTimePhrase tp) {
   if (p->n == p->cap) {
     guint cap = p->cap * 2;
@@ -199,11 +204,19 @@ static inline gsize try_at(Scan *sc, gsize i) {
   const char *s = sc->s;
   if (!may_start(s + i))
     return i + char_len((guchar)s[i]);
-  char *period;
-  gsize end = zs_period_quick_match(s, sc->len, i, sc->year, &period);
+  char buf[ZS_PERIOD_QUICK_MAX], *period;
+  gsize end = zs_period_quick_match(s, sc->len, i, sc->year, buf, &period);
   if (end) {
-    if (period)
-      add_phrase(sc->p, (ZsTimePhrase){i, end, period});
+    if (period) {
+      ZsPeriods *p = sc->p;
+      gsize n = strlen(period) + 1;
+      char *kept = p->texts_used + n <= sizeof p->texts ? p->texts + p->texts_used : NULL;
+      if (kept) {
+        memcpy(kept, period, n);
+        p->texts_used += (guint)n;
+      }
+      add_phrase(p, (ZsTimePhrase){i, end, kept ? kept : g_strdup(period)});
+    }
     return end;
   }
   const char *next = s + i;
@@ -231,6 +244,7 @@ static void scan_init(Scan *sc, ZsPeriods *p, const char *s, gsize len, int year
   p->sentence = s;
   p->len = len;
   p->n_semis = ZS_PERIOD_SEMIS_UNREAD;
+  p->texts_used = 0;
   p->phrases = p->inline_phrases;
   p->n = 0;
   p->cap = G_N_ELEMENTS(p->inline_phrases);
@@ -271,11 +285,13 @@ static void scan_every(ZsPeriods *p, const char *s, gsize len, int year) {
 
 void zs_period_clear(ZsPeriods *p) {
   for (guint i = 0; i < p->n; i++)
-    g_free(p->phrases[i].period);
+    if (!in_texts(p, p->phrases[i].period))
+      g_free(p->phrases[i].period);
   if (p->phrases != p->inline_phrases)
     g_free(p->phrases);
   p->phrases = p->inline_phrases;
   p->n = 0;
+  p->texts_used = 0;
 }
 
 ZsPeriods *zs_period_scan(const char *s, int year) {
@@ -321,8 +337,8 @@ gssize zs_period_quick_fails(const char *s, int year) {
   init();
   pcre2_match_data *md = match_data();
   for (gsize i = 0; i < len; i += char_len((guchar)s[i])) {
-    g_autofree char *period = NULL;
-    gsize end = zs_period_quick_match(s, len, i, year, &period);
+    char buf[ZS_PERIOD_QUICK_MAX], *period;
+    gsize end = zs_period_quick_match(s, len, i, year, buf, &period);
     if (!end)
       continue;
     if (pcre2_match(period_re, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK, md, NULL) < 0)
@@ -404,7 +420,11 @@ static gboolean figure_right_after(const char *s, gsize from, gsize offset) {
   return FALSE;
 }
 
-char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited) {
+/* What zs_period_at() answers: the index of the phrase whose period it
+ * is (which may be "", no period), AT_INHERITED, or AT_NONE. */
+enum { AT_INHERITED = -1, AT_NONE = -2 };
+
+static inline gint period_index(ZsPeriods *p, gsize offset, const char *inherited) {
   const char *s = p->sentence;
   for (guint i = p->n; i-- > 0;) {
     const ZsTimePhrase *tp = &p->phrases[i];
@@ -415,12 +435,41 @@ char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited) {
     if (strncmp(s + tp->end, "的", strlen("的")) == 0 && !figure_right_after(s, tp->end + 3, offset))
       continue;
     if (semicolon_in(p, tp->end, offset))
-      return NULL;
-    return *tp->period ? g_strdup(tp->period) : NULL;
+      return AT_NONE;
+    return (gint)i;
   }
   if (p->n == 0 && inherited && !semicolon_in(p, 0, offset))
-    return g_strdup(inherited);
-  return NULL;
+    return AT_INHERITED;
+  return AT_NONE;
+}
+
+static inline const char *period_borrowed(ZsPeriods *p, gsize offset, const char *inherited) {
+  gint i = period_index(p, offset, inherited);
+  if (i >= 0)
+    return *p->phrases[i].period ? p->phrases[i].period : NULL;
+  return i == AT_INHERITED ? inherited : NULL;
+}
+
+const char *zs_period_at_borrowed(ZsPeriods *p, gsize offset, const char *inherited) {
+  return period_borrowed(p, offset, inherited);
+}
+
+char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited) {
+  const char *v = period_borrowed(p, offset, inherited);
+  return v ? g_strdup(v) : NULL;
+}
+
+/* The period of phrase i (period_index()), taken out of p rather than
+ * copied: the phrase is left with none, for zs_period_clear() alone. NULL
+ * when i is no phrase or its period is "". */
+static char *take_period(ZsPeriods *p, gint i) {
+  if (i < 0 || !*p->phrases[i].period)
+    return NULL;
+  char *v = p->phrases[i].period;
+  if (in_texts(p, v))
+    return g_strdup(v);
+  p->phrases[i].period = NULL;
+  return v;
 }
 
 /* ---- the carry ------------------------------------------------------------ */
@@ -462,7 +511,7 @@ const char *zs_period_carry_get(ZsPeriodCarry *c) {
     gboolean hands_on = p.n == 0 && !semicolon_in(&p, 0, d->len);
     if (!hands_on) {
       g_free(c->value);
-      c->value = zs_period_at(&p, d->len, NULL);
+      c->value = take_period(&p, period_index(&p, d->len, NULL));
     }
     zs_period_clear(&p);
     if (!hands_on)
@@ -475,6 +524,14 @@ const char *zs_period_carry_get(ZsPeriodCarry *c) {
 void zs_period_carry_set(ZsPeriodCarry *c, char *value) {
   g_free(c->value);
   c->value = value;
+  c->n_pending = 0;
+}
+
+void zs_period_carry_set_after(ZsPeriodCarry *c, ZsPeriods *p) {
+  const char *inherited = zs_period_carry_get(c);
+  gint i = period_index(p, p->len, inherited);
+  if (i != AT_INHERITED)
+    zs_period_carry_set(c, take_period(p, i));
   c->n_pending = 0;
 }
 

@@ -28,6 +28,11 @@ typedef struct ZsPeriods {
   gsize len;
   guint n_semis;
   gsize semis[4];
+  /* The periods of the phrases read without PCRE2 (a few bytes each),
+   * one after the other, instead of a string allocated for each; those
+   * that do not fit, and PCRE2's, are allocated. */
+  guint texts_used;
+  char texts[128];
 } ZsPeriods;
 
 #define ZS_PERIOD_SEMIS_UNREAD G_MAXUINT
@@ -52,6 +57,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsPeriods, zs_period_free)
  * sentence's length, it is the period in force for the next sentence. */
 /* Not const: it reads and keeps the sentence's "；" on first asking. */
 char *zs_period_at(ZsPeriods *p, gsize offset, const char *inherited);
+/* zs_period_at() without the copy: the string is p's (or `inherited`
+ * itself), valid until zs_period_clear(p). */
+const char *zs_period_at_borrowed(ZsPeriods *p, gsize offset, const char *inherited);
 
 /* The period in force from one sentence of a paragraph to the next, worked
  * out only when a figure needs it. Most sentences hold no figure: each is
@@ -85,6 +93,10 @@ void zs_period_carry_defer(ZsPeriodCarry *c, const char *s, gsize len);
 const char *zs_period_carry_get(ZsPeriodCarry *c);
 /* The period in force after a sentence scanned in full: takes `value`. */
 void zs_period_carry_set(ZsPeriodCarry *c, char *value);
+/* zs_period_carry_set(c, zs_period_at(p, p->len, zs_period_carry_get(c)))
+ * without copying a string: the period is taken out of p (its phrase is
+ * left with none, for zs_period_clear() alone) or the carry kept. */
+void zs_period_carry_set_after(ZsPeriodCarry *c, ZsPeriods *p);
 
 /* Convenience: scan and look up one figure. */
 char *zs_period_of(const char *sentence, gsize offset, const char *inherited, int year);

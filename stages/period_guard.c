@@ -148,17 +148,17 @@ static gboolean is_cn_quarter(const char *s, gsize len, gsize i) {
   return AT(s, len, i, "一") || AT(s, len, i, "二") || AT(s, len, i, "三") || AT(s, len, i, "四");
 }
 
-/* A copy of the four digits at y with `tail` after them. */
-static char *year_and(const char *y, const char *tail) {
-  gsize tl = strlen(tail);
-  char *r = g_malloc(4 + tl + 1);
-  memcpy(r, y, 4);
-  memcpy(r + 4, tail, tl + 1);
-  return r;
+/* The four digits at y with `tail` after them, into out. */
+static void year_and(char *out, const char *y, const char *tail) {
+  memcpy(out, y, 4);
+  gsize k = 4;
+  do
+    out[k++] = *tail;
+  while (*tail++);
 }
 
 /* "-MM" or "-MM-DD" after the year at y (month and day 1 to 99). */
-static char *year_month(const char *y, int month, int day) {
+static void year_month(char *out, const char *y, int month, int day) {
   char tail[8] = {'-', (char)('0' + month / 10), (char)('0' + month % 10), '\0'};
   if (day) {
     tail[3] = '-';
@@ -166,14 +166,20 @@ static char *year_month(const char *y, int month, int day) {
     tail[5] = (char)('0' + day % 10);
     tail[6] = '\0';
   }
-  return year_and(y, tail);
+  year_and(out, y, tail);
+}
+
+/* The four digits at y alone. */
+static void year_only(char *out, const char *y) {
+  memcpy(out, y, 4);
+  out[4] = '\0';
 }
 
 /* The alternation (what follows the comparison word) at j, when it is
- * one of the forms below: returns its end, and its period in *period when
- * period is not NULL; or 0: PCRE2 must read it. */
-static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **period) {
-  char *unused, **out = period ? period : &unused;
+ * one of the forms below: returns its end, and writes its period into
+ * `period` (ZS_PERIOD_QUICK_MAX bytes) when period is not NULL; or 0:
+ * PCRE2 must read it. */
+static gsize quick_rest(const char *s, gsize len, gsize j, int year, char *period) {
   if (is_digit(s[j])) {
     if (!(j + 7 <= len && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
           AT(s, len, j + 4, "年")))
@@ -200,7 +206,7 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
         if (e == m || e - m > 2 || !AT(s, len, e, "月"))
           return 0;
         if (period)
-          *out = g_strndup(y, 4);
+          year_only(period, y);
         return e + 3;
       }
       gsize e = d + 3;
@@ -209,16 +215,18 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
         int ey = atoi(y);
         if (ey < 1)
           return 0;
-        if (period)
-          *out = month >= 1 && month <= 12
-                     ? year_month(y, month, g_date_get_days_in_month((GDateMonth)month, (GDateYear)ey))
-                     : g_strndup(y, 4);
+        if (period && month >= 1 && month <= 12)
+          year_month(period, y, month, g_date_get_days_in_month((GDateMonth)month, (GDateYear)ey));
+        else if (period)
+          year_only(period, y);
         return e + 3;
       }
       if (e < len && is_digit(s[e]))
         return 0; /* my's look-ahead, dy */
-      if (period) /* my */
-        *out = month >= 1 && month <= 12 ? year_month(y, month, 0) : g_strndup(y, 4);
+      if (period && month >= 1 && month <= 12) /* my */
+        year_month(period, y, month, 0);
+      else if (period)
+        year_only(period, y);
       return e;
     }
     if (k < len && (s[k] == '-' || AT(s, len, k, "至") || AT(s, len, k, "到") ||
@@ -226,12 +234,12 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
       return 0; /* s1 */
     if (AT(s, len, k, "以来")) {
       if (period)
-        *out = year_and(y, "/..");
+        year_and(period, y, "/..");
       return k + 6;
     }
     if (AT(s, len, k, "底") || AT(s, len, k, "末")) {
       if (period)
-        *out = year_and(y, "-12-31");
+        year_and(period, y, "-12-31");
       return k + 3;
     }
     /* qy: 年(第)?[一二三四1-4]季度 (a digit right after 年 went above) */
@@ -248,12 +256,12 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
     if (quarter && AT(s, len, qe, "季度")) {
       if (period) {
         char tail[3] = {'Q', (char)('0' + quarter), '\0'};
-        *out = year_and(y, tail);
+        year_and(period, y, tail);
       }
       return qe + 6;
     }
     if (period) /* y */
-      *out = g_strndup(y, 4);
+      year_only(period, y);
     return k;
   }
   /* rely alone: 今年 去年 前年 明年, with no quarter, month or 底 末 after */
@@ -264,8 +272,10 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
     if ((k < len && is_digit(s[k])) || AT(s, len, k, "第") || is_cn_quarter(s, len, k) ||
         AT(s, len, k, "底") || AT(s, len, k, "末"))
       return 0;
-    if (period)
-      *out = year ? g_strdup_printf("%d", year + offset) : g_strdup("");
+    if (period && year)
+      g_snprintf(period, ZS_PERIOD_QUICK_MAX, "%d", year + offset);
+    else if (period)
+      period[0] = '\0';
     return k;
   }
   /* rel: a relative time with no year of its own */
@@ -281,7 +291,7 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
   for (gsize r = 0; r < G_N_ELEMENTS(rel); r++) {
     if (j < len && s[j] == rel[r].w[0] && at_word(s, len, j, rel[r].w, rel[r].len)) {
       if (period)
-        *out = g_strdup("");
+        period[0] = '\0';
       return j + rel[r].len;
     }
   }
@@ -289,15 +299,18 @@ static gsize quick_rest(const char *s, gsize len, gsize j, int year, char **peri
 }
 
 /* The match at i when quick_rest() reads it: its end (0: ask PCRE2);
- * *period the period, or NULL when a comparison word leads (no phrase). */
-gsize zs_period_quick_match(const char *s, gsize len, gsize i, int year, char **period) {
+ * *period the period (written into buf), or NULL when a comparison word
+ * leads (no phrase). */
+gsize zs_period_quick_match(const char *s, gsize len, gsize i, int year, char *buf,
+                            char **period) {
   gsize cmp = AT(s, len, i, "较") || AT(s, len, i, "比") || AT(s, len, i, "与") ? 3
               : AT(s, len, i, "同比") || AT(s, len, i, "相比")                   ? 6
                                                                                  : 0;
   *period = NULL;
   if (cmp)
     return i + cmp < len ? quick_rest(s, len, i + cmp, year, NULL) : 0;
-  return quick_rest(s, len, i, year, period);
+  *period = buf;
+  return quick_rest(s, len, i, year, buf);
 }
 
 /* ---- where a time phrase can be --------------------------------------------

@@ -59,9 +59,15 @@ gboolean zs_period_may_match(const char *s, gsize len, gsize i, gunichar c, Run 
 gsize zs_period_next_anchor(const guchar *u, gsize len, gsize from);
 gsize zs_period_window_start(const char *s, gsize len, gsize a);
 
+/* The longest period the quick read writes, with its NUL: "2023-12-31",
+ * or a year of int's range resolving 今年. */
+#define ZS_PERIOD_QUICK_MAX 16
+
 /* The match at i when it is a common phrase read without PCRE2: its end,
- * and in *period its period (new), or NULL when a comparison word leads
- * it (then it is no phrase); 0: PCRE2 must read it. */
-gsize zs_period_quick_match(const char *s, gsize len, gsize i, int year, char **period);
+ * and in *period its period (written into buf, ZS_PERIOD_QUICK_MAX bytes),
+ * or NULL when a comparison word leads it (then it is no phrase); 0:
+ * PCRE2 must read it. */
+gsize zs_period_quick_match(const char *s, gsize len, gsize i, int year, char *buf,
+                            char **period);
 
 #endif

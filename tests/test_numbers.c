@@ -111,6 +111,20 @@ static gboolean check_reject(const char *s) {
 }
 
 /* The corpus's sentences and made-up ones at the edges of the reject. */
+/* set_places (numwords.h) has the bit of every character of every set
+ * phrase at its place: numbers.c looks for a phrase covering a figure
+ * only at the starts these bits give. */
+static void test_set_places(void) {
+  const ZsNumWords *x = zs_numwords();
+  g_assert_cmpuint(x->set_phrases.n, >, 0);
+  for (guint k = 0; k < x->set_phrases.n; k++) {
+    guint place = 0;
+    for (const char *w = x->set_phrases.e[k].word; *w; w = g_utf8_next_char(w), place++)
+      g_assert_true(x->set_places[g_utf8_get_char(w) % 1024] & (1u << place));
+    g_assert_cmpuint(place, ==, x->set_phrases.e[k].chars);
+  }
+}
+
 /* numchars (numwords.h) says what the switches say, of every character. */
 static void test_numchars(void) {
   const ZsNumWords *x = zs_numwords();
@@ -304,6 +318,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/numbers/parse/exact", test_parse_exact);
   g_test_add_func("/numbers/parse/overflow", test_overflow);
   g_test_add_func("/numbers/numchars", test_numchars);
+  g_test_add_func("/numbers/set-places", test_set_places);
   g_test_add_func("/numbers/dec-str-len", test_dec_str_len);
   g_test_add_func("/numbers/holds", test_holds);
   g_test_add_func("/numbers/reject/corpus", test_reject_corpus);

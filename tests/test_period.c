@@ -18,7 +18,9 @@
  * /period/carry: the carry that puts sentences aside (ZsPeriodCarry) must
  * hand each figure's sentence what scanning every sentence in turn hands
  * it, over the corpus's sentences run as one paragraph, with figures in
- * every second, third, ... sentence, and made-up runs that end in "；".
+ * every second, third, ... sentence, and made-up runs that end in "；";
+ * zs_period_carry_set_after() must hand on what zs_period_carry_set() of
+ * zs_period_at() does, and zs_period_at_borrowed() say what it says.
  */
 #include <string.h>
 
@@ -65,7 +67,11 @@ static void check_carry(GPtrArray *sents, guint every, guint phase, int year) {
       g_assert_cmpstr(zs_period_carry_get(&c), ==, eager);
       ZsPeriods p;
       zs_period_scan_into(&p, s, len, year);
-      zs_period_carry_set(&c, zs_period_at(&p, len, zs_period_carry_get(&c)));
+      /* Both ways of handing on a scanned sentence's period, in turn. */
+      if (i / every % 2)
+        zs_period_carry_set_after(&c, &p);
+      else
+        zs_period_carry_set(&c, zs_period_at(&p, len, zs_period_carry_get(&c)));
       zs_period_clear(&p);
     } else {
       zs_period_carry_defer(&c, s, len);
@@ -73,6 +79,7 @@ static void check_carry(GPtrArray *sents, guint every, guint phase, int year) {
     ZsPeriods p;
     zs_period_scan_into(&p, s, len, year);
     char *next = zs_period_at(&p, len, eager);
+    g_assert_cmpstr(zs_period_at_borrowed(&p, len, eager), ==, next);
     zs_period_clear(&p);
     g_free(eager);
     eager = next;
