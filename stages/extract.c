@@ -42,7 +42,7 @@ static ZsStat *make_stat(const char *file, gsize file_len, const ZsArticle *a,
     .article_no = a->no,
     .file = (char *)file,
     .line = sent->line,
-    .period = it->period,
+    .period = (char *)it->period,
     .rule = it->rule ? (char *)it->rule->where : NULL,
     .offset = it->q->start,
   };
@@ -131,14 +131,14 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
       Item *it = &g_array_index(items, Item, i);
       if (!it->metric && !opts->all_quantities)
         continue;
-      it->period = headline ? NULL : zs_period_at(tps, it->q->start, inherited);
+      /* borrowed from tps (or the carry), which outlive the row's making */
+      it->period = headline ? NULL : zs_period_at_borrowed(tps, it->q->start, inherited);
       g_ptr_array_add(out, make_stat(file, w->file_len, a, w->headline_len, sent, s, n, it));
-      g_free(it->period);
     }
   }
   if (headline)
     return;
-  zs_period_carry_set(carry, zs_period_at(tps, n, inherited));
+  zs_period_carry_set_after(carry, tps); /* the period at n, with `inherited` */
   zs_period_clear(tps);
 }
 

@@ -19,7 +19,7 @@ typedef struct {
   gboolean fall;
   const ZsRule *rule; /* claiming rule, or NULL */
   const char *metric; /* borrowed from a rule */
-  char *period;
+  const char *period; /* borrowed (zs_period_at_borrowed()) */
   guint64 unit_bit; /* zs_rules_unit_bit() of the quantity's unit */
 } Item;
 
