@@ -182,6 +182,139 @@ static gboolean age_rule(const ZsNumWords *x) {
   return rule;
 }
 
+/* The code point of the three-byte character at p. */
+static inline gunichar cp3(const guchar *p) {
+  return ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
+/* The first word of x (in list order) at p, whose first character c is
+ * of three bytes: what numbers.c's index_match() finds there. */
+static const ZsWordEntry *first_word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
+  const ZsWordEntry *e, *end = zs_numwords_run(x, c, &e);
+  for (; e < end; e++) {
+    const guchar *w = (const guchar *)e->word + 3, *q = p + 3;
+    while (*w && *w == *q)
+      w++, q++;
+    if (!*w)
+      return e;
+  }
+  return NULL;
+}
+
+/* Is the character at p (c, a numeral's first) covered by a set phrase?
+ * What numbers.c's in_set_phrase() says there, read off the bytes: a
+ * phrase holding c at its place k starts k characters back; those are
+ * 3k bytes back when the phrase's first k characters are of three bytes
+ * each, and a phrase whose bytes stand there starts at a character
+ * (its first byte leads one) and holds the text's characters. Phrases
+ * with other characters before c's place are passed over (a no, which
+ * only lets the sentence by). */
+static gboolean set_phrase_at(const ZsNumWords *x, const guchar *s, const guchar *p, gunichar c) {
+  for (guint32 places = x->set_places[c % 1024]; places; places &= places - 1) {
+    guint k = (guint)__builtin_ctz(places);
+    if ((gsize)(p - s) < 3 * k)
+      break;
+    const guchar *b = p - 3 * k;
+    if ((b[0] & 0xF0) != 0xE0)
+      continue;
+    const ZsWordEntry *e, *end = zs_numwords_run(&x->set_phrases, cp3(b), &e);
+    for (; e < end; e++) {
+      if (e->chars <= k || g_utf8_offset_to_pointer(e->word, k) != e->word + 3 * k)
+        continue;
+      const guchar *w = (const guchar *)e->word, *q = b;
+      while (*w && *w == *q)
+        w++, q++;
+      if (!*w)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* Is the figure whose numeral starts at p (after a CH_OTHER character,
+ * so that no numeral reaches p from before: a numeral holds digits,
+ * powers, 余 多 几 after them and the separators inside Arabic numbers,
+ * never a CH_OTHER character before a Chinese one) surely dropped,
+ * whatever its unit? Returns the end of its numeral, where its unit
+ * would stand, or NULL (not known to be: the caller reads on as before).
+ * Only numerals that zs_num_parse_numeral() reads whole and without fail
+ * are taken, each followed by a three-byte CH_OTHER character (no digit,
+ * power, 余 多 or 几, which would carry the numeral on): Arabic digits,
+ * one Chinese digit, [digit]十[digit] (digits 1 to 9), or one or two
+ * other powers (百, 亿万: too small to overflow), not 百分之. The scanner
+ * starts a figure at p (the byte before is no '.' or ','), reads that
+ * numeral and goes on after it, so the unit there is this figure's and
+ * no other's. It is dropped (read_quantity()), whatever follows the
+ * unit, when:
+ *   - 第 stands right before it (an ordinal: 第三次, 第12名, 第二十一次;
+ *     no qualifier word ends in 第, so it is the figure's `before`);
+ *   - a Chinese digit alone follows 这 那 该 or 此 (这四张: Chinese, no
+ *     power, no Arabic digit);
+ *   - its first character is covered by a set phrase (三位一体, 城乡二元,
+ *     亿万, 百姓): in_set_phrase() asks it of the numeral's start;
+ *   - the first unit at the end (the one match_unit() takes), no not-unit
+ *     there, is a category unit after a Chinese digit alone (三个子女,
+ *     value under 100, no power), or is 个 after [digit]十[digit] (十个方面:
+ *     value under 100, exponent 0, a power, not bare). */
+static const guchar *dropped_figure(const ZsNumWords *x, const guchar *s, const guchar *p,
+                                    gunichar c) {
+  if (p > s && (p[-1] == '.' || p[-1] == ','))
+    return NULL;
+  const guchar *q = p;
+  gboolean arabic = FALSE, ten = FALSE, one = FALSE;
+  if (*p >= '0' && *p <= '9') {
+    while (*q >= '0' && *q <= '9')
+      q++;
+    arabic = TRUE;
+  } else {
+    int d = cn_digit(x, c), pw = cn_power(x, c);
+    if (d < 0 && pw == 0)
+      return NULL; /* 余 多 几 */
+    if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)
+      return NULL; /* its numeral starts after 之 */
+    ten = pw == 1;
+    q = p + 3;
+    if (d >= 1 && d <= 9 && (q[0] & 0xF0) == 0xE0 && cn_power(x, cp3(q)) == 1) {
+      ten = TRUE; /* the digit before 十 */
+      q += 3;
+    }
+    if (ten) {
+      if ((q[0] & 0xF0) == 0xE0) {
+        int d2 = cn_digit(x, cp3(q));
+        if (d2 >= 1 && d2 <= 9)
+          q += 3;
+      }
+    } else if (pw > 1 && (q[0] & 0xF0) == 0xE0 && cn_power(x, cp3(q)) > 0) {
+      q += 3; /* two powers (亿万): no overflow */
+    }
+    one = pw == 0 && !ten;
+  }
+  /* q: what follows the numeral, which must end it. */
+  if ((q[0] & 0xF0) != 0xE0)
+    return NULL;
+  gunichar cq = cp3(q);
+  if (char_class(x, cq) != CH_OTHER)
+    return NULL;
+  gunichar before = p - s >= 3 && (p[-3] & 0xF0) == 0xE0 ? cp3(p - 3) : 0;
+  if (before == 0x7B2C) /* 第 */
+    return q;
+  if (arabic)
+    return NULL;
+  if (one && (before == 0x8FD9 || before == 0x90A3 || before == 0x8BE5 || before == 0x6B64))
+    return q; /* 这 那 该 此 */
+  if (set_phrase_at(x, s, p, c))
+    return q;
+  const ZsWordEntry *u = first_word_at(&x->units, cq, q);
+  if (!u || word_at(&x->not_units, cq, q))
+    return NULL;
+  guint uf = x->unit_flags[u->index];
+  if (uf & ZS_UNIT_CHENG)
+    return NULL;
+  if (one ? (uf & ZS_UNIT_CATEGORY) != 0 : ten && (uf & ZS_UNIT_GE) != 0)
+    return q;
+  return NULL;
+}
+
 /* Can s, from byte `from` (its first numeral start) on, yield a quantity?
  * Most sentences with a numeral yield none (一些, 统一, 十八大): they are
  * turned away before they are decoded. What keeps this exact: a quantity
@@ -205,12 +338,24 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize f
    * stands before counts as CH_OTHER. */
   int prev = CH_OTHER, prev2 = CH_OTHER;
   const guchar *end = (const guchar *)s + len;
+  /* Where the run of numeral characters now read began (a numeral start
+   * after a CH_OTHER character: a figure's start), and what
+   * dropped_figure() says of it once asked. A word met at a place of the
+   * run or right after it cannot give a figure its unit when the run's
+   * figure is surely dropped: no other figure starts inside its numeral
+   * or ends where it ends. */
+  const guchar *run = (const guchar *)s + from, *run_end = NULL;
+  gboolean run_asked = FALSE;
   for (const guchar *p = (const guchar *)s + from; *p;) {
     guchar b = *p;
     int cls;
     if (b < 0x80) {
       if (b == '%' && prev != CH_OTHER)
         return TRUE;
+      if (b >= '0' && b <= '9' && prev == CH_OTHER) {
+        run = p;
+        run_asked = FALSE;
+      }
       cls = b >= '0' && b <= '9' ? CH_NUM : CH_OTHER;
       p++;
     } else if (b >= 0xE0 && b < 0xF0) {
@@ -230,6 +375,10 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize f
                  !after_qualifier((const guchar *)s, p))
           cls = CH_BARE;
       }
+      if (prev == CH_OTHER && cls != CH_OTHER) {
+        run = p;
+        run_asked = FALSE;
+      }
       if (prev != CH_OTHER) {
         gboolean lone = prev == CH_YI && prev2 == CH_OTHER && cls == CH_OTHER &&
                         c != 0x500D && c != 0x6210; /* 倍 成 */
@@ -241,8 +390,16 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize f
         gboolean age = c == 0x5C81 /* 岁 */ && age_rule(x) &&
                        starts_any(p + 3, zs_num_age_thresholds, zs_num_n_age_thresholds, G_MAXSIZE);
         if (!lone && !bare && !year && !age &&
-            (word_at(&x->units, c, p) || word_at(&x->persons, c, p)))
-          return TRUE;
+            (word_at(&x->units, c, p) || word_at(&x->persons, c, p))) {
+          /* A word here after a figure surely dropped (asked once a run,
+           * only here: most runs meet no word) belongs to it alone. */
+          if (!run_asked) {
+            run_end = dropped_figure(x, (const guchar *)s, run, *run < 0x80 ? *run : cp3(run));
+            run_asked = TRUE;
+          }
+          if (!run_end || p > run_end)
+            return TRUE;
+        }
       }
       if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)
         return TRUE;

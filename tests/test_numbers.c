@@ -235,6 +235,16 @@ static void test_reject_corpus(void) {
     "近5年来", "5年左右", "5年多前", "一年前", "两年后", "百年来", "千年", "万年前",
     "3岁以下", "3岁至6岁", "3至6岁", "60岁以上老人", "60岁及以上", "5岁", "5岁～10岁",
     "5岁-10岁", "约60岁以上", "一岁以内", "5岁左右", "3岁儿童",
+    /* dropped_figure() (numbers_reject.c): ordinals, 这 + a digit, set
+     * phrases, categories, and their edges. */
+    "第三次", "第12名", "第十八次", "第二十一次", "第三十三次会议", "第3至5名", "第三至五名",
+    "第1.5个", "第12,000人", "第12 000人", "第三多名", "第十十个", "第三名额", "第一百名",
+    "第5%", "第三%", "第十万人", "第百分之五", "第2023年", "第二〇二三年", "第零十个",
+    "这四张", "这十张", "这三十张", "那五个", "该两项", "此一项", "这3张", "这近三张",
+    "三位一体", "城乡二元", "二元结构", "一元化", "亿万人口", "亿万农业转移人口", "老百姓",
+    "三个子女", "三个人", "三部门", "三大类", "十个方面", "二十个", "十五个", "三十个人",
+    "十个人", "十成", "三成", "百个", "万个", ",三个", ".三十个", "1,三个", "1.三个",
+    "二至三个", "2至三个", "三至5个", "这三至五个", "余三个", "三多个", "十几个", "二十多个",
   };
   g_autoptr(GPtrArray) sents = test_corpus_sentences(made, G_N_ELEMENTS(made));
   guint rejected = 0, decoded = 0;
@@ -249,6 +259,48 @@ static void test_reject_corpus(void) {
   /* The reject is worth having: it turns away many sentences with a numeral. */
   g_assert_cmpuint(rejected, >, 0);
   g_assert_cmpuint(decoded, >, 0);
+  /* What dropped_figure() lets the reject turn away. */
+  static const char *const dropped[] = {
+    "第三次会议", "荣获第12名。", "第二十一次会议", "第三十三次会议", "这四张清单",
+    "“三位一体”养老", "城乡二元结构", "生育三个子女", "十个方面", "亿万农业转移人口",
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS(dropped); k++)
+    if (!check_reject(dropped[k])) {
+      fprintf(stderr, "not turned away: %s\n", dropped[k]);
+      g_test_fail();
+    }
+}
+
+/* The reject against the scan on the fuzzers' seeds and the test data:
+ * every file whole and line by line, made valid UTF-8 without NUL as
+ * fuzz_text() makes it. */
+static void check_reject_dir(const char *dir) {
+  g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+  g_assert_nonnull(d);
+  const char *name;
+  while ((name = g_dir_read_name(d))) {
+    g_autofree char *path = g_build_filename(dir, name, NULL), *raw = NULL;
+    gsize len;
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR) || !g_file_get_contents(path, &raw, &len, NULL))
+      continue;
+    gsize n = 0;
+    for (gsize i = 0; i < len; i++)
+      if (raw[i])
+        raw[n++] = raw[i];
+    g_autofree char *text = g_utf8_make_valid(raw, (gssize)n);
+    check_reject(text);
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    for (guint i = 0; lines[i]; i++)
+      check_reject(lines[i]);
+  }
+}
+
+static void test_reject_files(void) {
+  static const char *const dirs[] = {"tests/fuzz/corpus/numbers", "tests/fuzz/corpus/pipeline",
+                                     "tests/fuzz/corpus/normalize", "tests/fuzz/corpus/rules", "tests/data",
+                                     "tests/data/normalize", "tests/data/layouts", "corpus"};
+  for (gsize k = 0; k < G_N_ELEMENTS(dirs); k++)
+    check_reject_dir(dirs[k]);
 }
 
 /* Random strings of numerals, measure words, person nouns and their
@@ -263,6 +315,8 @@ static void test_reject_random(void) {
     "，", "。", "《", "》", "“", "”", "的", "是", "a", "G", "é", "😀", "以来",
     "2014", "年级", "年代", "年来", "—", "第", "前", "后", "初", "中", "开始", "以后", "更",
     "逾", "突破", "于", "约", "以下", "及以上", "以内", "～",
+    "那", "该", "此", "四", "九", "张", "类", "大类", "位", "一体", "二元", "结构", "城乡",
+    "子女", "方面", "名额", "姓", "亿万", "农业转移人口", "二十", "十个", "部",
   };
   GRand *rand = g_rand_new_with_seed(20261124);
   guint rejected = 0, decoded = 0;
@@ -323,6 +377,7 @@ int main(int argc, char **argv) {
   g_test_add_func("/numbers/holds", test_holds);
   g_test_add_func("/numbers/reject/corpus", test_reject_corpus);
   g_test_add_func("/numbers/reject/random", test_reject_random);
+  g_test_add_func("/numbers/reject/files", test_reject_files);
   g_test_add_func("/numbers/nt-decode", test_nt_decode);
 
   const char *path = "tests/data/numbers.tsv";
