@@ -114,7 +114,7 @@ static void index_build(ZsWordIndex *x, const char *const *words, gsize n, gsize
 }
 
 
-static gpointer build_indexes(gpointer unused) {
+gpointer zs_numwords_build(gpointer unused) {
   static ZsNumWords x;
   index_build(&x.units, &zs_numwords_units[0].written, zs_numwords_n_units,
               sizeof zs_numwords_units[0]);
@@ -175,10 +175,7 @@ static gpointer build_indexes(gpointer unused) {
   return &x;
 }
 
-const ZsNumWords *zs_numwords(void) {
-  static GOnce once = G_ONCE_INIT;
-  return g_once(&once, build_indexes, NULL);
-}
+GOnce zs_numwords_once = G_ONCE_INIT;
 
 gboolean zs_num_is_unit(const char *unit) {
   /* The first two bytes compared inline: most units differ there (asked

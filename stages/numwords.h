@@ -134,8 +134,14 @@ typedef struct {
   } numchars[1024];
 } ZsNumWords;
 
-/* The indexes of the lists, built on first use (thread-safe), never freed. */
-const ZsNumWords *zs_numwords(void);
+/* The indexes of the lists, built on first use (thread-safe), never freed.
+ * Inline: the number reader asks for them at every sentence, and once
+ * they are built that is a load and a compare, not a call. */
+extern GOnce zs_numwords_once;
+gpointer zs_numwords_build(gpointer unused);
+static inline const ZsNumWords *zs_numwords(void) {
+  return g_once(&zs_numwords_once, zs_numwords_build, NULL);
+}
 
 /* The run of words starting with `c`: [*from, returned end). */
 static inline const ZsWordEntry *zs_numwords_run(const ZsWordIndex *x, gunichar c, const ZsWordEntry **from) {
