@@ -497,8 +497,9 @@ GPtrArray *zs_num_scan(const char *sentence) {
 void zs_num_scan_into(const char *sentence, gsize len, GPtrArray *out) {
   const ZsNumWords *x = zs_numwords();
   gssize first = zs_num_first_numeral(x, sentence, len);
-  if (first >= 0 && zs_num_may_yield(x, sentence, len, (gsize)first))
-    zs_num_scan_from(sentence, len, (gsize)first, out);
+  gsize start;
+  if (first >= 0 && zs_num_may_yield(x, sentence, len, (gsize)first, &start))
+    zs_num_scan_from(sentence, len, start, out);
 }
 
 void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *out) {

@@ -98,13 +98,15 @@ void zs_num_holds_read(const ZsNumText *t, Holds *h, gsize at);
 
 /* zs_num_scan_into()'s two rejects (numbers_reject.c): the byte offset of
  * the first numeral start of s, or -1; whether s can yield a quantity from
- * there on (FALSE: it yields none). x is zs_numwords(); s has len bytes
- * and its NUL. */
+ * there on (FALSE: it yields none), and if so in *start where the scan
+ * may begin (`from`, or a later figure start: scanning from it finds the
+ * same quantities). x is zs_numwords(); s has len bytes and its NUL. */
 gssize zs_num_first_numeral(const ZsNumWords *x, const char *s, gsize len);
-gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from);
+gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from,
+                          gsize *start);
 
-/* zs_num_scan_into() of a sentence whose first numeral start is at byte
- * `first`, without the rejects. */
+/* zs_num_scan_into() of a sentence from byte `first` (its first numeral
+ * start, or a later start zs_num_may_yield() gives), without the rejects. */
 void zs_num_scan_from(const char *sentence, gsize len, gsize first, GPtrArray *out);
 
 #endif

@@ -315,6 +315,85 @@ static const guchar *dropped_figure(const ZsNumWords *x, const guchar *s, const 
   return NULL;
 }
 
+/* The unit words with a numeral start after their first character
+ * (个百分点, 平方千米): the one way a figure before a run can reach into
+ * it (scan_may_start()). Found once; `known` FALSE when there are more
+ * than the room here (then every scan starts at the first numeral). */
+typedef struct {
+  const char *word;
+  gsize len;
+  gsize at; /* the byte offset in it of such a numeral start */
+} InnerUnit;
+
+static struct {
+  InnerUnit u[8];
+  guint n;
+  gboolean known;
+} inner;
+
+static gpointer find_inner_units(gpointer data) {
+  const ZsNumWords *x = data;
+  inner.known = TRUE;
+  for (gsize k = 0; k < zs_numwords_n_units; k++) {
+    const char *w = zs_numwords_units[k].written;
+    for (const char *p = g_utf8_next_char(w); *p; p = g_utf8_next_char(p)) {
+      if (!numeral_start(x, g_utf8_get_char(p)))
+        continue;
+      if (inner.n == G_N_ELEMENTS(inner.u)) {
+        inner.known = FALSE;
+        return NULL;
+      }
+      inner.u[inner.n++] = (InnerUnit){w, strlen(w), (gsize)(p - w)};
+    }
+  }
+  return NULL;
+}
+
+/* May numbers.c's scan start at r, the start of the run where
+ * zs_num_may_yield() met the first word a figure can take, instead of at
+ * the first numeral (what passing over the figures before it saves)?
+ * Yes when every figure before r yields nothing and touches none from r
+ * on, and the scan from the first numeral starts a figure at r:
+ *   - before r, no figure has a word of its own (zs_num_may_yield() met
+ *     none that it did not prove dropped), so each yields only as a
+ *     range's low bound, through a chain of bounds; and only such a
+ *     chain's links reach a later figure (its unit, or a 岁 that drops
+ *     it). A link from a figure before r to one from r on would put its
+ *     separator right before r (turned away below: 到 至 — – - ~ ～), or
+ *     have a unit reach into r from before: only a unit word with a
+ *     numeral start inside can (个百分点, 平方千米), and one standing over
+ *     r is turned away below;
+ *   - r follows a CH_OTHER character, which no numeral holds but the
+ *     separators inside Arabic numbers (',' '.' ' ', turned away below,
+ *     as the scanner's "never start inside" asks of ',' and '.'), so no
+ *     figure's numeral reaches r and the scan stops there, as its own
+ *     first place. The Holds are read from the sentence's start whatever
+ *     the figures are. */
+static gboolean scan_may_start(const ZsNumWords *x, const guchar *s, const guchar *r) {
+  static GOnce once = G_ONCE_INIT;
+  g_once(&once, find_inner_units, (gpointer)x);
+  if (!inner.known)
+    return FALSE;
+  guchar b = r[-1]; /* r is no first numeral, so something stands before it */
+  if (b == ',' || b == '.' || b == ' ' || b == '-' || b == '~')
+    return FALSE;
+  if (r - s >= 3 && (r[-3] & 0xF0) == 0xE0) {
+    switch (cp3(r - 3)) {
+    case 0x5230: case 0x81F3: case 0x2014: case 0x2013: case 0xFF5E: /* 到 至 — – ～ */
+      return FALSE;
+    default:
+      break;
+    }
+  }
+  for (guint k = 0; k < inner.n; k++) {
+    const InnerUnit *u = &inner.u[k];
+    if ((gsize)(r - s) >= u->at && memcmp(r - u->at, u->word, u->at) == 0 &&
+        strncmp((const char *)r, u->word + u->at, u->len - u->at) == 0)
+      return FALSE;
+  }
+  return TRUE;
+}
+
 /* Can s, from byte `from` (its first numeral start) on, yield a quantity?
  * Most sentences with a numeral yield none (一些, 统一, 十八大): they are
  * turned away before they are decoded. What keeps this exact: a quantity
@@ -333,7 +412,8 @@ static const guchar *dropped_figure(const ZsNumWords *x, const guchar *s, const 
  * 几 after a character that is no numeral's are CH_OTHER: the numeral
  * reader takes them only after a digit or a power (更多人, 这几年). Not-units
  * (部门) are not looked at: the test only has to let every quantity by. */
-gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from) {
+gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize from,
+                          gsize *start) {
   /* No numeral starts before `from`, so none reaches across it: what
    * stands before counts as CH_OTHER. */
   int prev = CH_OTHER, prev2 = CH_OTHER;
@@ -350,8 +430,12 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize f
     guchar b = *p;
     int cls;
     if (b < 0x80) {
-      if (b == '%' && prev != CH_OTHER)
+      if (b == '%' && prev != CH_OTHER) {
+        *start = run > (const guchar *)s + from && scan_may_start(x, (const guchar *)s, run)
+                     ? (gsize)(run - (const guchar *)s)
+                     : from;
         return TRUE;
+      }
       if (b >= '0' && b <= '9' && prev == CH_OTHER) {
         run = p;
         run_asked = FALSE;
@@ -397,12 +481,18 @@ gboolean zs_num_may_yield(const ZsNumWords *x, const char *s, gsize len, gsize f
             run_end = dropped_figure(x, (const guchar *)s, run, *run < 0x80 ? *run : cp3(run));
             run_asked = TRUE;
           }
-          if (!run_end || p > run_end)
+          if (!run_end || p > run_end) {
+            *start = run > (const guchar *)s + from && scan_may_start(x, (const guchar *)s, run)
+                         ? (gsize)(run - (const guchar *)s)
+                         : from;
             return TRUE;
+          }
         }
       }
-      if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0)
+      if (c == 0x767E && strncmp((const char *)p, "百分之", 9) == 0) {
+        *start = from;
         return TRUE;
+      }
       p += 3;
     } else {
       cls = CH_OTHER; /* no list holds a character of two or four bytes */

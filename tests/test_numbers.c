@@ -89,6 +89,8 @@ static void test_overflow(void) {
 
 /* Does zs_num_scan_into()'s reject of s agree with the scan itself? What
  * it turns away must yield nothing. Returns whether it turned s away. */
+static guint later_starts; /* how many scans check_reject() saw start later */
+
 static gboolean check_reject(const char *s) {
   gssize first = zs_num_first_numeral(zs_numwords(), s, strlen(s));
   /* The first numeral start, found one character at a time. */
@@ -102,10 +104,34 @@ static gboolean check_reject(const char *s) {
   g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   if (first >= 0)
     zs_num_scan_from(s, strlen(s), (gsize)first, qs);
-  gboolean rejected = first < 0 || !zs_num_may_yield(zs_numwords(), s, strlen(s), (gsize)first);
+  gsize start = G_MAXSIZE;
+  gboolean rejected =
+      first < 0 || !zs_num_may_yield(zs_numwords(), s, strlen(s), (gsize)first, &start);
   if (rejected && qs->len) {
     fprintf(stderr, "turned away, but yields %u: %s\n", qs->len, s);
     g_test_fail();
+  }
+  if (!rejected) {
+    /* The scan from where zs_num_may_yield() says it may start finds the
+     * same quantities as from the first numeral. */
+    g_assert_cmpuint(start, >=, (gsize)first);
+    g_assert_cmpuint(start, <, strlen(s));
+    g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
+    zs_num_scan_from(s, strlen(s), start, from);
+    gboolean same = from->len == qs->len;
+    for (guint k = 0; same && k < qs->len; k++) {
+      const ZsQuantity *a = qs->pdata[k], *b = from->pdata[k];
+      same = a->start == b->start && a->end == b->end && a->num_start == b->num_start &&
+             a->num_end == b->num_end && strcmp(a->value, b->value) == 0 &&
+             strcmp(a->unit, b->unit) == 0 && a->qualifier == b->qualifier &&
+             a->is_chinese == b->is_chinese && a->range_low == b->range_low;
+    }
+    if (!same) {
+      fprintf(stderr, "from byte %" G_GSIZE_FORMAT ", not the same: %s\n", start, s);
+      g_test_fail();
+    }
+    if (start > (gsize)first)
+      later_starts++;
   }
   return rejected;
 }
@@ -245,6 +271,11 @@ static void test_reject_corpus(void) {
     "三个子女", "三个人", "三部门", "三大类", "十个方面", "二十个", "十五个", "三十个人",
     "十个人", "十成", "三成", "百个", "万个", ",三个", ".三十个", "1,三个", "1.三个",
     "二至三个", "2至三个", "三至5个", "这三至五个", "余三个", "三多个", "十几个", "二十多个",
+    /* scan_may_start() (numbers_reject.c): figures before the first word. */
+    "2023年有3个", "第3名的5人", "3岁至5岁", "3岁-5岁", "3岁～5岁", "3岁到5岁", "3至5岁",
+    "1,234人", "1.5人", "12 000人", "3个百分点", "3平方千米", "3个百分点5人", "3平方千米5人",
+    "2023年3平方千米", "年3个百分点", "十年3人", "第三年—5人", "3年—5人", "3年–5人",
+    "3年~5人", "一年百分之五", "三年5%", "a3人", "（3）5人", "3天4人", "2014年—2016年5人",
   };
   g_autoptr(GPtrArray) sents = test_corpus_sentences(made, G_N_ELEMENTS(made));
   guint rejected = 0, decoded = 0;
@@ -259,6 +290,7 @@ static void test_reject_corpus(void) {
   /* The reject is worth having: it turns away many sentences with a numeral. */
   g_assert_cmpuint(rejected, >, 0);
   g_assert_cmpuint(decoded, >, 0);
+  g_assert_cmpuint(later_starts, >, 0);
   /* What dropped_figure() lets the reject turn away. */
   static const char *const dropped[] = {
     "第三次会议", "荣获第12名。", "第二十一次会议", "第三十三次会议", "这四张清单",
