@@ -6,7 +6,11 @@
  * from the others, so that numbers.c decodes and reads only the rest.
  * Kept apart from numbers.c's grammar, though they answer for it: each
  * says below why it never turns away a sentence with a quantity, and
- * test_numbers checks that on the corpus and on made-up strings.
+ * test_numbers checks that on the corpus and on made-up strings. A figure
+ * surely dropped whatever its unit (第三次, 这四张, 三位一体) gives no
+ * reason to read on (dropped_figure()); and the second pass also says
+ * where the scan may start, past the figures before the first word one
+ * can take (scan_may_start()).
  */
 #include <string.h>
 
