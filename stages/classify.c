@@ -371,7 +371,7 @@ static gboolean chars_at_most(const char *t, gsize len, glong *n, gsize max) {
 }
 
 ZsParaKind zs_class_para(const ZsPara *p) {
-  return zs_class_para_len(p, strlen(p->text), NULL);
+  return zs_class_para_len(p, zs_para_len(p), NULL);
 }
 
 ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
@@ -383,7 +383,7 @@ ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
     *dateline = 0;
   if (p->markdown_heading)
     return ZS_PK_HEADING;
-  if ((d = zs_class_dateline_len(t))) {
+  if (zs_class_dated_marks(t, MIN(len, ZS_CLASS_DATED_SCAN)) && (d = zs_class_dateline_len(t))) {
     if (dateline)
       *dateline = d;
     return ZS_PK_DATELINE;

@@ -124,7 +124,8 @@ gboolean zs_line_starts_subtitle(const char *norm);
  * decoded). */
 gboolean zs_line_starts_block(const char *norm, gsize len, gunichar first);
 /* FALSE only when zs_class_dateline_len(norm) is 0: the line neither
- * starts with 【 nor has 电, 讯 or 息 (lines.c says why). */
+ * starts with 【 nor has 电, 讯 or 息 anywhere (zs_class_dated_marks(),
+ * classify.h, says why). */
 gboolean zs_line_may_start_dated(const char *norm, gsize len);
 /* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
  * before it (lines.c says why). */

@@ -245,6 +245,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   gsize map = nl > 1 ? nl * (sizeof(gsize) + sizeof(guint)) : 0;
   ZsPara *p = zs_norm_para_alloc(sizeof *p + map + tlen + 1);
   *p = (ZsPara){.text = (char *)(p + 1) + map,
+                .len = tlen,
                 .line = n->plines[0],
                 .last_line = n->plast->lineno,
                 .n_lines = nl,

@@ -564,6 +564,8 @@ static void test_prefilters(void) {
           datelines++;
           g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "息") ||
                         g_str_has_prefix(norm, "【"));
+          /* and among the first bytes the classifier's prefilter reads */
+          g_assert_true(zs_class_dated_marks(norm, MIN(strlen(norm), ZS_CLASS_DATED_SCAN)));
           g_assert_true(zs_line_starts_block(norm, strlen(norm), g_utf8_get_char(norm)));
         }
         if (zs_class_is_meta(norm)) {
