@@ -83,7 +83,7 @@ static inline __m128i zs_class_dated_last_bytes(const guchar *s) {
 }
 #endif
 
-static inline gboolean zs_class_dated_marks(const char *t, gsize len) {
+G_ALWAYS_INLINE static inline gboolean zs_class_dated_marks(const char *t, gsize len) {
   const guchar *s = (const guchar *)t;
   if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x90) /* 【 */
     return TRUE;
