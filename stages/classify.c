@@ -335,6 +335,14 @@ static gsize utf8_chars(const char *s, gsize len) {
     __m128i sum = _mm_sad_epu8(acc, zero); /* two lane sums, in bits 0..15 and 64..79 */
     cont += (gsize)_mm_cvtsi128_si32(sum) + (gsize)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
   }
+  if (i < len && len >= 16) {
+    /* the last bytes in the sixteen that end at len, those before i
+     * shifted out, rather than one at a time */
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + len - 16)), below));
+    cont += (gsize)__builtin_popcount(m >> (16 - (len - i)));
+    i = len;
+  }
 #else
   const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
   const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);

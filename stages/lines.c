@@ -178,12 +178,7 @@ gboolean zs_line_starts_block(const char *norm, gsize len, gunichar c) {
  * not start with a mark or a word at all: zs_class_meta_start() (the
  * first character first, as that is cheap), the very test classify.c
  * asks before the pattern when there is no arrow. */
-gboolean zs_line_may_be_meta_p(const char *norm, gunichar first, guint punct) {
-  return (!(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
-          ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm))) ||
-         (zs_class_meta_first(first) && zs_class_meta_start(norm));
-}
-
+/* (zs_line_may_be_meta_p() is inline, in lines.h.) */
 gboolean zs_line_may_be_meta(const char *norm) {
   return zs_line_may_be_meta_p(norm, zs_utf8_at(norm), zs_line_punct(norm));
 }
