@@ -41,7 +41,7 @@ static gpointer decode_set(gpointer data) {
 }
 
 /* Is the first character of t one of the characters of `set`? */
-static gboolean first_in(const char *t, CharSet *set) {
+G_ALWAYS_INLINE static inline gboolean first_in(const char *t, CharSet *set) {
   g_once(&set->once, decode_set, set);
   if (!*t)
     return FALSE;
