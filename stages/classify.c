@@ -22,6 +22,10 @@
 /* Does s[0, e) end a sentence? Read backwards in valid UTF-8 (without
  * NUL before e): a character starts at each byte that is not 10xxxxxx. */
 static gboolean ends_sentence_n(const char *s, const char *e) {
+  /* most body paragraphs end in 。 (E3 80 82; E3 only leads), a stop and
+   * no closer: told by its bytes, not decoded */
+  if (e - s >= 3 && (guchar)e[-1] == 0x82 && (guchar)e[-2] == 0x80 && (guchar)e[-3] == 0xE3)
+    return TRUE;
   while (e > s) {
     do
       e--;
@@ -335,6 +339,14 @@ static gsize utf8_chars(const char *s, gsize len) {
     __m128i sum = _mm_sad_epu8(acc, zero); /* two lane sums, in bits 0..15 and 64..79 */
     cont += (gsize)_mm_cvtsi128_si32(sum) + (gsize)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
   }
+  if (i < len && len >= 16) {
+    /* the last bytes in the sixteen that end at len, those before i
+     * shifted out, rather than one at a time */
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + len - 16)), below));
+    cont += (gsize)__builtin_popcount(m >> (16 - (len - i)));
+    i = len;
+  }
 #else
   const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
   const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
@@ -371,7 +383,7 @@ static gboolean chars_at_most(const char *t, gsize len, glong *n, gsize max) {
 }
 
 ZsParaKind zs_class_para(const ZsPara *p) {
-  return zs_class_para_len(p, strlen(p->text), NULL);
+  return zs_class_para_len(p, zs_para_len(p), NULL);
 }
 
 ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
@@ -383,7 +395,7 @@ ZsParaKind zs_class_para_len(const ZsPara *p, gsize len, gsize *dateline) {
     *dateline = 0;
   if (p->markdown_heading)
     return ZS_PK_HEADING;
-  if ((d = zs_class_dateline_len(t))) {
+  if (zs_class_dated_marks(t, MIN(len, ZS_CLASS_DATED_SCAN)) && (d = zs_class_dateline_len(t))) {
     if (dateline)
       *dateline = d;
     return ZS_PK_DATELINE;

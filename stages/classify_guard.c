@@ -41,7 +41,7 @@ static gpointer decode_set(gpointer data) {
 }
 
 /* Is the first character of t one of the characters of `set`? */
-static gboolean first_in(const char *t, CharSet *set) {
+G_ALWAYS_INLINE static inline gboolean first_in(const char *t, CharSet *set) {
   g_once(&set->once, decode_set, set);
   if (!*t)
     return FALSE;
@@ -116,6 +116,9 @@ static gboolean starts_within(const char *t, gsize n, const ZsLit *lit, gsize ma
  * first 16 characters. */
 #define DATED_BYTES (39 * 4)
 #define MESSAGE_BYTES (16 * 4)
+/* zs_class_dated_marks() (classify.h) reads the last byte of 电 started
+ * within DATED_BYTES, and of 息 in 消息 started within MESSAGE_BYTES. */
+G_STATIC_ASSERT(ZS_CLASS_DATED_SCAN >= DATED_BYTES + 3 && ZS_CLASS_DATED_SCAN >= MESSAGE_BYTES + 6);
 
 /* Both patterns but message's 【…】 form start with ORG: 本报, or up to
  * 12 ideographs or Latin letters and then 社 网 报 台 客(户端) 新(闻) or
@@ -194,19 +197,11 @@ static inline gboolean is_arrow(const guchar *p) {
          (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9E);
 }
 
-/* The first characters of zs_class_meta_start()'s words, all CJK ideographs of
- * U+4E00..U+9FFF, as one bit each (init_meta_first() fills it): a quick
- * test before the words. */
-#define META_FIRST_LO 0x4E00
-#define META_FIRST_HI 0x9FFF
-static guint8 meta_first[(META_FIRST_HI - META_FIRST_LO) / 8 + 1];
-
-static inline gboolean is_meta_first(gunichar c) {
-  if (c < META_FIRST_LO || c > META_FIRST_HI)
-    return FALSE;
-  c -= META_FIRST_LO;
-  return meta_first[c / 8] >> (c % 8) & 1;
-}
+/* The first characters of zs_class_meta_start()'s words, as one bit each
+ * (classify.h; init_meta_first() fills it): a quick test before the
+ * words. */
+guint8 zs_class_meta_first_bits[(ZS_CLASS_META_FIRST_HI - ZS_CLASS_META_FIRST_LO) / 8 + 1];
+gint zs_class_meta_first_ready;
 
 /* May the character at p follow a word that the pattern follows with a
  * separator (byline's role words: ：:/／· or \s; meta's labels: \s* and
@@ -260,9 +255,9 @@ static gpointer init_meta_first(gpointer unused) {
   for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++) {
     const char *p = meta_words[i];
     gunichar c = zs_utf8_next(&p);
-    g_assert(c >= META_FIRST_LO && c <= META_FIRST_HI);
-    c -= META_FIRST_LO;
-    meta_first[c / 8] |= (guint8)(1u << (c % 8));
+    g_assert(c >= ZS_CLASS_META_FIRST_LO && c <= ZS_CLASS_META_FIRST_HI);
+    c -= ZS_CLASS_META_FIRST_LO;
+    zs_class_meta_first_bits[c / 8] |= (guint8)(1u << (c % 8));
   }
   for (guint i = 0; i < G_N_ELEMENTS(meta_words); i++) {
     g_assert(strlen(meta_words[i]) >= 6); /* two ideographs at least */
@@ -278,13 +273,12 @@ static gboolean is_meta_mark(gunichar c) {
   return c == 0x3010 || c == '[' || c == 0xB7 || c == 0x2022 || c == 0x25AA;
 }
 
-gboolean zs_class_meta_first(gunichar c) {
+/* (zs_class_meta_start() reads meta_heads only after zs_class_meta_first()
+ * said yes to an ideograph, so after this.) */
+void zs_class_meta_first_init(void) {
   static GOnce once = G_ONCE_INIT;
   g_once(&once, init_meta_first, NULL);
-  /* most lines start with an ideograph, and no mark is one */
-  if (c >= META_FIRST_LO && c <= META_FIRST_HI)
-    return is_meta_first(c);
-  return is_meta_mark(c);
+  g_atomic_int_set(&zs_class_meta_first_ready, 1);
 }
 
 gboolean zs_class_meta_start(const char *t) {

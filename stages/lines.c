@@ -13,10 +13,6 @@
 
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 /* The width of the leading spaces of s[0, len), in CJK columns: the
  * characters wholly inside it. */
 double zs_line_indent(const char *s, gsize len) {
@@ -150,54 +146,12 @@ gboolean zs_line_starts_subtitle(const char *norm) {
   return dashes >= 2 && !strstr(p, "，") && !strstr(p, "。");
 }
 
-/* Is p (two bytes or more before it readable) the last byte of 电, 讯 or
- * 息? */
-static inline gboolean ends_dated_word(const guchar *p) {
-  return (p[0] == 0xB5 && p[-2] == 0xE7 && p[-1] == 0x94) ||
-         (p[0] == 0xAF && ((p[-2] == 0xE8 && p[-1] == 0xAE) || (p[-2] == 0xE6 && p[-1] == 0x81)));
-}
-
-/* Can zs_class_dateline_len(norm) be nonzero? Its matches (classify.c,
- * and the guards in classify_guard.c) start with 【 or have 电 (dated),
- * 讯 or 消息 (message) near their start: a line with none of 电 讯 息
- * anywhere starts with no dateline. One pass over the line for their
- * last bytes (B5, AF) costs less than the classifier's own first test,
- * reading up to 13 characters for an organization's name. */
-static inline gboolean may_start_dated(const char *norm, gsize len) {
-  const guchar *s = (const guchar *)norm;
-  if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x90) /* 【 */
-    return TRUE;
-#ifdef __SSE2__
-  if (len >= 18) {
-    /* from byte 2 on, sixteen at a time: the last sixteen overlap the
-     * chunk before rather than being read one at a time */
-    for (gsize i = 2;; i += 16) {
-      if (i + 16 > len)
-        i = len - 16;
-      __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-      unsigned bits = (unsigned)_mm_movemask_epi8(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xB5)),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xAF))));
-      for (; bits; bits &= bits - 1)
-        if (ends_dated_word(s + i + __builtin_ctz(bits)))
-          return TRUE;
-      if (i + 16 == len)
-        return FALSE;
-    }
-  }
-#endif
-  for (gsize i = 2; i < len; i++)
-    if ((s[i] == 0xB5 || s[i] == 0xAF) && ends_dated_word(s + i))
-      return TRUE;
-  return FALSE;
-}
-
 gboolean zs_line_may_start_dated(const char *norm, gsize len) {
-  return may_start_dated(norm, len);
+  return zs_class_dated_marks(norm, len);
 }
 
 gboolean zs_line_starts_block(const char *norm, gsize len, gunichar c) {
-  if (may_start_dated(norm, len) && zs_class_dateline_len(norm))
+  if (zs_class_dated_marks(norm, MIN(len, ZS_CLASS_DATED_SCAN)) && zs_class_dateline_len(norm))
     return TRUE;
   /* continuation notes and bylines, all led by （ or 本 */
   if ((c == 0xFF08 || c == 0x672C) &&
@@ -224,12 +178,7 @@ gboolean zs_line_starts_block(const char *norm, gsize len, gunichar c) {
  * not start with a mark or a word at all: zs_class_meta_start() (the
  * first character first, as that is cheap), the very test classify.c
  * asks before the pattern when there is no arrow. */
-gboolean zs_line_may_be_meta_p(const char *norm, gunichar first, guint punct) {
-  return (!(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
-          ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm))) ||
-         (zs_class_meta_first(first) && zs_class_meta_start(norm));
-}
-
+/* (zs_line_may_be_meta_p() is inline, in lines.h.) */
 gboolean zs_line_may_be_meta(const char *norm) {
   return zs_line_may_be_meta_p(norm, zs_utf8_at(norm), zs_line_punct(norm));
 }

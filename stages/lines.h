@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "classify.h"
+#include "normtext.h"
 #include "utf8.h"
 
 /* Leading spaces of s[0, len), in CJK columns (U+3000 is 1, a space 0.5,
@@ -124,14 +126,21 @@ gboolean zs_line_starts_subtitle(const char *norm);
  * decoded). */
 gboolean zs_line_starts_block(const char *norm, gsize len, gunichar first);
 /* FALSE only when zs_class_dateline_len(norm) is 0: the line neither
- * starts with 【 nor has 电, 讯 or 息 (lines.c says why). */
+ * starts with 【 nor has 电, 讯 or 息 anywhere (zs_class_dated_marks(),
+ * classify.h, says why). */
 gboolean zs_line_may_start_dated(const char *norm, gsize len);
 /* FALSE only when zs_class_is_meta(norm) is FALSE: a cheap exact test
  * before it (lines.c says why). */
 gboolean zs_line_may_be_meta(const char *norm);
 /* The same, given norm's first character and its ZS_PUNCT_ marks
- * (zs_normtext_into() reports them) instead of reading them again. */
-gboolean zs_line_may_be_meta_p(const char *norm, gunichar first, guint punct);
+ * (zs_normtext_into() reports them) instead of reading them again. Inline:
+ * the reflow asks it of most lines, and it is mostly answered by the
+ * marks and the first character. */
+static inline gboolean zs_line_may_be_meta_p(const char *norm, gunichar first, guint punct) {
+  return (!(punct & (ZS_PUNCT_COMMA | ZS_PUNCT_STOP)) &&
+          ((punct & ZS_PUNCT_ARROW) || g_ascii_isdigit(*norm))) ||
+         (zs_class_meta_first(first) && zs_class_meta_start(norm));
+}
 /* A line whose first character is `first` starts with an opening quote or
  * book mark. */
 static inline gboolean zs_line_starts_quote(gunichar first) {

@@ -171,26 +171,13 @@ void zs_reflow_line_free(NormLine *l) {
   g_free(l);
 }
 
-/* A line with empty buffers: a recycled one, so that reading a line costs
- * no allocation once the first few are made. Of a recycled line, only the
- * fields that reading it may leave alone are set back (a new line's are
- * zero): zs_reflow_add_line() sets all the others before they are read.
- * (The whole struct set back compiled to a `rep stos`, whose start-up
- * took 2% of the stage.) */
-NormLine *zs_reflow_line_new(ZsNormalizer *n) {
-  NormLine *l;
-  if (n->spare) {
-    l = n->spare;
-    n->spare = l->next;
-    l->plain = l->spaced = l->heading = FALSE;
-    l->punct = 0;
-  } else {
-    l = g_new0(NormLine, 1);
-    l->raw = g_string_sized_new(256);
-    l->nbuf = g_string_sized_new(256);
-  }
-  l->meta = -1;
-  l->halves = -1;
+/* A new line for zs_reflow_line_new() (normalize_int.h), when none is
+ * spare: reading a line costs no allocation once the first few are
+ * made. */
+NormLine *zs_reflow_line_make(void) {
+  NormLine *l = g_new0(NormLine, 1);
+  l->raw = g_string_sized_new(256);
+  l->nbuf = g_string_sized_new(256);
   return l;
 }
 
@@ -245,6 +232,7 @@ static void emit_para(ZsNormalizer *n, GPtrArray *out) {
   gsize map = nl > 1 ? nl * (sizeof(gsize) + sizeof(guint)) : 0;
   ZsPara *p = zs_norm_para_alloc(sizeof *p + map + tlen + 1);
   *p = (ZsPara){.text = (char *)(p + 1) + map,
+                .len = tlen,
                 .line = n->plines[0],
                 .last_line = n->plast->lineno,
                 .n_lines = nl,

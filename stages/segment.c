@@ -365,7 +365,7 @@ static void push(ZsSegmenter *sg, ZsPara *p, gboolean owned, GPtrArray *out) {
     return;
   }
   Item *it = zs_art_item_new(sg->pool);
-  gsize len = strlen(p->text), dateline;
+  gsize len = zs_para_len(p), dateline;
   ZsParaKind kind = zs_class_para_len(p, len, &dateline);
   it->p = p;
   it->len = len;

@@ -16,6 +16,7 @@
 #define ZHSTATS_H
 
 #include <glib.h>
+#include <string.h>
 
 #define ZS_VERSION "0.1.0"
 
@@ -42,6 +43,9 @@ typedef enum {
  * spaces and full-width forms normalized (see stages/normalize.c). */
 typedef struct {
   char *text;      /* normalized UTF-8, no newline */
+  /* strlen(text), set by the normalizer (reflow.c emit_para()); 0 in a
+   * paragraph made by hand means not measured (zs_para_len()). */
+  gsize len;
   guint line;      /* 1-based input line where the paragraph starts */
   guint last_line; /* 1-based input line where it ends */
   guint n_lines;   /* physical (non-blank) input lines joined into it */
@@ -59,6 +63,10 @@ typedef struct {
 } ZsDoc;
 
 void zs_para_free(ZsPara *p);
+/* The length of p->text: its len, or strlen() for one made without it. */
+static inline gsize zs_para_len(const ZsPara *p) {
+  return p->len ? p->len : strlen(p->text);
+}
 void zs_doc_free(ZsDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ZsDoc, zs_doc_free)
 

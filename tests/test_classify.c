@@ -107,7 +107,8 @@ static void test_guards(void) {
 
 /* A line without a stop is short up to 40 characters, however many bytes
  * they take: lines of 1- to 4-byte characters around that length (so
- * classify.c counts them, sixteen bytes at a time and in the tail). */
+ * classify.c counts them, sixteen bytes at a time and the tail in the
+ * sixteen that end the text). */
 static void test_short_by_characters(void) {
   static const char *const pieces[] = {"a", "é", "字", "𠀀", "Z", "ж", "文"};
   GRand *r = g_rand_new_with_seed(11);

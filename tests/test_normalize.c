@@ -161,8 +161,11 @@ static void test_bytes_random(void) {
       k += step;
     }
     zs_norm_finish(nz, out, w);
-    for (guint i = 0; i < out->len; i++)
-      g_assert_true(g_utf8_validate(((ZsPara *)out->pdata[i])->text, -1, NULL));
+    for (guint i = 0; i < out->len; i++) {
+      const ZsPara *p = out->pdata[i];
+      g_assert_true(g_utf8_validate(p->text, -1, NULL));
+      g_assert_cmpuint(p->len, ==, strlen(p->text));
+    }
   }
   g_rand_free(r);
 }

@@ -520,7 +520,8 @@ static void test_line_end(void) {
 }
 
 /* zs_line_may_start_dated() finds 电, 讯 and 息 by their last bytes,
- * sixteen at a time: anywhere in lines of up to 75 bytes, among ASCII and
+ * thirty-two and sixteen at a time: anywhere in lines of up to 180 bytes
+ * (both loops and the overlapping last sixteen), among ASCII and
  * characters that share bytes with them (丵 E4 B8 B5 and 淯 E6 B7 AF end
  * alike, 甩 E7 94 A9 starts like 电, 详 E8 AF A6 has an AF). */
 static void test_may_start_dated(void) {
@@ -531,7 +532,7 @@ static void test_may_start_dated(void) {
   guint yes = 0;
   for (guint n = 0; n < 50000; n++) {
     g_string_truncate(s, 0);
-    guint chars = g_rand_int_range(r, 0, 25);
+    guint chars = g_rand_int_range(r, 0, 60);
     for (guint k = 0; k < chars; k++)
       g_string_append(s, g_rand_int_range(r, 0, 30) ? fill[g_rand_int_range(r, 0, G_N_ELEMENTS(fill))]
                                                     : words[g_rand_int_range(r, 0, G_N_ELEMENTS(words))]);
@@ -564,6 +565,8 @@ static void test_prefilters(void) {
           datelines++;
           g_assert_true(strstr(norm, "电") || strstr(norm, "讯") || strstr(norm, "息") ||
                         g_str_has_prefix(norm, "【"));
+          /* and among the first bytes the classifier's prefilter reads */
+          g_assert_true(zs_class_dated_marks(norm, MIN(strlen(norm), ZS_CLASS_DATED_SCAN)));
           g_assert_true(zs_line_starts_block(norm, strlen(norm), g_utf8_get_char(norm)));
         }
         if (zs_class_is_meta(norm)) {
