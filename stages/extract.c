@@ -73,8 +73,8 @@ static gsize piece_end(const char *s, gsize len) {
  * article: the quantities, the figures as items, the rule matches. */
 typedef struct {
   GPtrArray *qs; /* ZsQuantity*, owned */
-  GArray *items; /* Item */
-  GArray *matches; /* ZsRuleMatch */
+  Items items;
+  ZsRuleMatches matches;
   gsize file_len, headline_len; /* of the article's file and headline (make_stat) */
 } Work;
 
@@ -109,16 +109,20 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     ZsClause *clause = clause_heap ? clause_heap : clause_local;
     zs_extract_clause_map(s, n, clause);
     /* Zeroed, all at once. */
-    GArray *items = w->items;
-    g_array_set_size(items, qs->len);
-    memset(items->data, 0, qs->len * sizeof(Item));
+    Items *items = &w->items;
+    if (qs->len > items->cap) {
+      items->cap = MAX(2 * items->cap, qs->len);
+      items->v = g_renew(Item, items->v, items->cap);
+    }
+    items->len = qs->len;
+    memset(items->v, 0, qs->len * sizeof(Item));
     for (guint i = 0; i < qs->len; i++) {
-      Item *it = &g_array_index(items, Item, i);
+      Item *it = &items->v[i];
       it->q = qs->pdata[i];
       it->unit_bit = zs_rules_unit_bit(rules, it->q->unit);
     }
     zs_extract_classify(s, items);
-    GArray *matches = w->matches;
+    ZsRuleMatches *matches = &w->matches;
     zs_rules_match_into(rules, s, n, matches, warnings);
     const char *fenbie = strstr(s, "分别");
     if (fenbie)
@@ -128,7 +132,7 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
       zs_extract_distribute(s, fenbie, clause, items, matches, TRUE);
     zs_extract_continue_series(s, clause, items, matches);
     for (guint i = 0; i < items->len; i++) {
-      Item *it = &g_array_index(items, Item, i);
+      Item *it = &items->v[i];
       if (!it->metric && !opts->all_quantities)
         continue;
       /* borrowed from tps (or the carry), which outlive the row's making */
@@ -151,9 +155,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   /* The quantities of the sentence at hand, and what is made of them: one
    * array each for all of them. */
   g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
-  g_autoptr(GArray) items = g_array_new(FALSE, TRUE, sizeof(Item));
-  g_autoptr(GArray) matches = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
-  Work w = {qs, items, matches, file ? strlen(file) : 0, a->headline ? strlen(a->headline) : 0};
+  Work w = {qs, {NULL, 0, 0}, {NULL, 0, 0}, file ? strlen(file) : 0,
+            a->headline ? strlen(a->headline) : 0};
   guint carry_para = G_MAXUINT;
   guint first_body = 0;
 
@@ -189,6 +192,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   }
 
   zs_period_carry_clear(&carry);
+  g_free(w.items.v);
+  g_free(w.matches.v);
 
   /* A headline restating a body figure takes the body's period. */
   for (guint i = 0; i < first_body && i < out->len; i++) {
