@@ -89,6 +89,30 @@ static const char *find_fenbie(const char *s, gsize n) {
   return NULL;
 }
 
+/* The unit last looked up by zs_rules_unit_bit() and its bit: the figures
+ * of a sentence, and of the next, mostly share their unit (万元, %, 人).
+ * The text is a copy (a quantity's unit goes with it); a unit too long
+ * for it is not kept. */
+typedef struct {
+  char text[16]; /* NUL-terminated; "" (with its bit) before the first */
+  guint64 bit;
+} UnitMemo;
+
+static inline guint64 unit_bit(const ZsRules *rules, UnitMemo *m, const char *unit) {
+  gsize i = 0;
+  while (m->text[i] && m->text[i] == unit[i])
+    i++;
+  if (m->text[i] == unit[i])
+    return m->bit;
+  guint64 bit = zs_rules_unit_bit(rules, unit);
+  gsize len = strlen(unit);
+  if (len < sizeof m->text) {
+    memcpy(m->text, unit, len + 1);
+    m->bit = bit;
+  }
+  return bit;
+}
+
 /* The arrays extract_text() fills for each sentence, made once per
  * article: the quantities, the figures as items, the rule matches. */
 typedef struct {
@@ -96,6 +120,7 @@ typedef struct {
   Items items;
   ZsRuleMatches matches;
   gsize file_len, headline_len; /* of the article's file and headline (make_stat) */
+  UnitMemo unit;
 } Work;
 
 /* Extracts the statistics of one piece of text `s` (`n` bytes, its NUL
@@ -139,7 +164,7 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     for (guint i = 0; i < qs->len; i++) {
       Item *it = &items->v[i];
       it->q = qs->pdata[i];
-      it->unit_bit = zs_rules_unit_bit(rules, it->q->unit);
+      it->unit_bit = unit_bit(rules, &w->unit, it->q->unit);
     }
     zs_extract_classify(s, items);
     ZsRuleMatches *matches = &w->matches;
@@ -176,7 +201,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
    * array each for all of them. */
   g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
   Work w = {qs, {NULL, 0, 0}, {NULL, 0, 0}, file ? strlen(file) : 0,
-            a->headline ? strlen(a->headline) : 0};
+            a->headline ? strlen(a->headline) : 0, {"", 0}};
+  w.unit.bit = zs_rules_unit_bit(rules, "");
   guint carry_para = G_MAXUINT;
   guint first_body = 0;
 
