@@ -113,14 +113,44 @@ static inline guint64 unit_bit(const ZsRules *rules, UnitMemo *m, const char *un
   return bit;
 }
 
-/* The arrays extract_text() fills for each sentence, made once per
- * article: the quantities, the figures as items, the rule matches. */
+/* The arrays extract_text() fills for each sentence: the quantities, the
+ * figures as items, the rule matches. Kept per thread from one article to
+ * the next (each sentence empties them first; no article leaves
+ * quantities in qs), not made and grown again for every article. */
 typedef struct {
   GPtrArray *qs; /* ZsQuantity*, owned */
   Items items;
   ZsRuleMatches matches;
+} Arrays;
+
+static void arrays_free(gpointer data) {
+  Arrays *ar = data;
+  g_ptr_array_unref(ar->qs);
+  g_free(ar->items.v);
+  g_free(ar->matches.v);
+  g_free(ar);
+}
+/* The GPrivate frees a thread's arrays when it ends; the _Thread_local
+ * pointer saves its lookup. */
+static GPrivate thread_arrays = G_PRIVATE_INIT(arrays_free);
+static _Thread_local Arrays *my_arrays;
+
+static Arrays *arrays_get(void) {
+  if (G_UNLIKELY(!my_arrays)) {
+    my_arrays = g_new0(Arrays, 1);
+    my_arrays->qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
+    g_private_set(&thread_arrays, my_arrays);
+  }
+  return my_arrays;
+}
+
+/* What extract_text() is given for the article at hand. */
+typedef struct {
+  GPtrArray *qs;
+  Items *items;
+  ZsRuleMatches *matches;
   gsize file_len, headline_len; /* of the article's file and headline (make_stat) */
-  UnitMemo unit;
+  UnitMemo unit; /* per article: its bits are the rule set's */
 } Work;
 
 /* Extracts the statistics of one piece of text `s` (`n` bytes, its NUL
@@ -154,7 +184,7 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     ZsClause *clause = clause_heap ? clause_heap : clause_local;
     zs_extract_clause_map(s, n, clause);
     /* Zeroed, all at once. */
-    Items *items = &w->items;
+    Items *items = w->items;
     if (qs->len > items->cap) {
       items->cap = MAX(2 * items->cap, qs->len);
       items->v = g_renew(Item, items->v, items->cap);
@@ -167,7 +197,7 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
       it->unit_bit = unit_bit(rules, &w->unit, it->q->unit);
     }
     zs_extract_classify(s, items);
-    ZsRuleMatches *matches = &w->matches;
+    ZsRuleMatches *matches = w->matches;
     zs_rules_match_into(rules, s, n, matches, warnings);
     const char *fenbie = find_fenbie(s, n);
     if (fenbie)
@@ -199,8 +229,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   zs_period_carry_init(&carry, opts->year);
   /* The quantities of the sentence at hand, and what is made of them: one
    * array each for all of them. */
-  g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
-  Work w = {qs, {NULL, 0, 0}, {NULL, 0, 0}, file ? strlen(file) : 0,
+  Arrays *ar = arrays_get();
+  Work w = {ar->qs, &ar->items, &ar->matches, file ? strlen(file) : 0,
             a->headline ? strlen(a->headline) : 0, {"", 0}};
   w.unit.bit = zs_rules_unit_bit(rules, "");
   guint carry_para = G_MAXUINT;
@@ -238,8 +268,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   }
 
   zs_period_carry_clear(&carry);
-  g_free(w.items.v);
-  g_free(w.matches.v);
+  if (w.qs->len) /* the quantities go back to their pool now */
+    g_ptr_array_set_size(w.qs, 0);
 
   /* A headline restating a body figure takes the body's period. */
   for (guint i = 0; i < first_body && i < out->len; i++) {
