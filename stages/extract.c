@@ -123,8 +123,12 @@ typedef struct {
   ZsRuleMatches matches;
 } Arrays;
 
+static _Thread_local Arrays *my_arrays;
+
+/* Run by the GPrivate in the thread that ends. */
 static void arrays_free(gpointer data) {
   Arrays *ar = data;
+  my_arrays = NULL;
   g_ptr_array_unref(ar->qs);
   g_free(ar->items.v);
   g_free(ar->matches.v);
@@ -133,7 +137,6 @@ static void arrays_free(gpointer data) {
 /* The GPrivate frees a thread's arrays when it ends; the _Thread_local
  * pointer saves its lookup. */
 static GPrivate thread_arrays = G_PRIVATE_INIT(arrays_free);
-static _Thread_local Arrays *my_arrays;
 
 static Arrays *arrays_get(void) {
   if (G_UNLIKELY(!my_arrays)) {

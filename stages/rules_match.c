@@ -239,8 +239,12 @@ typedef struct {
   guint32 md_pairs;  /* its ovector's pairs */
 } Scratch;
 
+static _Thread_local Scratch *my_scratch;
+
+/* Run by the GPrivate in the thread that ends. */
 static void scratch_free(gpointer data) {
   Scratch *sx = data;
+  my_scratch = NULL;
   g_free(sx->words.v);
   g_free(sx->found.v);
   g_free(sx->vetoed.v);
@@ -251,12 +255,14 @@ static void scratch_free(gpointer data) {
   pcre2_match_data_free(sx->md);
   g_free(sx);
 }
+/* The GPrivate frees a thread's scratch when it ends; the _Thread_local
+ * pointer saves its lookup per sentence. */
 static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
 
 static Scratch *scratch(const ZsRules *rules) {
-  Scratch *sx = g_private_get(&thread_scratch);
-  if (!sx) {
-    sx = g_new0(Scratch, 1);
+  Scratch *sx = my_scratch;
+  if (G_UNLIKELY(!sx)) {
+    sx = my_scratch = g_new0(Scratch, 1);
     g_private_set(&thread_scratch, sx);
   }
   if (sx->md_pairs < rules->ovec_pairs) {
