@@ -69,13 +69,91 @@ static gsize piece_end(const char *s, gsize len) {
   return (gsize)(g_utf8_find_prev_char(s, s + ZS_SENTENCE_LIMIT + 1) - s);
 }
 
-/* The arrays extract_text() fills for each sentence, made once per
- * article: the quantities, the figures as items, the rule matches. */
+/* strstr(s, "分别") for s of n bytes without a NUL: asked of every
+ * sentence with a figure. strstr() stops at every 分-like lead pair (E5 88
+ * starts some of the commonest characters: 分 列 利 到 制 前 …); the last
+ * byte of 别 (AB) is rare in Chinese text, so memchr() looks for it and the
+ * five bytes before each are compared. Occurrences are found in the order
+ * of their ends, which is that of their starts. */
+static const char *find_fenbie(const char *s, gsize n) {
+  static const char fenbie[] = "分别";
+  const gsize k = sizeof fenbie - 1;
+  const char *end = s + n;
+  for (const char *p = s + k - 1; p < end; p++) {
+    p = memchr(p, fenbie[k - 1], (gsize)(end - p));
+    if (!p)
+      break;
+    if (memcmp(p - (k - 1), fenbie, k - 1) == 0)
+      return p - (k - 1);
+  }
+  return NULL;
+}
+
+/* The unit last looked up by zs_rules_unit_bit() and its bit: the figures
+ * of a sentence, and of the next, mostly share their unit (万元, %, 人).
+ * The text is a copy (a quantity's unit goes with it); a unit too long
+ * for it is not kept. */
+typedef struct {
+  char text[16]; /* NUL-terminated; "" (with its bit) before the first */
+  guint64 bit;
+} UnitMemo;
+
+static inline guint64 unit_bit(const ZsRules *rules, UnitMemo *m, const char *unit) {
+  gsize i = 0;
+  while (m->text[i] && m->text[i] == unit[i])
+    i++;
+  if (m->text[i] == unit[i])
+    return m->bit;
+  guint64 bit = zs_rules_unit_bit(rules, unit);
+  gsize len = strlen(unit);
+  if (len < sizeof m->text) {
+    memcpy(m->text, unit, len + 1);
+    m->bit = bit;
+  }
+  return bit;
+}
+
+/* The arrays extract_text() fills for each sentence: the quantities, the
+ * figures as items, the rule matches. Kept per thread from one article to
+ * the next (each sentence empties them first; no article leaves
+ * quantities in qs), not made and grown again for every article. */
 typedef struct {
   GPtrArray *qs; /* ZsQuantity*, owned */
-  GArray *items; /* Item */
-  GArray *matches; /* ZsRuleMatch */
+  Items items;
+  ZsRuleMatches matches;
+} Arrays;
+
+static _Thread_local Arrays *my_arrays;
+
+/* Run by the GPrivate in the thread that ends. */
+static void arrays_free(gpointer data) {
+  Arrays *ar = data;
+  my_arrays = NULL;
+  g_ptr_array_unref(ar->qs);
+  g_free(ar->items.v);
+  g_free(ar->matches.v);
+  g_free(ar);
+}
+/* The GPrivate frees a thread's arrays when it ends; the _Thread_local
+ * pointer saves its lookup. */
+static GPrivate thread_arrays = G_PRIVATE_INIT(arrays_free);
+
+static Arrays *arrays_get(void) {
+  if (G_UNLIKELY(!my_arrays)) {
+    my_arrays = g_new0(Arrays, 1);
+    my_arrays->qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
+    g_private_set(&thread_arrays, my_arrays);
+  }
+  return my_arrays;
+}
+
+/* What extract_text() is given for the article at hand. */
+typedef struct {
+  GPtrArray *qs;
+  Items *items;
+  ZsRuleMatches *matches;
   gsize file_len, headline_len; /* of the article's file and headline (make_stat) */
+  UnitMemo unit; /* per article: its bits are the rule set's */
 } Work;
 
 /* Extracts the statistics of one piece of text `s` (`n` bytes, its NUL
@@ -109,18 +187,22 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
     ZsClause *clause = clause_heap ? clause_heap : clause_local;
     zs_extract_clause_map(s, n, clause);
     /* Zeroed, all at once. */
-    GArray *items = w->items;
-    g_array_set_size(items, qs->len);
-    memset(items->data, 0, qs->len * sizeof(Item));
+    Items *items = w->items;
+    if (qs->len > items->cap) {
+      items->cap = MAX(2 * items->cap, qs->len);
+      items->v = g_renew(Item, items->v, items->cap);
+    }
+    items->len = qs->len;
+    memset(items->v, 0, qs->len * sizeof(Item));
     for (guint i = 0; i < qs->len; i++) {
-      Item *it = &g_array_index(items, Item, i);
+      Item *it = &items->v[i];
       it->q = qs->pdata[i];
-      it->unit_bit = zs_rules_unit_bit(rules, it->q->unit);
+      it->unit_bit = unit_bit(rules, &w->unit, it->q->unit);
     }
     zs_extract_classify(s, items);
-    GArray *matches = w->matches;
+    ZsRuleMatches *matches = w->matches;
     zs_rules_match_into(rules, s, n, matches, warnings);
-    const char *fenbie = strstr(s, "分别");
+    const char *fenbie = find_fenbie(s, n);
     if (fenbie)
       zs_extract_distribute(s, fenbie, clause, items, matches, FALSE);
     zs_extract_claim(clause, items, matches);
@@ -128,7 +210,7 @@ static void extract_text(const ZsRules *rules, const char *file, const ZsArticle
       zs_extract_distribute(s, fenbie, clause, items, matches, TRUE);
     zs_extract_continue_series(s, clause, items, matches);
     for (guint i = 0; i < items->len; i++) {
-      Item *it = &g_array_index(items, Item, i);
+      Item *it = &items->v[i];
       if (!it->metric && !opts->all_quantities)
         continue;
       /* borrowed from tps (or the carry), which outlive the row's making */
@@ -150,10 +232,10 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   zs_period_carry_init(&carry, opts->year);
   /* The quantities of the sentence at hand, and what is made of them: one
    * array each for all of them. */
-  g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
-  g_autoptr(GArray) items = g_array_new(FALSE, TRUE, sizeof(Item));
-  g_autoptr(GArray) matches = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
-  Work w = {qs, items, matches, file ? strlen(file) : 0, a->headline ? strlen(a->headline) : 0};
+  Arrays *ar = arrays_get();
+  Work w = {ar->qs, &ar->items, &ar->matches, file ? strlen(file) : 0,
+            a->headline ? strlen(a->headline) : 0, {"", 0}};
+  w.unit.bit = zs_rules_unit_bit(rules, "");
   guint carry_para = G_MAXUINT;
   guint first_body = 0;
 
@@ -189,6 +271,8 @@ GPtrArray *zs_extract_article(const ZsRules *rules, const char *file, const ZsAr
   }
 
   zs_period_carry_clear(&carry);
+  if (w.qs->len) /* the quantities go back to their pool now */
+    g_ptr_array_set_size(w.qs, 0);
 
   /* A headline restating a body figure takes the body's period. */
   for (guint i = 0; i < first_body && i < out->len; i++) {

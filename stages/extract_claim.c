@@ -13,10 +13,10 @@
 
 /* Is there another match, between positions a and b, that accepts the
  * item? `accepts[i]`: does match i accept it. */
-static gboolean blocked(GArray *matches, const ZsRuleMatch *self, gsize a, gsize b,
+static gboolean blocked(ZsRuleMatches *matches, const ZsRuleMatch *self, gsize a, gsize b,
                         const gboolean *accepts) {
   for (guint i = 0; i < matches->len; i++) {
-    const ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    const ZsRuleMatch *m = &matches->v[i];
     if (m == self || m->rule == self->rule)
       continue;
     if (m->start >= a && m->end <= b && accepts[i])
@@ -41,8 +41,8 @@ static gint cmp_by_length(gconstpointer pa, gconstpointer pb) {
   return a->start < b->start ? -1 : a->start > b->start;
 }
 
-static void distribute_at(const char *s, gsize p, const ZsClause *clause, GArray *items,
-                          GArray *matches, gboolean by_figures) {
+static void distribute_at(const char *s, gsize p, const ZsClause *clause, Items *items,
+                          ZsRuleMatches *matches, gboolean by_figures) {
   /* The lists on the stack for an ordinary sentence: after and before
    * hold items, phr matches. */
   enum { LOCAL = 32 };
@@ -52,7 +52,7 @@ static void distribute_at(const char *s, gsize p, const ZsClause *clause, GArray
   Item **after = after_heap ? after_heap : after_local;
   guint n = 0;
   for (guint i = 0; i < items->len; i++) {
-    Item *it = &g_array_index(items, Item, i);
+    Item *it = &items->v[i];
     if (it->q->start < p || it->rule)
       continue;
     if (n) {
@@ -72,7 +72,7 @@ static void distribute_at(const char *s, gsize p, const ZsClause *clause, GArray
   const ZsRuleMatch **phr = phr_heap ? phr_heap : phr_local;
   guint n_phr = 0;
   for (guint i = 0; i < matches->len; i++) {
-    const ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    const ZsRuleMatch *m = &matches->v[i];
     if (m->end > p || clause[m->start] != clause[p])
       continue;
     if (n_phr && phr[n_phr - 1]->end > m->start)
@@ -96,7 +96,7 @@ static void distribute_at(const char *s, gsize p, const ZsClause *clause, GArray
     Item **before = before_heap ? before_heap : before_local;
     guint n_before = 0;
     for (guint i = 0; i < items->len; i++) {
-      Item *it = &g_array_index(items, Item, i);
+      Item *it = &items->v[i];
       if (it->q->end <= p && it->metric)
         before[n_before++] = it;
     }
@@ -111,14 +111,14 @@ static void distribute_at(const char *s, gsize p, const ZsClause *clause, GArray
 }
 
 void zs_extract_distribute(const char *s, const char *first, const ZsClause *clause,
-                           GArray *items, GArray *matches, gboolean by_figures) {
+                           Items *items, ZsRuleMatches *matches, gboolean by_figures) {
   for (const char *hit = first; hit; hit = strstr(hit + strlen("分别"), "分别"))
     distribute_at(s, (gsize)(hit - s), clause, items, matches, by_figures);
 }
 
-static gboolean clause_has_match(const ZsClause *clause, GArray *matches, guint c) {
+static gboolean clause_has_match(const ZsClause *clause, ZsRuleMatches *matches, guint c) {
   for (guint i = 0; i < matches->len; i++)
-    if (clause[g_array_index(matches, ZsRuleMatch, i).start] == c)
+    if (clause[matches->v[i].start] == c)
       return TRUE;
   return FALSE;
 }
@@ -189,7 +189,7 @@ static void sort_by_length(ZsRuleMatch **order, guint n, guint64 *cand, guint wo
  * unless a later one qualifies too). acc[i]: does match i accept it. */
 enum { NOT, TAKE, NEAREST };
 static int consider(int pass, const ZsRuleMatch *m, const Item *it, const ZsClause *clause,
-                    GArray *matches, const gboolean *acc, guint at_end, guint at_start) {
+                    ZsRuleMatches *matches, const gboolean *acc, guint at_end, guint at_start) {
   if (pass == 0)
     return it->q->start >= m->start && it->q->end <= m->end ? TAKE : NOT;
   if (pass == 1)
@@ -214,7 +214,7 @@ static int consider(int pass, const ZsRuleMatch *m, const Item *it, const ZsClau
  * longest first: a figure inside the match (a pattern that spells out the
  * number), a figure written right before the phrase (8489个老旧小区), the
  * nearest figure after the phrase in its clause, the nearest one before it. */
-void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
+void zs_extract_claim(const ZsClause *clause, Items *items, ZsRuleMatches *matches) {
   /* The working arrays on the stack for an ordinary sentence. */
   enum { LOCAL = 64 };
   ZsRuleMatch *order_local[LOCAL];
@@ -238,7 +238,7 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
   /* open: the figures without a rule (bit k % 64 of word k / 64). */
   row_clear(open, words);
   for (guint k = 0; k < n_items; k++)
-    if (!g_array_index(items, Item, k).rule)
+    if (!items->v[k].rule)
       open[k / 64] |= G_GUINT64_CONSTANT(1) << (k % 64);
   /* accepts[k * n + i]: does match i accept item k? Units and kinds do not
    * change while claiming, and every pass asks again. Changes take the
@@ -249,12 +249,12 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
    * gain rules here, so the others stay out of reach throughout. */
   guint n_order = 0;
   for (guint i = 0; i < n; i++) {
-    ZsRuleMatch *m = &g_array_index(matches, ZsRuleMatch, i);
+    ZsRuleMatch *m = &matches->v[i];
     guint64 *row = cand + (gsize)n_order * words;
     row_clear(row, words);
     gboolean claims = FALSE;
     for (guint k = 0; k < n_items; k++) {
-      const Item *it = &g_array_index(items, Item, k);
+      const Item *it = &items->v[k];
       gboolean acc = zs_rule_accepts_bit(m->rule, it->unit_bit, it->q->unit, it->kind);
       accepts[k * n + i] = acc;
       if (acc && !is_change(it->kind)) {
@@ -291,14 +291,14 @@ void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches) {
       for (guint w = 0; w < words && !stop; w++)
         for (guint64 c = cand[(gsize)i * words + w] & open[w]; c && !stop; c &= c - 1) {
           guint k = w * 64 + (guint)__builtin_ctzll(c);
-          int what = consider(pass, m, &g_array_index(items, Item, k), clause, matches,
+          int what = consider(pass, m, &items->v[k], clause, matches,
                               &accepts[k * n], at_end, at_start);
           if (what != NOT)
             best = (gint)k;
           stop = what == TAKE;
         }
       if (best >= 0) {
-        Item *it = &g_array_index(items, Item, best);
+        Item *it = &items->v[best];
         it->rule = m->rule;
         it->metric = m->rule->metric;
         open[best / 64] &= ~(G_GUINT64_CONSTANT(1) << (best % 64));
@@ -349,31 +349,31 @@ static gboolean names_subject(const char *s, gsize from, gsize to) {
   return han >= 2;
 }
 
-static gboolean figure_between(GArray *items, gsize from, gsize to) {
+static gboolean figure_between(Items *items, gsize from, gsize to) {
   for (guint i = 0; i < items->len; i++) {
-    const Item *it = &g_array_index(items, Item, i);
+    const Item *it = &items->v[i];
     if (it->q->start >= from && it->q->end <= to)
       return TRUE;
   }
   return FALSE;
 }
 
-void zs_extract_continue_series(const char *s, const ZsClause *clause, GArray *items,
-                                GArray *matches) {
+void zs_extract_continue_series(const char *s, const ZsClause *clause, Items *items,
+                                ZsRuleMatches *matches) {
   /* The two bounds of a range share their metric (3到6个月). */
   for (guint k = 0; k + 1 < items->len; k++) {
-    Item *lo = &g_array_index(items, Item, k), *hi = &g_array_index(items, Item, k + 1);
+    Item *lo = &items->v[k], *hi = &items->v[k + 1];
     if (lo->q->range_low && !lo->metric && hi->metric) {
       lo->rule = hi->rule;
       lo->metric = hi->metric;
     }
   }
   for (guint k = 0; k < items->len; k++) {
-    Item *it = &g_array_index(items, Item, k);
+    Item *it = &items->v[k];
     if (it->metric)
       continue;
     for (guint j = k; j-- > 0;) {
-      Item *prev = &g_array_index(items, Item, j);
+      Item *prev = &items->v[j];
       if (!prev->metric)
         continue;
       gboolean change = is_change(it->kind);
@@ -388,7 +388,7 @@ void zs_extract_continue_series(const char *s, const ZsClause *clause, GArray *i
         /* No other phrase may stand between them. */
         gboolean other = FALSE;
         for (guint m = 0; m < matches->len && !other; m++) {
-          ZsRuleMatch *rm = &g_array_index(matches, ZsRuleMatch, m);
+          ZsRuleMatch *rm = &matches->v[m];
           other = rm->start >= prev->q->end && rm->end <= it->q->start && rm->rule != prev->rule;
         }
         if (!other) {
@@ -402,7 +402,7 @@ void zs_extract_continue_series(const char *s, const ZsClause *clause, GArray *i
     if (!it->metric && is_change(it->kind)) {
       const ZsRuleMatch *best = NULL;
       for (guint m = 0; m < matches->len; m++) {
-        const ZsRuleMatch *rm = &g_array_index(matches, ZsRuleMatch, m);
+        const ZsRuleMatch *rm = &matches->v[m];
         if (rm->end <= it->q->start && clause[rm->start] == clause[it->q->start] &&
             (rm->rule->kinds & (1u << it->kind)) && (!best || rm->end > best->end))
           best = rm;

@@ -23,6 +23,13 @@ typedef struct {
   guint64 unit_bit; /* zs_rules_unit_bit() of the quantity's unit */
 } Item;
 
+/* The figures of the sentence at hand: a plain array, refilled for every
+ * sentence with a figure (GArray's calls cost more than the moves). */
+typedef struct {
+  Item *v;
+  guint len, cap;
+} Items;
+
 /* Words with their byte lengths: ends_at() runs for every word before
  * every figure. */
 typedef struct {
@@ -70,7 +77,7 @@ typedef guint16 ZsClause;
 void zs_extract_clause_map(const char *s, gsize n, ZsClause *map);
 
 /* Sets each item's kind (and fall) from the words before it. */
-void zs_extract_classify(const char *s, GArray *items);
+void zs_extract_classify(const char *s, Items *items);
 
 /* 分别: the figures of the list after it go, in order, to the phrases of
  * the list before it in the same clause (run before zs_extract_claim()),
@@ -78,14 +85,14 @@ void zs_extract_classify(const char *s, GArray *items);
  * before it. `first` is the first 分别 of s (strstr(s, "分别"), which the
  * caller has asked already). */
 void zs_extract_distribute(const char *s, const char *first, const ZsClause *clause,
-                           GArray *items, GArray *matches, gboolean by_figures);
+                           Items *items, ZsRuleMatches *matches, gboolean by_figures);
 
 /* Gives figures to the rule matches that claim them (rule, metric). */
-void zs_extract_claim(const ZsClause *clause, GArray *items, GArray *matches);
+void zs_extract_claim(const ZsClause *clause, Items *items, ZsRuleMatches *matches);
 
 /* Gives the figures no match claimed the metric of the figure they
  * continue (a change, the next value of a series, a range's bound). */
-void zs_extract_continue_series(const char *s, const ZsClause *clause, GArray *items,
-                                GArray *matches);
+void zs_extract_continue_series(const char *s, const ZsClause *clause, Items *items,
+                                ZsRuleMatches *matches);
 
 #endif

@@ -185,12 +185,12 @@ static ZsKind kind_of(const char *unit, gboolean change) {
   return change ? ZS_KIND_CHANGE_ABS : ZS_KIND_LEVEL;
 }
 
-void zs_extract_classify(const char *s, GArray *items) {
+void zs_extract_classify(const char *s, Items *items) {
   for (guint k = 0; k < items->len; k++) {
-    Item *it = &g_array_index(items, Item, k);
+    Item *it = &items->v[k];
     gboolean change = change_before(s, it->q->start, &it->fall);
     if (!change && k > 0) {
-      Item *prev = &g_array_index(items, Item, k - 1);
+      Item *prev = &items->v[k - 1];
       /* 增长238.67%、89.91%: a list after a verb shares its kind. */
       if (prev->kind != ZS_KIND_LEVEL && prev->kind != ZS_KIND_SHARE &&
           prev->kind != ZS_KIND_RATIO && list_gap(s, prev->q->end, it->q->start) &&

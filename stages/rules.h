@@ -72,11 +72,19 @@ GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *wa
 GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
                              GPtrArray *warnings);
 
-/* zs_rules_match_valid() into `out` (a GArray of ZsRuleMatch, emptied
- * first), so that a caller matching sentence after sentence keeps one
- * array. */
-void zs_rules_match_into(const ZsRules *rules, const char *sentence, gsize len, GArray *out,
-                         GPtrArray *warnings);
+/* A plain growable array of matches for zs_rules_match_into(): the
+ * extract stage matches every sentence with a figure, and GArray's calls
+ * to size and append cost more than the few moves they make. Start it
+ * zeroed; free v with g_free(). */
+typedef struct {
+  ZsRuleMatch *v;
+  guint len, cap;
+} ZsRuleMatches;
+
+/* zs_rules_match_valid() into `out` (emptied first), so that a caller
+ * matching sentence after sentence keeps one array. */
+void zs_rules_match_into(const ZsRules *rules, const char *sentence, gsize len,
+                         ZsRuleMatches *out, GPtrArray *warnings);
 
 /* Does the rule accept this unit and kind? */
 gboolean zs_rule_accepts(const ZsRule *rule, const char *unit, ZsKind kind);

@@ -4,6 +4,7 @@
  * one Aho-Corasick automaton (ac.c): one pass over the sentence finds them
  * all; then only the patterns whose gate occurred run (PCRE2).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "gate.h"
@@ -27,13 +28,13 @@ static gint cmp_match(gconstpointer pa, gconstpointer pb) {
 /* Sorts a sentence's matches by cmp_match(). The phrases come by end, so
  * nearly by start already: an insertion sort does few moves. Matches that
  * compare equal are equal in every field, so any sort gives the same
- * array; a long list goes to g_array_sort() to stay O(n log n). */
-static void sort_matches(GArray *out) {
+ * array; a long list goes to qsort() to stay O(n log n). */
+static void sort_matches(ZsRuleMatches *out) {
+  ZsRuleMatch *v = out->v;
   if (out->len > 64) {
-    g_array_sort(out, cmp_match);
+    qsort(v, out->len, sizeof *v, cmp_match);
     return;
   }
-  ZsRuleMatch *v = (ZsRuleMatch *)(void *)out->data;
   for (guint i = 1; i < out->len; i++) {
     ZsRuleMatch m = v[i];
     guint j = i;
@@ -96,6 +97,14 @@ void zs_rules_index(ZsRules *rules) {
     rules->hits[fill[g_array_index(words, guint, i)]++] = g_array_index(hits, Hit, i);
 }
 
+/* Room in out for n matches (its len unchanged). */
+static inline void matches_reserve(ZsRuleMatches *out, guint n) {
+  if (n > out->cap) {
+    out->cap = MAX(MAX(16, 2 * out->cap), n);
+    out->v = g_renew(ZsRuleMatch, out->v, out->cap);
+  }
+}
+
 /* Runs r's pattern over s, match after match, searching from `from`: no
  * match starts before it (see match_sentence()). `last_gate` is where the
  * last occurrence of one of the pattern's gate literals starts (G_MAXSIZE
@@ -105,7 +114,7 @@ void zs_rules_index(ZsRules *rules) {
  * further search can match and none is run. */
 static void match_pattern(const ZsRules *rules, const ZsRule *r, pcre2_match_data *md,
                           const char *s, gsize len, gsize from, gsize last_gate,
-                          uint32_t flags, GArray *out, GPtrArray *warnings) {
+                          uint32_t flags, ZsRuleMatches *out, GPtrArray *warnings) {
   /* pcre2_match() of a JIT-compiled pattern, the UTF-8 check off, does
    * nothing but call pcre2_jit_match() (and check its arguments): the
    * call is made directly. A subject not known to be valid goes through
@@ -128,15 +137,17 @@ static void match_pattern(const ZsRules *rules, const ZsRule *r, pcre2_match_dat
                                                   r->where, r->metric, (const char *)msg));
       /* Drop what this rule matched in the sentence: a half-run pattern
        * must not decide anything. */
-      for (guint i = out->len; i-- > 0;)
-        if (g_array_index(out, ZsRuleMatch, i).rule == r)
-          g_array_remove_index(out, i);
+      guint kept = 0;
+      for (guint i = 0; i < out->len; i++)
+        if (out->v[i].rule != r)
+          out->v[kept++] = out->v[i];
+      out->len = kept;
       break;
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     if (ov[1] > ov[0]) {
-      ZsRuleMatch m = {r, ov[0], ov[1], pcre2_get_startchar(md)};
-      g_array_append_val(out, m);
+      matches_reserve(out, out->len + 1);
+      out->v[out->len++] = (ZsRuleMatch){r, ov[0], ov[1], pcre2_get_startchar(md)};
       at = ov[1];
     } else {
       at = ov[0] + 1;
@@ -228,8 +239,12 @@ typedef struct {
   guint32 md_pairs;  /* its ovector's pairs */
 } Scratch;
 
+static _Thread_local Scratch *my_scratch;
+
+/* Run by the GPrivate in the thread that ends. */
 static void scratch_free(gpointer data) {
   Scratch *sx = data;
+  my_scratch = NULL;
   g_free(sx->words.v);
   g_free(sx->found.v);
   g_free(sx->vetoed.v);
@@ -240,12 +255,14 @@ static void scratch_free(gpointer data) {
   pcre2_match_data_free(sx->md);
   g_free(sx);
 }
+/* The GPrivate frees a thread's scratch when it ends; the _Thread_local
+ * pointer saves its lookup per sentence. */
 static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
 
 static Scratch *scratch(const ZsRules *rules) {
-  Scratch *sx = g_private_get(&thread_scratch);
-  if (!sx) {
-    sx = g_new0(Scratch, 1);
+  Scratch *sx = my_scratch;
+  if (G_UNLIKELY(!sx)) {
+    sx = my_scratch = g_new0(Scratch, 1);
     g_private_set(&thread_scratch, sx);
   }
   if (sx->md_pairs < rules->ovec_pairs) {
@@ -270,7 +287,7 @@ static Scratch *scratch(const ZsRules *rules) {
  * result is what scanning each rule on its own gives: a phrase's
  * occurrences are taken left to right without overlapping each other. */
 static void match_sentence(const ZsRules *rules, const char *sentence, gsize len,
-                           gboolean valid, GArray *out, GPtrArray *warnings) {
+                           gboolean valid, ZsRuleMatches *out, GPtrArray *warnings) {
   Scratch *sx = scratch(rules);
   FoundList *found = &sx->found;
   RuleList *vetoed = &sx->vetoed, *run = &sx->run;
@@ -315,9 +332,9 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
     sx->taken_cap = found->cap;
     sx->taken = g_renew(guint, sx->taken, sx->taken_cap);
   }
-  g_array_set_size(out, found->len);
+  matches_reserve(out, found->len);
   guint *taken = sx->taken;
-  ZsRuleMatch *om = (ZsRuleMatch *)(void *)out->data;
+  ZsRuleMatch *om = out->v;
   for (guint i = 0; i < found->len; i++) {
     const Found *f = &found->v[i];
     const Hit *h = &rules->hits[f->hit];
@@ -336,7 +353,7 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
     om[n_taken] = (ZsRuleMatch){h->r, f->start, f->end, f->start};
     taken[n_taken++] = i;
   }
-  g_array_set_size(out, n_taken);
+  out->len = n_taken;
 
   /* PCRE2 would check the UTF-8 of the whole sentence at every call of the
    * loop; once is enough (or none: zs_rules_match_valid). On invalid UTF-8
@@ -375,22 +392,30 @@ static void match_sentence(const ZsRules *rules, const char *sentence, gsize len
   sort_matches(out);
 }
 
+/* The matches of a sentence as a new GArray, for the callers that keep
+ * them. */
+static GArray *match_array(const ZsRules *rules, const char *sentence, gsize len,
+                           gboolean valid, GPtrArray *warnings) {
+  ZsRuleMatches m = {NULL, 0, 0};
+  match_sentence(rules, sentence, len, valid, &m, warnings);
+  GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(ZsRuleMatch), m.len);
+  g_array_append_vals(out, m.v, m.len);
+  g_free(m.v);
+  return out;
+}
+
 GArray *zs_rules_match(const ZsRules *rules, const char *sentence, GPtrArray *warnings) {
   gsize len = strlen(sentence);
-  GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
-  match_sentence(rules, sentence, len, g_utf8_validate(sentence, (gssize)len, NULL), out,
-                 warnings);
-  return out;
+  return match_array(rules, sentence, len, g_utf8_validate(sentence, (gssize)len, NULL),
+                     warnings);
 }
 
 GArray *zs_rules_match_valid(const ZsRules *rules, const char *sentence, gsize len,
                              GPtrArray *warnings) {
-  GArray *out = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
-  match_sentence(rules, sentence, len, TRUE, out, warnings);
-  return out;
+  return match_array(rules, sentence, len, TRUE, warnings);
 }
 
-void zs_rules_match_into(const ZsRules *rules, const char *sentence, gsize len, GArray *out,
-                         GPtrArray *warnings) {
+void zs_rules_match_into(const ZsRules *rules, const char *sentence, gsize len,
+                         ZsRuleMatches *out, GPtrArray *warnings) {
   match_sentence(rules, sentence, len, TRUE, out, warnings);
 }

@@ -334,7 +334,32 @@ static inline void put16(char *to, const char *from) {
  * with the kind, qualifier and line put between runs of them: the metric
  * to the sentence, the surface to the file, the period (and rule) are each
  * copied in one piece, looked for quoting characters as they are copied. */
-static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts) {
+/* A row's line as put_runs() copies it, made once for the rows that
+ * share it (the figures of one sentence follow each other). format_uint()
+ * puts the digits at the end of buf's first 16 bytes; the 16 after them
+ * are read (not used) by put16(), and set so that no byte the row's buffer
+ * receives is undefined. */
+typedef struct {
+  gboolean made;
+  guint line;
+  const char *text;
+  gsize len;
+  char buf[32];
+} LineText;
+
+static inline void line_text(LineText *lt, guint line) {
+  if (lt->made && lt->line == line)
+    return;
+  if (!lt->made)
+    memset(lt->buf + 16, 0, 16);
+  lt->made = TRUE;
+  lt->line = line;
+  lt->text = format_uint(lt->buf, line);
+  lt->len = (gsize)(lt->buf + 15 - lt->text);
+}
+
+static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts,
+                         LineText *lt) {
   const gsize *len = s->lengths;
   gboolean f = !opts->raw;
   if ((guint)s->kind >= ZS_KIND_COUNT || (guint)s->qualifier >= N_QUALIFIERS)
@@ -351,13 +376,9 @@ static gboolean put_runs(RowBuf *b, const ZsStat *s, const ZsWriteOptions *opts)
   gsize n3 = opts->explain ? len[7] + len[8] + 1 : len[7];
   const PaddedNames *names = padded_names();
   const PaddedName *kind = &names->kind[s->kind], *qual = &names->qual[s->qualifier];
-  /* format_uint() puts the line's digits at the end of buf's first 16
-   * bytes; the 16 after them are read (not used) by put16(), and set so
-   * that no byte the row's buffer receives is undefined. */
-  char buf[32];
-  memset(buf + 16, 0, 16);
-  const char *line = format_uint(buf, s->line);
-  gsize ln = (gsize)(buf + 15 - line);
+  line_text(lt, s->line);
+  const char *line = lt->text;
+  gsize ln = lt->len;
   gsize total = n1 + 1 + kind->len + 1 + qual->len + 1 + n2 + 1 + ln + 1 + n3 + 2;
   /* The row is written left to right, each short piece as sixteen bytes
    * whose excess the next piece overwrites: the buffer keeps sixteen bytes
@@ -405,11 +426,13 @@ void zs_write_stats(FILE *fp, GPtrArray *stats, const ZsWriteOptions *opts) {
    * buffer, handed to stdio when full (a row may span two writes). */
   RowBuf b;
   row_init(&b, fp);
+  LineText lt;
+  lt.made = FALSE;
   flockfile(fp);
   for (guint i = 0; i < stats->len; i++) {
     const ZsStat *s = stats->pdata[i];
     if (zs_stat_packed(s)) {
-      if (!put_runs(&b, s, opts))
+      if (!put_runs(&b, s, opts, &lt))
         put_packed(&b, s, opts);
       continue;
     }

@@ -241,7 +241,7 @@ static void test_reference(void) {
   for (gsize k = 0; k < G_N_ELEMENTS(sets); k++) {
     g_autoptr(ZsRules) rules = test_load_rules(sets[k]);
     /* One array for every valid sentence, as the extract stage keeps it. */
-    g_autoptr(GArray) kept = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
+    ZsRuleMatches kept = {NULL, 0, 0};
     guint nonempty = 0;
     for (guint i = 0; i < sents->len; i++) {
       const char *s = sents->pdata[i];
@@ -254,8 +254,10 @@ static void test_reference(void) {
       g_assert_cmpstr(dg, ==, dw);
       if (g_utf8_validate(s, -1, NULL)) {
         g_autoptr(GPtrArray) w3 = g_ptr_array_new_with_free_func(g_free);
-        zs_rules_match_into(rules, s, strlen(s), kept, w3);
-        g_autofree char *dk = describe(kept, w3);
+        zs_rules_match_into(rules, s, strlen(s), &kept, w3);
+        g_autoptr(GArray) ka = g_array_new(FALSE, FALSE, sizeof(ZsRuleMatch));
+        g_array_append_vals(ka, kept.v, kept.len);
+        g_autofree char *dk = describe(ka, w3);
         g_assert_cmpstr(dk, ==, dw);
       }
       nonempty += want->len > 0;
@@ -263,6 +265,7 @@ static void test_reference(void) {
       g_array_free(want, TRUE);
     }
     g_assert_cmpuint(nonempty, >, 0);
+    g_free(kept.v);
   }
 }
 

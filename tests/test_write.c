@@ -171,11 +171,51 @@ static void test_packed(void) {
   g_rand_free(rnd);
 }
 
+/* Rows are carved out of per-thread blocks (zhstats.c): rows of every
+ * size, some larger than a quarter of a block (a block of their own),
+ * made and freed in a shuffled order across many blocks, must each keep
+ * their strings until freed, whatever was freed around them; rows freed
+ * in another thread than their maker's too. */
+static gpointer free_rows(gpointer rows) {
+  g_ptr_array_unref(rows);
+  return NULL;
+}
+
+static void test_row_blocks(void) {
+  GRand *rnd = g_rand_new_with_seed(11);
+  GPtrArray *live = g_ptr_array_new_with_free_func((GDestroyNotify)zs_stat_free);
+  for (guint round = 0; round < 4000; round++) {
+    guint len = g_rand_int_range(rnd, 0, 8) ? g_rand_int_range(rnd, 0, 600)
+                                            : g_rand_int_range(rnd, 16000, 40000);
+    g_autofree char *text = g_malloc(len + 1);
+    memset(text, 'a' + round % 26, len);
+    text[len] = '\0';
+    ZsStat f = {.metric = "m", .value = "1", .sentence = text, .line = round};
+    g_ptr_array_add(live, zs_stat_new(&f));
+    /* Now and then, free a random third of what lives and check the rest. */
+    if (round % 50 != 49)
+      continue;
+    for (guint i = live->len; i-- > 0;)
+      if (g_rand_int_range(rnd, 0, 3) == 0)
+        g_ptr_array_remove_index_fast(live, i);
+    for (guint i = 0; i < live->len; i++) {
+      const ZsStat *s = live->pdata[i];
+      g_assert_true(zs_stat_packed(s));
+      gsize n = s->lengths[3];
+      for (gsize k = 0; k < n; k++)
+        g_assert_cmpint(s->sentence[k], ==, 'a' + s->line % 26);
+    }
+  }
+  g_thread_join(g_thread_new("free-rows", free_rows, live));
+  g_rand_free(rnd);
+}
+
 int main(int argc, char **argv) {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/write/fields", test_fields);
   g_test_add_func("/write/long-fields", test_long_fields);
   g_test_add_func("/write/one-field", test_one_field);
   g_test_add_func("/write/packed", test_packed);
+  g_test_add_func("/write/row-blocks", test_row_blocks);
   return g_test_run();
 }
