@@ -66,11 +66,7 @@ guint zs_norm_para_line_at(const ZsPara *p, gsize offset) {
 #define PARA_MIN_SHIFT 7
 #define PARA_CLASSES 7
 #define PARA_KEEP(k) ((64u << 10) >> ((k) + PARA_MIN_SHIFT)) /* 64 KiB a class */
-#if defined(__SANITIZE_ADDRESS__)
-#define PARA_CACHE_ON 0
-#else
-#define PARA_CACHE_ON 1
-#endif
+#define PARA_CACHE_ON ZS_POOLS
 
 typedef struct ParaBlock {
   struct ParaBlock *next;

@@ -256,7 +256,8 @@ typedef struct {
  * on a list of the thread's for the next quantity, instead of a malloc()
  * and a free() for each. A header before the quantity says which kind
  * of block it is; the list is bounded, so a sentence with thousands of
- * figures leaves no more than POOL_MAX blocks behind it. */
+ * figures leaves no more than POOL_MAX blocks behind it. (None is kept
+ * under AddressSanitizer: ZS_POOLS.) */
 #define POOL_BLOCK 128 /* bytes: the header, the struct and the two strings */
 #define POOL_MAX 256
 
@@ -315,7 +316,7 @@ static ZsQuantity *quantity_new(ZsDec value, const char *unit, gsize ulen) {
   gsize vlen = vt.size;
   gsize size = sizeof(QBlock) + sizeof(ZsQuantity) + vlen + 1 + ulen + 1;
   QBlock *b;
-  if (size <= POOL_BLOCK) {
+  if (ZS_POOLS && size <= POOL_BLOCK) {
     Pool *pool = pool_get();
     if (pool->head) {
       b = pool->head;

@@ -61,7 +61,8 @@ static inline char *place(char *at, char **field, const char *src, gsize len) {
  * thread's next block. Each row has its block's address in the eight bytes
  * before it, so zs_stat_free() needs nothing else. A row of more than a
  * quarter of a block gets a block of its own. The count is atomic: a row
- * may be freed in another thread than the one that made it. */
+ * may be freed in another thread than the one that made it. Under
+ * AddressSanitizer (ZS_POOLS 0) every row has a block of its own. */
 #define BLOCK_BYTES (64 * 1024)
 
 typedef struct {
@@ -123,7 +124,7 @@ static Block *block_new(gsize size) {
 static ZsStat *row_alloc(gsize total) {
   gsize need = sizeof(Block *) + ((total + 7) & ~(gsize)7);
   Block *b;
-  if (need > (BLOCK_BYTES - sizeof(Block)) / 4) {
+  if (!ZS_POOLS || need > (BLOCK_BYTES - sizeof(Block)) / 4) {
     b = block_new(need); /* its one reference is the row's */
   } else {
     Rows *r = rows_get();
