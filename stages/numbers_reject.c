@@ -102,20 +102,24 @@ static inline int char_class(const ZsNumWords *x, gunichar c) {
   return CH_OTHER;
 }
 
-/* Does a word of x start at p (whose first character is c, of three
- * bytes)? */
-static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
+/* The first word of x (in list order) at p, whose first character c is
+ * of three bytes: what numbers.c's index_match() finds there. */
+static const ZsWordEntry *first_word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
   const ZsWordEntry *e, *end = zs_numwords_run(x, c, &e);
-  /* c, a three-byte character, starts every word of the run: compared
-   * from the next. */
   for (; e < end; e++) {
     const guchar *w = (const guchar *)e->word + 3, *q = p + 3;
     while (*w && *w == *q)
       w++, q++;
     if (!*w)
-      return TRUE;
+      return e;
   }
-  return FALSE;
+  return NULL;
+}
+
+/* Does a word of x start at p (whose first character is c, of three
+ * bytes)? */
+static gboolean word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
+  return first_word_at(x, c, p) != NULL;
 }
 
 /* Is p (a 年) right after four Arabic digits that a numeral starts with,
@@ -189,20 +193,6 @@ static gboolean age_rule(const ZsNumWords *x) {
 /* The code point of the three-byte character at p. */
 static inline gunichar cp3(const guchar *p) {
   return ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-}
-
-/* The first word of x (in list order) at p, whose first character c is
- * of three bytes: what numbers.c's index_match() finds there. */
-static const ZsWordEntry *first_word_at(const ZsWordIndex *x, gunichar c, const guchar *p) {
-  const ZsWordEntry *e, *end = zs_numwords_run(x, c, &e);
-  for (; e < end; e++) {
-    const guchar *w = (const guchar *)e->word + 3, *q = p + 3;
-    while (*w && *w == *q)
-      w++, q++;
-    if (!*w)
-      return e;
-  }
-  return NULL;
 }
 
 /* Is the character at p (c, a numeral's first) covered by a set phrase?
