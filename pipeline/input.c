@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "perthread.h"
+
 #define CHUNK (1 << 16)
 /* Bytes looked at to tell UTF-16 without a byte order mark. */
 #define SNIFF 4096
@@ -45,10 +47,8 @@ ZsInput *zs_input_open(const char *file, GError **error) {
   in->file = g_strdup(file);
   in->fd = fd;
   in->cd = (GIConv)-1;
-  in->raw = g_private_get(&spare_raw);
-  if (in->raw)
-    g_private_set(&spare_raw, NULL);
-  else
+  in->raw = zs_spare_take(&spare_raw);
+  if (!in->raw)
     in->raw = g_malloc(CHUNK + 4);
   return in;
 }
@@ -60,9 +60,7 @@ void zs_input_close(ZsInput *in) {
     close(in->fd);
   if (in->cd != (GIConv)-1)
     g_iconv_close(in->cd);
-  if (!g_private_get(&spare_raw))
-    g_private_set(&spare_raw, in->raw);
-  else
+  if (!zs_spare_keep(&spare_raw, in->raw))
     g_free(in->raw);
   if (in->out)
     g_string_free(in->out, TRUE);

@@ -6,6 +6,7 @@
 #include "article.h"
 
 #include "normalize.h"
+#include "perthread.h"
 #include "sentence.h"
 #include "topic.h"
 #include "utf8.h"
@@ -68,21 +69,13 @@ static void pool_destroy(ZsArtPool *pool) {
 static GPrivate kept = G_PRIVATE_INIT((GDestroyNotify)pool_destroy);
 
 ZsArtPool *zs_art_pool_new(void) {
-  ZsArtPool *pool = g_private_get(&kept);
-  if (pool) {
-    g_private_set(&kept, NULL);
-    return pool;
-  }
-  return g_new0(ZsArtPool, 1);
+  ZsArtPool *pool = zs_spare_take(&kept);
+  return pool ? pool : g_new0(ZsArtPool, 1);
 }
 
 void zs_art_pool_free(ZsArtPool *pool) {
-  if (!pool)
-    return;
-  if (g_private_get(&kept))
+  if (pool && !zs_spare_keep(&kept, pool))
     pool_destroy(pool);
-  else
-    g_private_set(&kept, pool);
 }
 
 ZsArtItem *zs_art_item_new(ZsArtPool *pool) {

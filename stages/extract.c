@@ -15,6 +15,7 @@
 #include "extract_int.h"
 #include "numbers.h"
 #include "period.h"
+#include "perthread.h"
 
 /* ---- the article --------------------------------------------------------------- */
 
@@ -134,17 +135,17 @@ static void arrays_free(gpointer data) {
   g_free(ar->matches.v);
   g_free(ar);
 }
-/* The GPrivate frees a thread's arrays when it ends; the _Thread_local
- * pointer saves its lookup. */
 static GPrivate thread_arrays = G_PRIVATE_INIT(arrays_free);
 
+static Arrays *arrays_new(void) {
+  Arrays *ar = g_new0(Arrays, 1);
+  ar->qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
+  return ar;
+}
+
+/* The thread's arrays (perthread.h). */
 static Arrays *arrays_get(void) {
-  if (G_UNLIKELY(!my_arrays)) {
-    my_arrays = g_new0(Arrays, 1);
-    my_arrays->qs = g_ptr_array_new_with_free_func((GDestroyNotify)zs_quantity_free);
-    g_private_set(&thread_arrays, my_arrays);
-  }
-  return my_arrays;
+  return ZS_THREAD_OWN(my_arrays, &thread_arrays, arrays_new());
 }
 
 /* What extract_text() is given for the article at hand. */

@@ -28,6 +28,7 @@
 #include "htmltext.h"
 #include "lines.h"
 #include "normtext.h"
+#include "perthread.h"
 
 #include <string.h>
 
@@ -77,9 +78,7 @@ typedef struct {
   guint n[PARA_CLASSES];
 } ParaCache;
 
-/* The thread's cache is read through a _Thread_local pointer (g_private_get()
- * cost more than the pop itself); the GPrivate is there to free it when
- * the thread ends. */
+/* The thread's cache (perthread.h): made when it first frees a block. */
 static _Thread_local ParaCache *para_cache_here;
 
 static void para_cache_free(ParaCache *c) {
@@ -124,11 +123,7 @@ void zs_para_free(ZsPara *p) {
   char *b = (char *)p - PARA_HEAD;
   guint k = *(guint *)b;
   if (k < PARA_CLASSES) {
-    ParaCache *c = para_cache_here;
-    if (!c) {
-      c = para_cache_here = g_new0(ParaCache, 1);
-      g_private_set(&para_cache, c);
-    }
+    ParaCache *c = ZS_THREAD_OWN(para_cache_here, &para_cache, g_new0(ParaCache, 1));
     if (c->n[k] < PARA_KEEP(k)) {
       ParaBlock *f = (ParaBlock *)b;
       f->next = c->free[k];
@@ -350,10 +345,8 @@ static void norm_reset(ZsNormalizer *n) {
 }
 
 ZsNormalizer *zs_norm_new(const char *file) {
-  ZsNormalizer *n = g_private_get(&kept);
-  if (n) {
-    g_private_set(&kept, NULL);
-  } else {
+  ZsNormalizer *n = zs_spare_take(&kept);
+  if (!n) {
     n = g_new0(ZsNormalizer, 1);
     n->cur = g_string_new(NULL);
     n->ptext = g_string_new(NULL);
@@ -398,14 +391,14 @@ static void norm_destroy(ZsNormalizer *n) {
 void zs_norm_free(ZsNormalizer *n) {
   if (!n)
     return;
-  if (g_private_get(&kept) || n->cur->allocated_len > 65536 ||
-      n->ptext->allocated_len > 65536 || n->pnorm->allocated_len > 65536 ||
-      n->ptmp->allocated_len > 65536 || n->pcap > 4096) {
+  if (n->cur->allocated_len > 65536 || n->ptext->allocated_len > 65536 ||
+      n->pnorm->allocated_len > 65536 || n->ptmp->allocated_len > 65536 || n->pcap > 4096) {
     norm_destroy(n);
     return;
   }
   norm_reset(n);
-  g_private_set(&kept, n);
+  if (!zs_spare_keep(&kept, n))
+    norm_destroy(n);
 }
 
 void zs_norm_feed(ZsNormalizer *n, const char *data, gsize len,

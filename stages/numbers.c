@@ -28,6 +28,7 @@
 #include "numbers_int.h"
 #include "numtext.h"
 #include "numwords.h"
+#include "perthread.h"
 
 /* ---- units and words, looked up in numwords' indexes --------------------- */
 
@@ -272,8 +273,11 @@ typedef struct {
   guint n;
 } Pool;
 
+static _Thread_local Pool *my_pool;
+
 static void pool_free(gpointer data) {
   Pool *pool = data;
+  my_pool = NULL;
   while (pool->head) {
     QBlock *b = pool->head;
     pool->head = b->next;
@@ -282,18 +286,11 @@ static void pool_free(gpointer data) {
   g_free(pool);
 }
 
-/* The GPrivate frees a thread's pool when the thread ends; the plain
- * thread-local copy of its pointer spares a g_private_get() (a call into
- * GLib and pthread_getspecific()) at every figure made and freed. */
+/* The thread's pool, at every figure made and freed (perthread.h). */
 static GPrivate thread_pool = G_PRIVATE_INIT(pool_free);
-static _Thread_local Pool *my_pool;
 
 static inline Pool *pool_get(void) {
-  if (G_UNLIKELY(!my_pool)) {
-    my_pool = g_new0(Pool, 1);
-    g_private_set(&thread_pool, my_pool);
-  }
-  return my_pool;
+  return ZS_THREAD_OWN(my_pool, &thread_pool, g_new0(Pool, 1));
 }
 
 void zs_quantity_free(ZsQuantity *q) {

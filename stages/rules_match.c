@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gate.h"
+#include "perthread.h"
 #include "rules_int.h"
 
 /* The order of zs_rules_match(): by start, the longer first, the longer
@@ -255,16 +256,11 @@ static void scratch_free(gpointer data) {
   pcre2_match_data_free(sx->md);
   g_free(sx);
 }
-/* The GPrivate frees a thread's scratch when it ends; the _Thread_local
- * pointer saves its lookup per sentence. */
+/* The thread's scratch, asked for per sentence (perthread.h). */
 static GPrivate thread_scratch = G_PRIVATE_INIT(scratch_free);
 
 static Scratch *scratch(const ZsRules *rules) {
-  Scratch *sx = my_scratch;
-  if (G_UNLIKELY(!sx)) {
-    sx = my_scratch = g_new0(Scratch, 1);
-    g_private_set(&thread_scratch, sx);
-  }
+  Scratch *sx = ZS_THREAD_OWN(my_scratch, &thread_scratch, g_new0(Scratch, 1));
   if (sx->md_pairs < rules->ovec_pairs) {
     pcre2_match_data_free(sx->md);
     sx->md = pcre2_match_data_create(rules->ovec_pairs, NULL);

@@ -14,6 +14,7 @@
 #include "topic.h"
 
 #include "overlap.h"
+#include "perthread.h"
 #include "topic_gap.h"
 #include "utf8.h"
 
@@ -226,12 +227,13 @@ static void window_destroy(ZsTopicWindow *w) {
 static GPrivate kept = G_PRIVATE_INIT((GDestroyNotify)window_destroy);
 
 ZsTopicWindow *zs_topic_window_new(gsize max) {
-  ZsTopicWindow *w = g_private_get(&kept);
+  ZsTopicWindow *w = zs_spare_take(&kept);
   if (w && w->max == max) {
-    g_private_set(&kept, NULL);
     zs_topic_window_reset(w);
     return w;
   }
+  if (w) /* of another size: it stays the spare */
+    zs_spare_keep(&kept, w);
   w = g_new0(ZsTopicWindow, 1);
   w->max = max;
   w->tag = 1; /* the table is made when first needed (catch_up()) */
@@ -242,11 +244,8 @@ void zs_topic_window_free(ZsTopicWindow *w) {
   if (!w)
     return;
   /* One kept, and not one whose table grew past a full window's size. */
-  if (g_private_get(&kept) || (w->slot && w->mask > 4095)) {
+  if ((w->slot && w->mask > 4095) || !zs_spare_keep(&kept, w))
     window_destroy(w);
-    return;
-  }
-  g_private_set(&kept, w);
 }
 
 guint zs_topic_window_reset(ZsTopicWindow *w) {

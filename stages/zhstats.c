@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "perthread.h"
+
 G_DEFINE_QUARK(zhstats-error-quark, zs_error)
 
 static const char *kind_names[ZS_KIND_COUNT] = {
@@ -94,14 +96,6 @@ static void rows_end(gpointer data) {
 }
 static GPrivate thread_rows = G_PRIVATE_INIT(rows_end);
 
-static Rows *rows_get(void) {
-  if (G_UNLIKELY(!my_rows)) {
-    my_rows = g_new0(Rows, 1);
-    g_private_set(&thread_rows, my_rows);
-  }
-  return my_rows;
-}
-
 static void block_unref(Block *b) {
   if (!g_atomic_int_dec_and_test(&b->refs))
     return;
@@ -127,7 +121,7 @@ static ZsStat *row_alloc(gsize total) {
   if (!ZS_POOLS || need > (BLOCK_BYTES - sizeof(Block)) / 4) {
     b = block_new(need); /* its one reference is the row's */
   } else {
-    Rows *r = rows_get();
+    Rows *r = ZS_THREAD_OWN(my_rows, &thread_rows, g_new0(Rows, 1));
     b = r->current;
     if (!b || b->size - b->used < need) {
       if (b)

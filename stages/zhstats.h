@@ -156,16 +156,6 @@ const char *zs_kind_name(ZsKind k);
 gboolean zs_jit_enabled(void);
 gboolean zs_kind_from_name(const char *name, ZsKind *out);
 
-/* Whether the per-thread pools (rows in zhstats.c, quantities in
- * numbers.c, paragraphs in normalize.c) keep freed memory for reuse: not
- * under AddressSanitizer, so that a use after free, or an overflow past
- * what was asked for, is still caught there. */
-#if defined(__SANITIZE_ADDRESS__)
-#define ZS_POOLS 0
-#else
-#define ZS_POOLS 1
-#endif
-
 /* One row of the dataset. Its strings live in the same allocation as the
  * struct (zs_stat_new()), so no field is ever assigned on its own: to
  * change one, make a new row from a copy of the fields. */
